@@ -1,0 +1,34 @@
+//! A rusqlite row as mizzle's decoding reads it.
+
+use crate::error::database_error;
+use mizzle_dsl::dialect::{Sqlite, SqliteValueRef};
+use mizzle_dsl::row::RawRow;
+use mizzle_dsl::Error;
+use rusqlite::types::ValueRef;
+
+/// Borrows a rusqlite row for decoding.
+pub(crate) struct SqliteRow<'r, 's>(pub(crate) &'r rusqlite::Row<'s>);
+
+impl RawRow<Sqlite> for SqliteRow<'_, '_> {
+    fn value(&self, index: usize) -> Result<SqliteValueRef<'_>, Error> {
+        let value = self
+            .0
+            .get_ref(index)
+            .map_err(|e| database_error("(reading a row)", e))?;
+        Ok(match value {
+            ValueRef::Null => SqliteValueRef::Null,
+            ValueRef::Integer(n) => SqliteValueRef::Integer(n),
+            ValueRef::Real(x) => SqliteValueRef::Real(x),
+            ValueRef::Text(text) => SqliteValueRef::Text(text),
+            ValueRef::Blob(bytes) => SqliteValueRef::Blob(bytes),
+        })
+    }
+
+    fn column_name(&self, index: usize) -> String {
+        self.0
+            .as_ref()
+            .column_name(index)
+            .map(str::to_owned)
+            .unwrap_or_else(|_| format!("#{index}"))
+    }
+}

@@ -1,0 +1,60 @@
+//! Marker traits for features only some dialects have; methods that need one name it in a bound.
+
+use super::{Dialect, MySql, Pg, Sqlite};
+
+/// Dialects with `INSERT/UPDATE/DELETE … RETURNING`.
+#[diagnostic::on_unimplemented(
+    message = "{Self} has no `RETURNING` clause",
+    label = "`.returning(..)` is not available here",
+    note = "on MySQL, read the row again by its key (`last_insert_id()` gives an auto-increment key)"
+)]
+pub trait SupportsReturning: Dialect {}
+impl SupportsReturning for Pg {}
+impl SupportsReturning for Sqlite {}
+
+/// Dialects with the case-insensitive `ILIKE` operator.
+#[diagnostic::on_unimplemented(
+    message = "{Self} has no `ILIKE` operator",
+    label = "`.ilike(..)` is PostgreSQL only",
+    note = "use `.like(..)`: SQLite's LIKE is case-insensitive for ASCII, and MySQL's follows the column's collation"
+)]
+pub trait SupportsIlike: Dialect {}
+impl SupportsIlike for Pg {}
+
+/// Dialects with `SELECT DISTINCT ON (…)`.
+#[diagnostic::on_unimplemented(
+    message = "{Self} has no `DISTINCT ON`",
+    label = "`.distinct_on(..)` is PostgreSQL only",
+    note = "use `.distinct()` or a `GROUP BY`"
+)]
+pub trait SupportsDistinctOn: Dialect {}
+impl SupportsDistinctOn for Pg {}
+
+/// Dialects with `FULL [OUTER] JOIN`.
+#[diagnostic::on_unimplemented(
+    message = "{Self} has no `FULL JOIN`",
+    label = "`.full_join(..)` is not available here",
+    note = "MySQL and MariaDB lack FULL JOIN: combine a LEFT and a RIGHT join with UNION"
+)]
+pub trait SupportsFullJoin: Dialect {}
+impl SupportsFullJoin for Pg {}
+impl SupportsFullJoin for Sqlite {}
+
+/// Dialects with `INSERT … ON CONFLICT`.
+#[diagnostic::on_unimplemented(
+    message = "{Self} has no `ON CONFLICT` clause",
+    label = "`.on_conflict..(..)` is not available here",
+    note = "on MySQL, use `.on_duplicate_key_update(..)` (or `.ignore()` to skip conflicting rows)"
+)]
+pub trait SupportsOnConflict: Dialect {}
+impl SupportsOnConflict for Pg {}
+impl SupportsOnConflict for Sqlite {}
+
+/// Dialects with `INSERT … ON DUPLICATE KEY UPDATE`.
+#[diagnostic::on_unimplemented(
+    message = "{Self} has no `ON DUPLICATE KEY UPDATE` clause",
+    label = "`.on_duplicate_key_update(..)` is MySQL only",
+    note = "on PostgreSQL and SQLite, use `.on_conflict(..).do_update(..)`"
+)]
+pub trait SupportsOnDuplicateKey: Dialect {}
+impl SupportsOnDuplicateKey for MySql {}

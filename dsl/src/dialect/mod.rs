@@ -1,0 +1,71 @@
+//! SQL dialects: quoting, placeholders and the capabilities only some dialects have.
+
+mod capability;
+mod mysql;
+mod pg;
+mod sqlite;
+
+pub use capability::{
+    SupportsDistinctOn, SupportsFullJoin, SupportsIlike, SupportsOnConflict,
+    SupportsOnDuplicateKey, SupportsReturning,
+};
+pub use mysql::MySql;
+pub use pg::Pg;
+pub use sqlite::{Sqlite, SqliteValueRef};
+
+use std::fmt::Debug;
+
+/// A SQL dialect. Sealed: only [`Pg`], [`MySql`] and [`Sqlite`] implement it.
+///
+/// Tables name their dialect (`Table::Dialect`), so every query knows at compile time
+/// how it will be spelled and which features it may use.
+pub trait Dialect: crate::private::Sealed + Copy + Default + Debug + Send + Sync + 'static {
+    /// The dialect's name in messages: `PostgreSQL`, `MySQL`, `SQLite`.
+    const NAME: &'static str;
+
+    /// One column of a fetched row as the driver hands it over, borrowed from the row.
+    type RawValue<'a>;
+
+    /// Which dialect this is, for the few places (DDL) that spell things differently.
+    const KIND: DialectKind;
+
+    /// Whether `ORDER BY … NULLS FIRST/LAST` is understood; where not, mizzle sorts on
+    /// `expr IS NULL` first, which gives the same order.
+    const SUPPORTS_NULLS_ORDER: bool;
+
+    /// What to write as LIMIT when only OFFSET is given and the dialect requires a LIMIT.
+    const LIMIT_ALL: Option<&'static str>;
+
+    /// Writes `ident` quoted, with embedded quote characters doubled.
+    fn write_ident(sql: &mut String, ident: &str);
+
+    /// Writes the placeholder of the `n`th bind, 1-based: `$n` or `?`.
+    fn write_placeholder(sql: &mut String, n: usize);
+
+    /// Whether a raw column value is SQL NULL.
+    fn is_null(raw: &Self::RawValue<'_>) -> bool;
+}
+
+/// The three dialects as a value, for code that branches on the dialect at run time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DialectKind {
+    /// PostgreSQL.
+    Pg,
+    /// MySQL and MariaDB.
+    MySql,
+    /// SQLite.
+    Sqlite,
+}
+
+/// Quotes with `quote`, doubling any `quote` inside `ident`: the escaping rule of all three dialects.
+pub(crate) fn write_quoted(sql: &mut String, ident: &str, quote: char) {
+    sql.reserve(ident.len() + 2);
+    sql.push(quote);
+    for ch in ident.chars() {
+        if ch == quote {
+            sql.push(quote);
+        }
+        sql.push(ch);
+    }
+    sql.push(quote);
+}

@@ -1,0 +1,166 @@
+//! The errors of mizzle: encoding and decoding values, and running statements.
+
+use std::error::Error as StdError;
+use std::fmt;
+
+/// A value that could not be turned into a bound parameter (for example a JSON value
+/// whose `Serialize` impl failed). The statement is not sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EncodeError {
+    message: String,
+}
+
+impl EncodeError {
+    /// An error with a message that names what was wrong with the value.
+    pub fn new(message: impl Into<String>) -> Self {
+        EncodeError {
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl StdError for EncodeError {}
+
+/// A column value that could not be read as the Rust type the query expects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    message: String,
+}
+
+impl DecodeError {
+    /// An error with a message that names what was found and what was expected.
+    pub fn new(message: impl Into<String>) -> Self {
+        DecodeError {
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl StdError for DecodeError {}
+
+/// What kind of rule a database error says was broken; lets callers react without
+/// parsing messages. Mapped from SQLSTATE, MySQL error numbers and SQLite result codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DbErrorKind {
+    /// A unique or primary key constraint.
+    UniqueViolation,
+    /// A foreign key constraint.
+    ForeignKeyViolation,
+    /// A NOT NULL constraint.
+    NotNullViolation,
+    /// A CHECK constraint.
+    CheckViolation,
+    /// The transaction could not be serialized; retry it.
+    SerializationFailure,
+    /// A deadlock was detected; retry the transaction.
+    Deadlock,
+    /// Anything else: syntax, missing table, permissions…
+    Other,
+}
+
+/// Every error a mizzle backend returns.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// A bound value could not be encoded; nothing was sent.
+    Encode {
+        /// The statement's SQL.
+        sql: String,
+        /// What was wrong with the value.
+        source: EncodeError,
+    },
+    /// A column of a result row could not be decoded.
+    Decode {
+        /// Zero-based index of the column in the row.
+        index: usize,
+        /// The column's name as the database reported it.
+        column: String,
+        /// What was wrong.
+        source: DecodeError,
+    },
+    /// The database refused the statement.
+    Database {
+        /// The broken rule, if it is one of the known kinds.
+        kind: DbErrorKind,
+        /// The database's message.
+        message: String,
+        /// The constraint involved, where the database names it.
+        constraint: Option<String>,
+        /// The statement's SQL.
+        sql: String,
+        /// The driver's own error.
+        source: Box<dyn StdError + Send + Sync>,
+    },
+    /// The database could not be opened or reached.
+    Connection {
+        /// What was being connected to (URL without password, or file path).
+        target: String,
+        /// The driver's own error.
+        source: Box<dyn StdError + Send + Sync>,
+    },
+    /// The driver failed outside of a statement (for example at commit).
+    Driver(Box<dyn StdError + Send + Sync>),
+}
+
+impl Error {
+    /// The kind of a database error; `None` for other errors.
+    pub fn db_kind(&self) -> Option<DbErrorKind> {
+        match self {
+            Error::Database { kind, .. } => Some(*kind),
+            _ => None,
+        }
+    }
+
+    /// The constraint a database error names, where the database gives one.
+    pub fn constraint(&self) -> Option<&str> {
+        match self {
+            Error::Database { constraint, .. } => constraint.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Encode { sql, source } => write!(f, "cannot bind a value ({source}) in: {sql}"),
+            Error::Decode {
+                index,
+                column,
+                source,
+            } => {
+                write!(f, "cannot decode column {index} `{column}`: {source}")
+            }
+            Error::Database { message, sql, .. } => write!(f, "{message} (in: {sql})"),
+            Error::Connection { target, source } => {
+                write!(f, "cannot connect to {target}: {source}")
+            }
+            Error::Driver(source) => write!(f, "database driver error: {source}"),
+        }
+    }
+}
+
+impl StdError for Error {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        match self {
+            Error::Encode { source, .. } => Some(source),
+            Error::Decode { source, .. } => Some(source),
+            Error::Database { source, .. }
+            | Error::Connection { source, .. }
+            | Error::Driver(source) => Some(source.as_ref()),
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! Aggregates: `count`, `count(distinct)`, `sum`, `avg`, `min`, `max`.
+
+use super::{impl_as_expression, AppearsIn, Expression};
+use crate::dialect::Dialect;
+use crate::render::{RenderSql, SqlWriter};
+use crate::types::{self as st, NotNull, Null, Nullability, SqlType};
+use std::marker::PhantomData;
+
+/// SQL types that `sum` and `avg` accept, and what they return (PostgreSQL's rules, which
+/// are the strictest: `sum` of an `integer` is a `bigint`, `avg` of one is `numeric`).
+#[diagnostic::on_unimplemented(
+    message = "`sum` and `avg` need a number, not a `{Self}`",
+    label = "not a numeric SQL type"
+)]
+pub trait Summable: SqlType {
+    /// The type of `sum(x)`.
+    type Sum: SqlType;
+    /// The type of `avg(x)`.
+    type Avg: SqlType;
+}
+
+macro_rules! summable {
+    ($($t:ty => $sum:ty, $avg:ty;)*) => {$(
+        impl Summable for $t {
+            type Sum = $sum;
+            type Avg = $avg;
+        }
+    )*};
+}
+
+summable! {
+    st::TinyInt => st::BigInt, st::Numeric;
+    st::SmallInt => st::BigInt, st::Numeric;
+    st::MediumInt => st::BigInt, st::Numeric;
+    st::Integer => st::BigInt, st::Numeric;
+    st::BigInt => st::Numeric, st::Numeric;
+    st::TinyIntUnsigned => st::Numeric, st::Numeric;
+    st::SmallIntUnsigned => st::Numeric, st::Numeric;
+    st::MediumIntUnsigned => st::Numeric, st::Numeric;
+    st::IntUnsigned => st::Numeric, st::Numeric;
+    st::BigIntUnsigned => st::Numeric, st::Numeric;
+    st::Real => st::Real, st::Double;
+    st::Double => st::Double, st::Double;
+    st::Numeric => st::Numeric, st::Numeric;
+}
+
+/// An aggregate function: how it is spelled and what it returns for an argument `E`.
+pub trait AggregateFn<E: Expression> {
+    /// Text before the argument, e.g. `count(`.
+    const OPEN: &'static str;
+    /// The SQL type of the result.
+    type SqlType: SqlType;
+    /// `count` is never NULL; the others are NULL over no rows.
+    type Nullability: Nullability;
+    /// The Rust type of the result.
+    type Value;
+}
+
+/// `f(expr)` for an aggregate function `F`.
+#[derive(Debug, Clone, Copy)]
+pub struct Aggregate<F, E> {
+    expr: E,
+    function: PhantomData<F>,
+}
+
+/// The aggregate functions.
+pub mod function {
+    /// `count(x)`
+    #[derive(Debug, Clone, Copy)]
+    pub struct Count;
+    /// `count(distinct x)`
+    #[derive(Debug, Clone, Copy)]
+    pub struct CountDistinct;
+    /// `sum(x)`
+    #[derive(Debug, Clone, Copy)]
+    pub struct Sum;
+    /// `avg(x)`
+    #[derive(Debug, Clone, Copy)]
+    pub struct Avg;
+    /// `min(x)`
+    #[derive(Debug, Clone, Copy)]
+    pub struct Min;
+    /// `max(x)`
+    #[derive(Debug, Clone, Copy)]
+    pub struct Max;
+}
+
+impl<E: Expression> AggregateFn<E> for function::Count {
+    const OPEN: &'static str = "count(";
+    type SqlType = st::BigInt;
+    type Nullability = NotNull;
+    type Value = i64;
+}
+
+impl<E: Expression> AggregateFn<E> for function::CountDistinct {
+    const OPEN: &'static str = "count(distinct ";
+    type SqlType = st::BigInt;
+    type Nullability = NotNull;
+    type Value = i64;
+}
+
+impl<E: Expression<SqlType: Summable>> AggregateFn<E> for function::Sum {
+    const OPEN: &'static str = "sum(";
+    type SqlType = <E::SqlType as Summable>::Sum;
+    type Nullability = Null;
+    type Value = <<E::SqlType as Summable>::Sum as SqlType>::Rust;
+}
+
+impl<E: Expression<SqlType: Summable>> AggregateFn<E> for function::Avg {
+    const OPEN: &'static str = "avg(";
+    type SqlType = <E::SqlType as Summable>::Avg;
+    type Nullability = Null;
+    type Value = <<E::SqlType as Summable>::Avg as SqlType>::Rust;
+}
+
+impl<E: Expression> AggregateFn<E> for function::Min {
+    const OPEN: &'static str = "min(";
+    type SqlType = E::SqlType;
+    type Nullability = Null;
+    type Value = E::Value;
+}
+
+impl<E: Expression> AggregateFn<E> for function::Max {
+    const OPEN: &'static str = "max(";
+    type SqlType = E::SqlType;
+    type Nullability = Null;
+    type Value = E::Value;
+}
+
+impl<F: AggregateFn<E>, E: Expression> Expression for Aggregate<F, E> {
+    type SqlType = F::SqlType;
+    type Nullability = F::Nullability;
+    type Value = F::Value;
+}
+
+impl<F: AggregateFn<E>, E: AppearsIn<S, I>, S, I> AppearsIn<S, I> for Aggregate<F, E> {
+    type ScopedNullability = F::Nullability;
+}
+
+impl<F: AggregateFn<E>, E: Expression + RenderSql<D>, D: Dialect> RenderSql<D> for Aggregate<F, E> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql(F::OPEN);
+        self.expr.render(out);
+        out.push_sql(")");
+    }
+}
+impl_as_expression!([F, E] Aggregate<F, E>);
+
+fn aggregate<F, E>(expr: E) -> Aggregate<F, E> {
+    Aggregate {
+        expr,
+        function: PhantomData,
+    }
+}
+
+/// `count(expr)`: the number of rows where `expr` is not NULL.
+pub fn count<E: Expression>(expr: E) -> Aggregate<function::Count, E> {
+    aggregate(expr)
+}
+
+/// `count(distinct expr)`.
+pub fn count_distinct<E: Expression>(expr: E) -> Aggregate<function::CountDistinct, E> {
+    aggregate(expr)
+}
+
+/// `sum(expr)`; NULL over no rows.
+pub fn sum<E: Expression<SqlType: Summable>>(expr: E) -> Aggregate<function::Sum, E> {
+    aggregate(expr)
+}
+
+/// `avg(expr)`; NULL over no rows.
+pub fn avg<E: Expression<SqlType: Summable>>(expr: E) -> Aggregate<function::Avg, E> {
+    aggregate(expr)
+}
+
+/// `min(expr)`; NULL over no rows.
+pub fn min<E: Expression>(expr: E) -> Aggregate<function::Min, E> {
+    aggregate(expr)
+}
+
+/// `max(expr)`; NULL over no rows.
+pub fn max<E: Expression>(expr: E) -> Aggregate<function::Max, E> {
+    aggregate(expr)
+}
+
+/// `count(*)`: the number of rows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CountStar;
+
+/// `count(*)`.
+pub fn count_star() -> CountStar {
+    CountStar
+}
+
+impl Expression for CountStar {
+    type SqlType = st::BigInt;
+    type Nullability = NotNull;
+    type Value = i64;
+}
+
+impl<S> AppearsIn<S, ()> for CountStar {
+    type ScopedNullability = NotNull;
+}
+
+impl<D: Dialect> RenderSql<D> for CountStar {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql("count(*)");
+    }
+}
+impl_as_expression!([] CountStar);

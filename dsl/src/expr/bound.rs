@@ -1,0 +1,199 @@
+//! Bound values: a Rust value that travels as a parameter, never as SQL text.
+
+use super::{AppearsIn, AsExpression, Expression};
+use crate::dialect::Dialect;
+use crate::render::{RenderSql, SqlWriter};
+use crate::types::{self as st, NotNull, Null, SqlType, ToSql, Value};
+use std::marker::PhantomData;
+
+/// A Rust value bound as a parameter of SQL type `ST`.
+#[derive(Debug, Clone, Copy)]
+pub struct Bound<ST, V> {
+    value: V,
+    sql_type: PhantomData<ST>,
+}
+
+impl<ST, V> Bound<ST, V> {
+    /// Binds `value` as a `ST`.
+    pub fn new(value: V) -> Self {
+        Bound {
+            value,
+            sql_type: PhantomData,
+        }
+    }
+}
+
+impl<ST: SqlType, V> Expression for Bound<ST, V> {
+    type SqlType = ST;
+    type Nullability = NotNull;
+    type Value = ST::Rust;
+}
+
+impl<ST: SqlType, V, S> AppearsIn<S, ()> for Bound<ST, V> {
+    type ScopedNullability = NotNull;
+}
+
+impl<ST, V: ToSql<ST>, D: Dialect> RenderSql<D> for Bound<ST, V> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        match self.value.to_value() {
+            Ok(value) => out.push_bind(value),
+            Err(error) => out.push_error(error),
+        }
+    }
+}
+
+/// An `Option` bound to a nullable column: `None` binds NULL.
+#[derive(Debug, Clone, Copy)]
+pub struct NullableBound<ST, V> {
+    value: Option<V>,
+    sql_type: PhantomData<ST>,
+}
+
+impl<ST, V> NullableBound<ST, V> {
+    /// Binds `value`, or NULL.
+    pub fn new(value: Option<V>) -> Self {
+        NullableBound {
+            value,
+            sql_type: PhantomData,
+        }
+    }
+}
+
+impl<ST: SqlType, V> Expression for NullableBound<ST, V> {
+    type SqlType = ST;
+    type Nullability = Null;
+    type Value = ST::Rust;
+}
+
+impl<ST: SqlType, V, S> AppearsIn<S, ()> for NullableBound<ST, V> {
+    type ScopedNullability = Null;
+}
+
+impl<ST, V: ToSql<ST>, D: Dialect> RenderSql<D> for NullableBound<ST, V> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        match &self.value {
+            Some(value) => match value.to_value() {
+                Ok(value) => out.push_bind(value),
+                Err(error) => out.push_error(error),
+            },
+            None => out.push_bind(Value::Null),
+        }
+    }
+}
+
+/// Rust values that bind as their SQL type, each as itself.
+macro_rules! bind_as {
+    ($($st:ty: $($rust:ty),+;)*) => {$($(
+        impl AsExpression<$st> for $rust {
+            type Expr = Bound<$st, $rust>;
+            fn as_expression(self) -> Self::Expr {
+                Bound::new(self)
+            }
+        }
+    )+)*};
+}
+
+bind_as! {
+    st::TinyInt: i8;
+    st::SmallInt: i16;
+    st::MediumInt: i32;
+    st::Integer: i32;
+    st::BigInt: i64;
+    st::TinyIntUnsigned: u8;
+    st::SmallIntUnsigned: u16;
+    st::MediumIntUnsigned: u32;
+    st::IntUnsigned: u32;
+    st::BigIntUnsigned: u64;
+    st::Real: f32;
+    st::Double: f64;
+    st::Numeric: rust_decimal::Decimal;
+    st::Bool: bool;
+    st::Text: String;
+    st::Bytes: Vec<u8>;
+    st::Uuid: uuid::Uuid;
+    st::Date: chrono::NaiveDate;
+    st::Time: chrono::NaiveTime;
+    st::Timestamp: chrono::NaiveDateTime;
+    st::TimestampTz: chrono::DateTime<chrono::Utc>;
+    st::UnixTimestamp: chrono::DateTime<chrono::Utc>;
+    st::IntervalType: crate::types::Interval;
+    st::Year: u16;
+}
+
+impl<'a> AsExpression<st::Text> for &'a str {
+    type Expr = Bound<st::Text, &'a str>;
+    fn as_expression(self) -> Self::Expr {
+        Bound::new(self)
+    }
+}
+
+impl<'a> AsExpression<st::Text> for &'a String {
+    type Expr = Bound<st::Text, &'a str>;
+    fn as_expression(self) -> Self::Expr {
+        Bound::new(self.as_str())
+    }
+}
+
+impl<'a> AsExpression<st::Bytes> for &'a [u8] {
+    type Expr = Bound<st::Bytes, &'a [u8]>;
+    fn as_expression(self) -> Self::Expr {
+        Bound::new(self)
+    }
+}
+
+/// Lossless widenings, so that an integer literal (an `i32` unless told otherwise) can be
+/// compared with or stored in any wider integer column.
+macro_rules! bind_widening {
+    ($($st:ty: $target:ty => $($rust:ty),+;)*) => {$($(
+        impl AsExpression<$st> for $rust {
+            type Expr = Bound<$st, $target>;
+            fn as_expression(self) -> Self::Expr {
+                Bound::new(<$target>::from(self))
+            }
+        }
+    )+)*};
+}
+
+bind_widening! {
+    st::SmallInt: i16 => i8, u8;
+    st::Integer: i32 => i8, i16, u8, u16;
+    st::BigInt: i64 => i8, i16, i32, u8, u16, u32;
+    st::Double: f64 => f32;
+}
+
+impl<E: crate::types::SqlEnum> AsExpression<st::Enum<E>> for E {
+    type Expr = Bound<st::Enum<E>, E>;
+    fn as_expression(self) -> Self::Expr {
+        Bound::new(self)
+    }
+}
+
+impl<T: crate::types::JsonValue> AsExpression<st::Json<T>> for T {
+    type Expr = Bound<st::Json<T>, T>;
+    fn as_expression(self) -> Self::Expr {
+        Bound::new(self)
+    }
+}
+
+impl<T: crate::types::JsonValue> AsExpression<st::Jsonb<T>> for T {
+    type Expr = Bound<st::Jsonb<T>, T>;
+    fn as_expression(self) -> Self::Expr {
+        Bound::new(self)
+    }
+}
+
+impl<ST: SqlType, T: ToSql<ST>> AsExpression<st::Array<ST>> for Vec<T> {
+    type Expr = Bound<st::Array<ST>, Vec<T>>;
+    fn as_expression(self) -> Self::Expr {
+        Bound::new(self)
+    }
+}
+
+/// `Some(v)` binds `v`, `None` binds NULL; the expression is nullable, so only nullable
+/// columns accept it in inserts and updates.
+impl<ST: SqlType, V: ToSql<ST>> AsExpression<ST> for Option<V> {
+    type Expr = NullableBound<ST, V>;
+    fn as_expression(self) -> Self::Expr {
+        NullableBound::new(self)
+    }
+}

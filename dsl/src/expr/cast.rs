@@ -1,0 +1,64 @@
+//! `CAST(expr AS type)`, with each dialect's name for the target type.
+
+use super::{impl_as_expression, AppearsIn, Expression};
+use crate::dialect::{Dialect, MySql, Pg, Sqlite};
+use crate::render::{RenderSql, SqlWriter};
+use crate::types::{self as st, SqlType};
+use std::marker::PhantomData;
+
+/// A SQL type that dialect `D` can cast to, and how `CAST` names it there.
+#[diagnostic::on_unimplemented(
+    message = "{D} cannot cast to `{Self}`",
+    label = "not a cast target in {D}"
+)]
+pub trait CastTarget<D: Dialect>: SqlType {
+    /// The type name inside `CAST(… AS name)`.
+    const CAST_NAME: &'static str;
+}
+
+macro_rules! cast_targets {
+    ($d:ty: $($t:ty => $name:literal),* $(,)?) => {$(
+        impl CastTarget<$d> for $t {
+            const CAST_NAME: &'static str = $name;
+        }
+    )*};
+}
+
+cast_targets!(Pg: st::SmallInt => "smallint", st::Integer => "integer", st::BigInt => "bigint",
+    st::Real => "real", st::Double => "double precision", st::Numeric => "numeric",
+    st::Bool => "boolean", st::Text => "text", st::Bytes => "bytea", st::Uuid => "uuid",
+    st::Date => "date", st::Time => "time", st::Timestamp => "timestamp",
+    st::TimestampTz => "timestamptz", st::IntervalType => "interval");
+cast_targets!(MySql: st::BigInt => "signed", st::BigIntUnsigned => "unsigned",
+    st::Double => "double", st::Numeric => "decimal(65, 30)", st::Text => "char",
+    st::Bytes => "binary", st::Date => "date", st::Time => "time", st::Timestamp => "datetime");
+cast_targets!(Sqlite: st::BigInt => "integer", st::Double => "real", st::Numeric => "numeric",
+    st::Text => "text", st::Bytes => "blob");
+
+/// `CAST(expr AS T)`.
+#[derive(Debug, Clone, Copy)]
+pub struct Cast<E, T> {
+    pub(crate) expr: E,
+    pub(crate) target: PhantomData<T>,
+}
+
+impl<E: Expression, T: SqlType> Expression for Cast<E, T> {
+    type SqlType = T;
+    type Nullability = E::Nullability;
+    type Value = T::Rust;
+}
+
+impl<E: AppearsIn<S, I>, T: SqlType, S, I> AppearsIn<S, I> for Cast<E, T> {
+    type ScopedNullability = E::ScopedNullability;
+}
+
+impl<E: RenderSql<D>, T: CastTarget<D>, D: Dialect> RenderSql<D> for Cast<E, T> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql("CAST(");
+        self.expr.render(out);
+        out.push_sql(" AS ");
+        out.push_sql(T::CAST_NAME);
+        out.push_sql(")");
+    }
+}
+impl_as_expression!([E, T] Cast<E, T>);

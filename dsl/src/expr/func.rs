@@ -1,0 +1,65 @@
+//! Free functions that read like Drizzle's: `and`, `or`, `not`, `exists`, `not_exists`.
+
+use super::ops::{op, Logic, Not};
+use super::{impl_as_expression, AppearsIn, Expression};
+use crate::dialect::Dialect;
+use crate::render::{RenderSql, SqlWriter};
+use crate::types::{Bool, NotNull, SameType};
+
+/// `(a AND b)`.
+pub fn and<A, B>(a: A, b: B) -> Logic<A, B, op::And>
+where
+    A: Expression<SqlType: SameType<Bool>>,
+    B: Expression<SqlType: SameType<Bool>>,
+{
+    Logic::new(a, b)
+}
+
+/// `(a OR b)`.
+pub fn or<A, B>(a: A, b: B) -> Logic<A, B, op::Or>
+where
+    A: Expression<SqlType: SameType<Bool>>,
+    B: Expression<SqlType: SameType<Bool>>,
+{
+    Logic::new(a, b)
+}
+
+/// `NOT (a)`.
+pub fn not<A: Expression<SqlType: SameType<Bool>>>(a: A) -> Not<A> {
+    Not { expr: a }
+}
+
+/// `EXISTS (subquery)`, or `NOT EXISTS`.
+#[derive(Debug, Clone, Copy)]
+pub struct Exists<Q, const NEGATED: bool> {
+    query: Q,
+}
+
+/// `EXISTS (subquery)`.
+pub fn exists<Q>(query: Q) -> Exists<Q, false> {
+    Exists { query }
+}
+
+/// `NOT EXISTS (subquery)`.
+pub fn not_exists<Q>(query: Q) -> Exists<Q, true> {
+    Exists { query }
+}
+
+impl<Q, const NEGATED: bool> Expression for Exists<Q, NEGATED> {
+    type SqlType = Bool;
+    type Nullability = NotNull;
+    type Value = bool;
+}
+
+impl<Q, S, const NEGATED: bool> AppearsIn<S, ()> for Exists<Q, NEGATED> {
+    type ScopedNullability = NotNull;
+}
+
+impl<Q: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for Exists<Q, NEGATED> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql(if NEGATED { "NOT EXISTS (" } else { "EXISTS (" });
+        self.query.render(out);
+        out.push_sql(")");
+    }
+}
+impl_as_expression!([Q, const NEGATED: bool] Exists<Q, NEGATED>);

@@ -1,0 +1,76 @@
+//! `IN` and `NOT IN`, over a list of values or a subquery.
+
+use super::{impl_as_expression, AppearsIn, Expression};
+use crate::dialect::Dialect;
+use crate::render::{RenderSql, SqlWriter};
+use crate::types::{Bool, Nullability};
+
+/// `expr IN (v1, v2, …)`, or `NOT IN`. An empty list is valid SQL: `IN` is false and
+/// `NOT IN` is true, as the set semantics say.
+#[derive(Debug, Clone)]
+pub struct InList<E, V, const NEGATED: bool> {
+    pub(crate) expr: E,
+    pub(crate) values: Vec<V>,
+}
+
+impl<E: Expression, V, const NEGATED: bool> Expression for InList<E, V, NEGATED> {
+    type SqlType = Bool;
+    type Nullability = E::Nullability;
+    type Value = bool;
+}
+
+impl<E: AppearsIn<S, I>, V, S, I, const NEGATED: bool> AppearsIn<S, I> for InList<E, V, NEGATED> {
+    type ScopedNullability = E::ScopedNullability;
+}
+
+impl<E: RenderSql<D>, V: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D>
+    for InList<E, V, NEGATED>
+{
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        if self.values.is_empty() {
+            out.push_sql(if NEGATED { "(1 = 1)" } else { "(1 = 0)" });
+            return;
+        }
+        self.expr.render(out);
+        out.push_sql(if NEGATED { " NOT IN (" } else { " IN (" });
+        for (i, value) in self.values.iter().enumerate() {
+            if i > 0 {
+                out.push_sql(", ");
+            }
+            value.render(out);
+        }
+        out.push_sql(")");
+    }
+}
+impl_as_expression!([E, V, const NEGATED: bool] InList<E, V, NEGATED>);
+
+/// `expr IN (SELECT …)`, or `NOT IN`.
+#[derive(Debug, Clone, Copy)]
+pub struct InSubquery<E, Q, const NEGATED: bool> {
+    pub(crate) expr: E,
+    pub(crate) query: Q,
+}
+
+impl<E: Expression, Q, const NEGATED: bool> Expression for InSubquery<E, Q, NEGATED> {
+    type SqlType = Bool;
+    type Nullability = <E::Nullability as Nullability>::Or<crate::types::Null>;
+    type Value = bool;
+}
+
+impl<E: AppearsIn<S, I>, Q, S, I, const NEGATED: bool> AppearsIn<S, I>
+    for InSubquery<E, Q, NEGATED>
+{
+    type ScopedNullability = crate::types::Null;
+}
+
+impl<E: RenderSql<D>, Q: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D>
+    for InSubquery<E, Q, NEGATED>
+{
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        self.expr.render(out);
+        out.push_sql(if NEGATED { " NOT IN (" } else { " IN (" });
+        self.query.render(out);
+        out.push_sql(")");
+    }
+}
+impl_as_expression!([E, Q, const NEGATED: bool] InSubquery<E, Q, NEGATED>);

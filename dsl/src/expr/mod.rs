@@ -1,0 +1,88 @@
+//! Expressions: columns, bound values, operators, functions, aggregates and raw SQL.
+
+mod aggregate;
+mod bound;
+mod cast;
+mod column;
+mod func;
+mod in_list;
+mod methods;
+pub mod ops;
+mod order;
+mod raw;
+
+pub use aggregate::{
+    avg, count, count_distinct, count_star, function, max, min, sum, Aggregate, Summable,
+};
+pub use bound::{Bound, NullableBound};
+pub use cast::{Cast, CastTarget};
+pub use func::{and, exists, not, not_exists, or, Exists};
+pub use in_list::{InList, InSubquery};
+pub use methods::ExpressionMethods;
+pub use ops::{op, Arith, Between, Compare, IsNull, Logic, Not};
+pub use order::{NullsOrder, Order, OrderTerm};
+pub use raw::{sql, Sql};
+
+use crate::types::{Nullability, SqlType};
+
+/// A typed SQL expression. Implemented by columns, bound values and every operator.
+///
+/// `SqlType` is what the database computes; `Nullability` whether it can be NULL before
+/// any outer join is considered; `Value` the Rust type it decodes to (a column may name
+/// its own, otherwise it is the SQL type's).
+pub trait Expression {
+    /// The SQL type, without nullability.
+    type SqlType: SqlType;
+    /// Whether the expression can be NULL in itself.
+    type Nullability: Nullability;
+    /// The Rust type a non-NULL value decodes to.
+    type Value;
+}
+
+/// A value or expression usable where an expression of SQL type `ST` is expected.
+///
+/// Implemented for each Rust type that has a SQL type (`i32` for `Integer`, `&str` and
+/// `String` for `Text`…) and for every expression of SQL type `ST`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used as a SQL `{ST}` value",
+    label = "expected a value or expression of SQL type `{ST}`",
+    note = "each SQL type takes its own Rust types: `Integer` takes i32, `BigInt` i64, `Text` &str or String…"
+)]
+pub trait AsExpression<ST> {
+    /// The expression it becomes.
+    type Expr: Expression;
+    /// Converts.
+    fn as_expression(self) -> Self::Expr;
+}
+
+/// Proof that every column `Self` uses belongs to a table of source `S`.
+///
+/// Required by `filter`, `order_by`, `group_by`, `having`, joins' `on` and selections.
+/// `ScopedNullability` adds the nullability the outer joins of `S` bring.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` uses a table that is not in this query's FROM clause",
+    label = "not available from `{S}`",
+    note = "join the table first with `.inner_join(..)` or `.left_join(..)`"
+)]
+pub trait AppearsIn<S, I>: Expression {
+    /// The nullability in `S`: NULL if the expression is, or if a table it reads is on
+    /// the nullable side of an outer join.
+    type ScopedNullability: Nullability;
+}
+
+/// Implements [`AsExpression`] for an expression node, for its own SQL type.
+macro_rules! impl_as_expression {
+    ([$($gen:tt)*] $ty:ty) => {
+        impl<__ST, $($gen)*> $crate::expr::AsExpression<__ST> for $ty
+        where
+            Self: $crate::expr::Expression,
+            <Self as $crate::expr::Expression>::SqlType: $crate::types::SameType<__ST>,
+        {
+            type Expr = Self;
+            fn as_expression(self) -> Self {
+                self
+            }
+        }
+    };
+}
+pub(crate) use impl_as_expression;

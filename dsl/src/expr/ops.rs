@@ -1,0 +1,373 @@
+//! Operators: comparisons, logic, NULL tests, BETWEEN and arithmetic.
+
+use super::{impl_as_expression, AppearsIn, Expression};
+use crate::dialect::{Dialect, MySql, Pg, Sqlite, SupportsIlike};
+use crate::render::{RenderSql, SqlWriter};
+use crate::types::{Bool, NotNull, Nullability};
+use std::marker::PhantomData;
+
+/// `lhs <op> rhs` where the result is a boolean: `=`, `<>`, `<`, `LIKE`…
+#[derive(Debug, Clone, Copy)]
+pub struct Compare<L, R, Op> {
+    pub(crate) lhs: L,
+    pub(crate) rhs: R,
+    pub(crate) op: PhantomData<Op>,
+}
+
+impl<L, R, Op> Compare<L, R, Op> {
+    pub(crate) fn new(lhs: L, rhs: R) -> Self {
+        Compare {
+            lhs,
+            rhs,
+            op: PhantomData,
+        }
+    }
+}
+
+/// A comparison operator, spelled for dialect `D`; `ILIKE` exists only where it does.
+pub trait CompareOp<D: Dialect> {
+    /// The operator with its surrounding spaces.
+    const SQL: &'static str;
+}
+
+macro_rules! compare_ops {
+    ($( $(#[$doc:meta])* $name:ident => $sql:literal; )*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct $name;
+        impl<D: Dialect> CompareOp<D> for $name {
+            const SQL: &'static str = $sql;
+        }
+    )*};
+}
+
+/// The comparison operators.
+pub mod op {
+    use super::*;
+    compare_ops! {
+        /// `=`
+        Eq => " = ";
+        /// `<>`
+        Ne => " <> ";
+        /// `>`
+        Gt => " > ";
+        /// `>=`
+        Ge => " >= ";
+        /// `<`
+        Lt => " < ";
+        /// `<=`
+        Le => " <= ";
+        /// `LIKE`
+        Like => " LIKE ";
+        /// `NOT LIKE`
+        NotLike => " NOT LIKE ";
+    }
+
+    /// `ILIKE` (PostgreSQL).
+    #[derive(Debug, Clone, Copy, Default)]
+    pub struct ILike;
+    impl<D: SupportsIlike> CompareOp<D> for ILike {
+        const SQL: &'static str = " ILIKE ";
+    }
+
+    /// `NOT ILIKE` (PostgreSQL).
+    #[derive(Debug, Clone, Copy, Default)]
+    pub struct NotILike;
+    impl<D: SupportsIlike> CompareOp<D> for NotILike {
+        const SQL: &'static str = " NOT ILIKE ";
+    }
+
+    /// `AND`
+    #[derive(Debug, Clone, Copy, Default)]
+    pub struct And;
+    /// `OR`
+    #[derive(Debug, Clone, Copy, Default)]
+    pub struct Or;
+    /// `+`
+    #[derive(Debug, Clone, Copy, Default)]
+    pub struct Add;
+    /// `-`
+    #[derive(Debug, Clone, Copy, Default)]
+    pub struct Sub;
+    /// `*`
+    #[derive(Debug, Clone, Copy, Default)]
+    pub struct Mul;
+    /// `/`
+    #[derive(Debug, Clone, Copy, Default)]
+    pub struct Div;
+    /// `||`, or `concat()` on MySQL.
+    #[derive(Debug, Clone, Copy, Default)]
+    pub struct Concat;
+}
+
+impl<L: Expression, R: Expression, Op> Expression for Compare<L, R, Op> {
+    type SqlType = Bool;
+    type Nullability = <L::Nullability as Nullability>::Or<R::Nullability>;
+    type Value = bool;
+}
+
+impl<L, R, Op, S, IL, IR> AppearsIn<S, (IL, IR)> for Compare<L, R, Op>
+where
+    L: AppearsIn<S, IL>,
+    R: AppearsIn<S, IR>,
+{
+    type ScopedNullability = <L::ScopedNullability as Nullability>::Or<R::ScopedNullability>;
+}
+
+impl<L: RenderSql<D>, R: RenderSql<D>, Op: CompareOp<D>, D: Dialect> RenderSql<D>
+    for Compare<L, R, Op>
+{
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        self.lhs.render(out);
+        out.push_sql(Op::SQL);
+        self.rhs.render(out);
+    }
+}
+impl_as_expression!([L, R, Op] Compare<L, R, Op>);
+
+/// `(lhs AND rhs)`, `(lhs OR rhs)`.
+#[derive(Debug, Clone, Copy)]
+pub struct Logic<L, R, Op> {
+    lhs: L,
+    rhs: R,
+    op: PhantomData<Op>,
+}
+
+impl<L, R, Op> Logic<L, R, Op> {
+    pub(crate) fn new(lhs: L, rhs: R) -> Self {
+        Logic {
+            lhs,
+            rhs,
+            op: PhantomData,
+        }
+    }
+}
+
+impl<L: Expression, R: Expression, Op> Expression for Logic<L, R, Op> {
+    type SqlType = Bool;
+    type Nullability = <L::Nullability as Nullability>::Or<R::Nullability>;
+    type Value = bool;
+}
+
+impl<L, R, Op, S, IL, IR> AppearsIn<S, (IL, IR)> for Logic<L, R, Op>
+where
+    L: AppearsIn<S, IL>,
+    R: AppearsIn<S, IR>,
+{
+    type ScopedNullability = <L::ScopedNullability as Nullability>::Or<R::ScopedNullability>;
+}
+
+/// The keyword of a logical operator.
+pub trait LogicOp {
+    /// The keyword with its spaces.
+    const SQL: &'static str;
+}
+impl LogicOp for op::And {
+    const SQL: &'static str = " AND ";
+}
+impl LogicOp for op::Or {
+    const SQL: &'static str = " OR ";
+}
+
+impl<L: RenderSql<D>, R: RenderSql<D>, Op: LogicOp, D: Dialect> RenderSql<D> for Logic<L, R, Op> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql("(");
+        self.lhs.render(out);
+        out.push_sql(Op::SQL);
+        self.rhs.render(out);
+        out.push_sql(")");
+    }
+}
+impl_as_expression!([L, R, Op] Logic<L, R, Op>);
+
+/// `NOT (expr)`.
+#[derive(Debug, Clone, Copy)]
+pub struct Not<E> {
+    pub(crate) expr: E,
+}
+
+impl<E: Expression> Expression for Not<E> {
+    type SqlType = Bool;
+    type Nullability = E::Nullability;
+    type Value = bool;
+}
+
+impl<E: AppearsIn<S, I>, S, I> AppearsIn<S, I> for Not<E> {
+    type ScopedNullability = E::ScopedNullability;
+}
+
+impl<E: RenderSql<D>, D: Dialect> RenderSql<D> for Not<E> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql("NOT (");
+        self.expr.render(out);
+        out.push_sql(")");
+    }
+}
+impl_as_expression!([E] Not<E>);
+
+/// `expr IS NULL` (`NEGATED = false`) or `expr IS NOT NULL`.
+#[derive(Debug, Clone, Copy)]
+pub struct IsNull<E, const NEGATED: bool> {
+    pub(crate) expr: E,
+}
+
+impl<E: Expression, const NEGATED: bool> Expression for IsNull<E, NEGATED> {
+    type SqlType = Bool;
+    type Nullability = NotNull;
+    type Value = bool;
+}
+
+impl<E: AppearsIn<S, I>, S, I, const NEGATED: bool> AppearsIn<S, I> for IsNull<E, NEGATED> {
+    type ScopedNullability = NotNull;
+}
+
+impl<E: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for IsNull<E, NEGATED> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        self.expr.render(out);
+        out.push_sql(if NEGATED { " IS NOT NULL" } else { " IS NULL" });
+    }
+}
+impl_as_expression!([E, const NEGATED: bool] IsNull<E, NEGATED>);
+
+/// `expr BETWEEN low AND high`, or `NOT BETWEEN`.
+#[derive(Debug, Clone, Copy)]
+pub struct Between<E, Lo, Hi, const NEGATED: bool> {
+    pub(crate) expr: E,
+    pub(crate) low: Lo,
+    pub(crate) high: Hi,
+}
+
+impl<E: Expression, Lo: Expression, Hi: Expression, const NEGATED: bool> Expression
+    for Between<E, Lo, Hi, NEGATED>
+{
+    type SqlType = Bool;
+    type Nullability =
+        <<E::Nullability as Nullability>::Or<Lo::Nullability> as Nullability>::Or<Hi::Nullability>;
+    type Value = bool;
+}
+
+impl<E, Lo, Hi, S, IE, IL, IH, const NEGATED: bool> AppearsIn<S, (IE, IL, IH)>
+    for Between<E, Lo, Hi, NEGATED>
+where
+    E: AppearsIn<S, IE>,
+    Lo: AppearsIn<S, IL>,
+    Hi: AppearsIn<S, IH>,
+{
+    type ScopedNullability =
+        <<E::ScopedNullability as Nullability>::Or<Lo::ScopedNullability> as Nullability>::Or<
+            Hi::ScopedNullability,
+        >;
+}
+
+impl<E: RenderSql<D>, Lo: RenderSql<D>, Hi: RenderSql<D>, D: Dialect, const NEGATED: bool>
+    RenderSql<D> for Between<E, Lo, Hi, NEGATED>
+{
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        self.expr.render(out);
+        out.push_sql(if NEGATED {
+            " NOT BETWEEN "
+        } else {
+            " BETWEEN "
+        });
+        self.low.render(out);
+        out.push_sql(" AND ");
+        self.high.render(out);
+    }
+}
+impl_as_expression!([E, Lo, Hi, const NEGATED: bool] Between<E, Lo, Hi, NEGATED>);
+
+/// `(lhs + rhs)` and the other arithmetic operators; `||` for text.
+#[derive(Debug, Clone, Copy)]
+pub struct Arith<L, R, Op> {
+    lhs: L,
+    rhs: R,
+    op: PhantomData<Op>,
+}
+
+impl<L, R, Op> Arith<L, R, Op> {
+    pub(crate) fn new(lhs: L, rhs: R) -> Self {
+        Arith {
+            lhs,
+            rhs,
+            op: PhantomData,
+        }
+    }
+}
+
+impl<L: Expression, R: Expression, Op> Expression for Arith<L, R, Op> {
+    type SqlType = L::SqlType;
+    type Nullability = <L::Nullability as Nullability>::Or<R::Nullability>;
+    type Value = L::Value;
+}
+
+impl<L, R, Op, S, IL, IR> AppearsIn<S, (IL, IR)> for Arith<L, R, Op>
+where
+    L: AppearsIn<S, IL>,
+    R: AppearsIn<S, IR>,
+{
+    type ScopedNullability = <L::ScopedNullability as Nullability>::Or<R::ScopedNullability>;
+}
+
+/// An arithmetic operator's symbol.
+pub trait ArithOp {
+    /// The symbol with its spaces.
+    const SQL: &'static str;
+}
+impl ArithOp for op::Add {
+    const SQL: &'static str = " + ";
+}
+impl ArithOp for op::Sub {
+    const SQL: &'static str = " - ";
+}
+impl ArithOp for op::Mul {
+    const SQL: &'static str = " * ";
+}
+impl ArithOp for op::Div {
+    const SQL: &'static str = " / ";
+}
+
+impl<L: RenderSql<D>, R: RenderSql<D>, Op: ArithOp, D: Dialect> RenderSql<D> for Arith<L, R, Op> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql("(");
+        self.lhs.render(out);
+        out.push_sql(Op::SQL);
+        self.rhs.render(out);
+        out.push_sql(")");
+    }
+}
+
+fn render_pipes<'q, L: RenderSql<D>, R: RenderSql<D>, D: Dialect>(
+    lhs: &'q L,
+    rhs: &'q R,
+    out: &mut SqlWriter<'q, D>,
+) {
+    out.push_sql("(");
+    lhs.render(out);
+    out.push_sql(" || ");
+    rhs.render(out);
+    out.push_sql(")");
+}
+
+impl<L: RenderSql<Pg>, R: RenderSql<Pg>> RenderSql<Pg> for Arith<L, R, op::Concat> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, Pg>) {
+        render_pipes(&self.lhs, &self.rhs, out);
+    }
+}
+
+impl<L: RenderSql<Sqlite>, R: RenderSql<Sqlite>> RenderSql<Sqlite> for Arith<L, R, op::Concat> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, Sqlite>) {
+        render_pipes(&self.lhs, &self.rhs, out);
+    }
+}
+
+/// MySQL reads `||` as OR unless PIPES_AS_CONCAT is set, so it gets `concat()`.
+impl<L: RenderSql<MySql>, R: RenderSql<MySql>> RenderSql<MySql> for Arith<L, R, op::Concat> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, MySql>) {
+        out.push_sql("concat(");
+        self.lhs.render(out);
+        out.push_sql(", ");
+        self.rhs.render(out);
+        out.push_sql(")");
+    }
+}
+impl_as_expression!([L, R, Op] Arith<L, R, Op>);

@@ -1,0 +1,116 @@
+//! Typed raw SQL: the escape hatch, with values still bound as parameters.
+
+use super::{impl_as_expression, AppearsIn, Expression};
+use crate::dialect::Dialect;
+use crate::render::{RenderSql, SqlWriter};
+use crate::schema::{Column, Table};
+use crate::types::{NotNull, Null, Nullability, SqlType, Value};
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
+/// A raw SQL fragment of SQL type `ST`, built from text, quoted column names and bound
+/// values. Its text is trusted; its values never become SQL text.
+///
+/// ```
+/// use mizzle_dsl::expr::sql;
+/// use mizzle_dsl::types::Integer;
+/// let expr = sql::<Integer>("coalesce(").bind(7i32).text(", 0)");
+/// # let _ = expr;
+/// ```
+#[derive(Debug, Clone)]
+pub struct Sql<ST, N = NotNull> {
+    chunks: Vec<Chunk>,
+    sql_type: PhantomData<(ST, N)>,
+}
+
+#[derive(Debug, Clone)]
+enum Chunk {
+    Text(Cow<'static, str>),
+    Column {
+        table: &'static str,
+        column: &'static str,
+    },
+    Bind(Value<'static>),
+}
+
+/// Starts a raw fragment of SQL type `ST` with `text`.
+pub fn sql<ST: SqlType>(text: impl Into<Cow<'static, str>>) -> Sql<ST> {
+    Sql {
+        chunks: vec![Chunk::Text(text.into())],
+        sql_type: PhantomData,
+    }
+}
+
+impl<ST, N> Sql<ST, N> {
+    /// Appends SQL text as is.
+    pub fn text(mut self, text: impl Into<Cow<'static, str>>) -> Self {
+        self.chunks.push(Chunk::Text(text.into()));
+        self
+    }
+
+    /// Appends a column, quoted and qualified: `"users"."name"`.
+    pub fn column<C: Column>(mut self, _column: C) -> Self {
+        self.chunks.push(Chunk::Column {
+            table: <C::Table as Table>::NAME,
+            column: C::NAME,
+        });
+        self
+    }
+
+    /// Appends a bound parameter.
+    pub fn bind(mut self, value: impl Into<Value<'static>>) -> Self {
+        self.chunks.push(Chunk::Bind(value.into()));
+        self
+    }
+
+    /// Declares that the fragment may be NULL: it then decodes to an `Option`.
+    pub fn nullable(self) -> Sql<ST, Null> {
+        Sql {
+            chunks: self.chunks,
+            sql_type: PhantomData,
+        }
+    }
+}
+
+impl<ST: SqlType, N: Nullability> Expression for Sql<ST, N> {
+    type SqlType = ST;
+    type Nullability = N;
+    type Value = ST::Rust;
+}
+
+/// Raw SQL is not checked against the FROM clause: the text is trusted.
+impl<ST: SqlType, N: Nullability, S> AppearsIn<S, ()> for Sql<ST, N> {
+    type ScopedNullability = N;
+}
+
+impl<ST, N, D: Dialect> RenderSql<D> for Sql<ST, N> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        for chunk in &self.chunks {
+            match chunk {
+                Chunk::Text(text) => out.push_sql(text),
+                Chunk::Column { table, column } => {
+                    out.push_ident(table);
+                    out.push_sql(".");
+                    out.push_ident(column);
+                }
+                Chunk::Bind(value) => out.push_bind(value.clone()),
+            }
+        }
+    }
+}
+impl_as_expression!([ST, N] Sql<ST, N>);
+
+macro_rules! value_from {
+    ($($t:ty => $variant:ident),*) => {$(
+        impl From<$t> for Value<'static> {
+            fn from(value: $t) -> Self {
+                Value::$variant(value.into())
+            }
+        }
+    )*};
+}
+value_from!(bool => Bool, i8 => I8, i16 => I16, i32 => I32, i64 => I64, u8 => U8, u16 => U16,
+    u32 => U32, u64 => U64, f32 => F32, f64 => F64, String => Text, &'static str => Text,
+    Vec<u8> => Bytes, uuid::Uuid => Uuid, rust_decimal::Decimal => Decimal,
+    chrono::NaiveDate => Date, chrono::NaiveTime => Time, chrono::NaiveDateTime => Timestamp,
+    chrono::DateTime<chrono::Utc> => TimestampTz);

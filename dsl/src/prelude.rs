@@ -1,0 +1,5 @@
+//! The traits a query needs in scope: `use mizzle::prelude::*;`. Nothing with a generic name.
+
+pub use crate::expr::ExpressionMethods;
+pub use crate::query::{ColumnMethods, RowQuery, Statement};
+pub use crate::schema::{Column, Table};

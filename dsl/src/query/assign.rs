@@ -1,0 +1,144 @@
+//! Assignments `column = value`, used by INSERT, UPDATE and upserts.
+
+use crate::dialect::Dialect;
+use crate::expr::{AsExpression, Expression};
+use crate::render::{RenderSql, SqlWriter};
+use crate::schema::Column;
+use crate::types::{NotNull, Null, Nullability};
+use std::marker::PhantomData;
+
+/// `column = value`: made by `column.to(value)`.
+#[derive(Debug, Clone, Copy)]
+pub struct Assign<C, E> {
+    column: PhantomData<C>,
+    value: E,
+}
+
+/// A value that column `C` accepts: a Rust value or expression of its SQL type. An
+/// `Option` (or any nullable expression) is accepted only by a nullable column.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be stored in column `{C}`",
+    label = "the column's SQL type takes another Rust type",
+    note = "an `Option` can only be stored in a nullable column"
+)]
+pub trait IntoColumnValue<C> {
+    /// The expression written.
+    type Expr;
+    /// Converts.
+    fn into_column_value(self) -> Self::Expr;
+}
+
+impl<C: Column, V: AsExpression<C::SqlType>> IntoColumnValue<C> for V
+where
+    C::Nullability: Holds<<V::Expr as Expression>::Nullability>,
+{
+    type Expr = V::Expr;
+    fn into_column_value(self) -> Self::Expr {
+        self.as_expression()
+    }
+}
+
+/// A column of nullability `Self` can hold a value of nullability `N`.
+#[diagnostic::on_unimplemented(
+    message = "this column is NOT NULL: it cannot be set to a value that may be NULL",
+    label = "pass the value itself, not an `Option` or a nullable expression",
+    note = "declare the column without `not_null` if NULL is a valid value"
+)]
+pub trait Holds<N> {}
+impl<N: Nullability> Holds<NotNull> for N {}
+impl Holds<Null> for Null {}
+
+/// Methods only columns have.
+pub trait ColumnMethods: Column {
+    /// `column = value`, for `insert(..).values(..)`, `update(..).set(..)` and upserts.
+    fn to<V: IntoColumnValue<Self>>(self, value: V) -> Assign<Self, V::Expr> {
+        Assign {
+            column: PhantomData,
+            value: value.into_column_value(),
+        }
+    }
+}
+
+impl<C: Column> ColumnMethods for C {}
+
+/// Proof that an assignment (or each of a tuple of them) writes a column of table `T`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not write a column of table `{T}`",
+    label = "a column here belongs to another table",
+    note = "a statement can only set the columns of the table it writes to"
+)]
+pub trait AssignmentOf<T> {}
+
+/// A column of table `T`.
+#[diagnostic::on_unimplemented(
+    message = "column `{Self}` does not belong to table `{T}`",
+    label = "this column belongs to another table",
+    note = "a statement can only set the columns of the table it writes to"
+)]
+pub trait ColumnOf<T> {}
+impl<C: Column> ColumnOf<C::Table> for C {}
+
+impl<C: ColumnOf<T>, E, T> AssignmentOf<T> for Assign<C, E> {}
+
+/// Assignments as SQL: `"a", "b"` (the column list) and `?, ?` (the values), or
+/// `"a" = ?, "b" = ?` for SET. Implemented by assignments and tuples of them.
+pub trait AssignmentList<D: Dialect> {
+    /// Writes the unqualified column names, separated by commas.
+    fn render_columns(&self, out: &mut SqlWriter<'_, D>);
+    /// Writes the values, separated by commas.
+    fn render_values<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+    /// Writes `"col" = value, …`.
+    fn render_set<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+}
+
+impl<C: Column, E: Expression + RenderSql<D>, D: Dialect> AssignmentList<D> for Assign<C, E> {
+    fn render_columns(&self, out: &mut SqlWriter<'_, D>) {
+        out.push_ident(C::NAME);
+    }
+
+    fn render_values<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        self.value.render(out);
+    }
+
+    fn render_set<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_ident(C::NAME);
+        out.push_sql(" = ");
+        self.value.render(out);
+    }
+}
+
+macro_rules! tuple_assignments {
+    ($($name:ident $idx:ident $i:tt),+) => {
+        impl<$($name: AssignmentOf<T>,)+ T> AssignmentOf<T> for ($($name,)+) {}
+
+        impl<$($name: AssignmentList<D>,)+ D: Dialect> AssignmentList<D> for ($($name,)+) {
+            fn render_columns(&self, out: &mut SqlWriter<'_, D>) {
+                $(
+                    if $i > 0 {
+                        out.push_sql(", ");
+                    }
+                    self.$i.render_columns(out);
+                )+
+            }
+
+            fn render_values<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+                $(
+                    if $i > 0 {
+                        out.push_sql(", ");
+                    }
+                    self.$i.render_values(out);
+                )+
+            }
+
+            fn render_set<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+                $(
+                    if $i > 0 {
+                        out.push_sql(", ");
+                    }
+                    self.$i.render_set(out);
+                )+
+            }
+        }
+    };
+}
+crate::macros::for_tuples!(tuple_assignments);

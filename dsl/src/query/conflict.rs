@@ -1,0 +1,274 @@
+//! Upserts: `ON CONFLICT … DO NOTHING / DO UPDATE` and MySQL's `ON DUPLICATE KEY UPDATE`.
+
+use super::assign::{AssignmentList, AssignmentOf};
+use super::insert::Insert;
+use super::NoReturning;
+use crate::dialect::{Dialect, MySql, Pg, Sqlite, SupportsOnConflict, SupportsOnDuplicateKey};
+use crate::expr::{impl_as_expression, AppearsIn, Expression};
+use crate::render::{RenderSql, SqlWriter};
+use crate::schema::{Column, Table};
+
+/// No conflict handling: a conflict is an error.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoConflict;
+
+/// `ON CONFLICT [(target)] <action>`.
+#[derive(Debug, Clone, Copy)]
+pub struct OnConflict<Target, Action> {
+    target: Target,
+    action: Action,
+}
+
+/// `DO NOTHING`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DoNothing;
+
+/// `DO UPDATE SET <assignments>`.
+#[derive(Debug, Clone, Copy)]
+pub struct DoUpdate<S>(S);
+
+/// `ON DUPLICATE KEY UPDATE <assignments>` (MySQL).
+#[derive(Debug, Clone, Copy)]
+pub struct OnDuplicateKeyUpdate<S>(S);
+
+/// An upsert waiting for its action: `.do_nothing()` or `.do_update(..)`.
+#[derive(Debug, Clone)]
+#[must_use = "choose the action with `.do_nothing()` or `.do_update(..)`"]
+pub struct ConflictBuilder<T, V, Target> {
+    insert: Insert<T, V>,
+    target: Target,
+}
+
+/// Proof that a conflict target names columns of table `T`: one column or a tuple.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a conflict target of table `{T}`",
+    label = "expected a column of `{T}` or a tuple of them"
+)]
+pub trait ConflictTarget<T>: TargetColumns {}
+
+impl<C: Column> ConflictTarget<C::Table> for C {}
+
+/// Columns written bare, as a conflict target lists them.
+pub trait TargetColumns {
+    /// Writes `"a", "b"`.
+    fn render_target<D: Dialect>(&self, out: &mut SqlWriter<'_, D>);
+}
+
+impl<C: Column> TargetColumns for C {
+    fn render_target<D: Dialect>(&self, out: &mut SqlWriter<'_, D>) {
+        out.push_ident(C::NAME);
+    }
+}
+
+macro_rules! tuple_targets {
+    ($($name:ident $idx:ident $i:tt),+) => {
+        impl<$($name: ConflictTarget<T>,)+ T> ConflictTarget<T> for ($($name,)+) {}
+
+        impl<$($name: TargetColumns,)+> TargetColumns for ($($name,)+) {
+            fn render_target<D: Dialect>(&self, out: &mut SqlWriter<'_, D>) {
+                $(
+                    if $i > 0 {
+                        out.push_sql(", ");
+                    }
+                    self.$i.render_target(out);
+                )+
+            }
+        }
+    };
+}
+crate::macros::for_tuples!(tuple_targets);
+
+/// The columns of a conflict target.
+#[derive(Debug, Clone, Copy)]
+pub struct Cols<X>(X);
+
+/// No conflict target: any unique violation triggers the action.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AnyConflict;
+
+impl<T: Table, V> Insert<T, V, NoConflict, NoReturning> {
+    /// `ON CONFLICT DO NOTHING`: rows that would violate a unique constraint are skipped.
+    pub fn on_conflict_do_nothing(self) -> Insert<T, V, OnConflict<AnyConflict, DoNothing>>
+    where
+        T::Dialect: SupportsOnConflict,
+    {
+        Insert {
+            table: self.table,
+            rows: self.rows,
+            conflict: OnConflict {
+                target: AnyConflict,
+                action: DoNothing,
+            },
+            returning: NoReturning,
+        }
+    }
+
+    /// `ON CONFLICT (target)`: a column of the table or a tuple of them, backed by a
+    /// unique constraint or index.
+    pub fn on_conflict<Target: ConflictTarget<T>>(
+        self,
+        target: Target,
+    ) -> ConflictBuilder<T, V, Cols<Target>>
+    where
+        T::Dialect: SupportsOnConflict,
+    {
+        ConflictBuilder {
+            insert: self,
+            target: Cols(target),
+        }
+    }
+
+    /// `ON DUPLICATE KEY UPDATE assignments` (MySQL). Use [`excluded`] for the value the
+    /// row would have inserted.
+    pub fn on_duplicate_key_update<S: AssignmentOf<T>>(
+        self,
+        set: S,
+    ) -> Insert<T, V, OnDuplicateKeyUpdate<S>>
+    where
+        T::Dialect: SupportsOnDuplicateKey,
+    {
+        Insert {
+            table: self.table,
+            rows: self.rows,
+            conflict: OnDuplicateKeyUpdate(set),
+            returning: NoReturning,
+        }
+    }
+}
+
+impl<T: Table, V, Target> ConflictBuilder<T, V, Target> {
+    /// `DO NOTHING`.
+    pub fn do_nothing(self) -> Insert<T, V, OnConflict<Target, DoNothing>> {
+        let insert = self.insert;
+        Insert {
+            table: insert.table,
+            rows: insert.rows,
+            conflict: OnConflict {
+                target: self.target,
+                action: DoNothing,
+            },
+            returning: NoReturning,
+        }
+    }
+
+    /// `DO UPDATE SET assignments`. Use [`excluded`] for the value the row would have inserted.
+    pub fn do_update<S: AssignmentOf<T>>(
+        self,
+        set: S,
+    ) -> Insert<T, V, OnConflict<Target, DoUpdate<S>>> {
+        let insert = self.insert;
+        Insert {
+            table: insert.table,
+            rows: insert.rows,
+            conflict: OnConflict {
+                target: self.target,
+                action: DoUpdate(set),
+            },
+            returning: NoReturning,
+        }
+    }
+}
+
+/// Writes the conflict clause of an insert, or nothing.
+pub(crate) trait RenderConflict<D: Dialect> {
+    fn render_conflict<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+}
+
+impl<D: Dialect> RenderConflict<D> for NoConflict {
+    fn render_conflict<'q>(&'q self, _out: &mut SqlWriter<'q, D>) {}
+}
+
+/// Writes the part of `ON CONFLICT` between the keywords and the action.
+pub(crate) trait RenderTarget<D: Dialect> {
+    fn render_target_clause(&self, out: &mut SqlWriter<'_, D>);
+}
+
+impl<D: Dialect> RenderTarget<D> for AnyConflict {
+    fn render_target_clause(&self, _out: &mut SqlWriter<'_, D>) {}
+}
+
+impl<D: Dialect, X: TargetColumns> RenderTarget<D> for Cols<X> {
+    fn render_target_clause(&self, out: &mut SqlWriter<'_, D>) {
+        out.push_sql(" (");
+        self.0.render_target(out);
+        out.push_sql(")");
+    }
+}
+
+/// Writes a conflict action.
+pub(crate) trait RenderAction<D: Dialect> {
+    fn render_action<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+}
+
+impl<D: Dialect> RenderAction<D> for DoNothing {
+    fn render_action<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql(" DO NOTHING");
+    }
+}
+
+impl<S: AssignmentList<D>, D: Dialect> RenderAction<D> for DoUpdate<S> {
+    fn render_action<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql(" DO UPDATE SET ");
+        self.0.render_set(out);
+    }
+}
+
+impl<Target: RenderTarget<D>, Action: RenderAction<D>, D: SupportsOnConflict> RenderConflict<D>
+    for OnConflict<Target, Action>
+{
+    fn render_conflict<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql(" ON CONFLICT");
+        self.target.render_target_clause(out);
+        self.action.render_action(out);
+    }
+}
+
+impl<S: AssignmentList<MySql>> RenderConflict<MySql> for OnDuplicateKeyUpdate<S> {
+    fn render_conflict<'q>(&'q self, out: &mut SqlWriter<'q, MySql>) {
+        out.push_sql(" ON DUPLICATE KEY UPDATE ");
+        self.0.render_set(out);
+    }
+}
+
+/// The value a conflicting row would have inserted into column `C`: PostgreSQL's and
+/// SQLite's `excluded."c"`, MySQL's `VALUES(`c`)`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Excluded<C>(C);
+
+/// The value the conflicting row would have inserted into `column`.
+pub fn excluded<C: Column>(column: C) -> Excluded<C> {
+    Excluded(column)
+}
+
+impl<C: Column> Expression for Excluded<C> {
+    type SqlType = C::SqlType;
+    type Nullability = C::Nullability;
+    type Value = C::Value;
+}
+
+impl<C: Column, S> AppearsIn<S, ()> for Excluded<C> {
+    type ScopedNullability = C::Nullability;
+}
+
+impl<C: Column> RenderSql<Pg> for Excluded<C> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, Pg>) {
+        out.push_sql("excluded.");
+        out.push_ident(C::NAME);
+    }
+}
+
+impl<C: Column> RenderSql<Sqlite> for Excluded<C> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, Sqlite>) {
+        out.push_sql("excluded.");
+        out.push_ident(C::NAME);
+    }
+}
+
+impl<C: Column> RenderSql<MySql> for Excluded<C> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, MySql>) {
+        out.push_sql("VALUES(");
+        out.push_ident(C::NAME);
+        out.push_sql(")");
+    }
+}
+impl_as_expression!([C] Excluded<C>);

@@ -1,0 +1,100 @@
+//! DELETE: a WHERE clause that must be given (or waived), and RETURNING.
+
+use super::clause::{AllRows, AndFilter, NoWhere, RenderClause, WhereChosen};
+use super::insert::RenderReturning;
+use super::selection::{Selection, SelectionDecoder};
+use super::statement::{RowQuery, Statement};
+use super::{NoReturning, Returning};
+use crate::dialect::{Dialect, SupportsReturning};
+use crate::expr::AppearsIn;
+use crate::render::{RenderSql, SqlWriter};
+use crate::schema::Table;
+use crate::types::{Bool, SameType};
+
+/// Starts `DELETE FROM table`.
+pub fn delete<T: Table>(table: T) -> Delete<T> {
+    Delete {
+        table,
+        filter: NoWhere,
+        returning: NoReturning,
+    }
+}
+
+/// A DELETE statement. It renders only once its rows are chosen: with `.filter(..)`,
+/// or with `.all_rows()` when every row is meant.
+#[derive(Debug, Clone, Copy)]
+#[must_use = "a delete does nothing until `.execute(&db)`"]
+pub struct Delete<T, W = NoWhere, R = NoReturning> {
+    table: T,
+    filter: W,
+    returning: R,
+}
+
+impl<T: Table, W, R> Delete<T, W, R> {
+    /// Adds `WHERE predicate`; called again, the predicates are ANDed.
+    pub fn filter<P, I>(self, predicate: P) -> Delete<T, W::Output, R>
+    where
+        P: AppearsIn<T, I, SqlType: SameType<Bool>>,
+        W: AndFilter<P>,
+    {
+        Delete {
+            table: self.table,
+            filter: self.filter.and_filter(predicate),
+            returning: self.returning,
+        }
+    }
+}
+
+impl<T: Table, R> Delete<T, NoWhere, R> {
+    /// Deletes every row of the table, on purpose.
+    pub fn all_rows(self) -> Delete<T, AllRows, R> {
+        Delete {
+            table: self.table,
+            filter: AllRows,
+            returning: self.returning,
+        }
+    }
+}
+
+impl<T: Table, W> Delete<T, W, NoReturning> {
+    /// `RETURNING selection`: the deleted rows come back, typed. Not on MySQL.
+    pub fn returning<Sel>(self, selection: Sel) -> Delete<T, W, Returning<Sel>>
+    where
+        T::Dialect: SupportsReturning,
+    {
+        Delete {
+            table: self.table,
+            filter: self.filter,
+            returning: Returning(selection),
+        }
+    }
+}
+
+impl<T, W, R, D> RenderSql<D> for Delete<T, W, R>
+where
+    T: Table<Dialect = D>,
+    W: WhereChosen + RenderClause<D>,
+    R: RenderReturning<D>,
+    D: Dialect,
+{
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        let qualified = out.set_qualify_columns(false);
+        out.push_sql("DELETE FROM ");
+        out.push_ident(T::NAME);
+        self.filter.render_clause(" WHERE ", out);
+        self.returning.render_returning(out);
+        out.set_qualify_columns(qualified);
+    }
+}
+
+impl<T: Table, W, R> Statement for Delete<T, W, R> {
+    type Dialect = T::Dialect;
+}
+
+impl<T: Table, W, Sel, I> RowQuery<I> for Delete<T, W, Returning<Sel>>
+where
+    Sel: Selection<T, I, T::Dialect>,
+{
+    type Row = Sel::Row;
+    type Decoder = SelectionDecoder<Sel, T, I>;
+}

@@ -1,0 +1,324 @@
+//! INSERT: one row, many rows, default values; required columns checked at compile time.
+
+use super::assign::{Assign, AssignmentList, AssignmentOf};
+use super::conflict::{NoConflict, RenderConflict};
+use super::selection::{Selection, SelectionDecoder};
+use super::statement::{RowQuery, Statement};
+use super::{NoReturning, Returning};
+use crate::dialect::{Dialect, MySql, Pg, Sqlite, SupportsReturning};
+use crate::error::EncodeError;
+use crate::render::{RenderList, RenderSql, SqlWriter};
+use crate::schema::{Column, HasDefault, NoDefault, Table};
+use crate::types::{NotNull, Null};
+use std::marker::PhantomData;
+
+/// `INSERT INTO table` waiting for its rows.
+#[derive(Debug, Clone, Copy)]
+#[must_use = "an insert does nothing until `.values(..)` and `.execute(&db)`"]
+pub struct InsertInto<T> {
+    table: T,
+}
+
+/// Starts `INSERT INTO table`.
+pub fn insert<T: Table>(table: T) -> InsertInto<T> {
+    InsertInto { table }
+}
+
+/// An INSERT statement: table `T`, rows `V`, conflict handling `C`, returning `R`.
+#[derive(Debug, Clone)]
+#[must_use = "an insert does nothing until `.execute(&db)` (or `.all(&db)` with `.returning(..)`)"]
+pub struct Insert<T, V, C = NoConflict, R = NoReturning> {
+    pub(crate) table: T,
+    pub(crate) rows: V,
+    pub(crate) conflict: C,
+    pub(crate) returning: R,
+}
+
+/// `INSERT INTO table DEFAULT VALUES`: one row, every column from its default.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DefaultValues;
+
+impl<T: Table> InsertInto<T> {
+    /// The rows: one row (a `column.to(value)` or a tuple of them), or a `Vec` of rows
+    /// that all set the same columns. Every NOT NULL column without a default must be set.
+    pub fn values<V: InsertRows<T, I>, I>(self, rows: V) -> Insert<T, V> {
+        Insert {
+            table: self.table,
+            rows,
+            conflict: NoConflict,
+            returning: NoReturning,
+        }
+    }
+
+    /// One row of defaults. Every column must be nullable or have a default.
+    pub fn default_values<I>(self) -> Insert<T, DefaultValues>
+    where
+        T::AllColumns: RequiredColumnsSet<(), I>,
+    {
+        Insert {
+            table: self.table,
+            rows: DefaultValues,
+            conflict: NoConflict,
+            returning: NoReturning,
+        }
+    }
+}
+
+impl<T: Table, V, C> Insert<T, V, C, NoReturning> {
+    /// `RETURNING selection`: the inserted rows come back, typed. Not on MySQL.
+    pub fn returning<S>(self, selection: S) -> Insert<T, V, C, Returning<S>>
+    where
+        T::Dialect: SupportsReturning,
+    {
+        Insert {
+            table: self.table,
+            rows: self.rows,
+            conflict: self.conflict,
+            returning: Returning(selection),
+        }
+    }
+}
+
+/// Rows for an insert into `T` that set every required column; `I` is the inferred proof.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a row (or rows) for table `{T}`",
+    label = "expected `column.to(value)`, a tuple of those, or a `Vec` of such tuples",
+    note = "every column must belong to `{T}`"
+)]
+pub trait InsertRows<T, I> {}
+
+macro_rules! insert_row_tuples {
+    ($($name:ident $idx:ident $i:tt),+) => {
+        impl<$($name,)+ T: Table, I> InsertRows<T, I> for ($($name,)+)
+        where
+            Self: AssignmentOf<T>,
+            T::AllColumns: RequiredColumnsSet<Self, I>,
+        {
+        }
+    };
+}
+crate::macros::for_tuples!(insert_row_tuples);
+
+impl<C, E, T: Table, I> InsertRows<T, I> for Assign<C, E>
+where
+    Self: AssignmentOf<T>,
+    T::AllColumns: RequiredColumnsSet<Self, I>,
+{
+}
+
+impl<R, T: Table, I> InsertRows<T, I> for Vec<R> where R: InsertRows<T, I> {}
+
+/// Proof that a row sets every column of a table that is NOT NULL without a default.
+/// Implemented for the tuple of a table's columns.
+pub trait RequiredColumnsSet<Row, I> {}
+
+macro_rules! required_columns_set {
+    ($($name:ident $idx:ident $i:tt),+) => {
+        impl<$($name: SetIfRequired<Row, $idx>, $idx,)+ Row> RequiredColumnsSet<Row, ($($idx,)+)> for ($($name,)+) {}
+    };
+}
+crate::macros::for_tuples!(required_columns_set);
+
+/// A column that the row sets, or that an insert may leave out.
+pub trait SetIfRequired<Row, I> {}
+
+impl<C: Column, Row, I> SetIfRequired<Row, I> for C
+where
+    C::Nullability: InsertRule<C::Default>,
+    <C::Nullability as InsertRule<C::Default>>::Rule: RuleHolds<C, Row, I>,
+{
+}
+
+/// Whether an insert must set a column, from its nullability and default.
+pub trait InsertRule<Default> {
+    /// [`Required`] or [`Optional`].
+    type Rule;
+}
+impl InsertRule<NoDefault> for NotNull {
+    type Rule = Required;
+}
+impl InsertRule<HasDefault> for NotNull {
+    type Rule = Optional;
+}
+impl<D> InsertRule<D> for Null {
+    type Rule = Optional;
+}
+
+/// The insert must set the column.
+#[derive(Debug)]
+pub struct Required;
+/// The insert may leave the column out.
+#[derive(Debug)]
+pub struct Optional;
+
+/// The insert rule `Self` holds for column `C` in `Row`.
+pub trait RuleHolds<C, Row, I> {}
+impl<C, Row> RuleHolds<C, Row, ()> for Optional {}
+impl<C: SetBy<Row, I>, Row, I> RuleHolds<C, Row, I> for Required {}
+
+/// Proof that `Row` assigns column `Self`.
+#[diagnostic::on_unimplemented(
+    message = "the insert does not set `{Self}`, which is NOT NULL and has no default",
+    label = "`{Self}` is missing from this row",
+    note = "add `{Self}.to(value)` to the row, or give the column a default in the schema"
+)]
+pub trait SetBy<Row, I> {}
+
+/// Index: the column is the assignment itself.
+#[derive(Debug)]
+pub struct Here;
+/// Index: the column is assigned by the first element of a tuple.
+#[derive(Debug)]
+pub struct InHead<I>(PhantomData<I>);
+/// Index: the column is assigned by the rest of a tuple.
+#[derive(Debug)]
+pub struct InTail<I>(PhantomData<I>);
+
+impl<C, E> SetBy<Assign<C, E>, Here> for C {}
+impl<C: SetBy<R::Head, I>, R: TupleSplit, I> SetBy<R, InHead<I>> for C {}
+impl<C: SetBy<R::Tail, I>, R: TupleSplit, I> SetBy<R, InTail<I>> for C {}
+
+/// A non-empty tuple as its first element and the rest.
+pub trait TupleSplit {
+    /// The first element.
+    type Head;
+    /// The other elements, as a tuple.
+    type Tail;
+}
+
+macro_rules! tuple_split {
+    ($first:ident $fi:ident $f0:tt $(, $name:ident $idx:ident $i:tt)*) => {
+        impl<$first, $($name),*> TupleSplit for ($first, $($name,)*) {
+            type Head = $first;
+            type Tail = ($($name,)*);
+        }
+    };
+}
+crate::macros::for_tuples!(tuple_split);
+
+/// Writes the column list and VALUES of an insert.
+pub trait RenderRows<D: Dialect> {
+    /// Writes ` ("a", "b") VALUES (?, ?), …` or the dialect's DEFAULT VALUES.
+    fn render_rows<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+}
+
+fn render_one_row<'q, A: AssignmentList<D>, D: Dialect>(row: &'q A, out: &mut SqlWriter<'q, D>) {
+    out.push_sql("(");
+    row.render_values(out);
+    out.push_sql(")");
+}
+
+fn render_single_row<'q, A: AssignmentList<D>, D: Dialect>(row: &'q A, out: &mut SqlWriter<'q, D>) {
+    out.push_sql(" (");
+    row.render_columns(out);
+    out.push_sql(") VALUES ");
+    render_one_row(row, out);
+}
+
+impl<C, E, D: Dialect> RenderRows<D> for Assign<C, E>
+where
+    Self: AssignmentList<D>,
+{
+    fn render_rows<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        render_single_row(self, out);
+    }
+}
+
+macro_rules! tuple_rows {
+    ($($name:ident $idx:ident $i:tt),+) => {
+        impl<$($name,)+ D: Dialect> RenderRows<D> for ($($name,)+)
+        where
+            Self: AssignmentList<D>,
+        {
+            fn render_rows<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+                render_single_row(self, out);
+            }
+        }
+    };
+}
+crate::macros::for_tuples!(tuple_rows);
+
+impl<A: AssignmentList<D>, D: Dialect> RenderRows<D> for Vec<A> {
+    fn render_rows<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        let Some(first) = self.first() else {
+            out.push_error(EncodeError::new(
+                "an insert needs at least one row; `values` got an empty Vec",
+            ));
+            return;
+        };
+        out.push_sql(" (");
+        first.render_columns(out);
+        out.push_sql(") VALUES ");
+        for (i, row) in self.iter().enumerate() {
+            if i > 0 {
+                out.push_sql(", ");
+            }
+            render_one_row(row, out);
+        }
+    }
+}
+
+impl RenderRows<Pg> for DefaultValues {
+    fn render_rows<'q>(&'q self, out: &mut SqlWriter<'q, Pg>) {
+        out.push_sql(" DEFAULT VALUES");
+    }
+}
+
+impl RenderRows<Sqlite> for DefaultValues {
+    fn render_rows<'q>(&'q self, out: &mut SqlWriter<'q, Sqlite>) {
+        out.push_sql(" DEFAULT VALUES");
+    }
+}
+
+impl RenderRows<MySql> for DefaultValues {
+    fn render_rows<'q>(&'q self, out: &mut SqlWriter<'q, MySql>) {
+        out.push_sql(" () VALUES ()");
+    }
+}
+
+/// Writes a RETURNING clause, or nothing.
+pub(crate) trait RenderReturning<D: Dialect> {
+    fn render_returning<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+}
+
+impl<D: Dialect> RenderReturning<D> for NoReturning {
+    fn render_returning<'q>(&'q self, _out: &mut SqlWriter<'q, D>) {}
+}
+
+impl<S: RenderList<D>, D: SupportsReturning> RenderReturning<D> for Returning<S> {
+    fn render_returning<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql(" RETURNING ");
+        self.0.render_list(out);
+    }
+}
+
+impl<T, V, C, R, D> RenderSql<D> for Insert<T, V, C, R>
+where
+    T: Table<Dialect = D>,
+    V: RenderRows<D>,
+    C: RenderConflict<D>,
+    R: RenderReturning<D>,
+    D: Dialect,
+{
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        let qualified = out.set_qualify_columns(false);
+        out.push_sql("INSERT INTO ");
+        out.push_ident(T::NAME);
+        self.rows.render_rows(out);
+        self.conflict.render_conflict(out);
+        self.returning.render_returning(out);
+        out.set_qualify_columns(qualified);
+    }
+}
+
+impl<T: Table, V, C, R> Statement for Insert<T, V, C, R> {
+    type Dialect = T::Dialect;
+}
+
+impl<T: Table, V, C, S, I> RowQuery<I> for Insert<T, V, C, Returning<S>>
+where
+    S: Selection<T, I, T::Dialect>,
+{
+    type Row = S::Row;
+    type Decoder = SelectionDecoder<S, T, I>;
+}

@@ -1,0 +1,93 @@
+//! Joins: inner, left, right, full and cross, each changing what the query can read.
+
+use super::select::Select;
+use crate::dialect::SupportsFullJoin;
+use crate::expr::AppearsIn;
+use crate::render::{RenderSql, SqlWriter};
+use crate::schema::{Cross, Full, Inner, Join, JoinKind, Left, QuerySource, Right, Table};
+use crate::types::{Bool, SameType};
+use std::marker::PhantomData;
+
+impl<L, R, K, On> QuerySource for Join<L, R, K, On>
+where
+    L: QuerySource,
+    R: Table<Dialect = L::Dialect>,
+    K: JoinKind,
+    On: RenderSql<L::Dialect> + Copy,
+{
+    type Dialect = L::Dialect;
+
+    fn render_source<'q>(&'q self, out: &mut SqlWriter<'q, Self::Dialect>) {
+        self.left.render_source(out);
+        out.push_sql(K::SQL);
+        self.right.render_source(out);
+        self.on.render(out);
+    }
+}
+
+/// The ON part of a join; a cross join has none.
+#[derive(Debug, Clone, Copy)]
+pub struct On<P>(P);
+
+/// No ON condition (cross joins).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoOn;
+
+impl<P: RenderSql<D>, D: crate::dialect::Dialect> RenderSql<D> for On<P> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql(" ON ");
+        self.0.render(out);
+    }
+}
+
+impl<D: crate::dialect::Dialect> RenderSql<D> for NoOn {
+    fn render<'q>(&'q self, _out: &mut SqlWriter<'q, D>) {}
+}
+
+fn join<L, R, K, P>(left: L, right: R, on: P) -> Join<L, R, K, P> {
+    Join {
+        left,
+        right,
+        on,
+        kind: PhantomData,
+    }
+}
+
+macro_rules! join_methods {
+    ($( $(#[$doc:meta])* $method:ident => $kind:ty $(, where $bound:path)?; )*) => {
+        impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {$(
+            $(#[$doc])*
+            pub fn $method<T, P, I>(self, table: T, on: P) -> Select<Join<Src, T, $kind, On<P>>, Sel, W, G, H, O, Dis>
+            where
+                T: Table<Dialect = Src::Dialect>,
+                P: AppearsIn<Join<Src, T, $kind, On<P>>, I, SqlType: SameType<Bool>>,
+                $(Src::Dialect: $bound,)?
+            {
+                let source = join(self.source, table, On(on));
+                self.with_source(source)
+            }
+        )*}
+    };
+}
+
+join_methods! {
+    /// `INNER JOIN table ON on`.
+    inner_join => Inner;
+    /// `LEFT JOIN table ON on`: the joined table's columns decode to `Option`s.
+    left_join => Left;
+    /// `RIGHT JOIN table ON on`: the columns of the tables joined so far decode to `Option`s.
+    right_join => Right;
+    /// `FULL JOIN table ON on`: every column decodes to an `Option`. Not on MySQL.
+    full_join => Full, where SupportsFullJoin;
+}
+
+impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
+    /// `CROSS JOIN table`: every pair of rows.
+    pub fn cross_join<T>(self, table: T) -> Select<Join<Src, T, Cross, NoOn>, Sel, W, G, H, O, Dis>
+    where
+        T: Table<Dialect = Src::Dialect>,
+    {
+        let source = join(self.source, table, NoOn);
+        self.with_source(source)
+    }
+}

@@ -1,0 +1,37 @@
+//! Statements: select, insert, update and delete, their clauses, and how they run.
+
+mod assign;
+mod clause;
+mod conflict;
+mod delete;
+mod insert;
+mod join;
+mod select;
+mod selection;
+mod statement;
+mod update;
+
+pub use assign::{Assign, AssignmentList, AssignmentOf, ColumnMethods, IntoColumnValue};
+pub use clause::{
+    AllRows, AndFilter, Distinct, DistinctOn, GroupBy, NoDistinct, NoGroup, NoOrder, NoWhere,
+    OrderBy, Where, WhereChosen,
+};
+pub use conflict::{
+    excluded, DoNothing, DoUpdate, Excluded, NoConflict, OnConflict, OnDuplicateKeyUpdate,
+};
+pub use delete::{delete, Delete};
+pub use insert::{
+    insert, DefaultValues, Insert, InsertInto, InsertRows, RequiredColumnsSet, SetBy,
+};
+pub use select::{from, select, Select, SelectBuilder, Subquery};
+pub use selection::{ExprList, Selection, SelectionDecoder, TableRow, WholeRow};
+pub use statement::{RowQuery, Statement};
+pub use update::{update, Update, UpdateTable};
+
+/// No `RETURNING` clause.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoReturning;
+
+/// `RETURNING <selection>`.
+#[derive(Debug, Clone, Copy)]
+pub struct Returning<S>(pub(crate) S);

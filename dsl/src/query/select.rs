@@ -1,0 +1,320 @@
+//! SELECT: the builder, its clauses, and running it.
+
+use super::clause::{
+    AndFilter, Distinct, DistinctOn, GroupBy, NoDistinct, NoGroup, NoOrder, NoWhere, OrderBy,
+    RenderClause,
+};
+use super::selection::{ExprList, Selection, SelectionDecoder, WholeRow};
+use super::statement::{RowQuery, Statement};
+use crate::dialect::{Dialect, SupportsDistinctOn};
+use crate::expr::{AppearsIn, Expression, OrderTerm};
+use crate::render::{RenderList, RenderSql, SqlWriter};
+use crate::schema::{QuerySource, Table};
+use crate::types::{Bool, SameType};
+
+/// `SELECT <selection>` waiting for its FROM clause.
+#[derive(Debug, Clone, Copy)]
+#[must_use = "a select does nothing until `.from(..)` and a terminal method such as `.all(&db)`"]
+pub struct SelectBuilder<Sel> {
+    selection: Sel,
+}
+
+/// Starts `SELECT <selection>`: an expression, a tuple of them, or `table.row()`.
+///
+/// The selection is checked against the tables once the query is complete (at `.all()`,
+/// `.get()` or `.to_sql()`), since joins may still add the tables it reads.
+pub fn select<Sel>(selection: Sel) -> SelectBuilder<Sel> {
+    SelectBuilder { selection }
+}
+
+/// `SELECT * FROM table`, decoding into the table's row struct (Drizzle's `$inferSelect`).
+pub fn from<T: Table>(table: T) -> Select<T, WholeRow<T>> {
+    select(WholeRow(table)).from(table)
+}
+
+impl<Sel> SelectBuilder<Sel> {
+    /// `FROM source`.
+    pub fn from<Src: QuerySource>(self, source: Src) -> Select<Src, Sel> {
+        Select {
+            source,
+            selection: self.selection,
+            filter: NoWhere,
+            group: NoGroup,
+            having: NoWhere,
+            order: NoOrder,
+            distinct: NoDistinct,
+            limit: None,
+            offset: None,
+        }
+    }
+}
+
+/// A SELECT statement. Each clause is a type parameter, so what a query reads and
+/// returns is known at compile time.
+#[derive(Debug, Clone, Copy)]
+#[must_use = "a select does nothing until a terminal method such as `.all(&db)`"]
+pub struct Select<Src, Sel, W = NoWhere, G = NoGroup, H = NoWhere, O = NoOrder, Dis = NoDistinct> {
+    pub(crate) source: Src,
+    pub(crate) selection: Sel,
+    pub(crate) filter: W,
+    pub(crate) group: G,
+    pub(crate) having: H,
+    pub(crate) order: O,
+    pub(crate) distinct: Dis,
+    pub(crate) limit: Option<u64>,
+    pub(crate) offset: Option<u64>,
+}
+
+impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
+    /// Adds `WHERE predicate`; called again, the predicates are ANDed.
+    pub fn filter<P, I>(self, predicate: P) -> Select<Src, Sel, W::Output, G, H, O, Dis>
+    where
+        P: AppearsIn<Src, I, SqlType: SameType<Bool>>,
+        W: AndFilter<P>,
+    {
+        Select {
+            source: self.source,
+            selection: self.selection,
+            filter: self.filter.and_filter(predicate),
+            group: self.group,
+            having: self.having,
+            order: self.order,
+            distinct: self.distinct,
+            limit: self.limit,
+            offset: self.offset,
+        }
+    }
+
+    /// `GROUP BY expressions`: one expression or a tuple.
+    pub fn group_by<E: ExprList<Src, I>, I>(
+        self,
+        expressions: E,
+    ) -> Select<Src, Sel, W, GroupBy<E>, H, O, Dis> {
+        Select {
+            source: self.source,
+            selection: self.selection,
+            filter: self.filter,
+            group: GroupBy(expressions),
+            having: self.having,
+            order: self.order,
+            distinct: self.distinct,
+            limit: self.limit,
+            offset: self.offset,
+        }
+    }
+
+    /// `HAVING predicate`; called again, the predicates are ANDed.
+    pub fn having<P, I>(self, predicate: P) -> Select<Src, Sel, W, G, H::Output, O, Dis>
+    where
+        P: AppearsIn<Src, I, SqlType: SameType<Bool>>,
+        H: AndFilter<P>,
+    {
+        Select {
+            source: self.source,
+            selection: self.selection,
+            filter: self.filter,
+            group: self.group,
+            having: self.having.and_filter(predicate),
+            order: self.order,
+            distinct: self.distinct,
+            limit: self.limit,
+            offset: self.offset,
+        }
+    }
+
+    /// `ORDER BY terms`: an expression, `expr.desc()`, or a tuple; replaces any earlier order.
+    pub fn order_by<T: OrderTerm<Src, I>, I>(
+        self,
+        terms: T,
+    ) -> Select<Src, Sel, W, G, H, OrderBy<T>, Dis> {
+        Select {
+            source: self.source,
+            selection: self.selection,
+            filter: self.filter,
+            group: self.group,
+            having: self.having,
+            order: OrderBy(terms),
+            distinct: self.distinct,
+            limit: self.limit,
+            offset: self.offset,
+        }
+    }
+
+    /// `SELECT DISTINCT`.
+    pub fn distinct(self) -> Select<Src, Sel, W, G, H, O, Distinct> {
+        self.with_distinct(Distinct)
+    }
+
+    /// `SELECT DISTINCT ON (expressions)`, PostgreSQL only.
+    pub fn distinct_on<E: ExprList<Src, I>, I>(
+        self,
+        expressions: E,
+    ) -> Select<Src, Sel, W, G, H, O, DistinctOn<E>>
+    where
+        Src::Dialect: SupportsDistinctOn,
+    {
+        self.with_distinct(DistinctOn(expressions))
+    }
+
+    fn with_distinct<Dis2>(self, distinct: Dis2) -> Select<Src, Sel, W, G, H, O, Dis2> {
+        Select {
+            source: self.source,
+            selection: self.selection,
+            filter: self.filter,
+            group: self.group,
+            having: self.having,
+            order: self.order,
+            distinct,
+            limit: self.limit,
+            offset: self.offset,
+        }
+    }
+
+    /// `LIMIT n`. Written as a literal, not a parameter: SQLite re-prepares a statement
+    /// whose LIMIT is bound on every run.
+    pub fn limit(mut self, n: u64) -> Self {
+        self.limit = Some(n);
+        self
+    }
+
+    /// `OFFSET n`, a literal like LIMIT.
+    pub fn offset(mut self, n: u64) -> Self {
+        self.offset = Some(n);
+        self
+    }
+
+    pub(crate) fn with_source<Src2>(self, source: Src2) -> Select<Src2, Sel, W, G, H, O, Dis> {
+        Select {
+            source,
+            selection: self.selection,
+            filter: self.filter,
+            group: self.group,
+            having: self.having,
+            order: self.order,
+            distinct: self.distinct,
+            limit: self.limit,
+            offset: self.offset,
+        }
+    }
+}
+
+/// Writes the DISTINCT part of a select.
+pub(crate) trait RenderDistinct<D: Dialect> {
+    fn render_distinct<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+}
+
+impl<D: Dialect> RenderDistinct<D> for NoDistinct {
+    fn render_distinct<'q>(&'q self, _out: &mut SqlWriter<'q, D>) {}
+}
+
+impl<D: Dialect> RenderDistinct<D> for Distinct {
+    fn render_distinct<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql("DISTINCT ");
+    }
+}
+
+impl<E: RenderList<D>, D: SupportsDistinctOn> RenderDistinct<D> for DistinctOn<E> {
+    fn render_distinct<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql("DISTINCT ON (");
+        self.0.render_list(out);
+        out.push_sql(") ");
+    }
+}
+
+/// Writes an optional list clause such as GROUP BY or ORDER BY.
+pub(crate) trait RenderListClause<D: Dialect> {
+    fn render_list_clause<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+}
+
+impl<D: Dialect> RenderListClause<D> for NoGroup {
+    fn render_list_clause<'q>(&'q self, _out: &mut SqlWriter<'q, D>) {}
+}
+
+impl<D: Dialect> RenderListClause<D> for NoOrder {
+    fn render_list_clause<'q>(&'q self, _out: &mut SqlWriter<'q, D>) {}
+}
+
+impl<G: RenderList<D>, D: Dialect> RenderListClause<D> for GroupBy<G> {
+    fn render_list_clause<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql(" GROUP BY ");
+        self.0.render_list(out);
+    }
+}
+
+impl<O: RenderList<D>, D: Dialect> RenderListClause<D> for OrderBy<O> {
+    fn render_list_clause<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql(" ORDER BY ");
+        self.0.render_list(out);
+    }
+}
+
+impl<Src, Sel, W, G, H, O, Dis, D> RenderSql<D> for Select<Src, Sel, W, G, H, O, Dis>
+where
+    D: Dialect,
+    Src: QuerySource<Dialect = D>,
+    Sel: RenderList<D>,
+    W: RenderClause<D>,
+    G: RenderListClause<D>,
+    H: RenderClause<D>,
+    O: RenderListClause<D>,
+    Dis: RenderDistinct<D>,
+{
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        let qualified = out.set_qualify_columns(true);
+        out.push_sql("SELECT ");
+        self.distinct.render_distinct(out);
+        self.selection.render_list(out);
+        out.push_sql(" FROM ");
+        self.source.render_source(out);
+        self.filter.render_clause(" WHERE ", out);
+        self.group.render_list_clause(out);
+        self.having.render_clause(" HAVING ", out);
+        self.order.render_list_clause(out);
+        match (self.limit, self.offset, D::LIMIT_ALL) {
+            (Some(limit), _, _) => {
+                out.push_sql(" LIMIT ");
+                out.push_u64(limit);
+            }
+            (None, Some(_), Some(all)) => {
+                out.push_sql(" LIMIT ");
+                out.push_sql(all);
+            }
+            _ => {}
+        }
+        if let Some(offset) = self.offset {
+            out.push_sql(" OFFSET ");
+            out.push_u64(offset);
+        }
+        out.set_qualify_columns(qualified);
+    }
+}
+
+impl<Src: QuerySource, Sel, W, G, H, O, Dis> Statement for Select<Src, Sel, W, G, H, O, Dis>
+where
+    Self: RenderSql<Src::Dialect>,
+{
+    type Dialect = Src::Dialect;
+}
+
+impl<Src: QuerySource, Sel, W, G, H, O, Dis, I> RowQuery<I> for Select<Src, Sel, W, G, H, O, Dis>
+where
+    Self: RenderSql<Src::Dialect>,
+    Sel: Selection<Src, I, Src::Dialect>,
+{
+    type Row = Sel::Row;
+    type Decoder = SelectionDecoder<Sel, Src, I>;
+}
+
+/// A query usable as a subquery of one column of SQL type `ST`: `x IN (SELECT …)`.
+#[diagnostic::on_unimplemented(
+    message = "this query cannot be used as a subquery of `{ST}` values",
+    label = "expected a select of exactly one column of SQL type `{ST}`"
+)]
+pub trait Subquery<ST, I> {}
+
+impl<Src, Sel, W, G, H, O, Dis, ST, I> Subquery<ST, I> for Select<Src, Sel, W, G, H, O, Dis>
+where
+    Src: QuerySource,
+    Sel: Expression<SqlType: SameType<ST>> + AppearsIn<Src, I>,
+{
+}

@@ -1,0 +1,141 @@
+//! What a query selects: expressions, tuples of them, or whole table rows; and decoding them.
+
+use crate::dialect::Dialect;
+use crate::error::Error;
+use crate::expr::{AppearsIn, Expression};
+use crate::render::{RenderList, RenderSql, SqlWriter};
+use crate::row::{all_null, decode_column, DecodeRow, RawRow};
+use crate::schema::{Table, TableIn};
+use crate::types::{FromSql, Nullability};
+use std::marker::PhantomData;
+
+/// A select list valid in source `S` on dialect `D`, and the typed row it decodes to.
+///
+/// Implemented for every expression, for tuples of selections (up to 16), and for
+/// [`WholeRow`]. `I` is the inferred proof that each column's table is in `S`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be selected from this query's tables",
+    label = "a column here belongs to a table that is not in FROM, or has no Rust type to decode to",
+    note = "join every table whose columns you select; select a tuple `(a, b)` for several columns"
+)]
+pub trait Selection<S, I, D: Dialect>: RenderList<D> {
+    /// The decoded row: a value, a tuple, or a table's row struct.
+    type Row;
+    /// Number of columns it reads.
+    const WIDTH: usize;
+    /// Decodes its columns starting at `*index`, and advances `*index` past them.
+    fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, Error>;
+}
+
+impl<E, S, I, D> Selection<S, I, D> for E
+where
+    E: Expression + AppearsIn<S, I> + RenderSql<D>,
+    E::Value: FromSql<E::SqlType, D>,
+    D: Dialect,
+{
+    type Row = <E::ScopedNullability as Nullability>::Wrap<E::Value>;
+    const WIDTH: usize = 1;
+
+    fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, Error> {
+        let value = decode_column::<E::Value, E::SqlType, E::ScopedNullability, D, R>(row, *index)?;
+        *index += 1;
+        Ok(value)
+    }
+}
+
+macro_rules! tuple_selections {
+    ($($name:ident $idx:ident $i:tt),+) => {
+        impl<$($name: Selection<S, $idx, D>, $idx,)+ S, D: Dialect> Selection<S, ($($idx,)+), D> for ($($name,)+) {
+            type Row = ($($name::Row,)+);
+            const WIDTH: usize = 0 $(+ $name::WIDTH)+;
+
+            fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, Error> {
+                Ok(($($name::decode(row, index)?,)+))
+            }
+        }
+    };
+}
+crate::macros::for_tuples!(tuple_selections);
+
+/// Every column of table `T`, decoded into `T::Row`. On the nullable side of an outer
+/// join the whole row becomes `Option<T::Row>`: `None` when the join found no match.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WholeRow<T>(pub(crate) T);
+
+impl<T> WholeRow<T> {
+    /// Selects every column of `table`.
+    pub fn of(table: T) -> Self {
+        WholeRow(table)
+    }
+}
+
+/// A table's row struct, decodable from its columns in declaration order.
+/// Implemented by [`table!`](crate::table) for the `Row` struct it writes.
+pub trait TableRow<D: Dialect>: Sized {
+    /// Number of columns.
+    const WIDTH: usize;
+    /// Writes the table's columns, qualified, separated by commas.
+    fn render_columns(out: &mut SqlWriter<'_, D>);
+    /// Decodes the columns starting at `*index`.
+    fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self, Error>;
+}
+
+impl<T: Table, D: Dialect> RenderList<D> for WholeRow<T>
+where
+    T::Row: TableRow<D>,
+{
+    fn render_list<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        <T::Row as TableRow<D>>::render_columns(out);
+    }
+}
+
+impl<T, S, I, D> Selection<S, I, D> for WholeRow<T>
+where
+    T: Table + TableIn<S, I>,
+    T::Row: TableRow<D>,
+    D: Dialect,
+{
+    type Row = <<T as TableIn<S, I>>::Nullability as Nullability>::Wrap<T::Row>;
+    const WIDTH: usize = <T::Row as TableRow<D>>::WIDTH;
+
+    fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, Error> {
+        type N<T, S, I> = <T as TableIn<S, I>>::Nullability;
+        if N::<T, S, I>::NULLABLE && all_null(row, *index, Self::WIDTH)? {
+            if let Some(missing) = N::<T, S, I>::none() {
+                *index += Self::WIDTH;
+                return Ok(missing);
+            }
+        }
+        <T::Row as TableRow<D>>::decode(row, index).map(N::<T, S, I>::some)
+    }
+}
+
+/// Decodes whole rows of a query whose select list is `Sel`.
+#[derive(Debug)]
+pub struct SelectionDecoder<Sel, S, I>(PhantomData<(Sel, S, I)>);
+
+impl<Sel: Selection<S, I, D>, S, I, D: Dialect> DecodeRow<D> for SelectionDecoder<Sel, S, I> {
+    type Row = Sel::Row;
+    fn decode<R: RawRow<D>>(row: &R) -> Result<Self::Row, Error> {
+        let mut index = 0;
+        Sel::decode(row, &mut index)
+    }
+}
+
+/// A list of expressions whose columns are in scope of source `S` (GROUP BY, DISTINCT ON,
+/// conflict targets): one expression or a tuple of them.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a list of expressions over this query's tables",
+    label = "expected an expression or a tuple of expressions",
+    note = "each column must belong to a table of the query"
+)]
+pub trait ExprList<S, I> {}
+
+impl<E: Expression + AppearsIn<S, I>, S, I> ExprList<S, I> for E {}
+
+macro_rules! tuple_expr_lists {
+    ($($name:ident $idx:ident $i:tt),+) => {
+        impl<$($name: ExprList<S, $idx>, $idx,)+ S> ExprList<S, ($($idx,)+)> for ($($name,)+) {}
+    };
+}
+crate::macros::for_tuples!(tuple_expr_lists);

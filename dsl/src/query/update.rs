@@ -1,0 +1,123 @@
+//! UPDATE: assignments, a WHERE clause that must be given (or waived), and RETURNING.
+
+use super::assign::{AssignmentList, AssignmentOf};
+use super::clause::{AllRows, AndFilter, NoWhere, RenderClause, WhereChosen};
+use super::insert::RenderReturning;
+use super::selection::{Selection, SelectionDecoder};
+use super::statement::{RowQuery, Statement};
+use super::{NoReturning, Returning};
+use crate::dialect::{Dialect, SupportsReturning};
+use crate::expr::AppearsIn;
+use crate::render::{RenderSql, SqlWriter};
+use crate::schema::Table;
+use crate::types::{Bool, SameType};
+
+/// `UPDATE table` waiting for its assignments.
+#[derive(Debug, Clone, Copy)]
+#[must_use = "an update does nothing until `.set(..)`, `.filter(..)` and `.execute(&db)`"]
+pub struct UpdateTable<T> {
+    table: T,
+}
+
+/// Starts `UPDATE table`.
+pub fn update<T: Table>(table: T) -> UpdateTable<T> {
+    UpdateTable { table }
+}
+
+impl<T: Table> UpdateTable<T> {
+    /// `SET assignments`: a `column.to(value)` or a tuple of them, all of this table.
+    pub fn set<S: AssignmentOf<T>>(self, assignments: S) -> Update<T, S> {
+        Update {
+            table: self.table,
+            set: assignments,
+            filter: NoWhere,
+            returning: NoReturning,
+        }
+    }
+}
+
+/// An UPDATE statement. It renders only once its rows are chosen: with `.filter(..)`,
+/// or with `.all_rows()` when every row is meant.
+#[derive(Debug, Clone, Copy)]
+#[must_use = "an update does nothing until `.execute(&db)`"]
+pub struct Update<T, S, W = NoWhere, R = NoReturning> {
+    table: T,
+    set: S,
+    filter: W,
+    returning: R,
+}
+
+impl<T: Table, S, W, R> Update<T, S, W, R> {
+    /// Adds `WHERE predicate`; called again, the predicates are ANDed.
+    pub fn filter<P, I>(self, predicate: P) -> Update<T, S, W::Output, R>
+    where
+        P: AppearsIn<T, I, SqlType: SameType<Bool>>,
+        W: AndFilter<P>,
+    {
+        Update {
+            table: self.table,
+            set: self.set,
+            filter: self.filter.and_filter(predicate),
+            returning: self.returning,
+        }
+    }
+}
+
+impl<T: Table, S, R> Update<T, S, NoWhere, R> {
+    /// Updates every row of the table, on purpose.
+    pub fn all_rows(self) -> Update<T, S, AllRows, R> {
+        Update {
+            table: self.table,
+            set: self.set,
+            filter: AllRows,
+            returning: self.returning,
+        }
+    }
+}
+
+impl<T: Table, S, W> Update<T, S, W, NoReturning> {
+    /// `RETURNING selection`: the updated rows come back, typed. Not on MySQL.
+    pub fn returning<Sel>(self, selection: Sel) -> Update<T, S, W, Returning<Sel>>
+    where
+        T::Dialect: SupportsReturning,
+    {
+        Update {
+            table: self.table,
+            set: self.set,
+            filter: self.filter,
+            returning: Returning(selection),
+        }
+    }
+}
+
+impl<T, S, W, R, D> RenderSql<D> for Update<T, S, W, R>
+where
+    T: Table<Dialect = D>,
+    S: AssignmentList<D>,
+    W: WhereChosen + RenderClause<D>,
+    R: RenderReturning<D>,
+    D: Dialect,
+{
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        let qualified = out.set_qualify_columns(false);
+        out.push_sql("UPDATE ");
+        out.push_ident(T::NAME);
+        out.push_sql(" SET ");
+        self.set.render_set(out);
+        self.filter.render_clause(" WHERE ", out);
+        self.returning.render_returning(out);
+        out.set_qualify_columns(qualified);
+    }
+}
+
+impl<T: Table, S, W, R> Statement for Update<T, S, W, R> {
+    type Dialect = T::Dialect;
+}
+
+impl<T: Table, S, W, Sel, I> RowQuery<I> for Update<T, S, W, Returning<Sel>>
+where
+    Sel: Selection<T, I, T::Dialect>,
+{
+    type Row = Sel::Row;
+    type Decoder = SelectionDecoder<Sel, T, I>;
+}

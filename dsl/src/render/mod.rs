@@ -1,0 +1,53 @@
+//! Rendering: every query node writes its own SQL and binds into one [`SqlWriter`].
+
+mod writer;
+
+pub use writer::{RenderedSql, SqlWriter};
+
+use crate::dialect::Dialect;
+
+/// A node of a query that can write itself as SQL for dialect `D`.
+///
+/// Implemented by every expression, clause and statement; apps only call it through
+/// `to_sql()` or the terminal methods. An expression that exists only in some dialects
+/// implements it only for those, so using it elsewhere does not compile.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be written as {D} SQL",
+    note = "some operators and clauses exist only in some dialects; the notes below name the missing one"
+)]
+pub trait RenderSql<D: Dialect> {
+    /// Appends this node's SQL, and its bound values, to `out`.
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+}
+
+/// A comma-separated list: a select list, GROUP BY, ORDER BY, a conflict target.
+///
+/// Implemented for every expression (a list of one), for tuples of lists, for whole table
+/// rows and for ORDER BY terms. Rendering needs no proof of scope; the builders check that
+/// when the list is given.
+pub trait RenderList<D: Dialect> {
+    /// Appends the items separated by `, `.
+    fn render_list<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+}
+
+impl<E: crate::expr::Expression + RenderSql<D>, D: Dialect> RenderList<D> for E {
+    fn render_list<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        self.render(out);
+    }
+}
+
+macro_rules! tuple_lists {
+    ($($name:ident $idx:ident $i:tt),+) => {
+        impl<$($name: RenderList<D>,)+ D: Dialect> RenderList<D> for ($($name,)+) {
+            fn render_list<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+                $(
+                    if $i > 0 {
+                        out.push_sql(", ");
+                    }
+                    self.$i.render_list(out);
+                )+
+            }
+        }
+    };
+}
+crate::macros::for_tuples!(tuple_lists);

@@ -1,0 +1,103 @@
+//! The one-pass SQL writer: SQL text and bound values grow together and cannot drift apart.
+
+use crate::dialect::Dialect;
+use crate::error::{EncodeError, Error};
+use crate::types::Value;
+use std::marker::PhantomData;
+
+/// Collects the SQL text and the bound values of one statement.
+#[derive(Debug)]
+pub struct SqlWriter<'q, D> {
+    sql: String,
+    binds: Vec<Value<'q>>,
+    error: Option<EncodeError>,
+    qualify_columns: bool,
+    dialect: PhantomData<D>,
+}
+
+/// A rendered statement: its SQL text and, in placeholder order, its bound values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderedSql<'q> {
+    /// The SQL text with placeholders.
+    pub sql: String,
+    /// One value per placeholder.
+    pub binds: Vec<Value<'q>>,
+}
+
+impl<'q, D: Dialect> Default for SqlWriter<'q, D> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<'q, D: Dialect> SqlWriter<'q, D> {
+    /// An empty writer.
+    pub fn new() -> Self {
+        SqlWriter {
+            sql: String::with_capacity(128),
+            binds: Vec::new(),
+            error: None,
+            qualify_columns: true,
+            dialect: PhantomData,
+        }
+    }
+
+    /// Appends SQL text verbatim: keywords and punctuation, never user data.
+    pub fn push_sql(&mut self, sql: &str) {
+        self.sql.push_str(sql);
+    }
+
+    /// Appends a quoted, escaped identifier.
+    pub fn push_ident(&mut self, ident: &str) {
+        D::write_ident(&mut self.sql, ident);
+    }
+
+    /// Records `value` and writes its placeholder.
+    pub fn push_bind(&mut self, value: Value<'q>) {
+        self.binds.push(value);
+        D::write_placeholder(&mut self.sql, self.binds.len());
+    }
+
+    /// Records a value that could not be encoded; the statement will not be sent.
+    pub fn push_error(&mut self, error: EncodeError) {
+        // The first error is the one to report: later ones often follow from it.
+        self.error.get_or_insert(error);
+    }
+
+    /// Writes an integer as a literal. Used for LIMIT and OFFSET, whose values the
+    /// builder owns: a bound LIMIT makes SQLite re-prepare the statement on every run.
+    pub fn push_u64(&mut self, n: u64) {
+        use std::fmt::Write;
+        let _ = write!(self.sql, "{n}");
+    }
+
+    /// Whether columns are written with their table (`"users"."id"`), as a SELECT needs,
+    /// or alone (`"id"`), as single-table writes spell them. Returns the previous setting.
+    pub fn set_qualify_columns(&mut self, qualify: bool) -> bool {
+        std::mem::replace(&mut self.qualify_columns, qualify)
+    }
+
+    /// Whether columns are written with their table.
+    pub fn qualify_columns(&self) -> bool {
+        self.qualify_columns
+    }
+
+    /// The SQL written so far.
+    pub fn sql(&self) -> &str {
+        &self.sql
+    }
+
+    /// Finishes the statement, or names the first value that could not be encoded.
+    pub fn finish(self) -> Result<RenderedSql<'q>, Error> {
+        match self.error {
+            Some(source) => Err(Error::Encode {
+                sql: self.sql,
+                source,
+            }),
+            None => Ok(RenderedSql {
+                sql: self.sql,
+                binds: self.binds,
+            }),
+        }
+    }
+}

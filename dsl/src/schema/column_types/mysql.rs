@@ -1,0 +1,126 @@
+//! MySQL and MariaDB column types.
+
+use super::{fixed_column_types, write_sized, ColumnType};
+pub use crate::dialect::MySql;
+use crate::schema::NoDefault;
+use crate::types::{self as st, SqlEnum};
+use std::marker::PhantomData;
+
+fixed_column_types! { MySql;
+    /// `tinyint` → `i8`.
+    TinyInt => st::TinyInt, NoDefault, "tinyint";
+    /// `smallint` → `i16`.
+    SmallInt => st::SmallInt, NoDefault, "smallint";
+    /// `mediumint` → `i32`.
+    MediumInt => st::MediumInt, NoDefault, "mediumint";
+    /// `int` → `i32`.
+    Int => st::Integer, NoDefault, "int";
+    /// `bigint` → `i64`.
+    BigInt => st::BigInt, NoDefault, "bigint";
+    /// `tinyint unsigned` → `u8`.
+    TinyIntUnsigned => st::TinyIntUnsigned, NoDefault, "tinyint unsigned";
+    /// `smallint unsigned` → `u16`.
+    SmallIntUnsigned => st::SmallIntUnsigned, NoDefault, "smallint unsigned";
+    /// `mediumint unsigned` → `u32`.
+    MediumIntUnsigned => st::MediumIntUnsigned, NoDefault, "mediumint unsigned";
+    /// `int unsigned` → `u32`.
+    IntUnsigned => st::IntUnsigned, NoDefault, "int unsigned";
+    /// `bigint unsigned` → `u64`.
+    BigIntUnsigned => st::BigIntUnsigned, NoDefault, "bigint unsigned";
+    /// `serial`: `bigint unsigned not null auto_increment unique` → `u64`.
+    Serial => st::BigIntUnsigned, HasDefault, "serial";
+    /// `float` → `f32`.
+    Float => st::Real, NoDefault, "float";
+    /// `double` → `f64`.
+    Double => st::Double, NoDefault, "double";
+    /// `boolean` (`tinyint(1)`) → `bool`.
+    Boolean => st::Bool, NoDefault, "boolean";
+    /// `tinytext` → `String`.
+    TinyText => st::Text, NoDefault, "tinytext";
+    /// `text` → `String`.
+    Text => st::Text, NoDefault, "text";
+    /// `mediumtext` → `String`.
+    MediumText => st::Text, NoDefault, "mediumtext";
+    /// `longtext` → `String`.
+    LongText => st::Text, NoDefault, "longtext";
+    /// `date` → `chrono::NaiveDate`.
+    Date => st::Date, NoDefault, "date";
+    /// `datetime` → `chrono::NaiveDateTime`.
+    DateTime => st::Timestamp, NoDefault, "datetime";
+    /// `time` → `chrono::NaiveTime`.
+    Time => st::Time, NoDefault, "time";
+    /// `timestamp` (stored in UTC) → `chrono::DateTime<Utc>`.
+    Timestamp => st::TimestampTz, NoDefault, "timestamp";
+    /// `year` → `u16`.
+    Year => st::Year, NoDefault, "year";
+}
+
+macro_rules! sized_column_types {
+    ($( $(#[$doc:meta])* $name:ident => $st:ty, $ddl:literal; )*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct $name<const N: u32>;
+        impl<const N: u32> ColumnType<MySql> for $name<N> {
+            type SqlType = $st;
+            type Value = <$st as st::SqlType>::Rust;
+            type Default = NoDefault;
+            fn write_ddl(sql: &mut String) {
+                write_sized(sql, $ddl, &[N]);
+            }
+        }
+    )*};
+}
+
+sized_column_types! {
+    /// `char(N)` → `String`.
+    Char => st::Text, "char";
+    /// `varchar(N)` → `String`.
+    Varchar => st::Text, "varchar";
+    /// `binary(N)` → `Vec<u8>`.
+    Binary => st::Bytes, "binary";
+    /// `varbinary(N)` → `Vec<u8>`.
+    Varbinary => st::Bytes, "varbinary";
+}
+
+/// `decimal(P, S)` → `rust_decimal::Decimal`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Decimal<const P: u32, const S: u32>;
+impl<const P: u32, const S: u32> ColumnType<MySql> for Decimal<P, S> {
+    type SqlType = st::Numeric;
+    type Value = rust_decimal::Decimal;
+    type Default = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        write_sized(sql, "decimal", &[P, S]);
+    }
+}
+
+/// `json` holding `T` (`serde_json::Value` by default).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json<T = serde_json::Value>(PhantomData<T>);
+impl<T: 'static> ColumnType<MySql> for Json<T> {
+    type SqlType = st::Json<T>;
+    type Value = T;
+    type Default = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        sql.push_str("json");
+    }
+}
+
+/// `enum('a', 'b', …)` with the members of `E`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Enum<E>(PhantomData<E>);
+impl<E: SqlEnum> ColumnType<MySql> for Enum<E> {
+    type SqlType = st::Enum<E>;
+    type Value = E;
+    type Default = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        sql.push_str("enum(");
+        for (i, member) in E::MEMBERS.iter().enumerate() {
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            crate::dialect::write_quoted(sql, member, '\'');
+        }
+        sql.push(')');
+    }
+}

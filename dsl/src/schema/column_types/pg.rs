@@ -1,0 +1,132 @@
+//! PostgreSQL column types.
+
+use super::{fixed_column_types, write_sized, ColumnType};
+use crate::dialect::write_quoted;
+pub use crate::dialect::Pg;
+use crate::schema::NoDefault;
+use crate::types::{self as st, SqlEnum};
+use std::marker::PhantomData;
+
+fixed_column_types! { Pg;
+    /// `smallint` → `i16`.
+    SmallInt => st::SmallInt, NoDefault, "smallint";
+    /// `integer` → `i32`.
+    Integer => st::Integer, NoDefault, "integer";
+    /// `bigint` → `i64`.
+    BigInt => st::BigInt, NoDefault, "bigint";
+    /// `serial`: an `integer` filled from a sequence.
+    Serial => st::Integer, HasDefault, "serial";
+    /// `smallserial`: a `smallint` filled from a sequence.
+    SmallSerial => st::SmallInt, HasDefault, "smallserial";
+    /// `bigserial`: a `bigint` filled from a sequence.
+    BigSerial => st::BigInt, HasDefault, "bigserial";
+    /// `real` → `f32`.
+    Real => st::Real, NoDefault, "real";
+    /// `double precision` → `f64`.
+    DoublePrecision => st::Double, NoDefault, "double precision";
+    /// `numeric` without precision → `rust_decimal::Decimal`.
+    NumericAny => st::Numeric, NoDefault, "numeric";
+    /// `boolean` → `bool`.
+    Boolean => st::Bool, NoDefault, "boolean";
+    /// `text` → `String`.
+    Text => st::Text, NoDefault, "text";
+    /// `uuid` → `uuid::Uuid`.
+    Uuid => st::Uuid, NoDefault, "uuid";
+    /// `date` → `chrono::NaiveDate`.
+    Date => st::Date, NoDefault, "date";
+    /// `time` → `chrono::NaiveTime`.
+    Time => st::Time, NoDefault, "time";
+    /// `timestamp` → `chrono::NaiveDateTime`.
+    Timestamp => st::Timestamp, NoDefault, "timestamp";
+    /// `timestamp with time zone` → `chrono::DateTime<Utc>`.
+    Timestamptz => st::TimestampTz, NoDefault, "timestamp with time zone";
+    /// `interval` → [`Interval`](crate::types::Interval).
+    Interval => st::IntervalType, NoDefault, "interval";
+    /// `bytea` → `Vec<u8>`.
+    Bytea => st::Bytes, NoDefault, "bytea";
+}
+
+/// `numeric(P, S)` → `rust_decimal::Decimal`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Numeric<const P: u32, const S: u32>;
+impl<const P: u32, const S: u32> ColumnType<Pg> for Numeric<P, S> {
+    type SqlType = st::Numeric;
+    type Value = rust_decimal::Decimal;
+    type Default = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        write_sized(sql, "numeric", &[P, S]);
+    }
+}
+
+/// `varchar(N)` → `String`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Varchar<const N: u32>;
+impl<const N: u32> ColumnType<Pg> for Varchar<N> {
+    type SqlType = st::Text;
+    type Value = String;
+    type Default = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        write_sized(sql, "varchar", &[N]);
+    }
+}
+
+/// `char(N)` → `String`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Char<const N: u32>;
+impl<const N: u32> ColumnType<Pg> for Char<N> {
+    type SqlType = st::Text;
+    type Value = String;
+    type Default = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        write_sized(sql, "char", &[N]);
+    }
+}
+
+/// `json` holding `T` (`serde_json::Value` by default).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json<T = serde_json::Value>(PhantomData<T>);
+impl<T: 'static> ColumnType<Pg> for Json<T> {
+    type SqlType = st::Json<T>;
+    type Value = T;
+    type Default = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        sql.push_str("json");
+    }
+}
+
+/// `jsonb` holding `T` (`serde_json::Value` by default).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Jsonb<T = serde_json::Value>(PhantomData<T>);
+impl<T: 'static> ColumnType<Pg> for Jsonb<T> {
+    type SqlType = st::Jsonb<T>;
+    type Value = T;
+    type Default = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        sql.push_str("jsonb");
+    }
+}
+
+/// A column of the enum type `E::TYPE_NAME` (created with `CREATE TYPE … AS ENUM`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Enum<E>(PhantomData<E>);
+impl<E: SqlEnum> ColumnType<Pg> for Enum<E> {
+    type SqlType = st::Enum<E>;
+    type Value = E;
+    type Default = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        write_quoted(sql, E::TYPE_NAME, '"');
+    }
+}
+
+/// An array of column type `C`: `integer[]`, `text[]`…
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Array<C>(PhantomData<C>);
+impl<C: ColumnType<Pg>> ColumnType<Pg> for Array<C> {
+    type SqlType = st::Array<C::SqlType>;
+    type Value = Vec<C::Value>;
+    type Default = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        C::write_ddl(sql);
+        sql.push_str("[]");
+    }
+}

@@ -1,0 +1,49 @@
+//! SQLite column types, including Drizzle's modes over `integer` and `text`.
+
+use super::{fixed_column_types, ColumnType};
+pub use crate::dialect::Sqlite;
+use crate::schema::NoDefault;
+use crate::types::{self as st, SqlEnum};
+use std::marker::PhantomData;
+
+fixed_column_types! { Sqlite;
+    /// `integer` → `i64` (SQLite integers are 64-bit).
+    Integer => st::BigInt, NoDefault, "integer";
+    /// `integer` holding 0/1 → `bool` (Drizzle's `mode: 'boolean'`).
+    IntegerBool => st::Bool, NoDefault, "integer";
+    /// `integer` holding seconds since 1970 → `chrono::DateTime<Utc>` (`mode: 'timestamp'`).
+    IntegerTimestamp => st::UnixTimestamp, NoDefault, "integer";
+    /// `real` → `f64`.
+    Real => st::Double, NoDefault, "real";
+    /// `text` → `String`.
+    Text => st::Text, NoDefault, "text";
+    /// `blob` → `Vec<u8>`.
+    Blob => st::Bytes, NoDefault, "blob";
+    /// `numeric` → `rust_decimal::Decimal`.
+    Numeric => st::Numeric, NoDefault, "numeric";
+}
+
+/// `text` holding a member of `E` (`mode: 'enum'`); the database does not check it,
+/// decoding does.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextEnum<E>(PhantomData<E>);
+impl<E: SqlEnum> ColumnType<Sqlite> for TextEnum<E> {
+    type SqlType = st::Enum<E>;
+    type Value = E;
+    type Default = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        sql.push_str("text");
+    }
+}
+
+/// `text` holding JSON of type `T` (`mode: 'json'`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextJson<T = serde_json::Value>(PhantomData<T>);
+impl<T: 'static> ColumnType<Sqlite> for TextJson<T> {
+    type SqlType = st::Json<T>;
+    type Value = T;
+    type Default = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        sql.push_str("text");
+    }
+}

@@ -1,0 +1,44 @@
+//! [`Table`]: a table as a zero-sized type, and whether its columns have defaults.
+
+use super::ColumnInfo;
+use crate::dialect::Dialect;
+use std::fmt::Debug;
+
+/// A table. One zero-sized type per table, usually written by [`table!`](crate::table).
+///
+/// Apps declare tables; mizzle reads these items to render SQL and check queries.
+pub trait Table: Copy + Default + Debug + Send + Sync + 'static {
+    /// Unquoted SQL name.
+    const NAME: &'static str;
+    /// The dialect its column types belong to; queries on this table use it.
+    type Dialect: Dialect;
+    /// Every column in declaration order, as a tuple of column types.
+    type AllColumns: Copy + Default;
+    /// The whole row as selected (Drizzle's `$inferSelect`): one field per column.
+    type Row;
+    /// Runtime description of the columns, for DDL.
+    fn columns() -> Vec<ColumnInfo>;
+}
+
+/// Whether inserts may omit a column: [`HasDefault`] or [`NoDefault`].
+pub trait DefaultKind: crate::private::Sealed + 'static {
+    /// Has a default if either has one.
+    type Or<K: DefaultKind>: DefaultKind;
+}
+
+/// The database (or the application) fills the column when an insert omits it.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct HasDefault;
+
+/// An insert must give the column a value unless it is nullable.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NoDefault;
+
+impl crate::private::Sealed for HasDefault {}
+impl crate::private::Sealed for NoDefault {}
+impl DefaultKind for HasDefault {
+    type Or<K: DefaultKind> = HasDefault;
+}
+impl DefaultKind for NoDefault {
+    type Or<K: DefaultKind> = K;
+}

@@ -1,0 +1,17 @@
+//! SQL types: type markers, nullability, bound values, and the Rust ⇄ SQL conversions.
+
+mod enums;
+mod from_sql;
+mod interval;
+mod nullability;
+mod sql;
+mod to_sql;
+mod value;
+
+pub use enums::{JsonValue, SqlEnum};
+pub use from_sql::FromSql;
+pub use interval::Interval;
+pub use nullability::{NotNull, Null, Nullability};
+pub use sql::*;
+pub use to_sql::ToSql;
+pub use value::Value;

@@ -1,0 +1,50 @@
+//! Nullability at the type level: whether an expression can be NULL, and what it decodes to.
+
+/// Whether an expression may be NULL. Implemented by [`NotNull`] and [`Null`] only.
+pub trait Nullability: crate::private::Sealed + Default + Copy + 'static {
+    /// The Rust type a value decodes to: `V`, or `Option<V>`.
+    type Wrap<V>;
+    /// Nullable if either side is: the result of combining two expressions.
+    type Or<N: Nullability>: Nullability;
+    /// `true` for [`Null`].
+    const NULLABLE: bool;
+    /// Wraps a present value.
+    fn some<V>(value: V) -> Self::Wrap<V>;
+    /// The value of SQL NULL, or `None` where NULL is not allowed.
+    fn none<V>() -> Option<Self::Wrap<V>>;
+}
+
+/// The expression is never NULL.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NotNull;
+
+/// The expression may be NULL; it decodes to `Option<_>`.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Null;
+
+impl crate::private::Sealed for NotNull {}
+impl crate::private::Sealed for Null {}
+
+impl Nullability for NotNull {
+    type Wrap<V> = V;
+    type Or<N: Nullability> = N;
+    const NULLABLE: bool = false;
+    fn some<V>(value: V) -> V {
+        value
+    }
+    fn none<V>() -> Option<V> {
+        None
+    }
+}
+
+impl Nullability for Null {
+    type Wrap<V> = Option<V>;
+    type Or<N: Nullability> = Null;
+    const NULLABLE: bool = true;
+    fn some<V>(value: V) -> Option<V> {
+        Some(value)
+    }
+    fn none<V>() -> Option<Option<V>> {
+        Some(None)
+    }
+}

@@ -1,0 +1,62 @@
+//! [`Value`]: one bound parameter, borrowed from the query where it can be.
+
+use super::Interval;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use rust_decimal::Decimal;
+use std::borrow::Cow;
+use uuid::Uuid;
+
+/// A bound parameter as the query hands it to a backend.
+///
+/// Text and bytes borrow from the query, so binding a `&str` or a `String` copies
+/// nothing. Each variant keeps the width of its SQL type, which PostgreSQL's binary
+/// protocol needs; the SQLite and MySQL backends widen as their drivers require.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'q> {
+    /// SQL NULL.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// `tinyint`.
+    I8(i8),
+    /// `smallint`.
+    I16(i16),
+    /// `integer`.
+    I32(i32),
+    /// `bigint`.
+    I64(i64),
+    /// `tinyint unsigned`.
+    U8(u8),
+    /// `smallint unsigned`.
+    U16(u16),
+    /// `int unsigned`, `mediumint unsigned`.
+    U32(u32),
+    /// `bigint unsigned`.
+    U64(u64),
+    /// `real`, `float`.
+    F32(f32),
+    /// `double precision`.
+    F64(f64),
+    /// Text of any kind.
+    Text(Cow<'q, str>),
+    /// Bytes.
+    Bytes(Cow<'q, [u8]>),
+    /// A UUID.
+    Uuid(Uuid),
+    /// An exact decimal.
+    Decimal(Decimal),
+    /// A calendar date.
+    Date(NaiveDate),
+    /// A time of day.
+    Time(NaiveTime),
+    /// A date and time without time zone.
+    Timestamp(NaiveDateTime),
+    /// An instant, in UTC.
+    TimestampTz(DateTime<Utc>),
+    /// A PostgreSQL interval.
+    Interval(Interval),
+    /// A JSON document, already serialized.
+    Json(Cow<'q, str>),
+    /// A PostgreSQL array; elements share one variant.
+    Array(Vec<Value<'q>>),
+}

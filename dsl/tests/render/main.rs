@@ -1,0 +1,19 @@
+//! SQL text and parameters of every statement, per dialect: no database involved.
+
+mod schema;
+mod select;
+
+use mizzle_dsl::render::RenderedSql;
+use mizzle_dsl::types::Value;
+
+/// Asserts the whole SQL string and the whole parameter list.
+#[track_caller]
+fn assert_sql(
+    rendered: Result<RenderedSql<'_>, mizzle_dsl::Error>,
+    sql: &str,
+    binds: &[Value<'_>],
+) {
+    let rendered = rendered.expect("the statement renders");
+    assert_eq!(rendered.sql, sql);
+    assert_eq!(rendered.binds, binds);
+}

@@ -1,0 +1,104 @@
+//! The tables the render tests query: the same blog schema in each dialect.
+
+use serde::{Deserialize, Serialize};
+
+/// A role, stored as an enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Admin,
+    Member,
+}
+
+impl mizzle_dsl::types::SqlEnum for Role {
+    const TYPE_NAME: &'static str = "role";
+    const MEMBERS: &'static [&'static str] = &["admin", "member"];
+    fn as_member(&self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Member => "member",
+        }
+    }
+    fn from_member(member: &str) -> Option<Self> {
+        match member {
+            "admin" => Some(Role::Admin),
+            "member" => Some(Role::Member),
+            _ => None,
+        }
+    }
+}
+
+/// Settings stored as JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Prefs {
+    pub theme: String,
+}
+impl mizzle_dsl::types::JsonValue for Prefs {}
+
+pub mod lite {
+    use super::{Prefs, Role};
+    use mizzle_dsl::sqlite::*;
+
+    mizzle_dsl::table! {
+        pub users in Sqlite {
+            id: Integer [primary_key, autoincrement],
+            name: Text [not_null],
+            email: Text [unique],
+            age: Integer,
+            role: TextEnum<Role> [not_null, default("member")],
+            prefs: TextJson<Prefs>,
+        }
+    }
+
+    mizzle_dsl::table! {
+        pub posts in Sqlite {
+            id: Integer [primary_key, autoincrement],
+            author_id: Integer [not_null, references(users::id), on_delete(Cascade)],
+            title: Text [not_null],
+            likes: Integer [not_null, default(0)],
+        }
+    }
+}
+
+pub mod pg {
+    use mizzle_dsl::pg::*;
+
+    mizzle_dsl::table! {
+        pub users in Pg {
+            id: Serial [primary_key],
+            name: Varchar<100> [not_null],
+            email: Text [unique],
+            age: Integer,
+        }
+    }
+
+    mizzle_dsl::table! {
+        pub posts in Pg {
+            id: Serial [primary_key],
+            author_id: Integer [not_null, references(users::id)],
+            title: Text [not_null],
+            likes: Integer [not_null, default(0)],
+        }
+    }
+}
+
+pub mod my {
+    use mizzle_dsl::mysql::*;
+
+    mizzle_dsl::table! {
+        pub users in MySql {
+            id: Serial [primary_key],
+            name: Varchar<100> [not_null],
+            email: Varchar<255> [unique],
+            age: Int,
+        }
+    }
+
+    mizzle_dsl::table! {
+        pub posts in MySql {
+            id: Serial [primary_key],
+            author_id: BigIntUnsigned [not_null, references(users::id)],
+            title: Text [not_null],
+            likes: Int [not_null, default(0)],
+        }
+    }
+}
