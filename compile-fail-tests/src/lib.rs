@@ -1,1 +1,60 @@
-//! Holds no code: the cases live in cases/.
+//! The schema the compile-fail cases query; the cases themselves live in `cases/`.
+
+/// A SQLite blog: users and their posts.
+pub mod lite {
+    use mizzle::sqlite::*;
+
+    mizzle::table! {
+        /// Users.
+        pub users in Sqlite {
+            /// Key.
+            id: Integer [primary_key, autoincrement],
+            /// Required.
+            name: Text [not_null],
+            /// Nullable.
+            email: Text,
+        }
+    }
+
+    mizzle::table! {
+        /// Posts.
+        pub posts in Sqlite {
+            /// Key.
+            id: Integer [primary_key, autoincrement],
+            /// Author.
+            author_id: Integer [not_null, references(users::id)],
+            /// Required.
+            title: Text [not_null],
+        }
+    }
+}
+
+/// The same users table on PostgreSQL.
+pub mod pg {
+    use mizzle::pg::*;
+
+    mizzle::table! {
+        /// Users.
+        pub users in Pg {
+            /// Key.
+            id: Serial [primary_key],
+            /// Required.
+            name: Text [not_null],
+        }
+    }
+}
+
+/// The same users table on MySQL.
+pub mod my {
+    use mizzle::mysql::*;
+
+    mizzle::table! {
+        /// Users.
+        pub users in MySql {
+            /// Key.
+            id: Serial [primary_key],
+            /// Required.
+            name: Text [not_null],
+        }
+    }
+}

@@ -17,11 +17,11 @@ use crate::row::DecodeRow;
 )]
 pub trait Executor<D: Dialect> {
     /// The result of fetching every row.
-    type All<'a, T: 'a>
+    type All<'a, T>
     where
         Self: 'a;
     /// The result of fetching the first row, if any.
-    type Get<'a, T: 'a>
+    type Get<'a, T>
     where
         Self: 'a;
     /// The result of executing a statement: the number of rows affected.
@@ -30,13 +30,13 @@ pub trait Executor<D: Dialect> {
         Self: 'a;
 
     /// Runs a statement and decodes every row with `R`.
-    fn fetch_all<'a, R: DecodeRow<D> + 'a>(
+    fn fetch_all<'a, R: DecodeRow<D>>(
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::All<'a, R::Row>;
 
     /// Runs a statement and decodes its first row with `R`, if there is one.
-    fn fetch_first<'a, R: DecodeRow<D> + 'a>(
+    fn fetch_first<'a, R: DecodeRow<D>>(
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::Get<'a, R::Row>;

@@ -51,11 +51,11 @@ impl From<Database> for AsyncDatabase {
 }
 
 impl Executor<Sqlite> for AsyncDatabase {
-    type All<'a, T: 'a> = Ready<Result<Vec<T>, Error>>;
-    type Get<'a, T: 'a> = Ready<Result<Option<T>, Error>>;
+    type All<'a, T> = Ready<Result<Vec<T>, Error>>;
+    type Get<'a, T> = Ready<Result<Option<T>, Error>>;
     type Execute<'a> = Ready<Result<u64, Error>>;
 
-    fn fetch_all<'a, R: DecodeRow<Sqlite> + 'a>(
+    fn fetch_all<'a, R: DecodeRow<Sqlite>>(
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::All<'a, R::Row> {
@@ -65,7 +65,7 @@ impl Executor<Sqlite> for AsyncDatabase {
         )
     }
 
-    fn fetch_first<'a, R: DecodeRow<Sqlite> + 'a>(
+    fn fetch_first<'a, R: DecodeRow<Sqlite>>(
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::Get<'a, R::Row> {

@@ -88,18 +88,18 @@ fn parse_target(target: &str) -> Result<&str, Error> {
 }
 
 impl Executor<Sqlite> for Database {
-    type All<'a, T: 'a> = Result<Vec<T>, Error>;
-    type Get<'a, T: 'a> = Result<Option<T>, Error>;
+    type All<'a, T> = Result<Vec<T>, Error>;
+    type Get<'a, T> = Result<Option<T>, Error>;
     type Execute<'a> = Result<u64, Error>;
 
-    fn fetch_all<'a, R: DecodeRow<Sqlite> + 'a>(
+    fn fetch_all<'a, R: DecodeRow<Sqlite>>(
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::All<'a, R::Row> {
         run::fetch_all::<R>(&self.conn, &statement?)
     }
 
-    fn fetch_first<'a, R: DecodeRow<Sqlite> + 'a>(
+    fn fetch_first<'a, R: DecodeRow<Sqlite>>(
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::Get<'a, R::Row> {

@@ -1,6 +1,6 @@
 //! Aggregates: `count`, `count(distinct)`, `sum`, `avg`, `min`, `max`.
 
-use super::{impl_as_expression, AppearsIn, Expression};
+use super::{impl_into_expression, AppearsIn, Expression};
 use crate::dialect::Dialect;
 use crate::render::{RenderSql, SqlWriter};
 use crate::types::{self as st, NotNull, Null, Nullability, SqlType};
@@ -144,7 +144,7 @@ impl<F: AggregateFn<E>, E: Expression + RenderSql<D>, D: Dialect> RenderSql<D> f
         out.push_sql(")");
     }
 }
-impl_as_expression!([F, E] Aggregate<F, E>);
+impl_into_expression!([F, E] Aggregate<F, E>);
 
 fn aggregate<F, E>(expr: E) -> Aggregate<F, E> {
     Aggregate {
@@ -207,4 +207,4 @@ impl<D: Dialect> RenderSql<D> for CountStar {
         out.push_sql("count(*)");
     }
 }
-impl_as_expression!([] CountStar);
+impl_into_expression!([] CountStar);

@@ -86,7 +86,7 @@ macro_rules! bind_as {
     ($($st:ty: $($rust:ty),+;)*) => {$($(
         impl AsExpression<$st> for $rust {
             type Expr = Bound<$st, $rust>;
-            fn as_expression(self) -> Self::Expr {
+            fn into_expression(self) -> Self::Expr {
                 Bound::new(self)
             }
         }
@@ -122,21 +122,21 @@ bind_as! {
 
 impl<'a> AsExpression<st::Text> for &'a str {
     type Expr = Bound<st::Text, &'a str>;
-    fn as_expression(self) -> Self::Expr {
+    fn into_expression(self) -> Self::Expr {
         Bound::new(self)
     }
 }
 
 impl<'a> AsExpression<st::Text> for &'a String {
     type Expr = Bound<st::Text, &'a str>;
-    fn as_expression(self) -> Self::Expr {
+    fn into_expression(self) -> Self::Expr {
         Bound::new(self.as_str())
     }
 }
 
 impl<'a> AsExpression<st::Bytes> for &'a [u8] {
     type Expr = Bound<st::Bytes, &'a [u8]>;
-    fn as_expression(self) -> Self::Expr {
+    fn into_expression(self) -> Self::Expr {
         Bound::new(self)
     }
 }
@@ -147,7 +147,7 @@ macro_rules! bind_widening {
     ($($st:ty: $target:ty => $($rust:ty),+;)*) => {$($(
         impl AsExpression<$st> for $rust {
             type Expr = Bound<$st, $target>;
-            fn as_expression(self) -> Self::Expr {
+            fn into_expression(self) -> Self::Expr {
                 Bound::new(<$target>::from(self))
             }
         }
@@ -163,28 +163,28 @@ bind_widening! {
 
 impl<E: crate::types::SqlEnum> AsExpression<st::Enum<E>> for E {
     type Expr = Bound<st::Enum<E>, E>;
-    fn as_expression(self) -> Self::Expr {
+    fn into_expression(self) -> Self::Expr {
         Bound::new(self)
     }
 }
 
 impl<T: crate::types::JsonValue> AsExpression<st::Json<T>> for T {
     type Expr = Bound<st::Json<T>, T>;
-    fn as_expression(self) -> Self::Expr {
+    fn into_expression(self) -> Self::Expr {
         Bound::new(self)
     }
 }
 
 impl<T: crate::types::JsonValue> AsExpression<st::Jsonb<T>> for T {
     type Expr = Bound<st::Jsonb<T>, T>;
-    fn as_expression(self) -> Self::Expr {
+    fn into_expression(self) -> Self::Expr {
         Bound::new(self)
     }
 }
 
 impl<ST: SqlType, T: ToSql<ST>> AsExpression<st::Array<ST>> for Vec<T> {
     type Expr = Bound<st::Array<ST>, Vec<T>>;
-    fn as_expression(self) -> Self::Expr {
+    fn into_expression(self) -> Self::Expr {
         Bound::new(self)
     }
 }
@@ -193,7 +193,7 @@ impl<ST: SqlType, T: ToSql<ST>> AsExpression<st::Array<ST>> for Vec<T> {
 /// columns accept it in inserts and updates.
 impl<ST: SqlType, V: ToSql<ST>> AsExpression<ST> for Option<V> {
     type Expr = NullableBound<ST, V>;
-    fn as_expression(self) -> Self::Expr {
+    fn into_expression(self) -> Self::Expr {
         NullableBound::new(self)
     }
 }

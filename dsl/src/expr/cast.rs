@@ -1,6 +1,6 @@
 //! `CAST(expr AS type)`, with each dialect's name for the target type.
 
-use super::{impl_as_expression, AppearsIn, Expression};
+use super::{impl_into_expression, AppearsIn, Expression};
 use crate::dialect::{Dialect, MySql, Pg, Sqlite};
 use crate::render::{RenderSql, SqlWriter};
 use crate::types::{self as st, SqlType};
@@ -61,4 +61,4 @@ impl<E: RenderSql<D>, T: CastTarget<D>, D: Dialect> RenderSql<D> for Cast<E, T> 
         out.push_sql(")");
     }
 }
-impl_as_expression!([E, T] Cast<E, T>);
+impl_into_expression!([E, T] Cast<E, T>);

@@ -1,7 +1,7 @@
 //! Free functions that read like Drizzle's: `and`, `or`, `not`, `exists`, `not_exists`.
 
 use super::ops::{op, Logic, Not};
-use super::{impl_as_expression, AppearsIn, Expression};
+use super::{impl_into_expression, AppearsIn, Expression};
 use crate::dialect::Dialect;
 use crate::render::{RenderSql, SqlWriter};
 use crate::types::{Bool, NotNull, SameType};
@@ -62,4 +62,4 @@ impl<Q: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for Exists<Q
         out.push_sql(")");
     }
 }
-impl_as_expression!([Q, const NEGATED: bool] Exists<Q, NEGATED>);
+impl_into_expression!([Q, const NEGATED: bool] Exists<Q, NEGATED>);

@@ -1,6 +1,6 @@
 //! `IN` and `NOT IN`, over a list of values or a subquery.
 
-use super::{impl_as_expression, AppearsIn, Expression};
+use super::{impl_into_expression, AppearsIn, Expression};
 use crate::dialect::Dialect;
 use crate::render::{RenderSql, SqlWriter};
 use crate::types::{Bool, Nullability};
@@ -42,7 +42,7 @@ impl<E: RenderSql<D>, V: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSq
         out.push_sql(")");
     }
 }
-impl_as_expression!([E, V, const NEGATED: bool] InList<E, V, NEGATED>);
+impl_into_expression!([E, V, const NEGATED: bool] InList<E, V, NEGATED>);
 
 /// `expr IN (SELECT …)`, or `NOT IN`.
 #[derive(Debug, Clone, Copy)]
@@ -73,4 +73,4 @@ impl<E: RenderSql<D>, Q: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSq
         out.push_sql(")");
     }
 }
-impl_as_expression!([E, Q, const NEGATED: bool] InSubquery<E, Q, NEGATED>);
+impl_into_expression!([E, Q, const NEGATED: bool] InSubquery<E, Q, NEGATED>);

@@ -12,35 +12,38 @@ use std::marker::PhantomData;
 ///
 /// Implemented for every [`Expression`]; the right-hand side of a comparison must have the
 /// same SQL type as the left, which is what makes `users::id.eq("x")` fail to compile.
+/// `is_null` and `is_not_null` take `self` by value like every builder method: they
+/// consume the expression into a new node, as SQL's `IS NULL` reads.
+#[allow(clippy::wrong_self_convention)]
 pub trait ExpressionMethods: Expression + Sized {
     /// `self = rhs`.
     fn eq<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Compare<Self, R::Expr, op::Eq> {
-        Compare::new(self, rhs.as_expression())
+        Compare::new(self, rhs.into_expression())
     }
 
     /// `self <> rhs`.
     fn ne<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Compare<Self, R::Expr, op::Ne> {
-        Compare::new(self, rhs.as_expression())
+        Compare::new(self, rhs.into_expression())
     }
 
     /// `self > rhs`.
     fn gt<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Compare<Self, R::Expr, op::Gt> {
-        Compare::new(self, rhs.as_expression())
+        Compare::new(self, rhs.into_expression())
     }
 
     /// `self >= rhs`.
     fn ge<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Compare<Self, R::Expr, op::Ge> {
-        Compare::new(self, rhs.as_expression())
+        Compare::new(self, rhs.into_expression())
     }
 
     /// `self < rhs`.
     fn lt<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Compare<Self, R::Expr, op::Lt> {
-        Compare::new(self, rhs.as_expression())
+        Compare::new(self, rhs.into_expression())
     }
 
     /// `self <= rhs`.
     fn le<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Compare<Self, R::Expr, op::Le> {
-        Compare::new(self, rhs.as_expression())
+        Compare::new(self, rhs.into_expression())
     }
 
     /// `self IS NULL`.
@@ -63,7 +66,7 @@ pub trait ExpressionMethods: Expression + Sized {
             expr: self,
             values: values
                 .into_iter()
-                .map(AsExpression::as_expression)
+                .map(AsExpression::into_expression)
                 .collect(),
         }
     }
@@ -78,7 +81,7 @@ pub trait ExpressionMethods: Expression + Sized {
             expr: self,
             values: values
                 .into_iter()
-                .map(AsExpression::as_expression)
+                .map(AsExpression::into_expression)
                 .collect(),
         }
     }
@@ -107,8 +110,8 @@ pub trait ExpressionMethods: Expression + Sized {
     {
         Between {
             expr: self,
-            low: low.as_expression(),
-            high: high.as_expression(),
+            low: low.into_expression(),
+            high: high.into_expression(),
         }
     }
 
@@ -120,8 +123,8 @@ pub trait ExpressionMethods: Expression + Sized {
     {
         Between {
             expr: self,
-            low: low.as_expression(),
-            high: high.as_expression(),
+            low: low.into_expression(),
+            high: high.into_expression(),
         }
     }
 
@@ -130,7 +133,7 @@ pub trait ExpressionMethods: Expression + Sized {
     where
         Self::SqlType: TextType,
     {
-        Compare::new(self, pattern.as_expression())
+        Compare::new(self, pattern.into_expression())
     }
 
     /// `self NOT LIKE pattern`.
@@ -141,7 +144,7 @@ pub trait ExpressionMethods: Expression + Sized {
     where
         Self::SqlType: TextType,
     {
-        Compare::new(self, pattern.as_expression())
+        Compare::new(self, pattern.into_expression())
     }
 
     /// `self ILIKE pattern`: case-insensitive, PostgreSQL only (checked where the query is built).
@@ -149,7 +152,7 @@ pub trait ExpressionMethods: Expression + Sized {
     where
         Self::SqlType: TextType,
     {
-        Compare::new(self, pattern.as_expression())
+        Compare::new(self, pattern.into_expression())
     }
 
     /// `self NOT ILIKE pattern`, PostgreSQL only.
@@ -160,7 +163,7 @@ pub trait ExpressionMethods: Expression + Sized {
     where
         Self::SqlType: TextType,
     {
-        Compare::new(self, pattern.as_expression())
+        Compare::new(self, pattern.into_expression())
     }
 
     /// `(self + rhs)`.
@@ -168,7 +171,7 @@ pub trait ExpressionMethods: Expression + Sized {
     where
         Self::SqlType: NumericType,
     {
-        Arith::new(self, rhs.as_expression())
+        Arith::new(self, rhs.into_expression())
     }
 
     /// `(self - rhs)`.
@@ -176,7 +179,7 @@ pub trait ExpressionMethods: Expression + Sized {
     where
         Self::SqlType: NumericType,
     {
-        Arith::new(self, rhs.as_expression())
+        Arith::new(self, rhs.into_expression())
     }
 
     /// `(self * rhs)`.
@@ -184,7 +187,7 @@ pub trait ExpressionMethods: Expression + Sized {
     where
         Self::SqlType: NumericType,
     {
-        Arith::new(self, rhs.as_expression())
+        Arith::new(self, rhs.into_expression())
     }
 
     /// `(self / rhs)`.
@@ -192,7 +195,7 @@ pub trait ExpressionMethods: Expression + Sized {
     where
         Self::SqlType: NumericType,
     {
-        Arith::new(self, rhs.as_expression())
+        Arith::new(self, rhs.into_expression())
     }
 
     /// String concatenation: `(self || rhs)`, or `concat(self, rhs)` on MySQL.
@@ -200,7 +203,7 @@ pub trait ExpressionMethods: Expression + Sized {
     where
         Self::SqlType: TextType,
     {
-        Arith::new(self, rhs.as_expression())
+        Arith::new(self, rhs.into_expression())
     }
 
     /// `(self AND rhs)`.

@@ -52,7 +52,7 @@ pub trait AsExpression<ST> {
     /// The expression it becomes.
     type Expr: Expression;
     /// Converts.
-    fn as_expression(self) -> Self::Expr;
+    fn into_expression(self) -> Self::Expr;
 }
 
 /// Proof that every column `Self` uses belongs to a table of source `S`.
@@ -60,9 +60,9 @@ pub trait AsExpression<ST> {
 /// Required by `filter`, `order_by`, `group_by`, `having`, joins' `on` and selections.
 /// `ScopedNullability` adds the nullability the outer joins of `S` bring.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` uses a table that is not in this query's FROM clause",
-    label = "not available from `{S}`",
-    note = "join the table first with `.inner_join(..)` or `.left_join(..)`"
+    message = "a column here belongs to a table that is not in this query's FROM clause",
+    label = "reads a table that `{S}` does not include",
+    note = "join the table first with `.inner_join(table, on)` or `.left_join(table, on)`"
 )]
 pub trait AppearsIn<S, I>: Expression {
     /// The nullability in `S`: NULL if the expression is, or if a table it reads is on
@@ -71,7 +71,7 @@ pub trait AppearsIn<S, I>: Expression {
 }
 
 /// Implements [`AsExpression`] for an expression node, for its own SQL type.
-macro_rules! impl_as_expression {
+macro_rules! impl_into_expression {
     ([$($gen:tt)*] $ty:ty) => {
         impl<__ST, $($gen)*> $crate::expr::AsExpression<__ST> for $ty
         where
@@ -79,10 +79,10 @@ macro_rules! impl_as_expression {
             <Self as $crate::expr::Expression>::SqlType: $crate::types::SameType<__ST>,
         {
             type Expr = Self;
-            fn as_expression(self) -> Self {
+            fn into_expression(self) -> Self {
                 self
             }
         }
     };
 }
-pub(crate) use impl_as_expression;
+pub(crate) use impl_into_expression;

@@ -1,6 +1,6 @@
 //! Operators: comparisons, logic, NULL tests, BETWEEN and arithmetic.
 
-use super::{impl_as_expression, AppearsIn, Expression};
+use super::{impl_into_expression, AppearsIn, Expression};
 use crate::dialect::{Dialect, MySql, Pg, Sqlite, SupportsIlike};
 use crate::render::{RenderSql, SqlWriter};
 use crate::types::{Bool, NotNull, Nullability};
@@ -123,7 +123,7 @@ impl<L: RenderSql<D>, R: RenderSql<D>, Op: CompareOp<D>, D: Dialect> RenderSql<D
         self.rhs.render(out);
     }
 }
-impl_as_expression!([L, R, Op] Compare<L, R, Op>);
+impl_into_expression!([L, R, Op] Compare<L, R, Op>);
 
 /// `(lhs AND rhs)`, `(lhs OR rhs)`.
 #[derive(Debug, Clone, Copy)]
@@ -178,7 +178,7 @@ impl<L: RenderSql<D>, R: RenderSql<D>, Op: LogicOp, D: Dialect> RenderSql<D> for
         out.push_sql(")");
     }
 }
-impl_as_expression!([L, R, Op] Logic<L, R, Op>);
+impl_into_expression!([L, R, Op] Logic<L, R, Op>);
 
 /// `NOT (expr)`.
 #[derive(Debug, Clone, Copy)]
@@ -203,7 +203,7 @@ impl<E: RenderSql<D>, D: Dialect> RenderSql<D> for Not<E> {
         out.push_sql(")");
     }
 }
-impl_as_expression!([E] Not<E>);
+impl_into_expression!([E] Not<E>);
 
 /// `expr IS NULL` (`NEGATED = false`) or `expr IS NOT NULL`.
 #[derive(Debug, Clone, Copy)]
@@ -227,7 +227,7 @@ impl<E: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for IsNull<E
         out.push_sql(if NEGATED { " IS NOT NULL" } else { " IS NULL" });
     }
 }
-impl_as_expression!([E, const NEGATED: bool] IsNull<E, NEGATED>);
+impl_into_expression!([E, const NEGATED: bool] IsNull<E, NEGATED>);
 
 /// `expr BETWEEN low AND high`, or `NOT BETWEEN`.
 #[derive(Debug, Clone, Copy)]
@@ -274,7 +274,7 @@ impl<E: RenderSql<D>, Lo: RenderSql<D>, Hi: RenderSql<D>, D: Dialect, const NEGA
         self.high.render(out);
     }
 }
-impl_as_expression!([E, Lo, Hi, const NEGATED: bool] Between<E, Lo, Hi, NEGATED>);
+impl_into_expression!([E, Lo, Hi, const NEGATED: bool] Between<E, Lo, Hi, NEGATED>);
 
 /// `(lhs + rhs)` and the other arithmetic operators; `||` for text.
 #[derive(Debug, Clone, Copy)]
@@ -370,4 +370,4 @@ impl<L: RenderSql<MySql>, R: RenderSql<MySql>> RenderSql<MySql> for Arith<L, R, 
         out.push_sql(")");
     }
 }
-impl_as_expression!([L, R, Op] Arith<L, R, Op>);
+impl_into_expression!([L, R, Op] Arith<L, R, Op>);

@@ -40,9 +40,9 @@ impl<E> Order<E> {
 
 /// One ORDER BY term, or a tuple of them, whose columns are in scope of source `S`.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be used to order this query",
-    label = "expected an expression, `expr.asc()`/`expr.desc()`, or a tuple of those",
-    note = "its columns must come from a table of the query"
+    message = "this ORDER BY reads a table that is not in the query's FROM clause",
+    label = "expected expressions over `{S}`: `expr`, `expr.asc()`, `expr.desc()`, or a tuple of those",
+    note = "join the table first with `.inner_join(table, on)` or `.left_join(table, on)`"
 )]
 pub trait OrderTerm<S, I> {}
 
@@ -51,6 +51,7 @@ impl<E: AppearsIn<S, I>, S, I> OrderTerm<S, I> for Order<E> {}
 
 macro_rules! tuple_order_terms {
     ($($name:ident $idx:ident $i:tt),+) => {
+        #[diagnostic::do_not_recommend]
         impl<$($name: OrderTerm<S, $idx>, $idx,)+ S> OrderTerm<S, ($($idx,)+)> for ($($name,)+) {}
     };
 }

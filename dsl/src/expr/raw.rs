@@ -1,6 +1,6 @@
 //! Typed raw SQL: the escape hatch, with values still bound as parameters.
 
-use super::{impl_as_expression, AppearsIn, Expression};
+use super::{impl_into_expression, AppearsIn, Expression};
 use crate::dialect::Dialect;
 use crate::render::{RenderSql, SqlWriter};
 use crate::schema::{Column, Table};
@@ -98,7 +98,7 @@ impl<ST, N, D: Dialect> RenderSql<D> for Sql<ST, N> {
         }
     }
 }
-impl_as_expression!([ST, N] Sql<ST, N>);
+impl_into_expression!([ST, N] Sql<ST, N>);
 
 macro_rules! value_from {
     ($($t:ty => $variant:ident),*) => {$(

@@ -34,7 +34,7 @@ where
 {
     type Expr = V::Expr;
     fn into_column_value(self) -> Self::Expr {
-        self.as_expression()
+        self.into_expression()
     }
 }
 
@@ -63,20 +63,24 @@ impl<C: Column> ColumnMethods for C {}
 
 /// Proof that an assignment (or each of a tuple of them) writes a column of table `T`.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` does not write a column of table `{T}`",
-    label = "a column here belongs to another table",
+    message = "an assignment here sets a column that does not belong to table `{T}`",
+    label = "expected `column.to(value)` for columns of `{T}`, or a tuple of those",
     note = "a statement can only set the columns of the table it writes to"
 )]
 pub trait AssignmentOf<T> {}
 
 /// A column of table `T`.
+pub trait ColumnOf<T> {}
+impl<C: Column, T> ColumnOf<T> for C where C::Table: SameTable<T> {}
+
+/// Two names for the same table.
 #[diagnostic::on_unimplemented(
-    message = "column `{Self}` does not belong to table `{T}`",
-    label = "this column belongs to another table",
+    message = "a column of table `{Self}` cannot be set by a statement on table `{T}`",
+    label = "this column belongs to `{Self}`",
     note = "a statement can only set the columns of the table it writes to"
 )]
-pub trait ColumnOf<T> {}
-impl<C: Column> ColumnOf<C::Table> for C {}
+pub trait SameTable<T> {}
+impl<T> SameTable<T> for T {}
 
 impl<C: ColumnOf<T>, E, T> AssignmentOf<T> for Assign<C, E> {}
 
@@ -109,6 +113,7 @@ impl<C: Column, E: Expression + RenderSql<D>, D: Dialect> AssignmentList<D> for 
 
 macro_rules! tuple_assignments {
     ($($name:ident $idx:ident $i:tt),+) => {
+        #[diagnostic::do_not_recommend]
         impl<$($name: AssignmentOf<T>,)+ T> AssignmentOf<T> for ($($name,)+) {}
 
         impl<$($name: AssignmentList<D>,)+ D: Dialect> AssignmentList<D> for ($($name,)+) {

@@ -68,6 +68,12 @@ pub trait WhereChosen {}
 impl<P> WhereChosen for Where<P> {}
 impl WhereChosen for AllRows {}
 
+/// The [`Statement::Filter`](super::Statement::Filter) of statements that need no WHERE
+/// to run: selects and inserts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoFilterNeeded;
+impl WhereChosen for NoFilterNeeded {}
+
 /// No GROUP BY.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NoGroup;

@@ -4,7 +4,7 @@ use super::assign::{AssignmentList, AssignmentOf};
 use super::insert::Insert;
 use super::NoReturning;
 use crate::dialect::{Dialect, MySql, Pg, Sqlite, SupportsOnConflict, SupportsOnDuplicateKey};
-use crate::expr::{impl_as_expression, AppearsIn, Expression};
+use crate::expr::{impl_into_expression, AppearsIn, Expression};
 use crate::render::{RenderSql, SqlWriter};
 use crate::schema::{Column, Table};
 
@@ -62,6 +62,7 @@ impl<C: Column> TargetColumns for C {
 
 macro_rules! tuple_targets {
     ($($name:ident $idx:ident $i:tt),+) => {
+        #[diagnostic::do_not_recommend]
         impl<$($name: ConflictTarget<T>,)+ T> ConflictTarget<T> for ($($name,)+) {}
 
         impl<$($name: TargetColumns,)+> TargetColumns for ($($name,)+) {
@@ -271,4 +272,4 @@ impl<C: Column> RenderSql<MySql> for Excluded<C> {
         out.push_sql(")");
     }
 }
-impl_as_expression!([C] Excluded<C>);
+impl_into_expression!([C] Excluded<C>);

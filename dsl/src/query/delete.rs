@@ -1,8 +1,7 @@
 //! DELETE: a WHERE clause that must be given (or waived), and RETURNING.
 
-use super::clause::{AllRows, AndFilter, NoWhere, RenderClause, WhereChosen};
+use super::clause::{AllRows, AndFilter, NoWhere, RenderClause};
 use super::insert::RenderReturning;
-use super::selection::{Selection, SelectionDecoder};
 use super::statement::{RowQuery, Statement};
 use super::{NoReturning, Returning};
 use crate::dialect::{Dialect, SupportsReturning};
@@ -34,7 +33,7 @@ impl<T: Table, W, R> Delete<T, W, R> {
     /// Adds `WHERE predicate`; called again, the predicates are ANDed.
     pub fn filter<P, I>(self, predicate: P) -> Delete<T, W::Output, R>
     where
-        P: AppearsIn<T, I, SqlType: SameType<Bool>>,
+        P: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect>,
         W: AndFilter<P>,
     {
         Delete {
@@ -73,7 +72,7 @@ impl<T: Table, W> Delete<T, W, NoReturning> {
 impl<T, W, R, D> RenderSql<D> for Delete<T, W, R>
 where
     T: Table<Dialect = D>,
-    W: WhereChosen + RenderClause<D>,
+    W: RenderClause<D>,
     R: RenderReturning<D>,
     D: Dialect,
 {
@@ -89,12 +88,10 @@ where
 
 impl<T: Table, W, R> Statement for Delete<T, W, R> {
     type Dialect = T::Dialect;
+    type Filter = W;
 }
 
-impl<T: Table, W, Sel, I> RowQuery<I> for Delete<T, W, Returning<Sel>>
-where
-    Sel: Selection<T, I, T::Dialect>,
-{
-    type Row = Sel::Row;
-    type Decoder = SelectionDecoder<Sel, T, I>;
+impl<T: Table, W, Sel> RowQuery for Delete<T, W, Returning<Sel>> {
+    type Source = T;
+    type Selection = Sel;
 }

@@ -1,8 +1,8 @@
 //! INSERT: one row, many rows, default values; required columns checked at compile time.
 
 use super::assign::{Assign, AssignmentList, AssignmentOf};
+use super::clause::NoFilterNeeded;
 use super::conflict::{NoConflict, RenderConflict};
-use super::selection::{Selection, SelectionDecoder};
 use super::statement::{RowQuery, Statement};
 use super::{NoReturning, Returning};
 use crate::dialect::{Dialect, MySql, Pg, Sqlite, SupportsReturning};
@@ -226,6 +226,7 @@ where
 
 macro_rules! tuple_rows {
     ($($name:ident $idx:ident $i:tt),+) => {
+        #[diagnostic::do_not_recommend]
         impl<$($name,)+ D: Dialect> RenderRows<D> for ($($name,)+)
         where
             Self: AssignmentList<D>,
@@ -313,12 +314,10 @@ where
 
 impl<T: Table, V, C, R> Statement for Insert<T, V, C, R> {
     type Dialect = T::Dialect;
+    type Filter = NoFilterNeeded;
 }
 
-impl<T: Table, V, C, S, I> RowQuery<I> for Insert<T, V, C, Returning<S>>
-where
-    S: Selection<T, I, T::Dialect>,
-{
-    type Row = S::Row;
-    type Decoder = SelectionDecoder<S, T, I>;
+impl<T: Table, V, C, S> RowQuery for Insert<T, V, C, Returning<S>> {
+    type Source = T;
+    type Selection = S;
 }

@@ -55,12 +55,13 @@ fn join<L, R, K, P>(left: L, right: R, on: P) -> Join<L, R, K, P> {
 
 macro_rules! join_methods {
     ($( $(#[$doc:meta])* $method:ident => $kind:ty $(, where $bound:path)?; )*) => {
+        #[allow(clippy::type_complexity)]
         impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {$(
             $(#[$doc])*
             pub fn $method<T, P, I>(self, table: T, on: P) -> Select<Join<Src, T, $kind, On<P>>, Sel, W, G, H, O, Dis>
             where
                 T: Table<Dialect = Src::Dialect>,
-                P: AppearsIn<Join<Src, T, $kind, On<P>>, I, SqlType: SameType<Bool>>,
+                P: AppearsIn<Join<Src, T, $kind, On<P>>, I, SqlType: SameType<Bool>> + RenderSql<Src::Dialect>,
                 $(Src::Dialect: $bound,)?
             {
                 let source = join(self.source, table, On(on));
@@ -81,6 +82,9 @@ join_methods! {
     full_join => Full, where SupportsFullJoin;
 }
 
+// A join's return type spells out every clause of the select it extends; an alias
+// would only rename the same eight parameters.
+#[allow(clippy::type_complexity)]
 impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
     /// `CROSS JOIN table`: every pair of rows.
     pub fn cross_join<T>(self, table: T) -> Select<Join<Src, T, Cross, NoOn>, Sel, W, G, H, O, Dis>

@@ -25,7 +25,7 @@ pub use insert::{
 };
 pub use select::{from, select, Select, SelectBuilder, Subquery};
 pub use selection::{ExprList, Selection, SelectionDecoder, TableRow, WholeRow};
-pub use statement::{RowQuery, Statement};
+pub use statement::{RowOf, RowQuery, Statement};
 pub use update::{update, Update, UpdateTable};
 
 /// No `RETURNING` clause.

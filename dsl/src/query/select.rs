@@ -1,10 +1,10 @@
 //! SELECT: the builder, its clauses, and running it.
 
 use super::clause::{
-    AndFilter, Distinct, DistinctOn, GroupBy, NoDistinct, NoGroup, NoOrder, NoWhere, OrderBy,
-    RenderClause,
+    AndFilter, Distinct, DistinctOn, GroupBy, NoDistinct, NoFilterNeeded, NoGroup, NoOrder,
+    NoWhere, OrderBy, RenderClause,
 };
-use super::selection::{ExprList, Selection, SelectionDecoder, WholeRow};
+use super::selection::{ExprList, WholeRow};
 use super::statement::{RowQuery, Statement};
 use crate::dialect::{Dialect, SupportsDistinctOn};
 use crate::expr::{AppearsIn, Expression, OrderTerm};
@@ -69,7 +69,7 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
     /// Adds `WHERE predicate`; called again, the predicates are ANDed.
     pub fn filter<P, I>(self, predicate: P) -> Select<Src, Sel, W::Output, G, H, O, Dis>
     where
-        P: AppearsIn<Src, I, SqlType: SameType<Bool>>,
+        P: AppearsIn<Src, I, SqlType: SameType<Bool>> + RenderSql<Src::Dialect>,
         W: AndFilter<P>,
     {
         Select {
@@ -106,7 +106,7 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
     /// `HAVING predicate`; called again, the predicates are ANDed.
     pub fn having<P, I>(self, predicate: P) -> Select<Src, Sel, W, G, H::Output, O, Dis>
     where
-        P: AppearsIn<Src, I, SqlType: SameType<Bool>>,
+        P: AppearsIn<Src, I, SqlType: SameType<Bool>> + RenderSql<Src::Dialect>,
         H: AndFilter<P>,
     {
         Select {
@@ -289,20 +289,14 @@ where
     }
 }
 
-impl<Src: QuerySource, Sel, W, G, H, O, Dis> Statement for Select<Src, Sel, W, G, H, O, Dis>
-where
-    Self: RenderSql<Src::Dialect>,
-{
+impl<Src: QuerySource, Sel, W, G, H, O, Dis> Statement for Select<Src, Sel, W, G, H, O, Dis> {
     type Dialect = Src::Dialect;
+    type Filter = NoFilterNeeded;
 }
 
-impl<Src: QuerySource, Sel, W, G, H, O, Dis, I> RowQuery<I> for Select<Src, Sel, W, G, H, O, Dis>
-where
-    Self: RenderSql<Src::Dialect>,
-    Sel: Selection<Src, I, Src::Dialect>,
-{
-    type Row = Sel::Row;
-    type Decoder = SelectionDecoder<Sel, Src, I>;
+impl<Src: QuerySource, Sel, W, G, H, O, Dis> RowQuery for Select<Src, Sel, W, G, H, O, Dis> {
+    type Source = Src;
+    type Selection = Sel;
 }
 
 /// A query usable as a subquery of one column of SQL type `ST`: `x IN (SELECT …)`.

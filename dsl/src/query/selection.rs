@@ -14,9 +14,9 @@ use std::marker::PhantomData;
 /// Implemented for every expression, for tuples of selections (up to 16), and for
 /// [`WholeRow`]. `I` is the inferred proof that each column's table is in `S`.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be selected from this query's tables",
-    label = "a column here belongs to a table that is not in FROM, or has no Rust type to decode to",
-    note = "join every table whose columns you select; select a tuple `(a, b)` for several columns"
+    message = "this selection reads a table that is not in the query's FROM clause",
+    label = "selected here, but not every column's table is in `{S}`",
+    note = "join every table whose columns you select, with `.inner_join(table, on)` or `.left_join(table, on)`"
 )]
 pub trait Selection<S, I, D: Dialect>: RenderList<D> {
     /// The decoded row: a value, a tuple, or a table's row struct.
@@ -45,6 +45,7 @@ where
 
 macro_rules! tuple_selections {
     ($($name:ident $idx:ident $i:tt),+) => {
+        #[diagnostic::do_not_recommend]
         impl<$($name: Selection<S, $idx, D>, $idx,)+ S, D: Dialect> Selection<S, ($($idx,)+), D> for ($($name,)+) {
             type Row = ($($name::Row,)+);
             const WIDTH: usize = 0 $(+ $name::WIDTH)+;
@@ -125,9 +126,9 @@ impl<Sel: Selection<S, I, D>, S, I, D: Dialect> DecodeRow<D> for SelectionDecode
 /// A list of expressions whose columns are in scope of source `S` (GROUP BY, DISTINCT ON,
 /// conflict targets): one expression or a tuple of them.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a list of expressions over this query's tables",
-    label = "expected an expression or a tuple of expressions",
-    note = "each column must belong to a table of the query"
+    message = "this list reads a table that is not in the query's FROM clause",
+    label = "expected expressions over `{S}`: one, or a tuple of them",
+    note = "join the table first with `.inner_join(table, on)` or `.left_join(table, on)`"
 )]
 pub trait ExprList<S, I> {}
 
@@ -135,6 +136,7 @@ impl<E: Expression + AppearsIn<S, I>, S, I> ExprList<S, I> for E {}
 
 macro_rules! tuple_expr_lists {
     ($($name:ident $idx:ident $i:tt),+) => {
+        #[diagnostic::do_not_recommend]
         impl<$($name: ExprList<S, $idx>, $idx,)+ S> ExprList<S, ($($idx,)+)> for ($($name,)+) {}
     };
 }

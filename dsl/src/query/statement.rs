@@ -1,15 +1,22 @@
 //! Running statements: `.to_sql()`, `.execute(&db)`, `.all(&db)`, `.get(&db)`.
 
+use super::clause::WhereChosen;
+use super::selection::{Selection, SelectionDecoder};
 use crate::dialect::Dialect;
 use crate::error::Error;
 use crate::exec::Executor;
 use crate::render::{RenderSql, RenderedSql, SqlWriter};
-use crate::row::DecodeRow;
 
 /// A complete statement of one dialect.
+///
+/// The methods carry their requirements as bounds, so a statement that cannot run fails
+/// to compile at the call, with a message that says why.
 pub trait Statement: Sized {
     /// The dialect of its tables.
     type Dialect: Dialect;
+    /// For UPDATE and DELETE, whether the rows to touch were chosen (`.filter(..)` or
+    /// `.all_rows()`); other statements are always free to run.
+    type Filter;
 
     /// The SQL text and bound values, as they would be sent.
     fn to_sql(&self) -> Result<RenderedSql<'_>, Error>
@@ -24,36 +31,46 @@ pub trait Statement: Sized {
     /// Runs the statement; the result is the number of rows it changed.
     fn execute<'a, C: Executor<Self::Dialect>>(&'a self, db: &'a C) -> C::Execute<'a>
     where
+        Self::Filter: WhereChosen,
         Self: RenderSql<Self::Dialect>,
     {
         db.execute(self.to_sql())
     }
 }
 
-/// A statement that returns rows: a select, or a write with `RETURNING`.
-///
-/// `I` is the inferred proof that the selection's columns are in scope.
-pub trait RowQuery<I>: Statement {
-    /// One decoded row.
-    type Row;
-    /// Decodes a row.
-    type Decoder: DecodeRow<Self::Dialect, Row = Self::Row>;
+/// The Rust type of one row of query `Q`, `I` being the proof that its selection is in scope.
+pub type RowOf<Q, I> = <<Q as RowQuery>::Selection as Selection<
+    <Q as RowQuery>::Source,
+    I,
+    <Q as Statement>::Dialect,
+>>::Row;
 
-    /// Every row.
-    fn all<'a, C: Executor<Self::Dialect>>(&'a self, db: &'a C) -> C::All<'a, Self::Row>
+/// A statement that returns rows: a select, or a write with `RETURNING`.
+pub trait RowQuery: Statement {
+    /// What the rows come from: the FROM clause, or the table written.
+    type Source;
+    /// The select list or RETURNING list.
+    type Selection;
+
+    /// Every row. `I` is the inferred proof that the selection is in scope.
+    fn all<'a, C, I>(&'a self, db: &'a C) -> C::All<'a, RowOf<Self, I>>
     where
+        C: Executor<Self::Dialect>,
+        Self::Selection: Selection<Self::Source, I, Self::Dialect>,
+        Self::Filter: WhereChosen,
         Self: RenderSql<Self::Dialect>,
-        Self::Decoder: 'a,
     {
-        db.fetch_all::<Self::Decoder>(self.to_sql())
+        db.fetch_all::<SelectionDecoder<Self::Selection, Self::Source, I>>(self.to_sql())
     }
 
     /// The first row, or `None` when there is none.
-    fn get<'a, C: Executor<Self::Dialect>>(&'a self, db: &'a C) -> C::Get<'a, Self::Row>
+    fn get<'a, C, I>(&'a self, db: &'a C) -> C::Get<'a, RowOf<Self, I>>
     where
+        C: Executor<Self::Dialect>,
+        Self::Selection: Selection<Self::Source, I, Self::Dialect>,
+        Self::Filter: WhereChosen,
         Self: RenderSql<Self::Dialect>,
-        Self::Decoder: 'a,
     {
-        db.fetch_first::<Self::Decoder>(self.to_sql())
+        db.fetch_first::<SelectionDecoder<Self::Selection, Self::Source, I>>(self.to_sql())
     }
 }

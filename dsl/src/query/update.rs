@@ -1,9 +1,8 @@
 //! UPDATE: assignments, a WHERE clause that must be given (or waived), and RETURNING.
 
 use super::assign::{AssignmentList, AssignmentOf};
-use super::clause::{AllRows, AndFilter, NoWhere, RenderClause, WhereChosen};
+use super::clause::{AllRows, AndFilter, NoWhere, RenderClause};
 use super::insert::RenderReturning;
-use super::selection::{Selection, SelectionDecoder};
 use super::statement::{RowQuery, Statement};
 use super::{NoReturning, Returning};
 use crate::dialect::{Dialect, SupportsReturning};
@@ -51,7 +50,7 @@ impl<T: Table, S, W, R> Update<T, S, W, R> {
     /// Adds `WHERE predicate`; called again, the predicates are ANDed.
     pub fn filter<P, I>(self, predicate: P) -> Update<T, S, W::Output, R>
     where
-        P: AppearsIn<T, I, SqlType: SameType<Bool>>,
+        P: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect>,
         W: AndFilter<P>,
     {
         Update {
@@ -94,7 +93,7 @@ impl<T, S, W, R, D> RenderSql<D> for Update<T, S, W, R>
 where
     T: Table<Dialect = D>,
     S: AssignmentList<D>,
-    W: WhereChosen + RenderClause<D>,
+    W: RenderClause<D>,
     R: RenderReturning<D>,
     D: Dialect,
 {
@@ -112,12 +111,10 @@ where
 
 impl<T: Table, S, W, R> Statement for Update<T, S, W, R> {
     type Dialect = T::Dialect;
+    type Filter = W;
 }
 
-impl<T: Table, S, W, Sel, I> RowQuery<I> for Update<T, S, W, Returning<Sel>>
-where
-    Sel: Selection<T, I, T::Dialect>,
-{
-    type Row = Sel::Row;
-    type Decoder = SelectionDecoder<Sel, T, I>;
+impl<T: Table, S, W, Sel> RowQuery for Update<T, S, W, Returning<Sel>> {
+    type Source = T;
+    type Selection = Sel;
 }

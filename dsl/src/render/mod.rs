@@ -12,8 +12,9 @@ use crate::dialect::Dialect;
 /// `to_sql()` or the terminal methods. An expression that exists only in some dialects
 /// implements it only for those, so using it elsewhere does not compile.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be written as {D} SQL",
-    note = "some operators and clauses exist only in some dialects; the notes below name the missing one"
+    message = "this uses an operator or clause that {D} does not have",
+    label = "has no {D} spelling",
+    note = "PostgreSQL only: `ilike`, `distinct_on`, arrays, uuid, interval; MySQL has no `RETURNING`, `FULL JOIN` or `ON CONFLICT`; SQLite has no `ILIKE` or `ON DUPLICATE KEY`"
 )]
 pub trait RenderSql<D: Dialect> {
     /// Appends this node's SQL, and its bound values, to `out`.
@@ -38,6 +39,7 @@ impl<E: crate::expr::Expression + RenderSql<D>, D: Dialect> RenderList<D> for E 
 
 macro_rules! tuple_lists {
     ($($name:ident $idx:ident $i:tt),+) => {
+        #[diagnostic::do_not_recommend]
         impl<$($name: RenderList<D>,)+ D: Dialect> RenderList<D> for ($($name,)+) {
             fn render_list<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
                 $(

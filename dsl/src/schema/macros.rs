@@ -93,7 +93,7 @@ macro_rules! table {
                     <$col as $crate::expr::Expression>::SqlType: $crate::types::SameType<__ST>,
                 {
                     type Expr = $col;
-                    fn as_expression(self) -> $col {
+                    fn into_expression(self) -> $col {
                         self
                     }
                 }
