@@ -147,3 +147,33 @@ macro_rules! tuple_assignments {
     };
 }
 crate::macros::for_tuples!(tuple_assignments);
+
+/// Columns written bare (`"a", "b"`), as conflict targets and `INSERT … SELECT` list them:
+/// one column or a tuple of them.
+pub trait ColumnNames {
+    /// Writes the names, separated by commas.
+    fn render_names<D: Dialect>(&self, out: &mut SqlWriter<'_, D>);
+}
+
+impl<C: Column> ColumnNames for C {
+    fn render_names<D: Dialect>(&self, out: &mut SqlWriter<'_, D>) {
+        out.push_ident(C::NAME);
+    }
+}
+
+macro_rules! tuple_column_names {
+    ($($name:ident $idx:ident $i:tt),+) => {
+        #[diagnostic::do_not_recommend]
+        impl<$($name: ColumnNames,)+> ColumnNames for ($($name,)+) {
+            fn render_names<D: Dialect>(&self, out: &mut SqlWriter<'_, D>) {
+                $(
+                    if $i > 0 {
+                        out.push_sql(", ");
+                    }
+                    self.$i.render_names(out);
+                )+
+            }
+        }
+    };
+}
+crate::macros::for_tuples!(tuple_column_names);

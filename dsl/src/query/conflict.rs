@@ -1,6 +1,6 @@
 //! Upserts: `ON CONFLICT … DO NOTHING / DO UPDATE` and MySQL's `ON DUPLICATE KEY UPDATE`.
 
-use super::assign::{AssignmentList, AssignmentOf};
+use super::assign::{AssignmentList, AssignmentOf, ColumnNames};
 use super::insert::Insert;
 use super::NoReturning;
 use crate::dialect::{Dialect, MySql, Pg, Sqlite, SupportsOnConflict, SupportsOnDuplicateKey};
@@ -44,37 +44,14 @@ pub struct ConflictBuilder<T, V, Target> {
     message = "`{Self}` is not a conflict target of table `{T}`",
     label = "expected a column of `{T}` or a tuple of them"
 )]
-pub trait ConflictTarget<T>: TargetColumns {}
+pub trait ConflictTarget<T>: ColumnNames {}
 
 impl<C: Column> ConflictTarget<C::Table> for C {}
-
-/// Columns written bare, as a conflict target lists them.
-pub trait TargetColumns {
-    /// Writes `"a", "b"`.
-    fn render_target<D: Dialect>(&self, out: &mut SqlWriter<'_, D>);
-}
-
-impl<C: Column> TargetColumns for C {
-    fn render_target<D: Dialect>(&self, out: &mut SqlWriter<'_, D>) {
-        out.push_ident(C::NAME);
-    }
-}
 
 macro_rules! tuple_targets {
     ($($name:ident $idx:ident $i:tt),+) => {
         #[diagnostic::do_not_recommend]
         impl<$($name: ConflictTarget<T>,)+ T> ConflictTarget<T> for ($($name,)+) {}
-
-        impl<$($name: TargetColumns,)+> TargetColumns for ($($name,)+) {
-            fn render_target<D: Dialect>(&self, out: &mut SqlWriter<'_, D>) {
-                $(
-                    if $i > 0 {
-                        out.push_sql(", ");
-                    }
-                    self.$i.render_target(out);
-                )+
-            }
-        }
     };
 }
 crate::macros::for_tuples!(tuple_targets);
@@ -188,10 +165,10 @@ impl<D: Dialect> RenderTarget<D> for AnyConflict {
     fn render_target_clause(&self, _out: &mut SqlWriter<'_, D>) {}
 }
 
-impl<D: Dialect, X: TargetColumns> RenderTarget<D> for Cols<X> {
+impl<D: Dialect, X: ColumnNames> RenderTarget<D> for Cols<X> {
     fn render_target_clause(&self, out: &mut SqlWriter<'_, D>) {
         out.push_sql(" (");
-        self.0.render_target(out);
+        self.0.render_names(out);
         out.push_sql(")");
     }
 }

@@ -1,14 +1,16 @@
 //! INSERT: one row, many rows, default values; required columns checked at compile time.
 
-use super::assign::{Assign, AssignmentList, AssignmentOf};
+use super::assign::{Assign, AssignmentList, AssignmentOf, ColumnNames};
 use super::clause::NoFilterNeeded;
 use super::conflict::{NoConflict, RenderConflict};
 use super::statement::{RowQuery, Statement};
 use super::{NoReturning, Returning};
 use crate::dialect::{Dialect, MySql, Pg, Sqlite, SupportsReturning};
 use crate::error::EncodeError;
+use crate::expr::Expression;
 use crate::render::{RenderList, RenderSql, SqlWriter};
 use crate::schema::{Column, HasDefault, NoDefault, Table};
+use crate::types::SameType;
 use crate::types::{NotNull, Null};
 use std::marker::PhantomData;
 
@@ -61,6 +63,65 @@ impl<T: Table> InsertInto<T> {
             conflict: NoConflict,
             returning: NoReturning,
         }
+    }
+}
+
+impl<T: Table> InsertInto<T> {
+    /// `INSERT INTO table (columns) SELECT …`: the query's selection must have the SQL
+    /// types of `columns`, in order, and `columns` must include every required column.
+    pub fn select<Cols, Q, I>(self, columns: Cols, query: Q) -> Insert<T, FromSelect<Cols, Q>>
+    where
+        Cols: ColumnNames + ColumnsOf<T>,
+        T::AllColumns: RequiredColumnsSet<Cols, I>,
+        Q: RowQuery<Dialect = T::Dialect>,
+        Q::Selection: MatchesColumns<Cols>,
+    {
+        Insert {
+            table: self.table,
+            rows: FromSelect { columns, query },
+            conflict: NoConflict,
+            returning: NoReturning,
+        }
+    }
+}
+
+/// The rows of `INSERT … SELECT`: the columns written and the query that reads them.
+#[derive(Debug, Clone, Copy)]
+pub struct FromSelect<Cols, Q> {
+    columns: Cols,
+    query: Q,
+}
+
+/// Columns of table `T`: one or a tuple.
+#[diagnostic::on_unimplemented(
+    message = "the columns of this INSERT … SELECT must belong to table `{T}`",
+    label = "expected a column of `{T}` or a tuple of them"
+)]
+pub trait ColumnsOf<T> {}
+impl<C: Column> ColumnsOf<C::Table> for C {}
+
+/// A selection whose SQL types are those of columns `Cols`, in order.
+#[diagnostic::on_unimplemented(
+    message = "the query selects values that do not fit the columns `{Cols}`",
+    label = "expected one selected expression per column, of the column's SQL type"
+)]
+pub trait MatchesColumns<Cols> {}
+impl<E: Expression<SqlType: SameType<C::SqlType>>, C: Column> MatchesColumns<C> for E {}
+
+macro_rules! tuple_columns_of {
+    ($($name:ident $idx:ident $i:tt),+) => {
+        impl<$($name: ColumnsOf<T>,)+ T> ColumnsOf<T> for ($($name,)+) {}
+        impl<$($name: MatchesColumns<$idx>, $idx,)+> MatchesColumns<($($idx,)+)> for ($($name,)+) {}
+    };
+}
+crate::macros::for_tuples!(tuple_columns_of);
+
+impl<Cols: ColumnNames, Q: RenderSql<D>, D: Dialect> RenderRows<D> for FromSelect<Cols, Q> {
+    fn render_rows<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql(" (");
+        self.columns.render_names(out);
+        out.push_sql(") ");
+        self.query.render(out);
     }
 }
 
@@ -175,6 +236,7 @@ pub struct InHead<I>(PhantomData<I>);
 pub struct InTail<I>(PhantomData<I>);
 
 impl<C, E> SetBy<Assign<C, E>, Here> for C {}
+impl<C: Column> SetBy<C, Here> for C {}
 impl<C: SetBy<R::Head, I>, R: TupleSplit, I> SetBy<R, InHead<I>> for C {}
 impl<C: SetBy<R::Tail, I>, R: TupleSplit, I> SetBy<R, InTail<I>> for C {}
 

@@ -11,7 +11,9 @@ mod selection;
 mod statement;
 mod update;
 
-pub use assign::{Assign, AssignmentList, AssignmentOf, ColumnMethods, IntoColumnValue};
+pub use assign::{
+    Assign, AssignmentList, AssignmentOf, ColumnMethods, ColumnNames, IntoColumnValue,
+};
 pub use clause::{
     AllRows, AndFilter, Distinct, DistinctOn, GroupBy, NoDistinct, NoGroup, NoOrder, NoWhere,
     OrderBy, Where, WhereChosen,
@@ -23,7 +25,7 @@ pub use delete::{delete, Delete};
 pub use insert::{
     insert, DefaultValues, Insert, InsertInto, InsertRows, RequiredColumnsSet, SetBy,
 };
-pub use select::{from, select, Select, SelectBuilder, Subquery};
+pub use select::{from, select, Scalar, Select, SelectBuilder, Subquery};
 pub use selection::{ExprList, Selection, SelectionDecoder, TableRow, WholeRow};
 pub use statement::{RowOf, RowQuery, Statement};
 pub use update::{update, Update, UpdateTable};

@@ -312,3 +312,40 @@ where
     Sel: Expression<SqlType: SameType<ST>> + AppearsIn<Src, I>,
 {
 }
+
+/// A select used as a value: `(SELECT …)`. It selects one expression; it is NULL when the
+/// query finds no row. The subquery is checked against its own FROM clause, so it
+/// cannot refer to the outer query's tables.
+#[derive(Debug, Clone, Copy)]
+pub struct Scalar<Q>(Q);
+
+impl<Src: QuerySource, Sel: Expression, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
+    /// This query as a value, for a select list, a comparison or an assignment.
+    pub fn scalar(self) -> Scalar<Self> {
+        Scalar(self)
+    }
+}
+
+impl<Src, Sel: Expression, W, G, H, O, Dis> Expression
+    for Scalar<Select<Src, Sel, W, G, H, O, Dis>>
+{
+    type SqlType = Sel::SqlType;
+    type Nullability = crate::types::Null;
+    type Value = Sel::Value;
+}
+
+impl<Q, S> AppearsIn<S, ()> for Scalar<Q>
+where
+    Self: Expression,
+{
+    type ScopedNullability = crate::types::Null;
+}
+
+impl<Q: RenderSql<D>, D: Dialect> RenderSql<D> for Scalar<Q> {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql("(");
+        self.0.render(out);
+        out.push_sql(")");
+    }
+}
+crate::expr::impl_into_expression!([Q] Scalar<Q>);

@@ -75,8 +75,8 @@ impl<T> WholeRow<T> {
 pub trait TableRow<D: Dialect>: Sized {
     /// Number of columns.
     const WIDTH: usize;
-    /// Writes the table's columns, qualified, separated by commas.
-    fn render_columns(out: &mut SqlWriter<'_, D>);
+    /// Writes the table's columns qualified by `qualifier` (its name or an alias), separated by commas.
+    fn render_columns(qualifier: &str, out: &mut SqlWriter<'_, D>);
     /// Decodes the columns starting at `*index`.
     fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self, Error>;
 }
@@ -86,7 +86,7 @@ where
     T::Row: TableRow<D>,
 {
     fn render_list<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
-        <T::Row as TableRow<D>>::render_columns(out);
+        <T::Row as TableRow<D>>::render_columns(T::NAME, out);
     }
 }
 

@@ -117,13 +117,17 @@ macro_rules! table {
             {
                 const WIDTH: usize = [$(stringify!($col)),+].len();
 
-                fn render_columns(out: &mut $crate::render::SqlWriter<'_, __D>) {
+                fn render_columns(qualifier: &str, out: &mut $crate::render::SqlWriter<'_, __D>) {
                     let mut first = true;
                     $(
                         if !::std::mem::take(&mut first) {
                             out.push_sql(", ");
                         }
-                        $crate::render::RenderSql::<__D>::render(&$col, out);
+                        if out.qualify_columns() {
+                            out.push_ident(qualifier);
+                            out.push_sql(".");
+                        }
+                        out.push_ident(<$col as $crate::schema::Column>::NAME);
                     )+
                 }
 

@@ -1,5 +1,6 @@
 //! Schema as Rust types: tables, columns, column types per dialect, constraints and DDL.
 
+mod alias;
 mod column;
 pub mod column_types;
 mod constraints;
@@ -8,6 +9,7 @@ mod macros;
 mod scope;
 mod table;
 
+pub use alias::{alias, Alias, AliasName, Aliased};
 pub use column::{Column, ColumnInfo, ColumnValue};
 pub use column_types::ColumnType;
 pub use constraints::{ColumnDefault, Constraints, RefAction, Reference};

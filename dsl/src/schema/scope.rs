@@ -126,6 +126,10 @@ pub trait QuerySource: Copy {
 impl<T: Table> QuerySource for T {
     type Dialect = T::Dialect;
     fn render_source<'q>(&'q self, out: &mut SqlWriter<'q, Self::Dialect>) {
+        if let Some(real) = T::ALIAS_OF {
+            out.push_ident(real);
+            out.push_sql(" AS ");
+        }
         out.push_ident(T::NAME);
     }
 }

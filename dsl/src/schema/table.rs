@@ -8,8 +8,10 @@ use std::fmt::Debug;
 ///
 /// Apps declare tables; mizzle reads these items to render SQL and check queries.
 pub trait Table: Copy + Default + Debug + Send + Sync + 'static {
-    /// Unquoted SQL name.
+    /// Unquoted SQL name; for an alias, the alias, which qualifies its columns.
     const NAME: &'static str;
+    /// For an alias, the name of the table it stands for: FROM writes `"real" AS "alias"`.
+    const ALIAS_OF: Option<&'static str> = None;
     /// The dialect its column types belong to; queries on this table use it.
     type Dialect: Dialect;
     /// Every column in declaration order, as a tuple of column types.
