@@ -26,7 +26,7 @@ pub use insert::{
     insert, DefaultValues, Insert, InsertInto, InsertRows, RequiredColumnsSet, SetBy,
 };
 pub use select::{from, select, Scalar, Select, SelectBuilder, Subquery};
-pub use selection::{ExprList, Selection, SelectionDecoder, TableRow, WholeRow};
+pub use selection::{ExprList, Selection, SelectionDecoder, TableColumns, TableRow, WholeRow};
 pub use statement::{RowOf, RowQuery, Statement};
 pub use update::{update, Update, UpdateTable};
 

@@ -70,23 +70,28 @@ impl<T> WholeRow<T> {
     }
 }
 
-/// A table's row struct, decodable from its columns in declaration order.
+/// A table's row struct: its columns, in declaration order.
 /// Implemented by [`table!`](crate::table) for the `Row` struct it writes.
-pub trait TableRow<D: Dialect>: Sized {
+pub trait TableColumns {
     /// Number of columns.
     const WIDTH: usize;
     /// Writes the table's columns qualified by `qualifier` (its name or an alias), separated by commas.
-    fn render_columns(qualifier: &str, out: &mut SqlWriter<'_, D>);
+    fn render_columns<D: Dialect>(qualifier: &str, out: &mut SqlWriter<'_, D>);
+}
+
+/// A table's row struct, decodable on dialect `D` from its columns in declaration order.
+/// Implemented by [`table!`](crate::table) for the `Row` struct it writes.
+pub trait TableRow<D: Dialect>: TableColumns + Sized {
     /// Decodes the columns starting at `*index`.
     fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self, Error>;
 }
 
 impl<T: Table, D: Dialect> RenderList<D> for WholeRow<T>
 where
-    T::Row: TableRow<D>,
+    T::Row: TableColumns,
 {
     fn render_list<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
-        <T::Row as TableRow<D>>::render_columns(T::NAME, out);
+        <T::Row as TableColumns>::render_columns(T::NAME, out);
     }
 }
 
@@ -97,7 +102,7 @@ where
     D: Dialect,
 {
     type Row = <<T as TableIn<S, I>>::Nullability as Nullability>::Wrap<T::Row>;
-    const WIDTH: usize = <T::Row as TableRow<D>>::WIDTH;
+    const WIDTH: usize = <T::Row as TableColumns>::WIDTH;
 
     fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, Error> {
         type N<T, S, I> = <T as TableIn<S, I>>::Nullability;

@@ -108,16 +108,13 @@ macro_rules! table {
                 )+
             }
 
-            impl<__D: $crate::dialect::Dialect> $crate::query::TableRow<__D> for Row
-            where
-                $(
-                    <$col as $crate::expr::Expression>::Value:
-                        $crate::types::FromSql<<$col as $crate::expr::Expression>::SqlType, __D>,
-                )+
-            {
+            impl $crate::query::TableColumns for Row {
                 const WIDTH: usize = [$(stringify!($col)),+].len();
 
-                fn render_columns(qualifier: &str, out: &mut $crate::render::SqlWriter<'_, __D>) {
+                fn render_columns<__D: $crate::dialect::Dialect>(
+                    qualifier: &str,
+                    out: &mut $crate::render::SqlWriter<'_, __D>,
+                ) {
                     let mut first = true;
                     $(
                         if !::std::mem::take(&mut first) {
@@ -130,7 +127,15 @@ macro_rules! table {
                         out.push_ident(<$col as $crate::schema::Column>::NAME);
                     )+
                 }
+            }
 
+            impl<__D: $crate::dialect::Dialect> $crate::query::TableRow<__D> for Row
+            where
+                $(
+                    <$col as $crate::expr::Expression>::Value:
+                        $crate::types::FromSql<<$col as $crate::expr::Expression>::SqlType, __D>,
+                )+
+            {
                 fn decode<R: $crate::row::RawRow<__D>>(
                     row: &R,
                     index: &mut usize,

@@ -1,7 +1,12 @@
 //! SQL text and parameters of every statement, per dialect: no database involved.
 
+mod ddl;
+mod expressions;
+mod insert;
 mod schema;
 mod select;
+mod types;
+mod write;
 
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::types::Value;
@@ -16,4 +21,9 @@ fn assert_sql(
     let rendered = rendered.expect("the statement renders");
     assert_eq!(rendered.sql, sql);
     assert_eq!(rendered.binds, binds);
+}
+
+/// A text parameter.
+fn text(s: &str) -> Value<'_> {
+    Value::Text(s.into())
 }

@@ -1,42 +1,233 @@
-//! SELECT: selections, filters, joins, grouping, ordering, limits.
+//! SELECT: selections, filters, joins, grouping, ordering, limits, subqueries.
 
-use crate::assert_sql;
-use crate::schema::lite::{posts, users};
+use crate::schema::{lite, my, pg};
+use crate::{assert_sql, text};
+use mizzle_dsl::expr::{count, count_star, exists, max};
 use mizzle_dsl::prelude::*;
 use mizzle_dsl::query::{from, select};
+use mizzle_dsl::schema::{alias, AliasName};
 use mizzle_dsl::types::Value;
 
 #[test]
-fn select_columns_with_a_filter_binds_the_value() {
-    let query = select((users::id, users::name))
-        .from(users::table)
-        .filter(users::id.eq(7));
+fn each_dialect_quotes_identifiers_and_numbers_placeholders_its_own_way() {
     assert_sql(
-        query.to_sql(),
-        r#"SELECT "users"."id", "users"."name" FROM "users" WHERE "users"."id" = ?"#,
-        &[Value::I64(7)],
+        select((pg::users::id, pg::users::name))
+            .from(pg::users::table)
+            .filter(pg::users::id.eq(7).and(pg::users::name.eq("a")))
+            .to_sql(),
+        r#"SELECT "users"."id", "users"."name" FROM "users" WHERE ("users"."id" = $1 AND "users"."name" = $2)"#,
+        &[Value::I32(7), text("a")],
+    );
+    assert_sql(
+        select((my::users::id, my::users::name)).from(my::users::table).filter(my::users::id.eq(7u64).and(my::users::name.eq("a"))).to_sql(),
+        "SELECT `users`.`id`, `users`.`name` FROM `users` WHERE (`users`.`id` = ? AND `users`.`name` = ?)",
+        &[Value::U64(7), text("a")],
+    );
+    assert_sql(
+        select((lite::users::id, lite::users::name))
+            .from(lite::users::table)
+            .filter(lite::users::id.eq(7).and(lite::users::name.eq("a")))
+            .to_sql(),
+        r#"SELECT "users"."id", "users"."name" FROM "users" WHERE ("users"."id" = ? AND "users"."name" = ?)"#,
+        &[Value::I64(7), text("a")],
     );
 }
 
 #[test]
-fn left_join_selects_from_both_tables() {
-    let query = select((users::name, posts::title))
-        .from(users::table)
-        .left_join(posts::table, posts::author_id.eq(users::id))
-        .order_by(users::name.desc())
-        .limit(10);
+fn filter_called_twice_ands_the_predicates() {
+    use lite::users;
+    let query = from(users::table)
+        .filter(users::age.gt(18))
+        .filter(users::email.is_not_null());
     assert_sql(
         query.to_sql(),
-        r#"SELECT "users"."name", "posts"."title" FROM "users" LEFT JOIN "posts" ON "posts"."author_id" = "users"."id" ORDER BY "users"."name" DESC LIMIT 10"#,
+        r#"SELECT "users"."id", "users"."name", "users"."email", "users"."age", "users"."role", "users"."prefs" FROM "users" WHERE ("users"."age" > ? AND "users"."email" IS NOT NULL)"#,
+        &[Value::I64(18)],
+    );
+}
+
+#[test]
+fn from_table_selects_every_column_in_declaration_order() {
+    assert_sql(
+        from(pg::users::table).to_sql(),
+        r#"SELECT "users"."id", "users"."name", "users"."email", "users"."age" FROM "users""#,
         &[],
     );
 }
 
 #[test]
-fn from_table_selects_every_column() {
+fn distinct_and_postgres_distinct_on() {
     assert_sql(
-        from(users::table).to_sql(),
-        r#"SELECT "users"."id", "users"."name", "users"."email", "users"."age", "users"."role", "users"."prefs" FROM "users""#,
+        select(lite::users::name)
+            .from(lite::users::table)
+            .distinct()
+            .to_sql(),
+        r#"SELECT DISTINCT "users"."name" FROM "users""#,
         &[],
+    );
+    assert_sql(
+        select((pg::posts::author_id, pg::posts::title))
+            .from(pg::posts::table)
+            .distinct_on(pg::posts::author_id)
+            .order_by((pg::posts::author_id, pg::posts::likes.desc()))
+            .to_sql(),
+        r#"SELECT DISTINCT ON ("posts"."author_id") "posts"."author_id", "posts"."title" FROM "posts" ORDER BY "posts"."author_id", "posts"."likes" DESC"#,
+        &[],
+    );
+}
+
+#[test]
+fn every_join_kind_renders_its_keywords_and_condition() {
+    use pg::{posts, users};
+    let on = || posts::author_id.eq(users::id);
+    let base = || select((users::name, posts::title)).from(users::table);
+    let prefix = r#"SELECT "users"."name", "posts"."title" FROM "users""#;
+    let cond = r#" ON "posts"."author_id" = "users"."id""#;
+    assert_sql(
+        base().inner_join(posts::table, on()).to_sql(),
+        &format!(r#"{prefix} INNER JOIN "posts"{cond}"#),
+        &[],
+    );
+    assert_sql(
+        base().left_join(posts::table, on()).to_sql(),
+        &format!(r#"{prefix} LEFT JOIN "posts"{cond}"#),
+        &[],
+    );
+    assert_sql(
+        base().right_join(posts::table, on()).to_sql(),
+        &format!(r#"{prefix} RIGHT JOIN "posts"{cond}"#),
+        &[],
+    );
+    assert_sql(
+        base().full_join(posts::table, on()).to_sql(),
+        &format!(r#"{prefix} FULL JOIN "posts"{cond}"#),
+        &[],
+    );
+    assert_sql(
+        base().cross_join(posts::table).to_sql(),
+        &format!(r#"{prefix} CROSS JOIN "posts""#),
+        &[],
+    );
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Inviter;
+impl AliasName for Inviter {
+    const NAME: &'static str = "inviter";
+}
+
+#[test]
+fn an_alias_joins_a_table_to_itself() {
+    use pg::users;
+    let inviter = alias(users::table, Inviter);
+    let query = select((users::name, inviter.col(users::name)))
+        .from(users::table)
+        .left_join(inviter, inviter.col(users::id).eq(users::age))
+        .filter(inviter.col(users::name).like("A%"));
+    assert_sql(
+        query.to_sql(),
+        r#"SELECT "users"."name", "inviter"."name" FROM "users" LEFT JOIN "users" AS "inviter" ON "inviter"."id" = "users"."age" WHERE "inviter"."name" LIKE $1"#,
+        &[text("A%")],
+    );
+}
+
+#[test]
+fn group_by_and_having_with_aggregates() {
+    use lite::{posts, users};
+    let query = select((users::name, count(posts::id)))
+        .from(users::table)
+        .inner_join(posts::table, posts::author_id.eq(users::id))
+        .group_by(users::name)
+        .having(count(posts::id).gt(2i64));
+    assert_sql(
+        query.to_sql(),
+        r#"SELECT "users"."name", count("posts"."id") FROM "users" INNER JOIN "posts" ON "posts"."author_id" = "users"."id" GROUP BY "users"."name" HAVING count("posts"."id") > ?"#,
+        &[Value::I64(2)],
+    );
+}
+
+#[test]
+fn order_by_nulls_first_and_last_is_emulated_on_mysql() {
+    assert_sql(
+        select(pg::users::id)
+            .from(pg::users::table)
+            .order_by((
+                pg::users::age.desc().nulls_last(),
+                pg::users::name.asc().nulls_first(),
+            ))
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" ORDER BY "users"."age" DESC NULLS LAST, "users"."name" ASC NULLS FIRST"#,
+        &[],
+    );
+    assert_sql(
+        select(lite::users::id)
+            .from(lite::users::table)
+            .order_by(lite::users::age.asc().nulls_last())
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" ORDER BY "users"."age" ASC NULLS LAST"#,
+        &[],
+    );
+    assert_sql(
+        select(my::users::id).from(my::users::table).order_by((my::users::age.desc().nulls_last(), my::users::name.asc().nulls_first())).to_sql(),
+        "SELECT `users`.`id` FROM `users` ORDER BY `users`.`age` IS NULL ASC, `users`.`age` DESC, `users`.`name` IS NULL DESC, `users`.`name` ASC",
+        &[],
+    );
+}
+
+#[test]
+fn limit_and_offset_are_literals_and_offset_alone_gets_the_limit_each_dialect_needs() {
+    assert_sql(
+        select(pg::users::id)
+            .from(pg::users::table)
+            .limit(10)
+            .offset(20)
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" LIMIT 10 OFFSET 20"#,
+        &[],
+    );
+    assert_sql(
+        select(pg::users::id)
+            .from(pg::users::table)
+            .offset(5)
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" OFFSET 5"#,
+        &[],
+    );
+    assert_sql(
+        select(lite::users::id)
+            .from(lite::users::table)
+            .offset(5)
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" LIMIT -1 OFFSET 5"#,
+        &[],
+    );
+    assert_sql(
+        select(my::users::id)
+            .from(my::users::table)
+            .offset(5)
+            .to_sql(),
+        "SELECT `users`.`id` FROM `users` LIMIT 18446744073709551615 OFFSET 5",
+        &[],
+    );
+}
+
+#[test]
+fn subqueries_in_select_lists_and_predicates() {
+    use lite::{posts, users};
+    let most_likes = select(max(posts::likes))
+        .from(posts::table)
+        .filter(posts::title.like("%rust%"))
+        .scalar();
+    let authors = select(posts::author_id)
+        .from(posts::table)
+        .filter(posts::likes.gt(10));
+    let query = select((users::name, most_likes))
+        .from(users::table)
+        .filter(users::id.in_subquery(authors))
+        .filter(exists(select(count_star()).from(posts::table)));
+    assert_sql(
+        query.to_sql(),
+        r#"SELECT "users"."name", (SELECT max("posts"."likes") FROM "posts" WHERE "posts"."title" LIKE ?) FROM "users" WHERE ("users"."id" IN (SELECT "posts"."author_id" FROM "posts" WHERE "posts"."likes" > ?) AND EXISTS (SELECT count(*) FROM "posts"))"#,
+        &[text("%rust%"), Value::I64(10)],
     );
 }

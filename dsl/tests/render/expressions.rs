@@ -1,0 +1,239 @@
+//! Operators, functions, casts and raw SQL, rendered inside a filter or select list.
+
+use crate::schema::{lite, my, pg};
+use crate::{assert_sql, text};
+use mizzle_dsl::expr::{and, avg, count, count_distinct, max, min, not, or, sql, sum};
+use mizzle_dsl::prelude::*;
+use mizzle_dsl::query::select;
+use mizzle_dsl::types::{self as st, Value};
+
+#[test]
+fn comparisons_bind_their_right_hand_side() {
+    use pg::users;
+    let query = select(users::id).from(users::table).filter(and(
+        and(
+            users::id.ne(1).and(users::id.gt(2)),
+            users::id.ge(3).and(users::id.lt(4)),
+        ),
+        users::id.le(5),
+    ));
+    assert_sql(
+        query.to_sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE ((("users"."id" <> $1 AND "users"."id" > $2) AND ("users"."id" >= $3 AND "users"."id" < $4)) AND "users"."id" <= $5)"#,
+        &[
+            Value::I32(1),
+            Value::I32(2),
+            Value::I32(3),
+            Value::I32(4),
+            Value::I32(5),
+        ],
+    );
+}
+
+#[test]
+fn comparing_two_columns_binds_nothing() {
+    use pg::users;
+    assert_sql(
+        select(users::id)
+            .from(users::table)
+            .filter(users::id.eq(users::age))
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE "users"."id" = "users"."age""#,
+        &[],
+    );
+}
+
+#[test]
+fn or_not_and_null_tests() {
+    use lite::users;
+    let query = select(users::id)
+        .from(users::table)
+        .filter(or(not(users::email.is_null()), users::age.is_not_null()));
+    assert_sql(
+        query.to_sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE (NOT ("users"."email" IS NULL) OR "users"."age" IS NOT NULL)"#,
+        &[],
+    );
+}
+
+#[test]
+fn in_lists_bind_each_value_and_empty_lists_stay_valid() {
+    use lite::users;
+    assert_sql(
+        select(users::id)
+            .from(users::table)
+            .filter(users::name.in_array(["a", "b"]))
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE "users"."name" IN (?, ?)"#,
+        &[text("a"), text("b")],
+    );
+    assert_sql(
+        select(users::id)
+            .from(users::table)
+            .filter(users::age.not_in_array(vec![1i64, 2, 3]))
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE "users"."age" NOT IN (?, ?, ?)"#,
+        &[Value::I64(1), Value::I64(2), Value::I64(3)],
+    );
+    let none: Vec<&str> = Vec::new();
+    assert_sql(
+        select(users::id)
+            .from(users::table)
+            .filter(users::name.in_array(none.clone()))
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE (1 = 0)"#,
+        &[],
+    );
+    assert_sql(
+        select(users::id)
+            .from(users::table)
+            .filter(users::name.not_in_array(none))
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE (1 = 1)"#,
+        &[],
+    );
+}
+
+#[test]
+fn between_and_like() {
+    use my::users;
+    let query = select(users::id).from(users::table).filter(
+        users::age
+            .between(18, 65)
+            .and(users::age.not_between(30, 40))
+            .and(users::name.like("A%").and(users::name.not_like("%z"))),
+    );
+    assert_sql(
+        query.to_sql(),
+        "SELECT `users`.`id` FROM `users` WHERE ((`users`.`age` BETWEEN ? AND ? AND `users`.`age` NOT BETWEEN ? AND ?) AND (`users`.`name` LIKE ? AND `users`.`name` NOT LIKE ?))",
+        &[Value::I32(18), Value::I32(65), Value::I32(30), Value::I32(40), text("A%"), text("%z")],
+    );
+}
+
+#[test]
+fn ilike_renders_on_postgres() {
+    use pg::users;
+    assert_sql(
+        select(users::id)
+            .from(users::table)
+            .filter(users::name.ilike("%ada%").or(users::name.not_ilike("x%")))
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE ("users"."name" ILIKE $1 OR "users"."name" NOT ILIKE $2)"#,
+        &[text("%ada%"), text("x%")],
+    );
+}
+
+#[test]
+fn arithmetic_is_parenthesised() {
+    use pg::posts;
+    assert_sql(
+        select(posts::likes.add(1).mul(2).sub(posts::id).div(3))
+            .from(posts::table)
+            .to_sql(),
+        r#"SELECT (((("posts"."likes" + $1) * $2) - "posts"."id") / $3) FROM "posts""#,
+        &[Value::I32(1), Value::I32(2), Value::I32(3)],
+    );
+}
+
+#[test]
+fn concatenation_is_pipes_except_on_mysql() {
+    assert_sql(
+        select(pg::users::name.concat(" <").concat(pg::users::email))
+            .from(pg::users::table)
+            .to_sql(),
+        r#"SELECT (("users"."name" || $1) || "users"."email") FROM "users""#,
+        &[text(" <")],
+    );
+    assert_sql(
+        select(lite::users::name.concat("!"))
+            .from(lite::users::table)
+            .to_sql(),
+        r#"SELECT ("users"."name" || ?) FROM "users""#,
+        &[text("!")],
+    );
+    assert_sql(
+        select(my::users::name.concat("!"))
+            .from(my::users::table)
+            .to_sql(),
+        "SELECT concat(`users`.`name`, ?) FROM `users`",
+        &[text("!")],
+    );
+}
+
+#[test]
+fn aggregates() {
+    use pg::posts;
+    let query = select((
+        count(posts::id),
+        count_distinct(posts::author_id),
+        sum(posts::likes),
+        avg(posts::likes),
+        min(posts::title),
+        max(posts::likes),
+    ))
+    .from(posts::table);
+    assert_sql(
+        query.to_sql(),
+        r#"SELECT count("posts"."id"), count(distinct "posts"."author_id"), sum("posts"."likes"), avg("posts"."likes"), min("posts"."title"), max("posts"."likes") FROM "posts""#,
+        &[],
+    );
+}
+
+#[test]
+fn casts_use_each_dialects_type_names() {
+    assert_sql(
+        select(pg::users::id.cast::<st::Text>())
+            .from(pg::users::table)
+            .to_sql(),
+        r#"SELECT CAST("users"."id" AS text) FROM "users""#,
+        &[],
+    );
+    assert_sql(
+        select(my::users::name.cast::<st::BigInt>())
+            .from(my::users::table)
+            .to_sql(),
+        "SELECT CAST(`users`.`name` AS signed) FROM `users`",
+        &[],
+    );
+    assert_sql(
+        select(lite::users::age.cast::<st::Text>())
+            .from(lite::users::table)
+            .to_sql(),
+        r#"SELECT CAST("users"."age" AS text) FROM "users""#,
+        &[],
+    );
+}
+
+#[test]
+fn raw_sql_fragments_quote_columns_and_bind_values() {
+    use lite::users;
+    let coalesced = sql::<st::BigInt>("coalesce(")
+        .column(users::age)
+        .text(", ")
+        .bind(0i64)
+        .text(")");
+    assert_sql(
+        select(coalesced)
+            .from(users::table)
+            .filter(users::name.eq("x"))
+            .to_sql(),
+        r#"SELECT coalesce("users"."age", ?) FROM "users" WHERE "users"."name" = ?"#,
+        &[Value::I64(0), text("x")],
+    );
+}
+
+#[test]
+fn enum_and_json_values_bind_as_text() {
+    use crate::schema::{Prefs, Role};
+    use lite::users;
+    assert_sql(
+        select(users::id)
+            .from(users::table)
+            .filter(users::role.eq(Role::Admin).and(users::prefs.eq(Prefs {
+                theme: "dark".into(),
+            })))
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE ("users"."role" = ? AND "users"."prefs" = ?)"#,
+        &[text("admin"), Value::Json(r#"{"theme":"dark"}"#.into())],
+    );
+}
