@@ -1,0 +1,17 @@
+//! SQLite: every test on its own in-memory database.
+
+mod crud;
+mod errors;
+mod schema;
+mod types;
+
+use mizzle::sqlite::Database;
+
+/// A fresh in-memory database with the test schema created.
+fn db() -> Database {
+    let db = Database::open_in_memory().expect("in-memory SQLite opens");
+    for ddl in schema::ddl() {
+        db.execute_sql(&ddl).expect("the schema's DDL runs");
+    }
+    db
+}

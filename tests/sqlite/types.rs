@@ -1,0 +1,97 @@
+//! Every SQLite column type round-trips: insert a value, select it back, equal; NULL too.
+
+use super::db;
+use super::schema::{samples, Prefs, Role};
+use chrono::{DateTime, TimeZone, Utc};
+use mizzle::prelude::*;
+use mizzle::{from, insert};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+#[test]
+fn values_of_every_column_type_round_trip() {
+    let db = db();
+    let at: DateTime<Utc> = Utc.with_ymd_and_hms(2026, 11, 25, 9, 30, 0).unwrap();
+    let prefs = Prefs {
+        theme: "dark".into(),
+        font_size: 14,
+    };
+    let any = serde_json::json!({"nested": [1, 2, {"k": null}], "unicode": "żółw 🐢"});
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(100_000).collect();
+    let amount = Decimal::from_str("12345.6789").unwrap();
+    for int in [i64::MIN, -1, 0, i64::MAX] {
+        let id = insert(samples::table)
+            .values((
+                samples::int.to(int),
+                samples::flag.to(true),
+                samples::at.to(at),
+                samples::real.to(-1.5e300),
+                samples::text.to("ünïcödé ✓ and 'quotes' and \"doubles\""),
+                samples::role.to(Role::Admin),
+                samples::prefs.to(prefs.clone()),
+                samples::any_json.to(any.clone()),
+                samples::bytes.to(bytes.clone()),
+                samples::amount.to(amount),
+            ))
+            .returning(samples::id)
+            .get(&db)
+            .unwrap()
+            .unwrap();
+        let row = from(samples::table)
+            .filter(samples::id.eq(id))
+            .get(&db)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            row,
+            samples::Row {
+                id,
+                int: Some(int),
+                flag: Some(true),
+                at: Some(at),
+                real: Some(-1.5e300),
+                text: Some("ünïcödé ✓ and 'quotes' and \"doubles\"".into()),
+                role: Some(Role::Admin),
+                prefs: Some(prefs.clone()),
+                any_json: Some(any.clone()),
+                bytes: Some(bytes.clone()),
+                amount: Some(amount),
+            }
+        );
+    }
+}
+
+#[test]
+fn empty_values_and_null_round_trip() {
+    let db = db();
+    let id = insert(samples::table)
+        .values((
+            samples::text.to(""),
+            samples::bytes.to(Vec::<u8>::new()),
+            samples::flag.to(false),
+        ))
+        .returning(samples::id)
+        .get(&db)
+        .unwrap()
+        .unwrap();
+    let row = from(samples::table)
+        .filter(samples::id.eq(id))
+        .get(&db)
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.text.as_deref(), Some(""));
+    assert_eq!(row.bytes, Some(Vec::new()));
+    assert_eq!(row.flag, Some(false));
+    assert_eq!(
+        (
+            row.int,
+            row.at,
+            row.real,
+            row.role,
+            row.prefs,
+            row.any_json,
+            row.amount
+        ),
+        (None, None, None, None, None, None, None)
+    );
+}
