@@ -311,3 +311,26 @@ fn futures_lite_block_on<F: std::future::Future>(future: F) -> F::Output {
         std::task::Poll::Pending => panic!("a SQLite future was pending"),
     }
 }
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts;
+impl mizzle::schema::AliasName for Counts {
+    const NAME: &'static str = "counts";
+}
+
+#[test]
+fn selecting_from_an_aliased_subquery() {
+    let db = db();
+    seed(&db);
+    let liked = select((posts::author_id, posts::title))
+        .from(posts::table)
+        .filter(posts::likes.gt(6))
+        .aliased(Counts);
+    let (author, title) = (liked.field(posts::author_id), liked.field(posts::title));
+    let rows = select((users::name, title))
+        .from(liked)
+        .inner_join(users::table, users::id.eq(author))
+        .all(&db)
+        .unwrap();
+    assert_eq!(rows, vec![("Ada".to_owned(), "Numbers".to_owned())]);
+}

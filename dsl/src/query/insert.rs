@@ -9,6 +9,7 @@ use crate::dialect::{Dialect, MySql, Pg, Sqlite, SupportsReturning};
 use crate::error::EncodeError;
 use crate::expr::Expression;
 use crate::render::{RenderList, RenderSql, SqlWriter};
+use crate::schema::Here;
 use crate::schema::{Column, HasDefault, NoDefault, Table};
 use crate::types::SameType;
 use crate::types::{NotNull, Null};
@@ -225,9 +226,6 @@ impl<C: SetBy<Row, I>, Row, I> RuleHolds<C, Row, I> for Required {}
 )]
 pub trait SetBy<Row, I> {}
 
-/// Index: the column is the assignment itself.
-#[derive(Debug)]
-pub struct Here;
 /// Index: the column is assigned by the first element of a tuple.
 #[derive(Debug)]
 pub struct InHead<I>(PhantomData<I>);

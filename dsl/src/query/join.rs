@@ -13,7 +13,7 @@ where
     L: QuerySource,
     R: Table<Dialect = L::Dialect>,
     K: JoinKind,
-    On: RenderSql<L::Dialect> + Copy,
+    On: RenderSql<L::Dialect>,
 {
     type Dialect = L::Dialect;
 
@@ -64,8 +64,7 @@ macro_rules! join_methods {
                 P: AppearsIn<Join<Src, T, $kind, On<P>>, I, SqlType: SameType<Bool>> + RenderSql<Src::Dialect>,
                 $(Src::Dialect: $bound,)?
             {
-                let source = join(self.source, table, On(on));
-                self.with_source(source)
+                self.map_source(|source| join(source, table, On(on)))
             }
         )*}
     };
@@ -91,7 +90,6 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
     where
         T: Table<Dialect = Src::Dialect>,
     {
-        let source = join(self.source, table, NoOn);
-        self.with_source(source)
+        self.map_source(|source| join(source, table, NoOn))
     }
 }

@@ -9,6 +9,7 @@ mod join;
 mod select;
 mod selection;
 mod statement;
+mod subquery;
 mod update;
 
 pub use assign::{
@@ -28,6 +29,7 @@ pub use insert::{
 pub use select::{from, select, Scalar, Select, SelectBuilder, Subquery};
 pub use selection::{ExprList, Selection, SelectionDecoder, TableColumns, TableRow, WholeRow};
 pub use statement::{RowOf, RowQuery, Statement};
+pub use subquery::{Field, SelectedBy, SubquerySource};
 pub use update::{update, Update, UpdateTable};
 
 /// No `RETURNING` clause.

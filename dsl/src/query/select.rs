@@ -183,9 +183,12 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
         self
     }
 
-    pub(crate) fn with_source<Src2>(self, source: Src2) -> Select<Src2, Sel, W, G, H, O, Dis> {
+    pub(crate) fn map_source<Src2>(
+        self,
+        f: impl FnOnce(Src) -> Src2,
+    ) -> Select<Src2, Sel, W, G, H, O, Dis> {
         Select {
-            source,
+            source: f(self.source),
             selection: self.selection,
             filter: self.filter,
             group: self.group,

@@ -116,7 +116,7 @@ join_kinds! {
     label = "expected a table or a join",
     note = "pass a table's type, such as `users::table`"
 )]
-pub trait QuerySource: Copy {
+pub trait QuerySource {
     /// The dialect of the tables read.
     type Dialect: Dialect;
     /// Writes the FROM clause body: `"users"` or `"users" LEFT JOIN "posts" ON …`.

@@ -231,3 +231,28 @@ fn subqueries_in_select_lists_and_predicates() {
         &[text("%rust%"), Value::I64(10)],
     );
 }
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Popular;
+impl AliasName for Popular {
+    const NAME: &'static str = "popular";
+}
+
+#[test]
+fn a_subquery_in_from_exposes_its_selected_columns() {
+    use lite::{posts, users};
+    let popular = select((posts::author_id, posts::likes))
+        .from(posts::table)
+        .filter(posts::likes.gt(5))
+        .aliased(Popular);
+    let (author, likes) = (popular.field(posts::author_id), popular.field(posts::likes));
+    let query = select((users::name, likes))
+        .from(popular)
+        .inner_join(users::table, users::id.eq(author))
+        .order_by(likes.desc());
+    assert_sql(
+        query.to_sql(),
+        r#"SELECT "users"."name", "popular"."likes" FROM (SELECT "posts"."author_id", "posts"."likes" FROM "posts" WHERE "posts"."likes" > ?) AS "popular" INNER JOIN "users" ON "users"."id" = "popular"."author_id" ORDER BY "popular"."likes" DESC"#,
+        &[Value::I64(5)],
+    );
+}

@@ -92,3 +92,20 @@ fn aggregates_have_sql_result_types() {
         .from(posts::table),
     );
 }
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Sq;
+impl mizzle_dsl::schema::AliasName for Sq {
+    const NAME: &'static str = "sq";
+}
+
+#[test]
+fn subquery_fields_keep_the_nullability_they_had_inside() {
+    use lite::{posts, users};
+    let sq = select((users::id, posts::title))
+        .from(users::table)
+        .left_join(posts::table, posts::author_id.eq(users::id))
+        .aliased(Sq);
+    let (id, title) = (sq.field(users::id), sq.field(posts::title));
+    row_type_is::<(i64, Option<String>), _, _>(&select((id, title)).from(sq));
+}
