@@ -38,19 +38,14 @@ fn main() -> Result<(), mizzle::Error> {
         .returning(users::id)
         .get(&db)?
         .expect("the insert returns the new row");
-    insert(users::table)
-        .values(users::name.to("Grace"))
-        .execute(&db)?;
+    insert(users::table).values(users::name.to("Grace")).execute(&db)?;
     insert(posts::table)
         .values(vec![
             (
                 posts::author_id.to(ada),
                 posts::title.to("Notes on the Analytical Engine"),
             ),
-            (
-                posts::author_id.to(ada),
-                posts::title.to("Bernoulli numbers"),
-            ),
+            (posts::author_id.to(ada), posts::title.to("Bernoulli numbers")),
         ])
         .execute(&db)?;
 
@@ -91,15 +86,10 @@ fn main() -> Result<(), mizzle::Error> {
         .filter(posts::author_id.eq(ada))
         .execute(&db)?;
     println!("liked {liked} post(s)");
-    let removed = delete(users::table)
-        .filter(users::name.eq("Grace"))
-        .execute(&db)?;
+    let removed = delete(users::table).filter(users::name.eq("Grace")).execute(&db)?;
     println!("removed {removed} user(s)");
 
-    let left: i64 = select(count(users::id))
-        .from(users::table)
-        .get(&db)?
-        .unwrap_or(0);
+    let left: i64 = select(count(users::id)).from(users::table).get(&db)?.unwrap_or(0);
     println!("{left} user(s) left in {}", path.display());
     Ok(())
 }

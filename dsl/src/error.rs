@@ -137,11 +137,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Encode { sql, source } => write!(f, "cannot bind a value ({source}) in: {sql}"),
-            Error::Decode {
-                index,
-                column,
-                source,
-            } => {
+            Error::Decode { index, column, source } => {
                 write!(f, "cannot decode column {index} `{column}`: {source}")
             }
             Error::Database { message, sql, .. } => write!(f, "{message} (in: {sql})"),
@@ -158,9 +154,9 @@ impl StdError for Error {
         match self {
             Error::Encode { source, .. } => Some(source),
             Error::Decode { source, .. } => Some(source),
-            Error::Database { source, .. }
-            | Error::Connection { source, .. }
-            | Error::Driver(source) => Some(source.as_ref()),
+            Error::Database { source, .. } | Error::Connection { source, .. } | Error::Driver(source) => {
+                Some(source.as_ref())
+            }
         }
     }
 }

@@ -30,16 +30,10 @@ pub trait Executor<D: Dialect> {
         Self: 'a;
 
     /// Runs a statement and decodes every row with `R`.
-    fn fetch_all<'a, R: DecodeRow<D>>(
-        &'a self,
-        statement: Result<RenderedSql<'a>, Error>,
-    ) -> Self::All<'a, R::Row>;
+    fn fetch_all<'a, R: DecodeRow<D>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::All<'a, R::Row>;
 
     /// Runs a statement and decodes its first row with `R`, if there is one.
-    fn fetch_first<'a, R: DecodeRow<D>>(
-        &'a self,
-        statement: Result<RenderedSql<'a>, Error>,
-    ) -> Self::Get<'a, R::Row>;
+    fn fetch_first<'a, R: DecodeRow<D>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Get<'a, R::Row>;
 
     /// Runs a statement and reports the number of rows it changed.
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a>;

@@ -25,16 +25,8 @@ fn seed(db: &mizzle::sqlite::Database) -> (i64, i64) {
         .unwrap();
     insert(posts::table)
         .values(vec![
-            (
-                posts::author_id.to(ada),
-                posts::title.to("Engines"),
-                posts::likes.to(5),
-            ),
-            (
-                posts::author_id.to(ada),
-                posts::title.to("Numbers"),
-                posts::likes.to(9),
-            ),
+            (posts::author_id.to(ada), posts::title.to("Engines"), posts::likes.to(5)),
+            (posts::author_id.to(ada), posts::title.to("Numbers"), posts::likes.to(9)),
         ])
         .execute(db)
         .unwrap();
@@ -155,10 +147,7 @@ fn aggregates_group_and_filter() {
         .unwrap();
     assert_eq!(
         rows,
-        vec![
-            ("Ada".to_owned(), 2, Some(9)),
-            ("Grace".to_owned(), 0, None)
-        ]
+        vec![("Ada".to_owned(), 2, Some(9)), ("Grace".to_owned(), 0, None)]
     );
 }
 
@@ -166,9 +155,7 @@ fn aggregates_group_and_filter() {
 fn subqueries_filter_and_compute() {
     let db = db();
     seed(&db);
-    let authors = select(posts::author_id)
-        .from(posts::table)
-        .filter(posts::likes.gt(6));
+    let authors = select(posts::author_id).from(posts::table).filter(posts::likes.gt(6));
     let best = select(max(posts::likes)).from(posts::table).scalar();
     let rows = select((users::name, best))
         .from(users::table)
@@ -189,19 +176,13 @@ fn an_upsert_updates_the_conflicting_row() {
     let db = db();
     seed(&db);
     insert(users::table)
-        .values((
-            users::name.to("Ada Lovelace"),
-            users::email.to("ada@example.com"),
-        ))
+        .values((users::name.to("Ada Lovelace"), users::email.to("ada@example.com")))
         .on_conflict(users::email)
         .do_update(users::name.to(excluded(users::name)))
         .execute(&db)
         .unwrap();
     let skipped = insert(users::table)
-        .values((
-            users::name.to("Someone"),
-            users::email.to("ada@example.com"),
-        ))
+        .values((users::name.to("Someone"), users::email.to("ada@example.com")))
         .on_conflict_do_nothing()
         .execute(&db)
         .unwrap();
@@ -266,17 +247,8 @@ fn insert_select_copies_rows_between_tables() {
 fn deleting_a_user_cascades_to_posts_because_foreign_keys_are_on() {
     let db = db();
     let (ada, _) = seed(&db);
-    delete(users::table)
-        .filter(users::id.eq(ada))
-        .execute(&db)
-        .unwrap();
-    assert_eq!(
-        select(count(posts::id))
-            .from(posts::table)
-            .get(&db)
-            .unwrap(),
-        Some(0)
-    );
+    delete(users::table).filter(users::id.eq(ada)).execute(&db).unwrap();
+    assert_eq!(select(count(posts::id)).from(posts::table).get(&db).unwrap(), Some(0));
 }
 
 #[test]
@@ -291,11 +263,7 @@ fn the_async_api_returns_the_same_results() {
             .execute(&db)
             .await
             .unwrap();
-        select(users::name)
-            .from(users::table)
-            .all(&db)
-            .await
-            .unwrap()
+        select(users::name).from(users::table).all(&db).await.unwrap()
     };
     // The futures are complete when returned: polling once finishes them.
     let names = futures_lite_block_on(run);
@@ -333,4 +301,39 @@ fn selecting_from_an_aliased_subquery() {
         .all(&db)
         .unwrap();
     assert_eq!(rows, vec![("Ada".to_owned(), "Numbers".to_owned())]);
+}
+
+#[test]
+fn whole_insert_records_fill_defaults() {
+    let db = db();
+    let ada = users::New {
+        id: None,
+        name: "Ada".into(),
+        email: None,
+        role: None,
+        manager_id: None,
+    };
+    let id = insert(users::table)
+        .values(ada)
+        .returning(users::id)
+        .get(&db)
+        .unwrap()
+        .unwrap();
+    let posts = vec![
+        posts::New {
+            id: None,
+            author_id: id,
+            title: "a".into(),
+            likes: Some(2),
+        },
+        posts::New {
+            id: None,
+            author_id: id,
+            title: "b".into(),
+            likes: Some(3),
+        },
+    ];
+    assert_eq!(insert(posts::table).values(posts).execute(&db).unwrap(), 2);
+    let row = from(users::table).get(&db).unwrap().unwrap();
+    assert_eq!((row.name.as_str(), row.role), ("Ada", Role::Member));
 }

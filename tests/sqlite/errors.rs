@@ -43,9 +43,7 @@ fn a_null_in_a_not_null_column_is_a_decode_error_naming_the_column() {
     db.execute_sql(r#"CREATE TABLE "users" ("id" integer PRIMARY KEY, "name" text, "email" text, "role" text, "manager_id" integer); INSERT INTO "users" ("id") VALUES (1)"#).unwrap();
     let error = select(users::name).from(users::table).all(&db).unwrap_err();
     match &error {
-        Error::Decode {
-            index: 0, column, ..
-        } => assert_eq!(column, "name"),
+        Error::Decode { index: 0, column, .. } => assert_eq!(column, "name"),
         other => panic!("expected a decode error, got {other:?}"),
     }
     assert!(error.to_string().contains("unexpected NULL"), "{error}");
@@ -55,21 +53,11 @@ fn a_null_in_a_not_null_column_is_a_decode_error_naming_the_column() {
 fn a_value_of_the_wrong_storage_class_is_a_decode_error() {
     let db = Database::open_in_memory().unwrap();
     db.execute_sql(r#"CREATE TABLE "users" ("id" integer PRIMARY KEY, "name" text, "email" text, "role" text, "manager_id" integer); INSERT INTO "users" VALUES (1, 'n', NULL, 'chef', 'not a number')"#).unwrap();
-    let error = select(users::manager_id)
-        .from(users::table)
-        .all(&db)
-        .unwrap_err();
-    assert!(
-        error
-            .to_string()
-            .contains("expected an integer, found text"),
-        "{error}"
-    );
+    let error = select(users::manager_id).from(users::table).all(&db).unwrap_err();
+    assert!(error.to_string().contains("expected an integer, found text"), "{error}");
     let error = select(users::role).from(users::table).all(&db).unwrap_err();
     assert!(
-        error
-            .to_string()
-            .contains("`chef` is not a member of enum `role`"),
+        error.to_string().contains("`chef` is not a member of enum `role`"),
         "{error}"
     );
 }
@@ -79,20 +67,14 @@ fn sql_errors_carry_the_statement() {
     let db = Database::open_in_memory().unwrap();
     let error = select(users::name).from(users::table).all(&db).unwrap_err();
     assert_eq!(error.db_kind(), Some(DbErrorKind::Other));
-    assert!(
-        error.to_string().contains("no such table: users"),
-        "{error}"
-    );
+    assert!(error.to_string().contains("no such table: users"), "{error}");
 }
 
 #[test]
 fn connecting_with_a_server_url_is_refused_clearly() {
     let error = Database::connect("mysql://root@localhost/test").unwrap_err();
     assert!(matches!(error, Error::Connection { .. }));
-    assert!(
-        error.to_string().contains("is not a SQLite database"),
-        "{error}"
-    );
+    assert!(error.to_string().contains("is not a SQLite database"), "{error}");
 }
 
 #[test]

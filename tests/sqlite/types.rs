@@ -83,15 +83,7 @@ fn empty_values_and_null_round_trip() {
     assert_eq!(row.bytes, Some(Vec::new()));
     assert_eq!(row.flag, Some(false));
     assert_eq!(
-        (
-            row.int,
-            row.at,
-            row.real,
-            row.role,
-            row.prefs,
-            row.any_json,
-            row.amount
-        ),
+        (row.int, row.at, row.real, row.role, row.prefs, row.any_json, row.amount),
         (None, None, None, None, None, None, None)
     );
 }

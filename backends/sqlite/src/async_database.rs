@@ -38,9 +38,7 @@ impl AsyncDatabase {
     fn lock(&self) -> MutexGuard<'_, Database> {
         // A panic while holding the lock cannot leave the connection half-changed
         // (SQLite statements are atomic), so a poisoned lock is still usable.
-        self.db
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.db.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -59,20 +57,14 @@ impl Executor<Sqlite> for AsyncDatabase {
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::All<'a, R::Row> {
-        ready(
-            statement
-                .and_then(|statement| run::fetch_all::<R>(self.lock().connection(), &statement)),
-        )
+        ready(statement.and_then(|statement| run::fetch_all::<R>(self.lock().connection(), &statement)))
     }
 
     fn fetch_first<'a, R: DecodeRow<Sqlite>>(
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::Get<'a, R::Row> {
-        ready(
-            statement
-                .and_then(|statement| run::fetch_first::<R>(self.lock().connection(), &statement)),
-        )
+        ready(statement.and_then(|statement| run::fetch_first::<R>(self.lock().connection(), &statement)))
     }
 
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {

@@ -54,9 +54,7 @@ impl Database {
 
     /// Runs SQL text with no parameters, such as DDL; several statements may be separated by `;`.
     pub fn execute_sql(&self, sql: &str) -> Result<(), Error> {
-        self.conn
-            .execute_batch(sql)
-            .map_err(|e| database_error(sql, e))
+        self.conn.execute_batch(sql).map_err(|e| database_error(sql, e))
     }
 
     /// The rusqlite connection, for what mizzle does not cover.
@@ -78,10 +76,7 @@ fn parse_target(target: &str) -> Result<&str, Error> {
     if let Some((scheme, _)) = target.split_once("://") {
         return Err(Error::Connection {
             target: target.to_owned(),
-            source: format!(
-                "a `{scheme}://` URL is not a SQLite database; use `sqlite:path` or a file path"
-            )
-            .into(),
+            source: format!("a `{scheme}://` URL is not a SQLite database; use `sqlite:path` or a file path").into(),
         });
     }
     Ok(target)
@@ -125,12 +120,7 @@ mod tests {
 
     #[test]
     fn a_server_url_is_refused_with_its_scheme_named() {
-        let error = parse_target("postgres://localhost/test")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            error.contains("`postgres://` URL is not a SQLite database"),
-            "{error}"
-        );
+        let error = parse_target("postgres://localhost/test").unwrap_err().to_string();
+        assert!(error.contains("`postgres://` URL is not a SQLite database"), "{error}");
     }
 }

@@ -35,9 +35,7 @@ pub(crate) fn connection_error(target: &str, error: rusqlite::Error) -> Error {
 
 fn kind_of(extended_code: i32) -> DbErrorKind {
     match extended_code {
-        ffi::SQLITE_CONSTRAINT_UNIQUE | ffi::SQLITE_CONSTRAINT_PRIMARYKEY => {
-            DbErrorKind::UniqueViolation
-        }
+        ffi::SQLITE_CONSTRAINT_UNIQUE | ffi::SQLITE_CONSTRAINT_PRIMARYKEY => DbErrorKind::UniqueViolation,
         ffi::SQLITE_CONSTRAINT_FOREIGNKEY => DbErrorKind::ForeignKeyViolation,
         ffi::SQLITE_CONSTRAINT_NOTNULL => DbErrorKind::NotNullViolation,
         ffi::SQLITE_CONSTRAINT_CHECK => DbErrorKind::CheckViolation,

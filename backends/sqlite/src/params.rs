@@ -26,32 +26,20 @@ impl ToSql for Param<'_, '_> {
             Value::U32(n) => ToSqlOutput::Owned(Owned::Integer(i64::from(*n))),
             Value::U64(n) => match i64::try_from(*n) {
                 Ok(n) => ToSqlOutput::Owned(Owned::Integer(n)),
-                Err(_) => {
-                    return Err(refuse(format!(
-                        "{n} does not fit SQLite's 64-bit signed integer"
-                    )))
-                }
+                Err(_) => return Err(refuse(format!("{n} does not fit SQLite's 64-bit signed integer"))),
             },
             Value::F32(x) => ToSqlOutput::Owned(Owned::Real(f64::from(*x))),
             Value::F64(x) => ToSqlOutput::Owned(Owned::Real(*x)),
-            Value::Text(text) | Value::Json(text) => {
-                ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes()))
-            }
+            Value::Text(text) | Value::Json(text) => ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes())),
             Value::Bytes(bytes) => ToSqlOutput::Borrowed(ValueRef::Blob(bytes)),
             Value::Uuid(uuid) => ToSqlOutput::Owned(Owned::Text(uuid.hyphenated().to_string())),
             Value::Decimal(decimal) => ToSqlOutput::Owned(Owned::Text(decimal.to_string())),
-            Value::Date(date) => {
-                ToSqlOutput::Owned(Owned::Text(date.format("%Y-%m-%d").to_string()))
+            Value::Date(date) => ToSqlOutput::Owned(Owned::Text(date.format("%Y-%m-%d").to_string())),
+            Value::Time(time) => ToSqlOutput::Owned(Owned::Text(time.format("%H:%M:%S%.f").to_string())),
+            Value::Timestamp(at) => ToSqlOutput::Owned(Owned::Text(at.format("%Y-%m-%d %H:%M:%S%.f").to_string())),
+            Value::TimestampTz(at) => {
+                ToSqlOutput::Owned(Owned::Text(at.format("%Y-%m-%d %H:%M:%S%.f+00:00").to_string()))
             }
-            Value::Time(time) => {
-                ToSqlOutput::Owned(Owned::Text(time.format("%H:%M:%S%.f").to_string()))
-            }
-            Value::Timestamp(at) => {
-                ToSqlOutput::Owned(Owned::Text(at.format("%Y-%m-%d %H:%M:%S%.f").to_string()))
-            }
-            Value::TimestampTz(at) => ToSqlOutput::Owned(Owned::Text(
-                at.format("%Y-%m-%d %H:%M:%S%.f+00:00").to_string(),
-            )),
             Value::Interval(_) => return Err(refuse("SQLite has no interval type".to_owned())),
             Value::Array(_) => return Err(refuse("SQLite has no array type".to_owned())),
         })

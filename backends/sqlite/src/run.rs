@@ -9,10 +9,7 @@ use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
 use rusqlite::{CachedStatement, Connection};
 
-fn prepare<'c>(
-    conn: &'c Connection,
-    statement: &RenderedSql<'_>,
-) -> Result<CachedStatement<'c>, Error> {
+fn prepare<'c>(conn: &'c Connection, statement: &RenderedSql<'_>) -> Result<CachedStatement<'c>, Error> {
     let mut prepared = conn
         .prepare_cached(&statement.sql)
         .map_err(|e| database_error(&statement.sql, e))?;
@@ -51,8 +48,6 @@ pub(crate) fn fetch_first<R: DecodeRow<Sqlite>>(
 
 pub(crate) fn execute(conn: &Connection, statement: &RenderedSql<'_>) -> Result<u64, Error> {
     let mut prepared = prepare(conn, statement)?;
-    let changed = prepared
-        .raw_execute()
-        .map_err(|e| database_error(&statement.sql, e))?;
+    let changed = prepared.raw_execute().map_err(|e| database_error(&statement.sql, e))?;
     Ok(changed as u64)
 }

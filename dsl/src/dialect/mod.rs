@@ -6,8 +6,7 @@ mod pg;
 mod sqlite;
 
 pub use capability::{
-    SupportsDistinctOn, SupportsFullJoin, SupportsIlike, SupportsOnConflict,
-    SupportsOnDuplicateKey, SupportsReturning,
+    SupportsDistinctOn, SupportsFullJoin, SupportsIlike, SupportsOnConflict, SupportsOnDuplicateKey, SupportsReturning,
 };
 pub use mysql::MySql;
 pub use pg::Pg;

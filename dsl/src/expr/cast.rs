@@ -7,10 +7,7 @@ use crate::types::{self as st, SqlType};
 use std::marker::PhantomData;
 
 /// A SQL type that dialect `D` can cast to, and how `CAST` names it there.
-#[diagnostic::on_unimplemented(
-    message = "{D} cannot cast to `{Self}`",
-    label = "not a cast target in {D}"
-)]
+#[diagnostic::on_unimplemented(message = "{D} cannot cast to `{Self}`", label = "not a cast target in {D}")]
 pub trait CastTarget<D: Dialect>: SqlType {
     /// The type name inside `CAST(… AS name)`.
     const CAST_NAME: &'static str;

@@ -11,8 +11,7 @@ where
     C: Column,
     C::Table: TableIn<S, I>,
 {
-    type ScopedNullability =
-        <C::Nullability as Nullability>::Or<<C::Table as TableIn<S, I>>::Nullability>;
+    type ScopedNullability = <C::Nullability as Nullability>::Or<<C::Table as TableIn<S, I>>::Nullability>;
 }
 
 impl<C: Column, D: Dialect> RenderSql<D> for C {

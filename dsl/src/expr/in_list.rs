@@ -23,9 +23,7 @@ impl<E: AppearsIn<S, I>, V, S, I, const NEGATED: bool> AppearsIn<S, I> for InLis
     type ScopedNullability = E::ScopedNullability;
 }
 
-impl<E: RenderSql<D>, V: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D>
-    for InList<E, V, NEGATED>
-{
+impl<E: RenderSql<D>, V: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for InList<E, V, NEGATED> {
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         if self.values.is_empty() {
             out.push_sql(if NEGATED { "(1 = 1)" } else { "(1 = 0)" });
@@ -57,15 +55,11 @@ impl<E: Expression, Q, const NEGATED: bool> Expression for InSubquery<E, Q, NEGA
     type Value = bool;
 }
 
-impl<E: AppearsIn<S, I>, Q, S, I, const NEGATED: bool> AppearsIn<S, I>
-    for InSubquery<E, Q, NEGATED>
-{
+impl<E: AppearsIn<S, I>, Q, S, I, const NEGATED: bool> AppearsIn<S, I> for InSubquery<E, Q, NEGATED> {
     type ScopedNullability = crate::types::Null;
 }
 
-impl<E: RenderSql<D>, Q: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D>
-    for InSubquery<E, Q, NEGATED>
-{
+impl<E: RenderSql<D>, Q: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for InSubquery<E, Q, NEGATED> {
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         self.expr.render(out);
         out.push_sql(if NEGATED { " NOT IN (" } else { " IN (" });

@@ -64,10 +64,7 @@ pub trait ExpressionMethods: Expression + Sized {
     {
         InList {
             expr: self,
-            values: values
-                .into_iter()
-                .map(AsExpression::into_expression)
-                .collect(),
+            values: values.into_iter().map(AsExpression::into_expression).collect(),
         }
     }
 
@@ -79,26 +76,17 @@ pub trait ExpressionMethods: Expression + Sized {
     {
         InList {
             expr: self,
-            values: values
-                .into_iter()
-                .map(AsExpression::into_expression)
-                .collect(),
+            values: values.into_iter().map(AsExpression::into_expression).collect(),
         }
     }
 
     /// `self IN (subquery)`; the subquery selects one column of the same SQL type.
-    fn in_subquery<Q: crate::query::Subquery<Self::SqlType, I>, I>(
-        self,
-        query: Q,
-    ) -> InSubquery<Self, Q, false> {
+    fn in_subquery<Q: crate::query::Subquery<Self::SqlType, I>, I>(self, query: Q) -> InSubquery<Self, Q, false> {
         InSubquery { expr: self, query }
     }
 
     /// `self NOT IN (subquery)`.
-    fn not_in_subquery<Q: crate::query::Subquery<Self::SqlType, I>, I>(
-        self,
-        query: Q,
-    ) -> InSubquery<Self, Q, true> {
+    fn not_in_subquery<Q: crate::query::Subquery<Self::SqlType, I>, I>(self, query: Q) -> InSubquery<Self, Q, true> {
         InSubquery { expr: self, query }
     }
 
@@ -137,10 +125,7 @@ pub trait ExpressionMethods: Expression + Sized {
     }
 
     /// `self NOT LIKE pattern`.
-    fn not_like<R: AsExpression<Self::SqlType>>(
-        self,
-        pattern: R,
-    ) -> Compare<Self, R::Expr, op::NotLike>
+    fn not_like<R: AsExpression<Self::SqlType>>(self, pattern: R) -> Compare<Self, R::Expr, op::NotLike>
     where
         Self::SqlType: TextType,
     {
@@ -156,10 +141,7 @@ pub trait ExpressionMethods: Expression + Sized {
     }
 
     /// `self NOT ILIKE pattern`, PostgreSQL only.
-    fn not_ilike<R: AsExpression<Self::SqlType>>(
-        self,
-        pattern: R,
-    ) -> Compare<Self, R::Expr, op::NotILike>
+    fn not_ilike<R: AsExpression<Self::SqlType>>(self, pattern: R) -> Compare<Self, R::Expr, op::NotILike>
     where
         Self::SqlType: TextType,
     {

@@ -11,9 +11,7 @@ pub mod ops;
 mod order;
 mod raw;
 
-pub use aggregate::{
-    avg, count, count_distinct, count_star, function, max, min, sum, Aggregate, Summable,
-};
+pub use aggregate::{avg, count, count_distinct, count_star, function, max, min, sum, Aggregate, Summable};
 pub use bound::{Bound, NullableBound};
 pub use cast::{Cast, CastTarget};
 pub use func::{and, exists, not, not_exists, or, Exists};

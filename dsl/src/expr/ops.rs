@@ -114,9 +114,7 @@ where
     type ScopedNullability = <L::ScopedNullability as Nullability>::Or<R::ScopedNullability>;
 }
 
-impl<L: RenderSql<D>, R: RenderSql<D>, Op: CompareOp<D>, D: Dialect> RenderSql<D>
-    for Compare<L, R, Op>
-{
+impl<L: RenderSql<D>, R: RenderSql<D>, Op: CompareOp<D>, D: Dialect> RenderSql<D> for Compare<L, R, Op> {
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         self.lhs.render(out);
         out.push_sql(Op::SQL);
@@ -237,38 +235,28 @@ pub struct Between<E, Lo, Hi, const NEGATED: bool> {
     pub(crate) high: Hi,
 }
 
-impl<E: Expression, Lo: Expression, Hi: Expression, const NEGATED: bool> Expression
-    for Between<E, Lo, Hi, NEGATED>
-{
+impl<E: Expression, Lo: Expression, Hi: Expression, const NEGATED: bool> Expression for Between<E, Lo, Hi, NEGATED> {
     type SqlType = Bool;
-    type Nullability =
-        <<E::Nullability as Nullability>::Or<Lo::Nullability> as Nullability>::Or<Hi::Nullability>;
+    type Nullability = <<E::Nullability as Nullability>::Or<Lo::Nullability> as Nullability>::Or<Hi::Nullability>;
     type Value = bool;
 }
 
-impl<E, Lo, Hi, S, IE, IL, IH, const NEGATED: bool> AppearsIn<S, (IE, IL, IH)>
-    for Between<E, Lo, Hi, NEGATED>
+impl<E, Lo, Hi, S, IE, IL, IH, const NEGATED: bool> AppearsIn<S, (IE, IL, IH)> for Between<E, Lo, Hi, NEGATED>
 where
     E: AppearsIn<S, IE>,
     Lo: AppearsIn<S, IL>,
     Hi: AppearsIn<S, IH>,
 {
     type ScopedNullability =
-        <<E::ScopedNullability as Nullability>::Or<Lo::ScopedNullability> as Nullability>::Or<
-            Hi::ScopedNullability,
-        >;
+        <<E::ScopedNullability as Nullability>::Or<Lo::ScopedNullability> as Nullability>::Or<Hi::ScopedNullability>;
 }
 
-impl<E: RenderSql<D>, Lo: RenderSql<D>, Hi: RenderSql<D>, D: Dialect, const NEGATED: bool>
-    RenderSql<D> for Between<E, Lo, Hi, NEGATED>
+impl<E: RenderSql<D>, Lo: RenderSql<D>, Hi: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D>
+    for Between<E, Lo, Hi, NEGATED>
 {
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         self.expr.render(out);
-        out.push_sql(if NEGATED {
-            " NOT BETWEEN "
-        } else {
-            " BETWEEN "
-        });
+        out.push_sql(if NEGATED { " NOT BETWEEN " } else { " BETWEEN " });
         self.low.render(out);
         out.push_sql(" AND ");
         self.high.render(out);
@@ -336,11 +324,7 @@ impl<L: RenderSql<D>, R: RenderSql<D>, Op: ArithOp, D: Dialect> RenderSql<D> for
     }
 }
 
-fn render_pipes<'q, L: RenderSql<D>, R: RenderSql<D>, D: Dialect>(
-    lhs: &'q L,
-    rhs: &'q R,
-    out: &mut SqlWriter<'q, D>,
-) {
+fn render_pipes<'q, L: RenderSql<D>, R: RenderSql<D>, D: Dialect>(lhs: &'q L, rhs: &'q R, out: &mut SqlWriter<'q, D>) {
     out.push_sql("(");
     lhs.render(out);
     out.push_sql(" || ");

@@ -26,10 +26,7 @@ pub struct Sql<ST, N = NotNull> {
 #[derive(Debug, Clone)]
 enum Chunk {
     Text(Cow<'static, str>),
-    Column {
-        table: &'static str,
-        column: &'static str,
-    },
+    Column { table: &'static str, column: &'static str },
     Bind(Value<'static>),
 }
 

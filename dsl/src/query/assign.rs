@@ -3,7 +3,7 @@
 use crate::dialect::Dialect;
 use crate::expr::{AsExpression, Expression};
 use crate::render::{RenderSql, SqlWriter};
-use crate::schema::Column;
+use crate::schema::{AppValue, Column};
 use crate::types::{NotNull, Null, Nullability};
 use std::marker::PhantomData;
 
@@ -93,6 +93,8 @@ pub trait AssignmentList<D: Dialect> {
     fn render_values<'q>(&'q self, out: &mut SqlWriter<'q, D>);
     /// Writes `"col" = value, …`.
     fn render_set<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+    /// Whether the column named `column` is assigned.
+    fn sets(&self, column: &str) -> bool;
 }
 
 impl<C: Column, E: Expression + RenderSql<D>, D: Dialect> AssignmentList<D> for Assign<C, E> {
@@ -108,6 +110,10 @@ impl<C: Column, E: Expression + RenderSql<D>, D: Dialect> AssignmentList<D> for 
         out.push_ident(C::NAME);
         out.push_sql(" = ");
         self.value.render(out);
+    }
+
+    fn sets(&self, column: &str) -> bool {
+        C::NAME == column
     }
 }
 
@@ -143,6 +149,10 @@ macro_rules! tuple_assignments {
                     self.$i.render_set(out);
                 )+
             }
+
+            fn sets(&self, column: &str) -> bool {
+                $(self.$i.sets(column))||+
+            }
         }
     };
 }
@@ -177,3 +187,33 @@ macro_rules! tuple_column_names {
     };
 }
 crate::macros::for_tuples!(tuple_column_names);
+
+/// Writes `"col"` for each application-side value, each after a comma unless it is the
+/// first item of the list (`first`).
+pub(crate) fn render_app_names<D: Dialect>(values: &[AppValue], mut first: bool, out: &mut SqlWriter<'_, D>) {
+    for value in values {
+        if !std::mem::take(&mut first) {
+            out.push_sql(", ");
+        }
+        out.push_ident(value.column);
+    }
+}
+
+/// Binds a freshly computed value for each application-side value, separated as
+/// [`render_app_names`] separates the names.
+pub(crate) fn render_app_values<D: Dialect>(values: &[AppValue], mut first: bool, out: &mut SqlWriter<'_, D>) {
+    for value in values {
+        if !std::mem::take(&mut first) {
+            out.push_sql(", ");
+        }
+        match (value.make)() {
+            Ok(bound) => out.push_bind(bound),
+            Err(error) => out.push_error(error),
+        }
+    }
+}
+
+/// The application-side values among `values` whose column `row` does not assign.
+pub(crate) fn unassigned<D: Dialect, A: AssignmentList<D>>(values: &[AppValue], row: &A) -> Vec<AppValue> {
+    values.iter().filter(|value| !row.sets(value.column)).copied().collect()
+}

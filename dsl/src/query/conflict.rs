@@ -83,10 +83,7 @@ impl<T: Table, V> Insert<T, V, NoConflict, NoReturning> {
 
     /// `ON CONFLICT (target)`: a column of the table or a tuple of them, backed by a
     /// unique constraint or index.
-    pub fn on_conflict<Target: ConflictTarget<T>>(
-        self,
-        target: Target,
-    ) -> ConflictBuilder<T, V, Cols<Target>>
+    pub fn on_conflict<Target: ConflictTarget<T>>(self, target: Target) -> ConflictBuilder<T, V, Cols<Target>>
     where
         T::Dialect: SupportsOnConflict,
     {
@@ -98,10 +95,7 @@ impl<T: Table, V> Insert<T, V, NoConflict, NoReturning> {
 
     /// `ON DUPLICATE KEY UPDATE assignments` (MySQL). Use [`excluded`] for the value the
     /// row would have inserted.
-    pub fn on_duplicate_key_update<S: AssignmentOf<T>>(
-        self,
-        set: S,
-    ) -> Insert<T, V, OnDuplicateKeyUpdate<S>>
+    pub fn on_duplicate_key_update<S: AssignmentOf<T>>(self, set: S) -> Insert<T, V, OnDuplicateKeyUpdate<S>>
     where
         T::Dialect: SupportsOnDuplicateKey,
     {
@@ -130,10 +124,7 @@ impl<T: Table, V, Target> ConflictBuilder<T, V, Target> {
     }
 
     /// `DO UPDATE SET assignments`. Use [`excluded`] for the value the row would have inserted.
-    pub fn do_update<S: AssignmentOf<T>>(
-        self,
-        set: S,
-    ) -> Insert<T, V, OnConflict<Target, DoUpdate<S>>> {
+    pub fn do_update<S: AssignmentOf<T>>(self, set: S) -> Insert<T, V, OnConflict<Target, DoUpdate<S>>> {
         let insert = self.insert;
         Insert {
             table: insert.table,

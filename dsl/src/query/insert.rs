@@ -1,16 +1,18 @@
 //! INSERT: one row, many rows, default values; required columns checked at compile time.
 
-use super::assign::{Assign, AssignmentList, AssignmentOf, ColumnNames};
+use super::assign::{
+    render_app_names, render_app_values, unassigned, Assign, AssignmentList, AssignmentOf, ColumnNames,
+};
 use super::clause::NoFilterNeeded;
 use super::conflict::{NoConflict, RenderConflict};
 use super::statement::{RowQuery, Statement};
 use super::{NoReturning, Returning};
-use crate::dialect::{Dialect, MySql, Pg, Sqlite, SupportsReturning};
+use crate::dialect::{Dialect, DialectKind, SupportsReturning};
 use crate::error::EncodeError;
 use crate::expr::Expression;
 use crate::render::{RenderList, RenderSql, SqlWriter};
 use crate::schema::Here;
-use crate::schema::{Column, HasDefault, NoDefault, Table};
+use crate::schema::{AppValue, Column, ColumnList, HasDefault, NoDefault, Table};
 use crate::types::SameType;
 use crate::types::{NotNull, Null};
 use std::marker::PhantomData;
@@ -117,8 +119,9 @@ macro_rules! tuple_columns_of {
 }
 crate::macros::for_tuples!(tuple_columns_of);
 
+/// The SELECT gives every value: application-side defaults do not apply to it.
 impl<Cols: ColumnNames, Q: RenderSql<D>, D: Dialect> RenderRows<D> for FromSelect<Cols, Q> {
-    fn render_rows<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+    fn render_rows<'q>(&'q self, _defaults: &[AppValue], out: &mut SqlWriter<'q, D>) {
         out.push_sql(" (");
         self.columns.render_names(out);
         out.push_sql(") ");
@@ -258,82 +261,111 @@ crate::macros::for_tuples!(tuple_split);
 
 /// Writes the column list and VALUES of an insert.
 pub trait RenderRows<D: Dialect> {
-    /// Writes ` ("a", "b") VALUES (?, ?), …` or the dialect's DEFAULT VALUES.
-    fn render_rows<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+    /// Writes ` ("a", "b") VALUES (?, ?), …` or the dialect's DEFAULT VALUES, adding the
+    /// application-side `defaults` of the columns the rows leave out.
+    fn render_rows<'q>(&'q self, defaults: &[AppValue], out: &mut SqlWriter<'q, D>);
 }
 
-fn render_one_row<'q, A: AssignmentList<D>, D: Dialect>(row: &'q A, out: &mut SqlWriter<'q, D>) {
-    out.push_sql("(");
-    row.render_values(out);
-    out.push_sql(")");
+/// One row type of an insert, rendering a whole list of such rows. Implemented by
+/// assignment rows (`column.to(value)` and tuples of them) and by tables' `New` structs;
+/// a single row is a list of one, and a `Vec` of rows renders through it.
+pub trait InsertRow<D: Dialect>: Sized {
+    /// Writes ` (columns) VALUES (…), (…)` for `rows`, adding the application-side
+    /// `defaults` of the columns they leave out.
+    fn render_rows<'q>(rows: &'q [Self], defaults: &[AppValue], out: &mut SqlWriter<'q, D>);
 }
 
-fn render_single_row<'q, A: AssignmentList<D>, D: Dialect>(row: &'q A, out: &mut SqlWriter<'q, D>) {
+/// Renders rows of assignments; rows of one type assign the same columns, so the first
+/// row speaks for all.
+fn render_assignment_rows<'q, A: AssignmentList<D>, D: Dialect>(
+    rows: &'q [A],
+    defaults: &[AppValue],
+    out: &mut SqlWriter<'q, D>,
+) {
+    let Some(first) = rows.first() else {
+        out.push_error(EncodeError::new(
+            "an insert needs at least one row; `values` got an empty Vec",
+        ));
+        return;
+    };
+    let missing = unassigned(defaults, first);
     out.push_sql(" (");
-    row.render_columns(out);
+    first.render_columns(out);
+    render_app_names(&missing, false, out);
     out.push_sql(") VALUES ");
-    render_one_row(row, out);
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            out.push_sql(", ");
+        }
+        out.push_sql("(");
+        row.render_values(out);
+        render_app_values(&missing, false, out);
+        out.push_sql(")");
+    }
+}
+
+impl<C, E, D: Dialect> InsertRow<D> for Assign<C, E>
+where
+    Self: AssignmentList<D>,
+{
+    fn render_rows<'q>(rows: &'q [Self], defaults: &[AppValue], out: &mut SqlWriter<'q, D>) {
+        render_assignment_rows(rows, defaults, out);
+    }
 }
 
 impl<C, E, D: Dialect> RenderRows<D> for Assign<C, E>
 where
     Self: AssignmentList<D>,
 {
-    fn render_rows<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
-        render_single_row(self, out);
+    fn render_rows<'q>(&'q self, defaults: &[AppValue], out: &mut SqlWriter<'q, D>) {
+        render_assignment_rows(std::slice::from_ref(self), defaults, out);
     }
 }
 
 macro_rules! tuple_rows {
     ($($name:ident $idx:ident $i:tt),+) => {
         #[diagnostic::do_not_recommend]
+        impl<$($name,)+ D: Dialect> InsertRow<D> for ($($name,)+)
+        where
+            Self: AssignmentList<D>,
+        {
+            fn render_rows<'q>(rows: &'q [Self], defaults: &[AppValue], out: &mut SqlWriter<'q, D>) {
+                render_assignment_rows(rows, defaults, out);
+            }
+        }
+
+        #[diagnostic::do_not_recommend]
         impl<$($name,)+ D: Dialect> RenderRows<D> for ($($name,)+)
         where
             Self: AssignmentList<D>,
         {
-            fn render_rows<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
-                render_single_row(self, out);
+            fn render_rows<'q>(&'q self, defaults: &[AppValue], out: &mut SqlWriter<'q, D>) {
+                render_assignment_rows(std::slice::from_ref(self), defaults, out);
             }
         }
     };
 }
 crate::macros::for_tuples!(tuple_rows);
 
-impl<A: AssignmentList<D>, D: Dialect> RenderRows<D> for Vec<A> {
-    fn render_rows<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
-        let Some(first) = self.first() else {
-            out.push_error(EncodeError::new(
-                "an insert needs at least one row; `values` got an empty Vec",
-            ));
-            return;
-        };
-        out.push_sql(" (");
-        first.render_columns(out);
-        out.push_sql(") VALUES ");
-        for (i, row) in self.iter().enumerate() {
-            if i > 0 {
-                out.push_sql(", ");
-            }
-            render_one_row(row, out);
+impl<R: InsertRow<D>, D: Dialect> RenderRows<D> for Vec<R> {
+    fn render_rows<'q>(&'q self, defaults: &[AppValue], out: &mut SqlWriter<'q, D>) {
+        R::render_rows(self, defaults, out);
+    }
+}
+
+impl<D: Dialect> RenderRows<D> for DefaultValues {
+    fn render_rows<'q>(&'q self, defaults: &[AppValue], out: &mut SqlWriter<'q, D>) {
+        if !defaults.is_empty() {
+            out.push_sql(" (");
+            render_app_names(defaults, true, out);
+            out.push_sql(") VALUES (");
+            render_app_values(defaults, true, out);
+            out.push_sql(")");
+        } else if D::KIND == DialectKind::MySql {
+            out.push_sql(" () VALUES ()");
+        } else {
+            out.push_sql(" DEFAULT VALUES");
         }
-    }
-}
-
-impl RenderRows<Pg> for DefaultValues {
-    fn render_rows<'q>(&'q self, out: &mut SqlWriter<'q, Pg>) {
-        out.push_sql(" DEFAULT VALUES");
-    }
-}
-
-impl RenderRows<Sqlite> for DefaultValues {
-    fn render_rows<'q>(&'q self, out: &mut SqlWriter<'q, Sqlite>) {
-        out.push_sql(" DEFAULT VALUES");
-    }
-}
-
-impl RenderRows<MySql> for DefaultValues {
-    fn render_rows<'q>(&'q self, out: &mut SqlWriter<'q, MySql>) {
-        out.push_sql(" () VALUES ()");
     }
 }
 
@@ -365,7 +397,9 @@ where
         let qualified = out.set_qualify_columns(false);
         out.push_sql("INSERT INTO ");
         out.push_ident(T::NAME);
-        self.rows.render_rows(out);
+        let mut defaults = Vec::new();
+        T::AllColumns::insert_defaults(&mut defaults);
+        self.rows.render_rows(&defaults, out);
         self.conflict.render_conflict(out);
         self.returning.render_returning(out);
         out.set_qualify_columns(qualified);

@@ -6,26 +6,25 @@ mod conflict;
 mod delete;
 mod insert;
 mod join;
+mod record;
 mod select;
 mod selection;
 mod statement;
 mod subquery;
 mod update;
 
-pub use assign::{
-    Assign, AssignmentList, AssignmentOf, ColumnMethods, ColumnNames, IntoColumnValue,
-};
+pub use assign::{Assign, AssignmentList, AssignmentOf, ColumnMethods, ColumnNames, IntoColumnValue};
 pub use clause::{
-    AllRows, AndFilter, Distinct, DistinctOn, GroupBy, NoDistinct, NoGroup, NoOrder, NoWhere,
-    OrderBy, Where, WhereChosen,
+    AllRows, AndFilter, Distinct, DistinctOn, GroupBy, NoDistinct, NoGroup, NoOrder, NoWhere, OrderBy, Where,
+    WhereChosen,
 };
-pub use conflict::{
-    excluded, DoNothing, DoUpdate, Excluded, NoConflict, OnConflict, OnDuplicateKeyUpdate,
-};
+pub use conflict::{excluded, DoNothing, DoUpdate, Excluded, NoConflict, OnConflict, OnDuplicateKeyUpdate};
 pub use delete::{delete, Delete};
 pub use insert::{
-    insert, DefaultValues, Insert, InsertInto, InsertRows, RequiredColumnsSet, SetBy,
+    insert, DefaultValues, FromSelect, InHead, InTail, Insert, InsertInto, InsertRow, InsertRows, InsertRule,
+    MatchesColumns, Optional, RenderRows, Required, RequiredColumnsSet, SetBy, TupleSplit,
 };
+pub use record::{render_record, render_records, FieldRule, InsertField, InsertRecord, RuleOf};
 pub use select::{from, select, Scalar, Select, SelectBuilder, Subquery};
 pub use selection::{ExprList, Selection, SelectionDecoder, TableColumns, TableRow, WholeRow};
 pub use statement::{RowOf, RowQuery, Statement};

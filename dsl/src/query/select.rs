@@ -1,8 +1,8 @@
 //! SELECT: the builder, its clauses, and running it.
 
 use super::clause::{
-    AndFilter, Distinct, DistinctOn, GroupBy, NoDistinct, NoFilterNeeded, NoGroup, NoOrder,
-    NoWhere, OrderBy, RenderClause,
+    AndFilter, Distinct, DistinctOn, GroupBy, NoDistinct, NoFilterNeeded, NoGroup, NoOrder, NoWhere, OrderBy,
+    RenderClause,
 };
 use super::selection::{ExprList, WholeRow};
 use super::statement::{RowQuery, Statement};
@@ -86,10 +86,7 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
     }
 
     /// `GROUP BY expressions`: one expression or a tuple.
-    pub fn group_by<E: ExprList<Src, I>, I>(
-        self,
-        expressions: E,
-    ) -> Select<Src, Sel, W, GroupBy<E>, H, O, Dis> {
+    pub fn group_by<E: ExprList<Src, I>, I>(self, expressions: E) -> Select<Src, Sel, W, GroupBy<E>, H, O, Dis> {
         Select {
             source: self.source,
             selection: self.selection,
@@ -123,10 +120,7 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
     }
 
     /// `ORDER BY terms`: an expression, `expr.desc()`, or a tuple; replaces any earlier order.
-    pub fn order_by<T: OrderTerm<Src, I>, I>(
-        self,
-        terms: T,
-    ) -> Select<Src, Sel, W, G, H, OrderBy<T>, Dis> {
+    pub fn order_by<T: OrderTerm<Src, I>, I>(self, terms: T) -> Select<Src, Sel, W, G, H, OrderBy<T>, Dis> {
         Select {
             source: self.source,
             selection: self.selection,
@@ -146,10 +140,7 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
     }
 
     /// `SELECT DISTINCT ON (expressions)`, PostgreSQL only.
-    pub fn distinct_on<E: ExprList<Src, I>, I>(
-        self,
-        expressions: E,
-    ) -> Select<Src, Sel, W, G, H, O, DistinctOn<E>>
+    pub fn distinct_on<E: ExprList<Src, I>, I>(self, expressions: E) -> Select<Src, Sel, W, G, H, O, DistinctOn<E>>
     where
         Src::Dialect: SupportsDistinctOn,
     {
@@ -183,10 +174,7 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
         self
     }
 
-    pub(crate) fn map_source<Src2>(
-        self,
-        f: impl FnOnce(Src) -> Src2,
-    ) -> Select<Src2, Sel, W, G, H, O, Dis> {
+    pub(crate) fn map_source<Src2>(self, f: impl FnOnce(Src) -> Src2) -> Select<Src2, Sel, W, G, H, O, Dis> {
         Select {
             source: f(self.source),
             selection: self.selection,
@@ -329,9 +317,7 @@ impl<Src: QuerySource, Sel: Expression, W, G, H, O, Dis> Select<Src, Sel, W, G, 
     }
 }
 
-impl<Src, Sel: Expression, W, G, H, O, Dis> Expression
-    for Scalar<Select<Src, Sel, W, G, H, O, Dis>>
-{
+impl<Src, Sel: Expression, W, G, H, O, Dis> Expression for Scalar<Select<Src, Sel, W, G, H, O, Dis>> {
     type SqlType = Sel::SqlType;
     type Nullability = crate::types::Null;
     type Value = Sel::Value;

@@ -39,11 +39,8 @@ pub trait Statement: Sized {
 }
 
 /// The Rust type of one row of query `Q`, `I` being the proof that its selection is in scope.
-pub type RowOf<Q, I> = <<Q as RowQuery>::Selection as Selection<
-    <Q as RowQuery>::Source,
-    I,
-    <Q as Statement>::Dialect,
->>::Row;
+pub type RowOf<Q, I> =
+    <<Q as RowQuery>::Selection as Selection<<Q as RowQuery>::Source, I, <Q as Statement>::Dialect>>::Row;
 
 /// A statement that returns rows: a select, or a write with `RETURNING`.
 pub trait RowQuery: Statement {

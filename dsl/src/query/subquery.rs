@@ -31,10 +31,7 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
 impl<Q: RowQuery, A: AliasName> SubquerySource<Q, A> {
     /// The subquery's column `column`, as the outer query sees it: `"a"."column"`. It keeps
     /// the nullability it had inside the subquery, joins included.
-    pub fn field<C, I, J>(
-        &self,
-        _column: C,
-    ) -> Field<Self, C, <C as AppearsIn<Q::Source, J>>::ScopedNullability>
+    pub fn field<C, I, J>(&self, _column: C) -> Field<Self, C, <C as AppearsIn<Q::Source, J>>::ScopedNullability>
     where
         C: Column + SelectedBy<Q::Selection, I> + AppearsIn<Q::Source, J>,
     {

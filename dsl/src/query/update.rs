@@ -1,6 +1,6 @@
 //! UPDATE: assignments, a WHERE clause that must be given (or waived), and RETURNING.
 
-use super::assign::{AssignmentList, AssignmentOf};
+use super::assign::{unassigned, AssignmentList, AssignmentOf};
 use super::clause::{AllRows, AndFilter, NoWhere, RenderClause};
 use super::insert::RenderReturning;
 use super::statement::{RowQuery, Statement};
@@ -8,7 +8,7 @@ use super::{NoReturning, Returning};
 use crate::dialect::{Dialect, SupportsReturning};
 use crate::expr::AppearsIn;
 use crate::render::{RenderSql, SqlWriter};
-use crate::schema::Table;
+use crate::schema::{ColumnList, Table};
 use crate::types::{Bool, SameType};
 
 /// `UPDATE table` waiting for its assignments.
@@ -103,6 +103,17 @@ where
         out.push_ident(T::NAME);
         out.push_sql(" SET ");
         self.set.render_set(out);
+        let mut on_update = Vec::new();
+        T::AllColumns::update_defaults(&mut on_update);
+        for value in unassigned(&on_update, &self.set) {
+            out.push_sql(", ");
+            out.push_ident(value.column);
+            out.push_sql(" = ");
+            match (value.make)() {
+                Ok(bound) => out.push_bind(bound),
+                Err(error) => out.push_error(error),
+            }
+        }
         self.filter.render_clause(" WHERE ", out);
         self.returning.render_returning(out);
         out.set_qualify_columns(qualified);

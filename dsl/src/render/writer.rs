@@ -90,10 +90,7 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
     /// Finishes the statement, or names the first value that could not be encoded.
     pub fn finish(self) -> Result<RenderedSql<'q>, Error> {
         match self.error {
-            Some(source) => Err(Error::Encode {
-                sql: self.sql,
-                source,
-            }),
+            Some(source) => Err(Error::Encode { sql: self.sql, source }),
             None => Ok(RenderedSql {
                 sql: self.sql,
                 binds: self.binds,

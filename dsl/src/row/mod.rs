@@ -39,22 +39,16 @@ where
             ),
         });
     }
-    V::from_sql(raw)
-        .map(N::some)
-        .map_err(|source| Error::Decode {
-            index,
-            column: row.column_name(index),
-            source,
-        })
+    V::from_sql(raw).map(N::some).map_err(|source| Error::Decode {
+        index,
+        column: row.column_name(index),
+        source,
+    })
 }
 
 /// Whether every column in `start..start + width` is NULL: how a whole row on the
 /// nullable side of an outer join is recognised as missing.
-pub fn all_null<D: Dialect, R: RawRow<D>>(
-    row: &R,
-    start: usize,
-    width: usize,
-) -> Result<bool, Error> {
+pub fn all_null<D: Dialect, R: RawRow<D>>(row: &R, start: usize, width: usize) -> Result<bool, Error> {
     for index in start..start + width {
         if !D::is_null(&row.value(index)?) {
             return Ok(false);

@@ -1,8 +1,9 @@
 //! [`Column`]: one zero-sized type per column, and the runtime description DDL reads.
 
 use super::{ColumnType, Constraints, DefaultKind, Table};
+use crate::error::EncodeError;
 use crate::expr::Expression;
-use crate::types::Nullability;
+use crate::types::{Nullability, ToSql, Value};
 use std::fmt::Debug;
 
 /// A column of [`Column::Table`]. One zero-sized type per column.
@@ -24,6 +25,18 @@ pub trait Column: Expression + Copy + Default + Debug + Send + Sync + 'static {
         Constraints::new()
     }
 
+    /// The application-side default, computed when an insert leaves the column out
+    /// (Drizzle's `$defaultFn`).
+    fn insert_default() -> Option<AppValue> {
+        None
+    }
+
+    /// The application-side value written by every update that does not set the column
+    /// (Drizzle's `$onUpdate`).
+    fn update_default() -> Option<AppValue> {
+        None
+    }
+
     /// Everything DDL needs to know about this column.
     fn info() -> ColumnInfo {
         ColumnInfo {
@@ -35,9 +48,57 @@ pub trait Column: Expression + Copy + Default + Debug + Send + Sync + 'static {
     }
 }
 
+/// A value the application computes for a column: an insert default or an update value.
+#[derive(Debug, Clone, Copy)]
+pub struct AppValue {
+    /// The column's unquoted name.
+    pub column: &'static str,
+    /// Computes the value, once per row written.
+    pub make: fn() -> Result<Value<'static>, EncodeError>,
+}
+
+impl AppValue {
+    /// The value of column `C` computed by `make`, bound as `C`'s SQL type.
+    pub fn of<C: Column>(make: fn() -> Result<Value<'static>, EncodeError>) -> Self {
+        AppValue { column: C::NAME, make }
+    }
+}
+
+/// Computes `f()` and binds it as SQL type `ST`, owning the result.
+pub fn app_value<ST, V: ToSql<ST>>(f: fn() -> V) -> Result<Value<'static>, EncodeError> {
+    f().to_value().map(Value::into_owned)
+}
+
+/// A tuple of columns (a table's `AllColumns`), walked at run time for what DDL and
+/// inserts need to know about each.
+pub trait ColumnList {
+    /// Appends the application-side insert defaults of the columns.
+    fn insert_defaults(out: &mut Vec<AppValue>);
+    /// Appends the application-side update values of the columns.
+    fn update_defaults(out: &mut Vec<AppValue>);
+}
+
+impl ColumnList for () {
+    fn insert_defaults(_out: &mut Vec<AppValue>) {}
+    fn update_defaults(_out: &mut Vec<AppValue>) {}
+}
+
+macro_rules! column_lists {
+    ($($name:ident $idx:ident $i:tt),+) => {
+        impl<$($name: Column,)+> ColumnList for ($($name,)+) {
+            fn insert_defaults(out: &mut Vec<AppValue>) {
+                $(out.extend($name::insert_default());)+
+            }
+            fn update_defaults(out: &mut Vec<AppValue>) {
+                $(out.extend($name::update_default());)+
+            }
+        }
+    };
+}
+crate::macros::for_tuples!(column_lists);
+
 /// The Rust type a column decodes to when selected from its own table: `V` or `Option<V>`.
-pub type ColumnValue<C> =
-    <<C as Expression>::Nullability as Nullability>::Wrap<<C as Expression>::Value>;
+pub type ColumnValue<C> = <<C as Expression>::Nullability as Nullability>::Wrap<<C as Expression>::Value>;
 
 /// A column as DDL sees it.
 #[derive(Debug, Clone)]

@@ -1,7 +1,7 @@
 //! [`table!`](crate::table): one line per column, expanding to the traits a table is made of.
 
-/// Declares a table: a module holding the table type `table`, one type per column, and
-/// the row struct `Row` (Drizzle's `$inferSelect`).
+/// Declares a table: a module holding the table type `table`, one type per column, the
+/// row struct `Row` (Drizzle's `$inferSelect`) and the insert struct `New` (`$inferInsert`).
 ///
 /// ```
 /// use mizzle_dsl::sqlite::*;
@@ -22,7 +22,9 @@
 /// `ColumnType as RustType` for a custom Rust type (it needs `ToSql`/`FromSql` impls).
 /// Modifiers: `not_null`, `primary_key` (implies NOT NULL), `autoincrement`, `unique`,
 /// `unique_named("name")`, `default(literal)`, `default_sql("raw sql")`, `default_now`,
-/// `default_random`, `references(table::column)`, `on_delete(Action)`, `on_update(Action)`.
+/// `default_random`, `default_fn(function)` (computed by the application when an insert
+/// leaves the column out), `on_update_fn(function)` (written by every update that does
+/// not set the column), `references(table::column)`, `on_delete(Action)`, `on_update(Action)`.
 /// Columns are nullable unless `not_null` or `primary_key` says otherwise; a default (or a
 /// serial type, or `autoincrement`) lets inserts leave the column out.
 ///
@@ -86,6 +88,12 @@ macro_rules! table {
                     fn constraints() -> $crate::schema::Constraints {
                         $crate::__mizzle_constraints!(@acc [$crate::schema::Constraints::new()] $($($mods)*)?)
                     }
+                    fn insert_default() -> ::std::option::Option<$crate::schema::AppValue> {
+                        $crate::__mizzle_app_fn!(default_fn $col; $($($mods)*)?)
+                    }
+                    fn update_default() -> ::std::option::Option<$crate::schema::AppValue> {
+                        $crate::__mizzle_app_fn!(on_update_fn $col; $($($mods)*)?)
+                    }
                 }
 
                 impl<__ST> $crate::expr::AsExpression<__ST> for $col
@@ -98,6 +106,76 @@ macro_rules! table {
                     }
                 }
             )+
+
+            /// A row to insert (Drizzle's `$inferInsert`): NOT NULL columns without a default
+            /// are plain fields; the others are `Option`s, and `None` leaves them to the
+            /// database's default, the application's `default_fn`, or NULL.
+            #[derive(Debug, Clone, PartialEq)]
+            pub struct New {
+                $(
+                    $(#[$col_meta])*
+                    pub $col: $crate::query::InsertField<$col>,
+                )+
+            }
+
+            impl $crate::query::InsertRecord for New {
+                const COLUMNS: &'static [&'static str] = &[$(<$col as $crate::schema::Column>::NAME),+];
+
+                fn gives(&self, __index: usize) -> bool {
+                    let mut __at = 0;
+                    $(
+                        if __at == __index {
+                            return <$crate::query::RuleOf<$col> as $crate::query::FieldRule>::value(&self.$col).is_some();
+                        }
+                        __at += 1;
+                    )+
+                    let _ = __at;
+                    false
+                }
+
+                fn render_value<'q, __D: $crate::dialect::Dialect>(
+                    &'q self,
+                    __index: usize,
+                    __out: &mut $crate::render::SqlWriter<'q, __D>,
+                ) {
+                    let mut __at = 0;
+                    $(
+                        if __at == __index {
+                            if let Some(__value) = <$crate::query::RuleOf<$col> as $crate::query::FieldRule>::value(&self.$col) {
+                                match $crate::types::ToSql::<<$col as $crate::expr::Expression>::SqlType>::to_value(__value) {
+                                    Ok(__bound) => __out.push_bind(__bound),
+                                    Err(__error) => __out.push_error(__error),
+                                }
+                            }
+                            return;
+                        }
+                        __at += 1;
+                    )+
+                    let _ = __at;
+                }
+            }
+
+            impl $crate::query::InsertRows<table, ()> for New {}
+
+            impl<__D: $crate::dialect::Dialect> $crate::query::RenderRows<__D> for New {
+                fn render_rows<'q>(
+                    &'q self,
+                    __defaults: &[$crate::schema::AppValue],
+                    __out: &mut $crate::render::SqlWriter<'q, __D>,
+                ) {
+                    $crate::query::render_record(self, __defaults, __out)
+                }
+            }
+
+            impl<__D: $crate::dialect::Dialect> $crate::query::InsertRow<__D> for New {
+                fn render_rows<'q>(
+                    __rows: &'q [Self],
+                    __defaults: &[$crate::schema::AppValue],
+                    __out: &mut $crate::render::SqlWriter<'q, __D>,
+                ) {
+                    $crate::query::render_records(__rows, __defaults, __out)
+                }
+            }
 
             /// One row of the table, as selected.
             #[derive(Debug, Clone, PartialEq)]
@@ -112,19 +190,19 @@ macro_rules! table {
                 const WIDTH: usize = [$(stringify!($col)),+].len();
 
                 fn render_columns<__D: $crate::dialect::Dialect>(
-                    qualifier: &str,
-                    out: &mut $crate::render::SqlWriter<'_, __D>,
+                    __qualifier: &str,
+                    __out: &mut $crate::render::SqlWriter<'_, __D>,
                 ) {
-                    let mut first = true;
+                    let mut __first = true;
                     $(
-                        if !::std::mem::take(&mut first) {
-                            out.push_sql(", ");
+                        if !::std::mem::take(&mut __first) {
+                            __out.push_sql(", ");
                         }
-                        if out.qualify_columns() {
-                            out.push_ident(qualifier);
-                            out.push_sql(".");
+                        if __out.qualify_columns() {
+                            __out.push_ident(__qualifier);
+                            __out.push_sql(".");
                         }
-                        out.push_ident(<$col as $crate::schema::Column>::NAME);
+                        __out.push_ident(<$col as $crate::schema::Column>::NAME);
                     )+
                 }
             }
@@ -137,21 +215,21 @@ macro_rules! table {
                 )+
             {
                 fn decode<R: $crate::row::RawRow<__D>>(
-                    row: &R,
-                    index: &mut usize,
+                    __row: &R,
+                    __index: &mut usize,
                 ) -> ::std::result::Result<Self, $crate::Error> {
                     Ok(Row {
                         $(
                             $col: {
-                                let value = $crate::row::decode_column::<
+                                let __value = $crate::row::decode_column::<
                                     <$col as $crate::expr::Expression>::Value,
                                     <$col as $crate::expr::Expression>::SqlType,
                                     <$col as $crate::expr::Expression>::Nullability,
                                     __D,
                                     R,
-                                >(row, *index)?;
-                                *index += 1;
-                                value
+                                >(__row, *__index)?;
+                                *__index += 1;
+                                __value
                             },
                         )+
                     })
@@ -201,6 +279,7 @@ macro_rules! __mizzle_default_kind {
     (default_sql $($rest:tt)*) => { $crate::schema::HasDefault };
     (default_now $($rest:tt)*) => { $crate::schema::HasDefault };
     (default_random $($rest:tt)*) => { $crate::schema::HasDefault };
+    (default_fn $($rest:tt)*) => { $crate::schema::HasDefault };
     ($other:tt $($rest:tt)*) => { $crate::__mizzle_default_kind!($($rest)*) };
 }
 
@@ -210,6 +289,8 @@ macro_rules! __mizzle_constraints {
     (@acc [$($acc:tt)*]) => { $($acc)* };
     (@acc [$($acc:tt)*] , $($rest:tt)*) => { $crate::__mizzle_constraints!(@acc [$($acc)*] $($rest)*) };
     (@acc [$($acc:tt)*] not_null $($rest:tt)*) => { $crate::__mizzle_constraints!(@acc [$($acc)*] $($rest)*) };
+    (@acc [$($acc:tt)*] default_fn($($f:tt)*) $($rest:tt)*) => { $crate::__mizzle_constraints!(@acc [$($acc)*] $($rest)*) };
+    (@acc [$($acc:tt)*] on_update_fn($($f:tt)*) $($rest:tt)*) => { $crate::__mizzle_constraints!(@acc [$($acc)*] $($rest)*) };
     (@acc [$($acc:tt)*] on_delete($action:ident) $($rest:tt)*) => {
         $crate::__mizzle_constraints!(@acc [$($acc)*.on_delete($crate::schema::RefAction::$action)] $($rest)*)
     };
@@ -222,4 +303,21 @@ macro_rules! __mizzle_constraints {
     (@acc [$($acc:tt)*] $m:ident $($rest:tt)*) => {
         $crate::__mizzle_constraints!(@acc [$($acc)*.$m()] $($rest)*)
     };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_app_fn {
+    ($kind:ident $col:ident;) => { ::std::option::Option::None };
+    (default_fn $col:ident; default_fn($f:expr) $($rest:tt)*) => {
+        ::std::option::Option::Some($crate::schema::AppValue::of::<$col>(|| {
+            $crate::schema::app_value::<<$col as $crate::expr::Expression>::SqlType, _>($f)
+        }))
+    };
+    (on_update_fn $col:ident; on_update_fn($f:expr) $($rest:tt)*) => {
+        ::std::option::Option::Some($crate::schema::AppValue::of::<$col>(|| {
+            $crate::schema::app_value::<<$col as $crate::expr::Expression>::SqlType, _>($f)
+        }))
+    };
+    ($kind:ident $col:ident; $other:tt $($rest:tt)*) => { $crate::__mizzle_app_fn!($kind $col; $($rest)*) };
 }

@@ -10,11 +10,9 @@ mod scope;
 mod table;
 
 pub use alias::{alias, Alias, AliasName, Aliased};
-pub use column::{Column, ColumnInfo, ColumnValue};
+pub use column::{app_value, AppValue, Column, ColumnInfo, ColumnList, ColumnValue};
 pub use column_types::ColumnType;
 pub use constraints::{ColumnDefault, Constraints, RefAction, Reference};
 pub use ddl::{create_table, drop_table};
-pub use scope::{
-    Cross, Full, Here, InLeft, InRight, Inner, Join, JoinKind, Left, QuerySource, Right, TableIn,
-};
+pub use scope::{Cross, Full, Here, InLeft, InRight, Inner, Join, JoinKind, Left, QuerySource, Right, TableIn};
 pub use table::{DefaultKind, HasDefault, NoDefault, Table};

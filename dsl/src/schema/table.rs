@@ -1,6 +1,6 @@
 //! [`Table`]: a table as a zero-sized type, and whether its columns have defaults.
 
-use super::ColumnInfo;
+use super::{ColumnInfo, ColumnList};
 use crate::dialect::Dialect;
 use std::fmt::Debug;
 
@@ -15,7 +15,7 @@ pub trait Table: Copy + Default + Debug + Send + Sync + 'static {
     /// The dialect its column types belong to; queries on this table use it.
     type Dialect: Dialect;
     /// Every column in declaration order, as a tuple of column types.
-    type AllColumns: Copy + Default;
+    type AllColumns: ColumnList + Copy + Default;
     /// The whole row as selected (Drizzle's `$inferSelect`): one field per column.
     type Row;
     /// Runtime description of the columns, for DDL.

@@ -44,8 +44,9 @@ fn sqlite_int(raw: SqliteValueRef<'_>) -> Result<i64, DecodeError> {
 
 fn sqlite_text(raw: SqliteValueRef<'_>) -> Result<&str, DecodeError> {
     match raw {
-        SqliteValueRef::Text(bytes) => std::str::from_utf8(bytes)
-            .map_err(|e| DecodeError::new(format!("text is not valid UTF-8: {e}"))),
+        SqliteValueRef::Text(bytes) => {
+            std::str::from_utf8(bytes).map_err(|e| DecodeError::new(format!("text is not valid UTF-8: {e}")))
+        }
         other => Err(unexpected(other, "text")),
     }
 }
@@ -98,8 +99,9 @@ impl FromSql<Numeric, Sqlite> for Decimal {
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
             SqliteValueRef::Integer(n) => Ok(Decimal::from(n)),
-            SqliteValueRef::Real(x) => Decimal::try_from(x)
-                .map_err(|e| DecodeError::new(format!("{x} is not a decimal: {e}"))),
+            SqliteValueRef::Real(x) => {
+                Decimal::try_from(x).map_err(|e| DecodeError::new(format!("{x} is not a decimal: {e}")))
+            }
             SqliteValueRef::Text(_) => parse(sqlite_text(raw)?, "a decimal"),
             other => Err(unexpected(other, "a number")),
         }
@@ -134,12 +136,8 @@ impl FromSql<Bytes, Sqlite> for Vec<u8> {
 impl FromSql<Uuid, Sqlite> for uuid::Uuid {
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
-            SqliteValueRef::Blob(bytes) => uuid::Uuid::from_slice(bytes).map_err(|e| {
-                DecodeError::new(format!(
-                    "a blob of {} bytes is not a uuid: {e}",
-                    bytes.len()
-                ))
-            }),
+            SqliteValueRef::Blob(bytes) => uuid::Uuid::from_slice(bytes)
+                .map_err(|e| DecodeError::new(format!("a blob of {} bytes is not a uuid: {e}", bytes.len()))),
             _ => parse(sqlite_text(raw)?, "a uuid"),
         }
     }
@@ -161,11 +159,7 @@ impl FromSql<Time, Sqlite> for NaiveTime {
 fn sqlite_datetime(text: &str) -> Result<NaiveDateTime, DecodeError> {
     NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f")
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f"))
-        .map_err(|e| {
-            DecodeError::new(format!(
-                "`{text}` is not a timestamp (YYYY-MM-DD HH:MM:SS): {e}"
-            ))
-        })
+        .map_err(|e| DecodeError::new(format!("`{text}` is not a timestamp (YYYY-MM-DD HH:MM:SS): {e}")))
 }
 
 impl FromSql<Timestamp, Sqlite> for NaiveDateTime {
@@ -177,8 +171,7 @@ impl FromSql<Timestamp, Sqlite> for NaiveDateTime {
 impl FromSql<TimestampTz, Sqlite> for DateTime<Utc> {
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         let text = sqlite_text(raw)?;
-        match DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z")
-            .or_else(|_| DateTime::parse_from_rfc3339(text))
+        match DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z").or_else(|_| DateTime::parse_from_rfc3339(text))
         {
             Ok(instant) => Ok(instant.with_timezone(&Utc)),
             // SQLite's own CURRENT_TIMESTAMP has no offset and is in UTC.
@@ -190,17 +183,15 @@ impl FromSql<TimestampTz, Sqlite> for DateTime<Utc> {
 impl FromSql<UnixTimestamp, Sqlite> for DateTime<Utc> {
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         let seconds = sqlite_int(raw)?;
-        DateTime::from_timestamp(seconds, 0).ok_or_else(|| {
-            DecodeError::new(format!("{seconds} seconds since 1970 is out of range"))
-        })
+        DateTime::from_timestamp(seconds, 0)
+            .ok_or_else(|| DecodeError::new(format!("{seconds} seconds since 1970 is out of range")))
     }
 }
 
 impl<T: serde::de::DeserializeOwned + 'static> FromSql<Json<T>, Sqlite> for T {
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         let text = sqlite_text(raw)?;
-        serde_json::from_str(text)
-            .map_err(|e| DecodeError::new(format!("invalid JSON for this column: {e}")))
+        serde_json::from_str(text).map_err(|e| DecodeError::new(format!("invalid JSON for this column: {e}")))
     }
 }
 

@@ -60,3 +60,34 @@ pub enum Value<'q> {
     /// A PostgreSQL array; elements share one variant.
     Array(Vec<Value<'q>>),
 }
+
+impl Value<'_> {
+    /// The same value, owning its text and bytes.
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Null => Value::Null,
+            Value::Bool(v) => Value::Bool(v),
+            Value::I8(v) => Value::I8(v),
+            Value::I16(v) => Value::I16(v),
+            Value::I32(v) => Value::I32(v),
+            Value::I64(v) => Value::I64(v),
+            Value::U8(v) => Value::U8(v),
+            Value::U16(v) => Value::U16(v),
+            Value::U32(v) => Value::U32(v),
+            Value::U64(v) => Value::U64(v),
+            Value::F32(v) => Value::F32(v),
+            Value::F64(v) => Value::F64(v),
+            Value::Text(v) => Value::Text(Cow::Owned(v.into_owned())),
+            Value::Bytes(v) => Value::Bytes(Cow::Owned(v.into_owned())),
+            Value::Uuid(v) => Value::Uuid(v),
+            Value::Decimal(v) => Value::Decimal(v),
+            Value::Date(v) => Value::Date(v),
+            Value::Time(v) => Value::Time(v),
+            Value::Timestamp(v) => Value::Timestamp(v),
+            Value::TimestampTz(v) => Value::TimestampTz(v),
+            Value::Interval(v) => Value::Interval(v),
+            Value::Json(v) => Value::Json(Cow::Owned(v.into_owned())),
+            Value::Array(v) => Value::Array(v.into_iter().map(Value::into_owned).collect()),
+        }
+    }
+}

@@ -34,8 +34,5 @@ fn create_table_on_mysql() {
 #[test]
 fn drop_table_if_it_exists() {
     assert_eq!(drop_table(my::users::table), "DROP TABLE IF EXISTS `users`");
-    assert_eq!(
-        drop_table(pg::users::table),
-        "DROP TABLE IF EXISTS \"users\""
-    );
+    assert_eq!(drop_table(pg::users::table), "DROP TABLE IF EXISTS \"users\"");
 }

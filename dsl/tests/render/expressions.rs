@@ -145,16 +145,12 @@ fn concatenation_is_pipes_except_on_mysql() {
         &[text(" <")],
     );
     assert_sql(
-        select(lite::users::name.concat("!"))
-            .from(lite::users::table)
-            .to_sql(),
+        select(lite::users::name.concat("!")).from(lite::users::table).to_sql(),
         r#"SELECT ("users"."name" || ?) FROM "users""#,
         &[text("!")],
     );
     assert_sql(
-        select(my::users::name.concat("!"))
-            .from(my::users::table)
-            .to_sql(),
+        select(my::users::name.concat("!")).from(my::users::table).to_sql(),
         "SELECT concat(`users`.`name`, ?) FROM `users`",
         &[text("!")],
     );
@@ -182,9 +178,7 @@ fn aggregates() {
 #[test]
 fn casts_use_each_dialects_type_names() {
     assert_sql(
-        select(pg::users::id.cast::<st::Text>())
-            .from(pg::users::table)
-            .to_sql(),
+        select(pg::users::id.cast::<st::Text>()).from(pg::users::table).to_sql(),
         r#"SELECT CAST("users"."id" AS text) FROM "users""#,
         &[],
     );
@@ -229,9 +223,11 @@ fn enum_and_json_values_bind_as_text() {
     assert_sql(
         select(users::id)
             .from(users::table)
-            .filter(users::role.eq(Role::Admin).and(users::prefs.eq(Prefs {
-                theme: "dark".into(),
-            })))
+            .filter(
+                users::role
+                    .eq(Role::Admin)
+                    .and(users::prefs.eq(Prefs { theme: "dark".into() })),
+            )
             .to_sql(),
         r#"SELECT "users"."id" FROM "users" WHERE ("users"."role" = ? AND "users"."prefs" = ?)"#,
         &[text("admin"), Value::Json(r#"{"theme":"dark"}"#.into())],

@@ -45,17 +45,11 @@ fn many_rows_share_one_statement() {
 #[test]
 fn an_empty_vec_of_rows_is_an_error_not_invalid_sql() {
     use lite::users;
-    let rows: Vec<(
-        mizzle_dsl::query::Assign<
-            users::name,
-            mizzle_dsl::expr::Bound<mizzle_dsl::types::Text, &str>,
-        >,
-    )> = Vec::new();
+    let rows: Vec<(mizzle_dsl::query::Assign<users::name, mizzle_dsl::expr::Bound<mizzle_dsl::types::Text, &str>>,)> =
+        Vec::new();
     let error = insert(users::table).values(rows).to_sql().unwrap_err();
     assert!(
-        error
-            .to_string()
-            .contains("an insert needs at least one row"),
+        error.to_string().contains("an insert needs at least one row"),
         "{error}"
     );
 }
@@ -122,10 +116,7 @@ fn on_conflict_do_nothing_and_do_update_with_the_excluded_row() {
         insert(users::table)
             .values((users::email.to("a@x"), users::name.to("Ada")))
             .on_conflict(users::email)
-            .do_update((
-                users::name.to(excluded(users::name)),
-                users::age.to(users::age.add(1)),
-            ))
+            .do_update((users::name.to(excluded(users::name)), users::age.to(users::age.add(1))))
             .to_sql(),
         r#"INSERT INTO "users" ("email", "name") VALUES ($1, $2) ON CONFLICT ("email") DO UPDATE SET "name" = excluded."name", "age" = ("age" + $3)"#,
         &[text("a@x"), text("Ada"), Value::I32(1)],
@@ -145,7 +136,10 @@ fn on_conflict_do_nothing_and_do_update_with_the_excluded_row() {
 fn mysql_on_duplicate_key_update_reads_the_inserted_values() {
     use my::users;
     assert_sql(
-        insert(users::table).values((users::email.to("a@x"), users::name.to("Ada"))).on_duplicate_key_update(users::name.to(excluded(users::name))).to_sql(),
+        insert(users::table)
+            .values((users::email.to("a@x"), users::name.to("Ada")))
+            .on_duplicate_key_update(users::name.to(excluded(users::name)))
+            .to_sql(),
         "INSERT INTO `users` (`email`, `name`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`)",
         &[text("a@x"), text("Ada")],
     );

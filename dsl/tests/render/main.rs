@@ -3,6 +3,7 @@
 mod ddl;
 mod expressions;
 mod insert;
+mod records;
 mod schema;
 mod select;
 mod types;
@@ -13,11 +14,7 @@ use mizzle_dsl::types::Value;
 
 /// Asserts the whole SQL string and the whole parameter list.
 #[track_caller]
-fn assert_sql(
-    rendered: Result<RenderedSql<'_>, mizzle_dsl::Error>,
-    sql: &str,
-    binds: &[Value<'_>],
-) {
+fn assert_sql(rendered: Result<RenderedSql<'_>, mizzle_dsl::Error>, sql: &str, binds: &[Value<'_>]) {
     let rendered = rendered.expect("the statement renders");
     assert_eq!(rendered.sql, sql);
     assert_eq!(rendered.binds, binds);

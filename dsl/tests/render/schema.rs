@@ -102,3 +102,25 @@ pub mod my {
         }
     }
 }
+
+/// A table whose values the application fills: a slug on insert, a timestamp on update.
+pub mod app {
+    use mizzle_dsl::pg::*;
+
+    pub fn new_slug() -> String {
+        "fresh-slug".to_owned()
+    }
+
+    pub fn touched_at() -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::from_timestamp(1_700_000_000, 0).expect("a valid instant")
+    }
+
+    mizzle_dsl::table! {
+        pub docs in Pg {
+            id: Serial [primary_key],
+            slug: Text [not_null, default_fn(new_slug)],
+            title: Text [not_null],
+            updated_at: Timestamptz [on_update_fn(touched_at)],
+        }
+    }
+}

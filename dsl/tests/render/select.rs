@@ -19,7 +19,10 @@ fn each_dialect_quotes_identifiers_and_numbers_placeholders_its_own_way() {
         &[Value::I32(7), text("a")],
     );
     assert_sql(
-        select((my::users::id, my::users::name)).from(my::users::table).filter(my::users::id.eq(7u64).and(my::users::name.eq("a"))).to_sql(),
+        select((my::users::id, my::users::name))
+            .from(my::users::table)
+            .filter(my::users::id.eq(7u64).and(my::users::name.eq("a")))
+            .to_sql(),
         "SELECT `users`.`id`, `users`.`name` FROM `users` WHERE (`users`.`id` = ? AND `users`.`name` = ?)",
         &[Value::U64(7), text("a")],
     );
@@ -58,10 +61,7 @@ fn from_table_selects_every_column_in_declaration_order() {
 #[test]
 fn distinct_and_postgres_distinct_on() {
     assert_sql(
-        select(lite::users::name)
-            .from(lite::users::table)
-            .distinct()
-            .to_sql(),
+        select(lite::users::name).from(lite::users::table).distinct().to_sql(),
         r#"SELECT DISTINCT "users"."name" FROM "users""#,
         &[],
     );
@@ -151,10 +151,7 @@ fn order_by_nulls_first_and_last_is_emulated_on_mysql() {
     assert_sql(
         select(pg::users::id)
             .from(pg::users::table)
-            .order_by((
-                pg::users::age.desc().nulls_last(),
-                pg::users::name.asc().nulls_first(),
-            ))
+            .order_by((pg::users::age.desc().nulls_last(), pg::users::name.asc().nulls_first()))
             .to_sql(),
         r#"SELECT "users"."id" FROM "users" ORDER BY "users"."age" DESC NULLS LAST, "users"."name" ASC NULLS FIRST"#,
         &[],
@@ -186,26 +183,17 @@ fn limit_and_offset_are_literals_and_offset_alone_gets_the_limit_each_dialect_ne
         &[],
     );
     assert_sql(
-        select(pg::users::id)
-            .from(pg::users::table)
-            .offset(5)
-            .to_sql(),
+        select(pg::users::id).from(pg::users::table).offset(5).to_sql(),
         r#"SELECT "users"."id" FROM "users" OFFSET 5"#,
         &[],
     );
     assert_sql(
-        select(lite::users::id)
-            .from(lite::users::table)
-            .offset(5)
-            .to_sql(),
+        select(lite::users::id).from(lite::users::table).offset(5).to_sql(),
         r#"SELECT "users"."id" FROM "users" LIMIT -1 OFFSET 5"#,
         &[],
     );
     assert_sql(
-        select(my::users::id)
-            .from(my::users::table)
-            .offset(5)
-            .to_sql(),
+        select(my::users::id).from(my::users::table).offset(5).to_sql(),
         "SELECT `users`.`id` FROM `users` LIMIT 18446744073709551615 OFFSET 5",
         &[],
     );
@@ -218,9 +206,7 @@ fn subqueries_in_select_lists_and_predicates() {
         .from(posts::table)
         .filter(posts::title.like("%rust%"))
         .scalar();
-    let authors = select(posts::author_id)
-        .from(posts::table)
-        .filter(posts::likes.gt(10));
+    let authors = select(posts::author_id).from(posts::table).filter(posts::likes.gt(10));
     let query = select((users::name, most_likes))
         .from(users::table)
         .filter(users::id.in_subquery(authors))

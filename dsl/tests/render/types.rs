@@ -30,32 +30,14 @@ fn outer_joins_make_the_other_side_optional() {
     use lite::{posts, users};
     let on = || posts::author_id.eq(users::id);
     let cols = || (users::name, posts::title);
-    row_type_is::<(String, String), _, _>(
-        &select(cols())
-            .from(users::table)
-            .inner_join(posts::table, on()),
-    );
-    row_type_is::<(String, Option<String>), _, _>(
-        &select(cols())
-            .from(users::table)
-            .left_join(posts::table, on()),
-    );
-    row_type_is::<(Option<String>, String), _, _>(
-        &select(cols())
-            .from(users::table)
-            .right_join(posts::table, on()),
-    );
+    row_type_is::<(String, String), _, _>(&select(cols()).from(users::table).inner_join(posts::table, on()));
+    row_type_is::<(String, Option<String>), _, _>(&select(cols()).from(users::table).left_join(posts::table, on()));
+    row_type_is::<(Option<String>, String), _, _>(&select(cols()).from(users::table).right_join(posts::table, on()));
     row_type_is::<(Option<String>, Option<String>), _, _>(
-        &select(cols())
-            .from(users::table)
-            .full_join(posts::table, on()),
+        &select(cols()).from(users::table).full_join(posts::table, on()),
     );
     // A nullable column stays one Option deep on the nullable side.
-    row_type_is::<(Option<String>,), _, _>(
-        &select((users::email,))
-            .from(posts::table)
-            .left_join(users::table, on()),
-    );
+    row_type_is::<(Option<String>,), _, _>(&select((users::email,)).from(posts::table).left_join(users::table, on()));
 }
 
 #[test]
@@ -108,4 +90,26 @@ fn subquery_fields_keep_the_nullability_they_had_inside() {
         .aliased(Sq);
     let (id, title) = (sq.field(users::id), sq.field(posts::title));
     row_type_is::<(i64, Option<String>), _, _>(&select((id, title)).from(sq));
+}
+
+#[test]
+fn the_insert_struct_makes_defaulted_and_nullable_fields_optional() {
+    use lite::posts;
+    // `id` autoincrements and `likes` has a default: optional. `author_id` and `title` are required.
+    let record = posts::New {
+        id: None,
+        author_id: 1,
+        title: String::from("t"),
+        likes: None,
+    };
+    let _: (Option<i64>, i64, String, Option<i64>) = (record.id, record.author_id, record.title, record.likes);
+    let user = lite::users::New {
+        id: None,
+        name: "n".into(),
+        email: None,
+        age: Some(1),
+        role: None,
+        prefs: None,
+    };
+    let _: (Option<String>, Option<Role>) = (user.email, user.role);
 }

@@ -36,10 +36,7 @@ fn update_can_set_null_on_a_nullable_column() {
 fn update_of_every_row_is_said_explicitly() {
     use lite::posts;
     assert_sql(
-        update(posts::table)
-            .set(posts::likes.to(0))
-            .all_rows()
-            .to_sql(),
+        update(posts::table).set(posts::likes.to(0)).all_rows().to_sql(),
         r#"UPDATE "posts" SET "likes" = ?"#,
         &[Value::I64(0)],
     );
@@ -69,11 +66,7 @@ fn delete_with_where_all_rows_and_returning() {
         r#"DELETE FROM "users" WHERE "age" < $1 RETURNING "id""#,
         &[Value::I32(13)],
     );
-    assert_sql(
-        delete(my::users::table).all_rows().to_sql(),
-        "DELETE FROM `users`",
-        &[],
-    );
+    assert_sql(delete(my::users::table).all_rows().to_sql(), "DELETE FROM `users`", &[]);
     assert_sql(
         delete(lite::users::table)
             .filter(lite::users::name.eq("x"))

@@ -1,0 +1,131 @@
+//! Whole insert records (`New`) and the values the application computes on insert and update.
+
+use crate::schema::{app, lite, pg};
+use crate::{assert_sql, text};
+use mizzle_dsl::prelude::*;
+use mizzle_dsl::query::{insert, update};
+use mizzle_dsl::types::Value;
+
+#[test]
+fn a_record_lists_the_columns_it_gives() {
+    let ada = pg::users::New {
+        id: None,
+        name: "Ada".into(),
+        email: None,
+        age: Some(36),
+    };
+    assert_sql(
+        insert(pg::users::table).values(ada).to_sql(),
+        r#"INSERT INTO "users" ("name", "age") VALUES ($1, $2)"#,
+        &[text("Ada"), Value::I32(36)],
+    );
+}
+
+#[test]
+fn records_that_leave_out_different_columns_get_default_on_postgres() {
+    let rows = vec![
+        pg::users::New {
+            id: None,
+            name: "a".into(),
+            email: None,
+            age: Some(1),
+        },
+        pg::users::New {
+            id: None,
+            name: "b".into(),
+            email: Some("b@x".into()),
+            age: None,
+        },
+    ];
+    assert_sql(
+        insert(pg::users::table).values(rows).to_sql(),
+        r#"INSERT INTO "users" ("name", "email", "age") VALUES ($1, DEFAULT, $2), ($3, $4, DEFAULT)"#,
+        &[text("a"), Value::I32(1), text("b"), text("b@x")],
+    );
+}
+
+#[test]
+fn records_that_leave_out_different_columns_are_refused_on_sqlite() {
+    let rows = vec![
+        lite::posts::New {
+            id: None,
+            author_id: 1,
+            title: "a".into(),
+            likes: Some(3),
+        },
+        lite::posts::New {
+            id: None,
+            author_id: 1,
+            title: "b".into(),
+            likes: None,
+        },
+    ];
+    let error = insert(lite::posts::table)
+        .values(rows)
+        .to_sql()
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("row 1 leaves out `likes`") && error.contains("SQLite has no DEFAULT in VALUES"),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_insert_computes_the_application_default_of_a_column_it_leaves_out() {
+    use app::docs;
+    assert_sql(
+        insert(docs::table).values(docs::title.to("Hello")).to_sql(),
+        r#"INSERT INTO "docs" ("title", "slug") VALUES ($1, $2)"#,
+        &[text("Hello"), text("fresh-slug")],
+    );
+    assert_sql(
+        insert(docs::table)
+            .values((docs::title.to("Hello"), docs::slug.to("mine")))
+            .to_sql(),
+        r#"INSERT INTO "docs" ("title", "slug") VALUES ($1, $2)"#,
+        &[text("Hello"), text("mine")],
+    );
+    assert_sql(
+        insert(docs::table)
+            .values(vec![docs::title.to("a"), docs::title.to("b")])
+            .to_sql(),
+        r#"INSERT INTO "docs" ("title", "slug") VALUES ($1, $2), ($3, $4)"#,
+        &[text("a"), text("fresh-slug"), text("b"), text("fresh-slug")],
+    );
+    let record = docs::New {
+        id: None,
+        slug: None,
+        title: "R".into(),
+        updated_at: None,
+    };
+    assert_sql(
+        insert(docs::table).values(record).to_sql(),
+        r#"INSERT INTO "docs" ("slug", "title") VALUES ($1, $2)"#,
+        &[text("fresh-slug"), text("R")],
+    );
+}
+
+#[test]
+fn an_update_writes_the_on_update_value_of_a_column_it_does_not_set() {
+    use app::docs;
+    assert_sql(
+        update(docs::table)
+            .set(docs::title.to("New"))
+            .filter(docs::id.eq(1))
+            .to_sql(),
+        r#"UPDATE "docs" SET "title" = $1, "updated_at" = $2 WHERE "id" = $3"#,
+        &[text("New"), Value::TimestampTz(app::touched_at()), Value::I32(1)],
+    );
+    assert_sql(
+        update(docs::table)
+            .set((
+                docs::title.to("New"),
+                docs::updated_at.to(None::<chrono::DateTime<chrono::Utc>>),
+            ))
+            .all_rows()
+            .to_sql(),
+        r#"UPDATE "docs" SET "title" = $1, "updated_at" = $2"#,
+        &[text("New"), Value::Null],
+    );
+}
