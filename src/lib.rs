@@ -10,7 +10,7 @@
 pub use mizzle_dsl::*;
 
 pub use mizzle_dsl::expr::{
-    and, avg, count, count_distinct, count_star, exists, max, min, not, not_exists, or, sql, sum,
+    and, avg, count, count_distinct, count_star, exists, last_insert_id, max, min, not, not_exists, or, sql, sum,
 };
 pub use mizzle_dsl::query::{delete, excluded, from, insert, select, update};
 pub use mizzle_dsl::schema::{create_table, drop_table};

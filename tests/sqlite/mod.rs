@@ -1,5 +1,6 @@
 //! SQLite: every test on its own in-memory database.
 
+mod by_hand;
 mod crud;
 mod errors;
 mod schema;

@@ -63,3 +63,31 @@ impl<Q: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for Exists<Q
     }
 }
 impl_into_expression!([Q, const NEGATED: bool] Exists<Q, NEGATED>);
+
+/// MySQL's `LAST_INSERT_ID()`: the auto-increment key of the row this connection inserted
+/// last. MySQL has no RETURNING; read the new row back with
+/// `.filter(users::id.eq(last_insert_id()))` on the same connection.
+pub fn last_insert_id() -> LastInsertId {
+    LastInsertId
+}
+
+/// `LAST_INSERT_ID()` (MySQL).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LastInsertId;
+
+impl Expression for LastInsertId {
+    type SqlType = crate::types::BigIntUnsigned;
+    type Nullability = NotNull;
+    type Value = u64;
+}
+
+impl<S> AppearsIn<S, ()> for LastInsertId {
+    type ScopedNullability = NotNull;
+}
+
+impl RenderSql<crate::dialect::MySql> for LastInsertId {
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, crate::dialect::MySql>) {
+        out.push_sql("LAST_INSERT_ID()");
+    }
+}
+impl_into_expression!([] LastInsertId);

@@ -14,7 +14,7 @@ mod raw;
 pub use aggregate::{avg, count, count_distinct, count_star, function, max, min, sum, Aggregate, Summable};
 pub use bound::{Bound, NullableBound};
 pub use cast::{Cast, CastTarget};
-pub use func::{and, exists, not, not_exists, or, Exists};
+pub use func::{and, exists, last_insert_id, not, not_exists, or, Exists, LastInsertId};
 pub use in_list::{InList, InSubquery};
 pub use methods::ExpressionMethods;
 pub use ops::{op, Arith, Between, Compare, IsNull, Logic, Not};

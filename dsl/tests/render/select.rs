@@ -242,3 +242,14 @@ fn a_subquery_in_from_exposes_its_selected_columns() {
         &[Value::I64(5)],
     );
 }
+
+#[test]
+fn mysql_reads_back_the_row_it_inserted_last() {
+    use mizzle_dsl::expr::last_insert_id;
+    use my::users;
+    assert_sql(
+        from(users::table).filter(users::id.eq(last_insert_id())).to_sql(),
+        "SELECT `users`.`id`, `users`.`name`, `users`.`email`, `users`.`age` FROM `users` WHERE `users`.`id` = LAST_INSERT_ID()",
+        &[],
+    );
+}
