@@ -2,6 +2,7 @@
 
 mod by_hand;
 mod crud;
+mod custom_type;
 mod errors;
 mod schema;
 mod types;
