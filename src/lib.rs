@@ -9,11 +9,28 @@
 
 pub use mizzle_dsl::*;
 
+pub use mizzle_dsl::exec::{IsolationLevel, TransactionOptions};
 pub use mizzle_dsl::expr::{
     and, avg, count, count_distinct, count_star, exists, last_insert_id, max, min, not, not_exists, or, sql, sum,
 };
 pub use mizzle_dsl::query::{delete, excluded, from, insert, select, update};
 pub use mizzle_dsl::schema::{create_table, drop_table};
+
+/// PostgreSQL: the dialect, its column types, and (with the `postgres` feature)
+/// [`Database`](pg::Database) and [`Transaction`](pg::Transaction) on tokio-postgres.
+pub mod pg {
+    pub use mizzle_dsl::pg::*;
+    #[cfg(feature = "postgres")]
+    pub use mizzle_postgres::{Database, PoolOptions, Transaction};
+}
+
+/// MySQL and MariaDB: the dialect, its column types, and (with the `mysql` feature)
+/// [`Database`](mysql::Database) and [`Transaction`](mysql::Transaction) on mysql_async.
+pub mod mysql {
+    pub use mizzle_dsl::mysql::*;
+    #[cfg(feature = "mysql")]
+    pub use mizzle_mysql::{Database, PoolOptions, Transaction};
+}
 
 /// SQLite: the dialect, its column types, and (with the `sqlite` feature, on by default)
 /// [`Database`](sqlite::Database) (synchronous) and [`AsyncDatabase`](sqlite::AsyncDatabase)
@@ -21,5 +38,5 @@ pub use mizzle_dsl::schema::{create_table, drop_table};
 pub mod sqlite {
     pub use mizzle_dsl::sqlite::*;
     #[cfg(feature = "sqlite")]
-    pub use mizzle_sqlite::{AsyncDatabase, Database};
+    pub use mizzle_sqlite::{AsyncDatabase, Database, Transaction};
 }

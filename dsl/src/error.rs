@@ -113,6 +113,11 @@ pub enum Error {
     },
     /// The driver failed outside of a statement (for example at commit).
     Driver(Box<dyn StdError + Send + Sync>),
+    /// A transaction was rolled back on request: return it from a transaction's closure
+    /// to roll back without another error.
+    Rollback,
+    /// A connection could not be had from the pool in time.
+    PoolTimeout,
 }
 
 impl Error {
@@ -145,6 +150,10 @@ impl fmt::Display for Error {
                 write!(f, "cannot connect to {target}: {source}")
             }
             Error::Driver(source) => write!(f, "database driver error: {source}"),
+            Error::Rollback => f.write_str("the transaction was rolled back on request"),
+            Error::PoolTimeout => {
+                f.write_str("no database connection became free in time; raise the pool size or its wait timeout")
+            }
         }
     }
 }
@@ -157,6 +166,7 @@ impl StdError for Error {
             Error::Database { source, .. } | Error::Connection { source, .. } | Error::Driver(source) => {
                 Some(source.as_ref())
             }
+            Error::Rollback | Error::PoolTimeout => None,
         }
     }
 }

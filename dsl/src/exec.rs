@@ -1,9 +1,13 @@
-//! [`Executor`]: what a backend connection offers the query builders.
+//! [`Executor`]: what a backend connection offers the query builders, and the pieces
+//! (futures, transaction options) the backends share.
 
 use crate::dialect::Dialect;
 use crate::error::Error;
 use crate::render::RenderedSql;
 use crate::row::DecodeRow;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{ready, Context, Poll};
 
 /// A connection (or transaction) that runs rendered statements of dialect `D`.
 ///
@@ -37,4 +41,127 @@ pub trait Executor<D: Dialect> {
 
     /// Runs a statement and reports the number of rows it changed.
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a>;
+}
+
+/// How a transaction isolates itself from concurrent ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IsolationLevel {
+    /// `READ UNCOMMITTED`.
+    ReadUncommitted,
+    /// `READ COMMITTED`.
+    ReadCommitted,
+    /// `REPEATABLE READ`.
+    RepeatableRead,
+    /// `SERIALIZABLE`.
+    Serializable,
+}
+
+impl IsolationLevel {
+    /// The SQL keywords.
+    pub fn sql(self) -> &'static str {
+        match self {
+            IsolationLevel::ReadUncommitted => "READ UNCOMMITTED",
+            IsolationLevel::ReadCommitted => "READ COMMITTED",
+            IsolationLevel::RepeatableRead => "REPEATABLE READ",
+            IsolationLevel::Serializable => "SERIALIZABLE",
+        }
+    }
+}
+
+/// Options of a top-level transaction; nested transactions are savepoints and take none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TransactionOptions {
+    /// The isolation level; the server's default when `None`.
+    pub isolation: Option<IsolationLevel>,
+    /// `READ ONLY`: writes fail.
+    pub read_only: bool,
+    /// `DEFERRABLE` (PostgreSQL, with `SERIALIZABLE READ ONLY`): wait for a snapshot that
+    /// cannot fail with a serialization error.
+    pub deferrable: bool,
+}
+
+impl TransactionOptions {
+    /// The server's defaults.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the isolation level.
+    pub fn isolation(mut self, level: IsolationLevel) -> Self {
+        self.isolation = Some(level);
+        self
+    }
+
+    /// Makes the transaction read-only.
+    pub fn read_only(mut self) -> Self {
+        self.read_only = true;
+        self
+    }
+
+    /// Makes the transaction deferrable (PostgreSQL).
+    pub fn deferrable(mut self) -> Self {
+        self.deferrable = true;
+        self
+    }
+}
+
+/// A boxed, sendable future: what the async backends run a statement in.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// The future of `.all(&db)` on an async backend: fetches the driver's rows (`Raw`),
+/// then decodes each with a plain function, so the boxed part does not depend on the
+/// row type `T`.
+#[must_use = "futures do nothing unless awaited"]
+pub struct FetchAll<'a, Raw, T> {
+    rows: BoxFuture<'a, Result<Vec<Raw>, Error>>,
+    decode: fn(&Raw) -> Result<T, Error>,
+}
+
+impl<'a, Raw, T> FetchAll<'a, Raw, T> {
+    /// Fetches with `rows`, decodes with `decode`.
+    pub fn new(rows: BoxFuture<'a, Result<Vec<Raw>, Error>>, decode: fn(&Raw) -> Result<T, Error>) -> Self {
+        FetchAll { rows, decode }
+    }
+}
+
+impl<Raw, T> Future for FetchAll<'_, Raw, T> {
+    type Output = Result<Vec<T>, Error>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let rows = ready!(self.rows.as_mut().poll(cx))?;
+        Poll::Ready(rows.iter().map(self.decode).collect())
+    }
+}
+
+/// The future of `.get(&db)` on an async backend: the first row, decoded, if any.
+#[must_use = "futures do nothing unless awaited"]
+pub struct FetchFirst<'a, Raw, T> {
+    row: BoxFuture<'a, Result<Option<Raw>, Error>>,
+    decode: fn(&Raw) -> Result<T, Error>,
+}
+
+impl<'a, Raw, T> FetchFirst<'a, Raw, T> {
+    /// Fetches with `row`, decodes with `decode`.
+    pub fn new(row: BoxFuture<'a, Result<Option<Raw>, Error>>, decode: fn(&Raw) -> Result<T, Error>) -> Self {
+        FetchFirst { row, decode }
+    }
+}
+
+impl<Raw, T> Future for FetchFirst<'_, Raw, T> {
+    type Output = Result<Option<T>, Error>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let row = ready!(self.row.as_mut().poll(cx))?;
+        Poll::Ready(row.as_ref().map(self.decode).transpose())
+    }
+}
+
+impl<Raw, T> std::fmt::Debug for FetchAll<'_, Raw, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FetchAll")
+    }
+}
+
+impl<Raw, T> std::fmt::Debug for FetchFirst<'_, Raw, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FetchFirst")
+    }
 }

@@ -255,7 +255,7 @@ fn deleting_a_user_cascades_to_posts_because_foreign_keys_are_on() {
 fn the_async_api_returns_the_same_results() {
     let db = mizzle::sqlite::AsyncDatabase::connect("sqlite::memory:").unwrap();
     for ddl in super::schema::ddl() {
-        db.execute_sql(&ddl).unwrap();
+        futures_lite_block_on(db.execute_sql(&ddl)).unwrap();
     }
     let run = async {
         insert(users::table)

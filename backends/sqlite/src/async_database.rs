@@ -31,7 +31,7 @@ impl AsyncDatabase {
     }
 
     /// Runs SQL text with no parameters, such as DDL.
-    pub fn execute_sql(&self, sql: &str) -> Result<(), Error> {
+    pub async fn execute_sql(&self, sql: &str) -> Result<(), Error> {
         self.lock().execute_sql(sql)
     }
 

@@ -2,8 +2,9 @@
 
 use crate::error::{connection_error, database_error};
 use crate::run;
+use crate::transaction::{run_transaction, Transaction};
 use mizzle_dsl::dialect::Sqlite;
-use mizzle_dsl::exec::Executor;
+use mizzle_dsl::exec::{Executor, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
@@ -55,6 +56,27 @@ impl Database {
     /// Runs SQL text with no parameters, such as DDL; several statements may be separated by `;`.
     pub fn execute_sql(&self, sql: &str) -> Result<(), Error> {
         self.conn.execute_batch(sql).map_err(|e| database_error(sql, e))
+    }
+
+    /// Runs `f` in a transaction: committed when `f` returns `Ok`, rolled back when it
+    /// returns `Err` (return [`Error::Rollback`] to roll back on purpose) or panics.
+    /// `tx.transaction(..)` nests one as a savepoint.
+    pub fn transaction<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&Transaction<'_>) -> Result<T, E>,
+        E: From<Error>,
+    {
+        run_transaction(&self.conn, TransactionOptions::default(), f)
+    }
+
+    /// [`transaction`](Self::transaction) with options: SQLite transactions are always
+    /// serializable; a read-only one starts deferred, others take the write lock at once.
+    pub fn transaction_with<T, E, F>(&self, options: TransactionOptions, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&Transaction<'_>) -> Result<T, E>,
+        E: From<Error>,
+    {
+        run_transaction(&self.conn, options, f)
     }
 
     /// The rusqlite connection, for what mizzle does not cover.

@@ -13,6 +13,8 @@ mod error;
 mod params;
 mod row;
 mod run;
+mod transaction;
 
 pub use async_database::AsyncDatabase;
 pub use database::Database;
+pub use transaction::Transaction;

@@ -8,8 +8,8 @@ mod sqlite;
 pub use capability::{
     SupportsDistinctOn, SupportsFullJoin, SupportsIlike, SupportsOnConflict, SupportsOnDuplicateKey, SupportsReturning,
 };
-pub use mysql::MySql;
-pub use pg::Pg;
+pub use mysql::{MySql, MySqlValueRef};
+pub use pg::{Pg, PgValueRef};
 pub use sqlite::{Sqlite, SqliteValueRef};
 
 use std::fmt::Debug;
@@ -34,6 +34,9 @@ pub trait Dialect: crate::private::Sealed + Copy + Default + Debug + Send + Sync
 
     /// What to write as LIMIT when only OFFSET is given and the dialect requires a LIMIT.
     const LIMIT_ALL: Option<&'static str>;
+
+    /// The most bound parameters one statement may carry.
+    const MAX_PARAMS: usize;
 
     /// Writes `ident` quoted, with embedded quote characters doubled.
     fn write_ident(sql: &mut String, ident: &str);

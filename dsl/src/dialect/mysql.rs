@@ -13,8 +13,8 @@ impl Dialect for MySql {
     const KIND: DialectKind = DialectKind::MySql;
     const SUPPORTS_NULLS_ORDER: bool = false;
     const LIMIT_ALL: Option<&'static str> = Some("18446744073709551615");
-    /// The text or binary bytes of one column, `None` for NULL.
-    type RawValue<'a> = Option<&'a [u8]>;
+    const MAX_PARAMS: usize = 65535;
+    type RawValue<'a> = MySqlValueRef<'a>;
 
     fn write_ident(sql: &mut String, ident: &str) {
         write_quoted(sql, ident, '`');
@@ -25,6 +25,56 @@ impl Dialect for MySql {
     }
 
     fn is_null(raw: &Self::RawValue<'_>) -> bool {
-        raw.is_none()
+        matches!(raw, MySqlValueRef::Null)
     }
+}
+
+/// One column of a MySQL row as the protocol delivers it, borrowed from the row: typed in
+/// the binary protocol of prepared statements, text in the text protocol.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MySqlValueRef<'a> {
+    /// SQL NULL.
+    Null,
+    /// Text, bytes, decimals, JSON; any value in the text protocol.
+    Bytes(&'a [u8]),
+    /// A signed integer.
+    Int(i64),
+    /// An unsigned integer.
+    UInt(u64),
+    /// A `float`.
+    Float(f32),
+    /// A `double`.
+    Double(f64),
+    /// A `date`, `datetime` or `timestamp`.
+    Date {
+        /// Year.
+        year: u16,
+        /// Month, 1-12.
+        month: u8,
+        /// Day, 1-31.
+        day: u8,
+        /// Hour.
+        hour: u8,
+        /// Minute.
+        minute: u8,
+        /// Second.
+        second: u8,
+        /// Microsecond.
+        micros: u32,
+    },
+    /// A `time`, which may be negative or span days.
+    Time {
+        /// Below zero.
+        negative: bool,
+        /// Whole days.
+        days: u32,
+        /// Hours.
+        hours: u8,
+        /// Minutes.
+        minutes: u8,
+        /// Seconds.
+        seconds: u8,
+        /// Microseconds.
+        micros: u32,
+    },
 }

@@ -14,8 +14,8 @@ impl Dialect for Pg {
     const KIND: DialectKind = DialectKind::Pg;
     const SUPPORTS_NULLS_ORDER: bool = true;
     const LIMIT_ALL: Option<&'static str> = None;
-    /// The binary-format bytes of one column, `None` for NULL.
-    type RawValue<'a> = Option<&'a [u8]>;
+    const MAX_PARAMS: usize = 65535;
+    type RawValue<'a> = PgValueRef<'a>;
 
     fn write_ident(sql: &mut String, ident: &str) {
         write_quoted(sql, ident, '"');
@@ -27,6 +27,16 @@ impl Dialect for Pg {
     }
 
     fn is_null(raw: &Self::RawValue<'_>) -> bool {
-        raw.is_none()
+        raw.bytes.is_none()
     }
+}
+
+/// One column of a PostgreSQL row: its type's OID and its binary-format bytes (`None` for
+/// NULL), borrowed from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PgValueRef<'a> {
+    /// The column type's OID, as the server described the row.
+    pub type_oid: u32,
+    /// The value in binary format.
+    pub bytes: Option<&'a [u8]>,
 }

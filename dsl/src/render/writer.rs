@@ -88,7 +88,15 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
     }
 
     /// Finishes the statement, or names the first value that could not be encoded.
-    pub fn finish(self) -> Result<RenderedSql<'q>, Error> {
+    pub fn finish(mut self) -> Result<RenderedSql<'q>, Error> {
+        if self.error.is_none() && self.binds.len() > D::MAX_PARAMS {
+            self.error = Some(EncodeError::new(format!(
+                "the statement has {} parameters and {} accepts at most {}; insert fewer rows per statement",
+                self.binds.len(),
+                D::NAME,
+                D::MAX_PARAMS
+            )));
+        }
         match self.error {
             Some(source) => Err(Error::Encode { sql: self.sql, source }),
             None => Ok(RenderedSql {

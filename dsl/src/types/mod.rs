@@ -2,6 +2,9 @@
 
 mod enums;
 mod from_sql;
+mod from_sql_mysql;
+#[cfg(feature = "pg")]
+mod from_sql_pg;
 mod interval;
 mod nullability;
 mod sql;

@@ -1,0 +1,212 @@
+//! [`Database`]: a pool of MySQL connections, opened from a URL or an existing pool.
+
+use crate::error::{connection_error, database_error};
+use crate::row::decode;
+use crate::run;
+use crate::transaction::{run_transaction, Transaction};
+use mizzle_dsl::dialect::MySql;
+use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
+use mizzle_dsl::render::RenderedSql;
+use mizzle_dsl::row::DecodeRow;
+use mizzle_dsl::Error;
+use mysql_async::prelude::Queryable;
+use mysql_async::{Conn, Opts, OptsBuilder, Pool, PoolConstraints, PoolOpts};
+use std::time::Duration;
+
+/// A MySQL or MariaDB database: a pool of connections. Queries borrow a connection for
+/// their run: `query.all(&db).await?`.
+#[derive(Clone)]
+pub struct Database {
+    pool: Pool,
+    target: String,
+    wait_timeout: Option<Duration>,
+}
+
+impl std::fmt::Debug for Database {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Database").field("target", &self.target).finish()
+    }
+}
+
+/// Size and timeouts of the connection pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolOptions {
+    /// The most connections open at once.
+    pub max_size: usize,
+    /// How long a query waits for a connection (a free one, or a new one being opened)
+    /// before failing with [`Error::PoolTimeout`]; forever when `None`.
+    pub wait_timeout: Option<Duration>,
+    /// How long an idle connection is kept before it is closed.
+    pub idle_timeout: Duration,
+}
+
+impl Default for PoolOptions {
+    fn default() -> Self {
+        PoolOptions {
+            max_size: 16,
+            wait_timeout: Some(Duration::from_secs(30)),
+            idle_timeout: Duration::from_secs(600),
+        }
+    }
+}
+
+/// The URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => match url[scheme_end + 3..at].split_once(':') {
+            Some((user, _password)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+            None => url.to_owned(),
+        },
+        _ => url.to_owned(),
+    }
+}
+
+impl Database {
+    /// Connects to `url` (`mysql://user:password@host:port/database`) with the default
+    /// pool, and checks that a connection can be opened.
+    pub async fn connect(url: &str) -> Result<Self, Error> {
+        Self::connect_with(url, PoolOptions::default()).await
+    }
+
+    /// Connects with the given pool size and timeouts.
+    pub async fn connect_with(url: &str, options: PoolOptions) -> Result<Self, Error> {
+        let target = redact(url);
+        if !(url.starts_with("mysql://") || url.starts_with("mariadb://")) {
+            return Err(Error::Connection {
+                target,
+                source: "a MySQL URL starts with `mysql://`".into(),
+            });
+        }
+        let url = url.replacen("mariadb://", "mysql://", 1);
+        let opts = Opts::from_url(&url).map_err(|e| Error::Connection {
+            target: target.clone(),
+            source: Box::new(e),
+        })?;
+        let constraints = PoolConstraints::new(0, options.max_size.max(1)).ok_or_else(|| Error::Connection {
+            target: target.clone(),
+            source: "the pool's max_size must be at least 1".into(),
+        })?;
+        let opts = OptsBuilder::from_opts(opts)
+            .pool_opts(
+                PoolOpts::default()
+                    .with_constraints(constraints)
+                    .with_inactive_connection_ttl(options.idle_timeout),
+            )
+            .init(vec!["SET time_zone = '+00:00'"])
+            .stmt_cache_size(256);
+        let db = Database {
+            pool: Pool::new(opts),
+            target,
+            wait_timeout: options.wait_timeout,
+        };
+        // Fail now, naming the server, rather than at the first query.
+        drop(db.conn().await?);
+        Ok(db)
+    }
+
+    /// Wraps a pool the application built itself. Set its connections' time zone to UTC
+    /// (`init` in its options) for `timestamp` columns to read back as UTC instants.
+    pub fn from_pool(pool: Pool) -> Self {
+        Database {
+            pool,
+            target: "the given pool".to_owned(),
+            wait_timeout: None,
+        }
+    }
+
+    /// The pool, for what mizzle does not cover.
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    pub(crate) async fn conn(&self) -> Result<Conn, Error> {
+        let get = self.pool.get_conn();
+        let conn = match self.wait_timeout {
+            Some(limit) => tokio::time::timeout(limit, get).await.map_err(|_| Error::PoolTimeout)?,
+            None => get.await,
+        };
+        conn.map_err(|e| connection_error(&self.target, e))
+    }
+
+    /// Runs SQL text with no parameters, such as DDL; several statements may be separated by `;`.
+    pub async fn execute_sql(&self, sql: &str) -> Result<(), Error> {
+        self.conn()
+            .await?
+            .query_drop(sql)
+            .await
+            .map_err(|e| database_error(sql, e))
+    }
+
+    /// Runs `f` in a transaction on one connection: committed when `f` returns `Ok`,
+    /// rolled back when it returns `Err` (return [`Error::Rollback`] to roll back on
+    /// purpose) or panics. `tx.transaction(..)` nests one as a savepoint.
+    pub async fn transaction<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
+        E: From<Error>,
+    {
+        self.transaction_with(TransactionOptions::default(), f).await
+    }
+
+    /// [`transaction`](Self::transaction) with an isolation level or read only.
+    /// MySQL has no deferrable transactions; asking for one is an error.
+    pub async fn transaction_with<T, E, F>(&self, options: TransactionOptions, f: F) -> Result<T, E>
+    where
+        F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
+        E: From<Error>,
+    {
+        run_transaction(self.conn().await?, options, f).await
+    }
+}
+
+impl Executor<MySql> for Database {
+    type All<'a, T> = FetchAll<'a, mysql_async::Row, T>;
+    type Get<'a, T> = FetchFirst<'a, mysql_async::Row, T>;
+    type Execute<'a> = BoxFuture<'a, Result<u64, Error>>;
+
+    fn fetch_all<'a, R: DecodeRow<MySql>>(
+        &'a self,
+        statement: Result<RenderedSql<'a>, Error>,
+    ) -> Self::All<'a, R::Row> {
+        FetchAll::new(
+            Box::pin(async move {
+                let statement = statement?;
+                run::query(&mut self.conn().await?, &statement).await
+            }),
+            decode::<R>,
+        )
+    }
+
+    fn fetch_first<'a, R: DecodeRow<MySql>>(
+        &'a self,
+        statement: Result<RenderedSql<'a>, Error>,
+    ) -> Self::Get<'a, R::Row> {
+        FetchFirst::new(
+            Box::pin(async move {
+                let statement = statement?;
+                run::query_first(&mut self.conn().await?, &statement).await
+            }),
+            decode::<R>,
+        )
+    }
+
+    fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
+        Box::pin(async move {
+            let statement = statement?;
+            run::execute(&mut self.conn().await?, &statement).await
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_are_not_shown_in_messages() {
+        assert_eq!(
+            redact("mysql://root:pw@127.0.0.1:3306/test"),
+            "mysql://root:***@127.0.0.1:3306/test"
+        );
+    }
+}

@@ -1,0 +1,73 @@
+//! MySQL's errors as mizzle's [`Error`], with kinds mapped from MySQL's error numbers.
+
+use mizzle_dsl::{DbErrorKind, Error};
+
+/// The constraint (or key) a MySQL message names: `… for key 'users.email'` or
+/// `… CONSTRAINT `posts_ibfk_1` FOREIGN KEY …` or `CONSTRAINT `age_check` failed`.
+fn constraint_of(message: &str) -> Option<String> {
+    if let Some(rest) = message.split("for key '").nth(1) {
+        return rest.split('\'').next().map(str::to_owned);
+    }
+    if let Some(rest) = message.split("CONSTRAINT `").nth(1) {
+        return rest.split('`').next().map(str::to_owned);
+    }
+    None
+}
+
+/// Wraps an error raised while running `sql`.
+pub(crate) fn database_error(sql: &str, error: mysql_async::Error) -> Error {
+    let mysql_async::Error::Server(server) = &error else {
+        return Error::Driver(Box::new(error));
+    };
+    let kind = match server.code {
+        1062 | 1586 => DbErrorKind::UniqueViolation,
+        1216 | 1217 | 1451 | 1452 => DbErrorKind::ForeignKeyViolation,
+        1048 | 1364 => DbErrorKind::NotNullViolation,
+        3819 | 4025 => DbErrorKind::CheckViolation,
+        1213 => DbErrorKind::Deadlock,
+        1205 => DbErrorKind::SerializationFailure,
+        _ => DbErrorKind::Other,
+    };
+    let message = server.message.clone();
+    let constraint = if kind == DbErrorKind::Other {
+        None
+    } else {
+        constraint_of(&message)
+    };
+    Error::Database {
+        kind,
+        message,
+        constraint,
+        sql: sql.to_owned(),
+        source: Box::new(error),
+    }
+}
+
+/// Wraps an error raised while opening or taking a connection.
+pub(crate) fn connection_error(target: &str, error: mysql_async::Error) -> Error {
+    Error::Connection {
+        target: target.to_owned(),
+        source: Box::new(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::constraint_of;
+
+    #[test]
+    fn constraint_names_are_read_from_messages() {
+        assert_eq!(
+            constraint_of("Duplicate entry 'a' for key 'users.email'").as_deref(),
+            Some("users.email")
+        );
+        assert_eq!(
+            constraint_of("Cannot add or update a child row: a foreign key constraint fails (`t`.`posts`, CONSTRAINT `posts_ibfk_1` FOREIGN KEY (`author_id`) REFERENCES `users` (`id`))").as_deref(),
+            Some("posts_ibfk_1")
+        );
+        assert_eq!(
+            constraint_of("CONSTRAINT `age_check` failed for `t`.`users`").as_deref(),
+            Some("age_check")
+        );
+    }
+}

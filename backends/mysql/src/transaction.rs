@@ -1,0 +1,186 @@
+//! Transactions on one pooled connection: START TRANSACTION/COMMIT/ROLLBACK, savepoints
+//! for nesting, rollback on error and on panic, and no open transaction back in the pool.
+
+use crate::error::database_error;
+use crate::row::decode;
+use crate::run;
+use futures_util::FutureExt;
+use mizzle_dsl::dialect::MySql;
+use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
+use mizzle_dsl::render::RenderedSql;
+use mizzle_dsl::row::DecodeRow;
+use mizzle_dsl::Error;
+use mysql_async::prelude::Queryable;
+use mysql_async::Conn;
+use std::panic::AssertUnwindSafe;
+use tokio::sync::Mutex;
+
+/// A transaction (or a savepoint inside one). Queries run on its connection, one at a
+/// time: `query.all(&tx).await?`.
+#[derive(Debug)]
+pub struct Transaction<'t> {
+    conn: &'t Mutex<Conn>,
+    depth: u32,
+}
+
+/// Holds the connection while its transaction is open. Dropped before the transaction
+/// closes (a cancelled future), it disconnects instead of returning the connection to
+/// the pool, and the server rolls back.
+struct OpenTransaction {
+    conn: Option<Mutex<Conn>>,
+}
+
+impl Drop for OpenTransaction {
+    fn drop(&mut self) {
+        if let (Some(conn), Ok(runtime)) = (self.conn.take(), tokio::runtime::Handle::try_current()) {
+            runtime.spawn(async move {
+                let _ = conn.into_inner().disconnect().await;
+            });
+        }
+    }
+}
+
+fn begin_sql(options: TransactionOptions) -> Result<Vec<String>, Error> {
+    if options.deferrable {
+        return Err(Error::Driver("MySQL has no deferrable transactions".into()));
+    }
+    let mut statements = Vec::new();
+    if let Some(level) = options.isolation {
+        statements.push(format!("SET TRANSACTION ISOLATION LEVEL {}", level.sql()));
+    }
+    statements.push(
+        if options.read_only {
+            "START TRANSACTION READ ONLY"
+        } else {
+            "START TRANSACTION"
+        }
+        .to_owned(),
+    );
+    Ok(statements)
+}
+
+async fn run_sql(conn: &Mutex<Conn>, sql: &str) -> Result<(), Error> {
+    conn.lock()
+        .await
+        .query_drop(sql)
+        .await
+        .map_err(|e| database_error(sql, e))
+}
+
+/// Runs `f` and closes with `close_ok` on `Ok`, `close_err` on `Err` or panic.
+async fn scoped<T, E, F>(tx: &Transaction<'_>, f: F, close_ok: &str, close_err: &str) -> Result<T, E>
+where
+    F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
+    E: From<Error>,
+{
+    match AssertUnwindSafe(f(tx)).catch_unwind().await {
+        Ok(Ok(value)) => {
+            run_sql(tx.conn, close_ok).await?;
+            Ok(value)
+        }
+        Ok(Err(error)) => {
+            run_sql(tx.conn, close_err).await?;
+            Err(error)
+        }
+        Err(panic) => {
+            let _ = run_sql(tx.conn, close_err).await;
+            std::panic::resume_unwind(panic)
+        }
+    }
+}
+
+pub(crate) async fn run_transaction<T, E, F>(conn: Conn, options: TransactionOptions, f: F) -> Result<T, E>
+where
+    F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
+    E: From<Error>,
+{
+    let mut open = OpenTransaction {
+        conn: Some(Mutex::new(conn)),
+    };
+    let result = {
+        let conn = open
+            .conn
+            .as_ref()
+            .expect("the guard holds the connection until it is done");
+        for sql in begin_sql(options)? {
+            run_sql(conn, &sql).await?;
+        }
+        scoped(&Transaction { conn, depth: 0 }, f, "COMMIT", "ROLLBACK").await
+    };
+    // Closed, one way or the other: the connection goes back to the pool.
+    drop(open.conn.take());
+    result
+}
+
+impl Transaction<'_> {
+    /// Runs `f` in a savepoint: released when `f` returns `Ok`, rolled back to when it
+    /// returns `Err` or panics; the outer transaction goes on either way.
+    pub async fn transaction<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
+        E: From<Error>,
+    {
+        let name = format!("mizzle_sp_{}", self.depth + 1);
+        run_sql(self.conn, &format!("SAVEPOINT {name}")).await?;
+        let inner = Transaction {
+            conn: self.conn,
+            depth: self.depth + 1,
+        };
+        scoped(
+            &inner,
+            f,
+            &format!("RELEASE SAVEPOINT {name}"),
+            &format!("ROLLBACK TO SAVEPOINT {name}"),
+        )
+        .await
+    }
+
+    /// The error to return from a transaction's closure to roll it back on purpose.
+    pub fn rollback(&self) -> Error {
+        Error::Rollback
+    }
+
+    /// Runs SQL text with no parameters inside the transaction.
+    pub async fn execute_sql(&self, sql: &str) -> Result<(), Error> {
+        run_sql(self.conn, sql).await
+    }
+}
+
+impl Executor<MySql> for Transaction<'_> {
+    type All<'a, T>
+        = FetchAll<'a, mysql_async::Row, T>
+    where
+        Self: 'a;
+    type Get<'a, T>
+        = FetchFirst<'a, mysql_async::Row, T>
+    where
+        Self: 'a;
+    type Execute<'a>
+        = BoxFuture<'a, Result<u64, Error>>
+    where
+        Self: 'a;
+
+    fn fetch_all<'a, R: DecodeRow<MySql>>(
+        &'a self,
+        statement: Result<RenderedSql<'a>, Error>,
+    ) -> Self::All<'a, R::Row> {
+        FetchAll::new(
+            Box::pin(async move { run::query(&mut *self.conn.lock().await, &statement?).await }),
+            decode::<R>,
+        )
+    }
+
+    fn fetch_first<'a, R: DecodeRow<MySql>>(
+        &'a self,
+        statement: Result<RenderedSql<'a>, Error>,
+    ) -> Self::Get<'a, R::Row> {
+        FetchFirst::new(
+            Box::pin(async move { run::query_first(&mut *self.conn.lock().await, &statement?).await }),
+            decode::<R>,
+        )
+    }
+
+    fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
+        Box::pin(async move { run::execute(&mut *self.conn.lock().await, &statement?).await })
+    }
+}

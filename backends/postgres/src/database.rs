@@ -1,0 +1,200 @@
+//! [`Database`]: a pool of PostgreSQL connections, opened from a URL or an existing pool.
+
+use crate::error::{database_error, pool_error};
+use crate::fetch;
+use crate::row::decode;
+use crate::transaction::{run_transaction, Transaction};
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
+use mizzle_dsl::dialect::Pg;
+use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
+use mizzle_dsl::render::RenderedSql;
+use mizzle_dsl::row::DecodeRow;
+use mizzle_dsl::Error;
+use std::time::Duration;
+
+/// A PostgreSQL database: a pool of connections. Queries borrow a connection for their
+/// run: `query.all(&db).await?`.
+#[derive(Clone)]
+pub struct Database {
+    pool: Pool,
+    target: String,
+}
+
+impl std::fmt::Debug for Database {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Database")
+            .field("target", &self.target)
+            .field("status", &self.pool.status())
+            .finish()
+    }
+}
+
+/// Size and timeouts of the connection pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolOptions {
+    /// The most connections open at once.
+    pub max_size: usize,
+    /// How long a query waits for a free connection before failing with
+    /// [`Error::PoolTimeout`]; forever when `None`.
+    pub wait_timeout: Option<Duration>,
+    /// How long opening a connection may take.
+    pub connect_timeout: Option<Duration>,
+}
+
+impl Default for PoolOptions {
+    fn default() -> Self {
+        PoolOptions {
+            max_size: 16,
+            wait_timeout: Some(Duration::from_secs(30)),
+            connect_timeout: Some(Duration::from_secs(10)),
+        }
+    }
+}
+
+/// The URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _password)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+impl Database {
+    /// Connects to `url` (`postgres://user:password@host:port/database`) with the default
+    /// pool, and checks that a connection can be opened.
+    pub async fn connect(url: &str) -> Result<Self, Error> {
+        Self::connect_with(url, PoolOptions::default()).await
+    }
+
+    /// Connects with the given pool size and timeouts.
+    pub async fn connect_with(url: &str, options: PoolOptions) -> Result<Self, Error> {
+        let target = redact(url);
+        if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+            return Err(Error::Connection {
+                target,
+                source: "a PostgreSQL URL starts with `postgres://` or `postgresql://`".into(),
+            });
+        }
+        let config: tokio_postgres::Config = url.parse().map_err(|e: tokio_postgres::Error| Error::Connection {
+            target: target.clone(),
+            source: Box::new(e),
+        })?;
+        let manager = Manager::from_config(
+            config,
+            tokio_postgres::NoTls,
+            ManagerConfig {
+                recycling_method: RecyclingMethod::Verified,
+            },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(options.max_size)
+            .wait_timeout(options.wait_timeout)
+            .create_timeout(options.connect_timeout)
+            .runtime(Runtime::Tokio1)
+            .build()
+            .map_err(|e| Error::Connection {
+                target: target.clone(),
+                source: Box::new(e),
+            })?;
+        let db = Database { pool, target };
+        // Fail now, naming the server, rather than at the first query.
+        drop(db.pool.get().await.map_err(|e| pool_error(&db.target, e))?);
+        Ok(db)
+    }
+
+    /// Wraps a pool the application built itself.
+    pub fn from_pool(pool: Pool) -> Self {
+        Database {
+            pool,
+            target: "the given pool".to_owned(),
+        }
+    }
+
+    /// The pool, for what mizzle does not cover.
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    /// Runs SQL text with no parameters, such as DDL; several statements may be separated by `;`.
+    pub async fn execute_sql(&self, sql: &str) -> Result<(), Error> {
+        let client = self.pool.get().await.map_err(|e| pool_error(&self.target, e))?;
+        client.batch_execute(sql).await.map_err(|e| database_error(sql, e))
+    }
+
+    /// Runs `f` in a transaction on one connection: committed when `f` returns `Ok`,
+    /// rolled back when it returns `Err` (return [`Error::Rollback`] to roll back on
+    /// purpose) or panics. `tx.transaction(..)` nests one as a savepoint.
+    pub async fn transaction<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
+        E: From<Error>,
+    {
+        self.transaction_with(TransactionOptions::default(), f).await
+    }
+
+    /// [`transaction`](Self::transaction) with an isolation level, read only or deferrable.
+    pub async fn transaction_with<T, E, F>(&self, options: TransactionOptions, f: F) -> Result<T, E>
+    where
+        F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
+        E: From<Error>,
+    {
+        let client = self.pool.get().await.map_err(|e| pool_error(&self.target, e))?;
+        run_transaction(client, options, f).await
+    }
+}
+
+impl Executor<Pg> for Database {
+    type All<'a, T> = FetchAll<'a, tokio_postgres::Row, T>;
+    type Get<'a, T> = FetchFirst<'a, tokio_postgres::Row, T>;
+    type Execute<'a> = BoxFuture<'a, Result<u64, Error>>;
+
+    fn fetch_all<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::All<'a, R::Row> {
+        FetchAll::new(
+            Box::pin(async move {
+                let statement = statement?;
+                let client = self.pool.get().await.map_err(|e| pool_error(&self.target, e))?;
+                fetch::query(&client, &statement).await
+            }),
+            decode::<R>,
+        )
+    }
+
+    fn fetch_first<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Get<'a, R::Row> {
+        FetchFirst::new(
+            Box::pin(async move {
+                let statement = statement?;
+                let client = self.pool.get().await.map_err(|e| pool_error(&self.target, e))?;
+                fetch::query_first(&client, &statement).await
+            }),
+            decode::<R>,
+        )
+    }
+
+    fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
+        Box::pin(async move {
+            let statement = statement?;
+            let client = self.pool.get().await.map_err(|e| pool_error(&self.target, e))?;
+            fetch::execute(&client, &statement).await
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_are_not_shown_in_messages() {
+        assert_eq!(
+            redact("postgres://ada:secret@db:5432/app"),
+            "postgres://ada:***@db:5432/app"
+        );
+        assert_eq!(redact("postgres://ada@db/app"), "postgres://ada@db/app");
+    }
+}

@@ -1,0 +1,19 @@
+//! mizzle on PostgreSQL: a pool of tokio-postgres connections, statements prepared once
+//! per connection, typed rows decoded from the binary protocol, transactions with
+//! savepoints, and SQLSTATE-mapped errors.
+//!
+//! The pool is deadpool-postgres: it is small, async-first, recycles connections with a
+//! test query (so a broken connection is replaced, never handed out again), has wait and
+//! create timeouts, and caches prepared statements per connection.
+#![warn(missing_docs, unreachable_pub, missing_debug_implementations)]
+#![forbid(unsafe_code)]
+
+mod database;
+mod error;
+mod fetch;
+mod params;
+mod row;
+mod transaction;
+
+pub use database::{Database, PoolOptions};
+pub use transaction::Transaction;

@@ -1,0 +1,105 @@
+//! Binding mizzle's values as PostgreSQL parameters, in the type the server expects.
+
+use bytes::BytesMut;
+use mizzle_dsl::types::Value;
+use postgres_types::{to_sql_checked, IsNull, Kind, ToSql, Type};
+use std::error::Error;
+
+/// One bound value. It accepts any parameter type and converts where that is lossless
+/// (an `i32` to an `int8` parameter, say), since the server infers parameter types from
+/// the statement while mizzle's types come from the schema.
+#[derive(Debug)]
+pub(crate) struct PgParam<'v, 'q>(pub(crate) &'v Value<'q>);
+
+type BoxError = Box<dyn Error + Sync + Send>;
+
+fn int(ty: &Type, n: i64, out: &mut BytesMut) -> Result<IsNull, BoxError> {
+    match *ty {
+        Type::INT2 => i16::try_from(n)?.to_sql(ty, out),
+        Type::INT4 => i32::try_from(n)?.to_sql(ty, out),
+        Type::INT8 => n.to_sql(ty, out),
+        Type::FLOAT8 => (n as f64).to_sql(ty, out),
+        Type::NUMERIC => rust_decimal::Decimal::from(n).to_sql(ty, out),
+        Type::TEXT | Type::VARCHAR => n.to_string().to_sql(ty, out),
+        _ => Err(format!("cannot send an integer as a {ty} parameter").into()),
+    }
+}
+
+impl ToSql for PgParam<'_, '_> {
+    fn to_sql(&self, ty: &Type, out: &mut BytesMut) -> Result<IsNull, BoxError> {
+        match self.0 {
+            Value::Null => Ok(IsNull::Yes),
+            Value::Bool(b) => b.to_sql(ty, out),
+            Value::I8(n) => int(ty, i64::from(*n), out),
+            Value::I16(n) => int(ty, i64::from(*n), out),
+            Value::I32(n) => int(ty, i64::from(*n), out),
+            Value::I64(n) => int(ty, *n, out),
+            Value::U8(n) => int(ty, i64::from(*n), out),
+            Value::U16(n) => int(ty, i64::from(*n), out),
+            Value::U32(n) => int(ty, i64::from(*n), out),
+            Value::U64(n) => int(ty, i64::try_from(*n)?, out),
+            Value::F32(x) if *ty == Type::FLOAT8 => f64::from(*x).to_sql(ty, out),
+            Value::F32(x) => x.to_sql(ty, out),
+            Value::F64(x) => x.to_sql(ty, out),
+            Value::Text(text) => match ty.kind() {
+                // An enum's binary format is its member's text.
+                Kind::Enum(_) => {
+                    out.extend_from_slice(text.as_bytes());
+                    Ok(IsNull::No)
+                }
+                _ => text.as_ref().to_sql(ty, out),
+            },
+            Value::Bytes(bytes) => bytes.as_ref().to_sql(ty, out),
+            Value::Uuid(uuid) => uuid.to_sql(ty, out),
+            Value::Decimal(decimal) => decimal.to_sql(ty, out),
+            Value::Date(date) => date.to_sql(ty, out),
+            Value::Time(time) => time.to_sql(ty, out),
+            Value::Timestamp(at) => at.to_sql(ty, out),
+            Value::TimestampTz(at) => at.to_sql(ty, out),
+            Value::Interval(interval) => {
+                if *ty != Type::INTERVAL {
+                    return Err(format!("cannot send an interval as a {ty} parameter").into());
+                }
+                out.extend_from_slice(&interval.microseconds.to_be_bytes());
+                out.extend_from_slice(&interval.days.to_be_bytes());
+                out.extend_from_slice(&interval.months.to_be_bytes());
+                Ok(IsNull::No)
+            }
+            Value::Json(text) => {
+                if *ty == Type::JSONB {
+                    out.extend_from_slice(&[1]);
+                } else if *ty != Type::JSON {
+                    return Err(format!("cannot send JSON as a {ty} parameter").into());
+                }
+                out.extend_from_slice(text.as_bytes());
+                Ok(IsNull::No)
+            }
+            Value::Array(values) => {
+                let Kind::Array(member) = ty.kind() else {
+                    return Err(format!("cannot send an array as a {ty} parameter").into());
+                };
+                let params: Vec<PgParam<'_, '_>> = values.iter().map(PgParam).collect();
+                postgres_protocol::types::array_to_sql(
+                    Some(postgres_protocol::types::ArrayDimension {
+                        len: i32::try_from(params.len())?,
+                        lower_bound: 1,
+                    }),
+                    member.oid(),
+                    params.iter(),
+                    |param, out| match param.to_sql(member, out)? {
+                        IsNull::No => Ok(postgres_protocol::IsNull::No),
+                        IsNull::Yes => Ok(postgres_protocol::IsNull::Yes),
+                    },
+                    out,
+                )?;
+                Ok(IsNull::No)
+            }
+        }
+    }
+
+    fn accepts(_ty: &Type) -> bool {
+        true
+    }
+
+    to_sql_checked!();
+}

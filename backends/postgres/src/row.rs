@@ -1,0 +1,53 @@
+//! A tokio-postgres row as mizzle's decoding reads it: raw binary values with their types.
+
+use crate::error::driver_error;
+use mizzle_dsl::dialect::{Pg, PgValueRef};
+use mizzle_dsl::row::{DecodeRow, RawRow};
+use mizzle_dsl::Error;
+use postgres_types::{FromSql, Type};
+use tokio_postgres::Row;
+
+/// The raw bytes of any column, as tokio-postgres hands them over.
+struct RawBytes<'a>(Option<&'a [u8]>);
+
+impl<'a> FromSql<'a> for RawBytes<'a> {
+    fn from_sql(_ty: &Type, raw: &'a [u8]) -> Result<Self, Box<dyn std::error::Error + Sync + Send>> {
+        Ok(RawBytes(Some(raw)))
+    }
+
+    fn from_sql_null(_ty: &Type) -> Result<Self, Box<dyn std::error::Error + Sync + Send>> {
+        Ok(RawBytes(None))
+    }
+
+    fn accepts(_ty: &Type) -> bool {
+        true
+    }
+}
+
+/// Borrows a row for decoding.
+pub(crate) struct PgRow<'r>(pub(crate) &'r Row);
+
+impl RawRow<Pg> for PgRow<'_> {
+    fn value(&self, index: usize) -> Result<PgValueRef<'_>, Error> {
+        let column = self.0.columns().get(index).ok_or_else(|| {
+            Error::Driver(format!("the row has {} columns, column {index} was asked for", self.0.len()).into())
+        })?;
+        let RawBytes(bytes) = self.0.try_get::<_, RawBytes<'_>>(index).map_err(driver_error)?;
+        Ok(PgValueRef {
+            type_oid: column.type_().oid(),
+            bytes,
+        })
+    }
+
+    fn column_name(&self, index: usize) -> String {
+        self.0
+            .columns()
+            .get(index)
+            .map_or_else(|| format!("#{index}"), |column| column.name().to_owned())
+    }
+}
+
+/// Decodes a row with `R`: a plain function, so a fetch can carry it as a pointer.
+pub(crate) fn decode<R: DecodeRow<Pg>>(row: &Row) -> Result<R::Row, Error> {
+    R::decode(&PgRow(row))
+}

@@ -1,0 +1,191 @@
+//! Transactions on one pooled connection: BEGIN/COMMIT/ROLLBACK, savepoints for nesting,
+//! rollback on error and on panic, and no half-finished transaction back in the pool.
+
+use crate::error::database_error;
+use crate::fetch;
+use crate::row::decode;
+use deadpool_postgres::{ClientWrapper, Object};
+use futures_util::FutureExt;
+use mizzle_dsl::dialect::Pg;
+use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
+use mizzle_dsl::render::RenderedSql;
+use mizzle_dsl::row::DecodeRow;
+use mizzle_dsl::Error;
+use std::panic::AssertUnwindSafe;
+
+/// A transaction (or a savepoint inside one). Queries run on its connection:
+/// `query.all(&tx).await?`.
+#[derive(Debug)]
+pub struct Transaction<'c> {
+    client: &'c ClientWrapper,
+    depth: u32,
+}
+
+/// Returns the connection to the pool only once its transaction is closed; dropped
+/// mid-transaction (a cancelled future), it closes the connection instead, which makes
+/// the server roll back.
+struct PooledTransaction {
+    client: Option<Object>,
+}
+
+impl Drop for PooledTransaction {
+    fn drop(&mut self) {
+        if let Some(client) = self.client.take() {
+            drop(Object::take(client));
+        }
+    }
+}
+
+fn begin_sql(options: TransactionOptions) -> String {
+    let mut sql = String::from("BEGIN");
+    if let Some(level) = options.isolation {
+        sql.push_str(" ISOLATION LEVEL ");
+        sql.push_str(level.sql());
+    }
+    if options.read_only {
+        sql.push_str(" READ ONLY");
+    }
+    if options.deferrable {
+        sql.push_str(" DEFERRABLE");
+    }
+    sql
+}
+
+async fn batch(client: &ClientWrapper, sql: &str) -> Result<(), Error> {
+    client.batch_execute(sql).await.map_err(|e| database_error(sql, e))
+}
+
+/// Runs `f` between `open` and `close_ok` (on `Ok`) or `close_err` (on `Err` or panic).
+async fn scoped<T, E, F>(tx: &Transaction<'_>, f: F, close_ok: &str, close_err: &str) -> Result<T, E>
+where
+    F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
+    E: From<Error>,
+{
+    match AssertUnwindSafe(f(tx)).catch_unwind().await {
+        Ok(Ok(value)) => {
+            batch(tx.client, close_ok).await?;
+            Ok(value)
+        }
+        Ok(Err(error)) => {
+            batch(tx.client, close_err).await?;
+            Err(error)
+        }
+        Err(panic) => {
+            // Best effort: if this fails the connection is closed on drop anyway.
+            let _ = tx.client.batch_execute(close_err).await;
+            std::panic::resume_unwind(panic)
+        }
+    }
+}
+
+pub(crate) async fn run_transaction<T, E, F>(client: Object, options: TransactionOptions, f: F) -> Result<T, E>
+where
+    F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
+    E: From<Error>,
+{
+    let mut guard = PooledTransaction { client: Some(client) };
+    let result = {
+        let client: &ClientWrapper = guard
+            .client
+            .as_ref()
+            .expect("the guard holds the connection until it is done");
+        batch(client, &begin_sql(options)).await?;
+        let tx = Transaction { client, depth: 0 };
+        scoped(&tx, f, "COMMIT", "ROLLBACK").await
+    };
+    // The transaction is closed (or the connection is broken and the error says so):
+    // hand the connection back to the pool.
+    if let Some(client) = guard.client.take() {
+        if client.is_closed() {
+            drop(Object::take(client));
+        }
+    }
+    result
+}
+
+impl Transaction<'_> {
+    /// Runs `f` in a savepoint: released when `f` returns `Ok`, rolled back to when it
+    /// returns `Err` or panics; the outer transaction goes on either way.
+    pub async fn transaction<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
+        E: From<Error>,
+    {
+        let name = format!("mizzle_sp_{}", self.depth + 1);
+        batch(self.client, &format!("SAVEPOINT {name}")).await?;
+        let inner = Transaction {
+            client: self.client,
+            depth: self.depth + 1,
+        };
+        scoped(
+            &inner,
+            f,
+            &format!("RELEASE SAVEPOINT {name}"),
+            &format!("ROLLBACK TO SAVEPOINT {name}; RELEASE SAVEPOINT {name}"),
+        )
+        .await
+    }
+
+    /// The error to return from a transaction's closure to roll it back on purpose.
+    pub fn rollback(&self) -> Error {
+        Error::Rollback
+    }
+
+    /// Runs SQL text with no parameters inside the transaction.
+    pub async fn execute_sql(&self, sql: &str) -> Result<(), Error> {
+        batch(self.client, sql).await
+    }
+}
+
+impl Executor<Pg> for Transaction<'_> {
+    type All<'a, T>
+        = FetchAll<'a, tokio_postgres::Row, T>
+    where
+        Self: 'a;
+    type Get<'a, T>
+        = FetchFirst<'a, tokio_postgres::Row, T>
+    where
+        Self: 'a;
+    type Execute<'a>
+        = BoxFuture<'a, Result<u64, Error>>
+    where
+        Self: 'a;
+
+    fn fetch_all<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::All<'a, R::Row> {
+        FetchAll::new(
+            Box::pin(async move { fetch::query(self.client, &statement?).await }),
+            decode::<R>,
+        )
+    }
+
+    fn fetch_first<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Get<'a, R::Row> {
+        FetchFirst::new(
+            Box::pin(async move { fetch::query_first(self.client, &statement?).await }),
+            decode::<R>,
+        )
+    }
+
+    fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
+        Box::pin(async move { fetch::execute(self.client, &statement?).await })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::begin_sql;
+    use mizzle_dsl::exec::{IsolationLevel, TransactionOptions};
+
+    #[test]
+    fn begin_spells_the_options() {
+        assert_eq!(begin_sql(TransactionOptions::new()), "BEGIN");
+        assert_eq!(
+            begin_sql(
+                TransactionOptions::new()
+                    .isolation(IsolationLevel::Serializable)
+                    .read_only()
+                    .deferrable()
+            ),
+            "BEGIN ISOLATION LEVEL SERIALIZABLE READ ONLY DEFERRABLE"
+        );
+    }
+}

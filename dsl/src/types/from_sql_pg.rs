@@ -1,0 +1,152 @@
+//! Decoding PostgreSQL's binary format, through postgres-types for the built-in types.
+
+use super::sql::*;
+use super::{FromSql, Interval, SqlEnum};
+use crate::dialect::{Pg, PgValueRef};
+use crate::error::DecodeError;
+use postgres_types::Type;
+
+/// The column's type name, for messages.
+fn type_name(oid: u32) -> String {
+    Type::from_oid(oid).map_or_else(|| format!("a type with OID {oid}"), |ty| ty.name().to_owned())
+}
+
+/// The bytes of a non-NULL value.
+fn bytes(raw: PgValueRef<'_>) -> Result<&[u8], DecodeError> {
+    raw.bytes.ok_or_else(|| DecodeError::new("unexpected NULL"))
+}
+
+/// Decodes with postgres-types, after checking it accepts the column's type.
+fn via_postgres<'a, T: postgres_types::FromSql<'a>>(raw: PgValueRef<'a>, wanted: &str) -> Result<T, DecodeError> {
+    let ty = Type::from_oid(raw.type_oid)
+        .filter(T::accepts)
+        .ok_or_else(|| DecodeError::new(format!("expected {wanted}, found {}", type_name(raw.type_oid))))?;
+    T::from_sql(&ty, bytes(raw)?).map_err(|e| DecodeError::new(format!("invalid {wanted}: {e}")))
+}
+
+macro_rules! pg_builtin {
+    ($($st:ty: $rust:ty => $wanted:literal;)*) => {$(
+        impl FromSql<$st, Pg> for $rust {
+            fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
+                via_postgres(raw, $wanted)
+            }
+        }
+    )*};
+}
+
+pg_builtin! {
+    SmallInt: i16 => "smallint";
+    Integer: i32 => "integer";
+    BigInt: i64 => "bigint";
+    Real: f32 => "real";
+    Double: f64 => "double precision";
+    Numeric: rust_decimal::Decimal => "numeric";
+    Bool: bool => "boolean";
+    Text: String => "text";
+    Bytes: Vec<u8> => "bytea";
+    Uuid: uuid::Uuid => "uuid";
+    Date: chrono::NaiveDate => "date";
+    Time: chrono::NaiveTime => "time";
+    Timestamp: chrono::NaiveDateTime => "timestamp";
+    TimestampTz: chrono::DateTime<chrono::Utc> => "timestamp with time zone";
+}
+
+impl FromSql<IntervalType, Pg> for Interval {
+    fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
+        if raw.type_oid != Type::INTERVAL.oid() {
+            return Err(DecodeError::new(format!(
+                "expected interval, found {}",
+                type_name(raw.type_oid)
+            )));
+        }
+        let b: &[u8; 16] = bytes(raw)?
+            .try_into()
+            .map_err(|_| DecodeError::new("an interval is 16 bytes in binary format"))?;
+        let [m0, m1, m2, m3, m4, m5, m6, m7, d0, d1, d2, d3, n0, n1, n2, n3] = *b;
+        Ok(Interval {
+            microseconds: i64::from_be_bytes([m0, m1, m2, m3, m4, m5, m6, m7]),
+            days: i32::from_be_bytes([d0, d1, d2, d3]),
+            months: i32::from_be_bytes([n0, n1, n2, n3]),
+        })
+    }
+}
+
+/// JSON text: `json` as is, `jsonb` after its version byte.
+fn json_text(raw: PgValueRef<'_>) -> Result<&[u8], DecodeError> {
+    let b = bytes(raw)?;
+    if raw.type_oid == Type::JSONB.oid() {
+        match b.split_first() {
+            Some((1, rest)) => Ok(rest),
+            _ => Err(DecodeError::new("unsupported jsonb version")),
+        }
+    } else if raw.type_oid == Type::JSON.oid() {
+        Ok(b)
+    } else {
+        Err(DecodeError::new(format!(
+            "expected json or jsonb, found {}",
+            type_name(raw.type_oid)
+        )))
+    }
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(raw: PgValueRef<'_>) -> Result<T, DecodeError> {
+    serde_json::from_slice(json_text(raw)?).map_err(|e| DecodeError::new(format!("invalid JSON for this column: {e}")))
+}
+
+impl<T: serde::de::DeserializeOwned + 'static> FromSql<Json<T>, Pg> for T {
+    fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
+        from_json(raw)
+    }
+}
+
+impl<T: serde::de::DeserializeOwned + 'static> FromSql<Jsonb<T>, Pg> for T {
+    fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
+        from_json(raw)
+    }
+}
+
+/// An enum's binary format is its member's text.
+impl<E: SqlEnum> FromSql<Enum<E>, Pg> for E {
+    fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
+        let text =
+            std::str::from_utf8(bytes(raw)?).map_err(|e| DecodeError::new(format!("enum member is not UTF-8: {e}")))?;
+        E::from_member(text).ok_or_else(|| {
+            DecodeError::new(format!(
+                "`{text}` is not a member of enum `{}` {:?}",
+                E::TYPE_NAME,
+                E::MEMBERS
+            ))
+        })
+    }
+}
+
+impl<ST: SqlType, T: FromSql<ST, Pg>> FromSql<Array<ST>, Pg> for Vec<T> {
+    fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
+        use fallible_iterator::FallibleIterator as _;
+        use postgres_protocol::types::array_from_sql;
+        let array = array_from_sql(bytes(raw)?).map_err(|e| DecodeError::new(format!("invalid array: {e}")))?;
+        if array
+            .dimensions()
+            .count()
+            .map_err(|e| DecodeError::new(e.to_string()))?
+            > 1
+        {
+            return Err(DecodeError::new("multi-dimensional arrays are not supported"));
+        }
+        let type_oid = array.element_type();
+        let mut values = array.values();
+        let mut out = Vec::new();
+        while let Some(element) = values
+            .next()
+            .map_err(|e| DecodeError::new(format!("invalid array element: {e}")))?
+        {
+            let element =
+                element.ok_or_else(|| DecodeError::new("NULL array element in an array of non-null values"))?;
+            out.push(T::from_sql(PgValueRef {
+                type_oid,
+                bytes: Some(element),
+            })?);
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,379 @@
+//! The same scenarios on every backend: `scenarios!` writes one module of tests per
+//! database from a schema module and a connect function.
+
+mod mysql;
+mod pg;
+mod schema;
+
+/// Writes the shared scenarios for one backend. `$db` is its database type, `$schema` the
+/// module with `users`, `posts` and `ddl()`, `$connect` the support function that opens a
+/// fresh database for a test.
+macro_rules! scenarios {
+    ($module:ident, $db:ty, $schema:path, $connect:path) => {
+        mod $module {
+            use mizzle::prelude::*;
+            use mizzle::{count, exists, from, insert, max, select, update, DbErrorKind};
+            use $schema::{ddl, posts, users};
+
+            async fn open(test: &str) -> Option<$db> {
+                $connect(&format!("{}_{test}", stringify!($module)), &ddl()).await
+            }
+
+            /// Ada wrote two posts and manages Grace, who wrote none.
+            async fn seed(db: &$db) {
+                insert(users::table)
+                    .values((users::name.to("Ada"), users::email.to("ada@example.com")))
+                    .execute(db)
+                    .await
+                    .unwrap();
+                let ada = select(users::id)
+                    .from(users::table)
+                    .filter(users::name.eq("Ada"))
+                    .get(db)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                insert(users::table)
+                    .values((users::name.to("Grace"), users::manager_id.to(ada)))
+                    .execute(db)
+                    .await
+                    .unwrap();
+                insert(posts::table)
+                    .values(vec![
+                        (
+                            posts::author_id.to(ada),
+                            posts::title.to("Engines"),
+                            posts::likes.to(5),
+                        ),
+                        (
+                            posts::author_id.to(ada),
+                            posts::title.to("Numbers"),
+                            posts::likes.to(9),
+                        ),
+                    ])
+                    .execute(db)
+                    .await
+                    .unwrap();
+            }
+
+            #[tokio::test]
+            async fn insert_select_update_delete() {
+                let Some(db) = open("crud").await else { return };
+                seed(&db).await;
+                let users = from(users::table).order_by(users::name).all(&db).await.unwrap();
+                assert_eq!(
+                    users
+                        .iter()
+                        .map(|u| (u.name.as_str(), u.email.as_deref()))
+                        .collect::<Vec<_>>(),
+                    [("Ada", Some("ada@example.com")), ("Grace", None)]
+                );
+                assert_eq!(users[1].manager_id, Some(users[0].id));
+                let changed = update(posts::table)
+                    .set(posts::likes.to(posts::likes.add(1)))
+                    .filter(posts::likes.gt(6))
+                    .execute(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(changed, 1);
+                let likes = select(posts::likes)
+                    .from(posts::table)
+                    .order_by(posts::likes)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(likes, [5, 10]);
+                let deleted = mizzle::delete(posts::table)
+                    .filter(posts::title.eq("Engines"))
+                    .execute(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(deleted, 1);
+                assert_eq!(
+                    select(count(posts::id))
+                        .from(posts::table)
+                        .get(&db)
+                        .await
+                        .unwrap(),
+                    Some(1)
+                );
+                assert_eq!(
+                    select(users::name)
+                        .from(users::table)
+                        .filter(users::name.eq("Nobody"))
+                        .get(&db)
+                        .await
+                        .unwrap(),
+                    None
+                );
+            }
+
+            #[tokio::test]
+            async fn joins_decode_missing_sides_as_none() {
+                let Some(db) = open("joins").await else { return };
+                seed(&db).await;
+                let left = select((users::name, posts::title))
+                    .from(users::table)
+                    .left_join(posts::table, posts::author_id.eq(users::id))
+                    .order_by((users::name, posts::title))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    left,
+                    [
+                        ("Ada".to_owned(), Some("Engines".to_owned())),
+                        ("Ada".to_owned(), Some("Numbers".to_owned())),
+                        ("Grace".to_owned(), None)
+                    ]
+                );
+                let right = select((users::name, posts::title))
+                    .from(posts::table)
+                    .right_join(users::table, posts::author_id.eq(users::id))
+                    .filter(users::name.eq("Grace"))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(right, [("Grace".to_owned(), None)]);
+                let inner = select(count(posts::id))
+                    .from(users::table)
+                    .inner_join(posts::table, posts::author_id.eq(users::id))
+                    .get(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(inner, Some(2));
+                let pairs = select(count(users::id))
+                    .from(users::table)
+                    .cross_join(posts::table)
+                    .get(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(pairs, Some(4));
+                let whole = select((users::name, posts::table.row()))
+                    .from(users::table)
+                    .left_join(posts::table, posts::author_id.eq(users::id))
+                    .filter(users::name.eq("Grace"))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(whole, [("Grace".to_owned(), None)]);
+            }
+
+            #[tokio::test]
+            async fn aggregates_group_and_filter() {
+                let Some(db) = open("aggregates").await else {
+                    return;
+                };
+                seed(&db).await;
+                let rows = select((users::name, count(posts::id), max(posts::likes)))
+                    .from(users::table)
+                    .left_join(posts::table, posts::author_id.eq(users::id))
+                    .group_by(users::name)
+                    .having(count(posts::id).ge(0i64))
+                    .order_by(users::name)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    rows,
+                    [("Ada".to_owned(), 2, Some(9)), ("Grace".to_owned(), 0, None)]
+                );
+            }
+
+            #[tokio::test]
+            async fn subqueries_filter_and_compute() {
+                let Some(db) = open("subqueries").await else {
+                    return;
+                };
+                seed(&db).await;
+                let authors = select(posts::author_id)
+                    .from(posts::table)
+                    .filter(posts::likes.gt(6));
+                let best = select(max(posts::likes)).from(posts::table).scalar();
+                let rows = select((users::name, best))
+                    .from(users::table)
+                    .filter(users::id.in_subquery(authors))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(rows, [("Ada".to_owned(), Some(9))]);
+                let idle = select(users::name)
+                    .from(users::table)
+                    .filter(users::id.not_in_subquery(select(posts::author_id).from(posts::table)))
+                    .filter(exists(select(posts::id).from(posts::table)))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(idle, ["Grace".to_owned()]);
+            }
+
+            #[derive(Debug, Clone, Copy, Default)]
+            struct Manager;
+            impl mizzle::schema::AliasName for Manager {
+                const NAME: &'static str = "manager";
+            }
+
+            #[derive(Debug, Clone, Copy, Default)]
+            struct Liked;
+            impl mizzle::schema::AliasName for Liked {
+                const NAME: &'static str = "liked";
+            }
+
+            #[tokio::test]
+            async fn aliases_and_subquery_sources() {
+                let Some(db) = open("aliases").await else { return };
+                seed(&db).await;
+                let manager = mizzle::schema::alias(users::table, Manager);
+                let managed = select((users::name, manager.col(users::name)))
+                    .from(users::table)
+                    .inner_join(manager, manager.col(users::id).eq(users::manager_id))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(managed, [("Grace".to_owned(), "Ada".to_owned())]);
+                let liked = select((posts::author_id, posts::title))
+                    .from(posts::table)
+                    .filter(posts::likes.gt(6))
+                    .aliased(Liked);
+                let (author, title) = (liked.field(posts::author_id), liked.field(posts::title));
+                let rows = select((users::name, title))
+                    .from(liked)
+                    .inner_join(users::table, users::id.eq(author))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(rows, [("Ada".to_owned(), "Numbers".to_owned())]);
+            }
+
+            #[tokio::test]
+            async fn insert_records_leave_defaults_to_the_database() {
+                let Some(db) = open("records").await else { return };
+                let record = users::New {
+                    id: None,
+                    name: "Ada".into(),
+                    email: None,
+                    manager_id: None,
+                };
+                insert(users::table).values(record).execute(&db).await.unwrap();
+                let ada = select(users::id)
+                    .from(users::table)
+                    .get(&db)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                let posts = vec![
+                    posts::New {
+                        id: None,
+                        author_id: ada,
+                        title: "a".into(),
+                        likes: None,
+                    },
+                    posts::New {
+                        id: None,
+                        author_id: ada,
+                        title: "b".into(),
+                        likes: None,
+                    },
+                ];
+                insert(posts::table).values(posts).execute(&db).await.unwrap();
+                assert_eq!(
+                    select(posts::likes).from(posts::table).all(&db).await.unwrap(),
+                    [0, 0]
+                );
+            }
+
+            #[tokio::test]
+            async fn constraint_violations_have_typed_kinds() {
+                let Some(db) = open("constraints").await else {
+                    return;
+                };
+                seed(&db).await;
+                let duplicate = insert(users::table)
+                    .values((users::name.to("Eve"), users::email.to("ada@example.com")))
+                    .execute(&db)
+                    .await
+                    .unwrap_err();
+                assert_eq!(
+                    duplicate.db_kind(),
+                    Some(DbErrorKind::UniqueViolation),
+                    "{duplicate}"
+                );
+                assert!(duplicate.constraint().is_some(), "{duplicate:?}");
+                let orphan = insert(posts::table)
+                    .values((posts::author_id.to(999_999), posts::title.to("x")))
+                    .execute(&db)
+                    .await
+                    .unwrap_err();
+                assert_eq!(
+                    orphan.db_kind(),
+                    Some(DbErrorKind::ForeignKeyViolation),
+                    "{orphan}"
+                );
+                let unnamed = db
+                    .execute_sql("INSERT INTO users (email) VALUES ('x@example.com')")
+                    .await
+                    .unwrap_err();
+                assert_eq!(
+                    unnamed.db_kind(),
+                    Some(DbErrorKind::NotNullViolation),
+                    "{unnamed}"
+                );
+                db.execute_sql("CREATE TABLE positives (n integer, CONSTRAINT positive_n CHECK (n > 0))")
+                    .await
+                    .unwrap();
+                let negative = db
+                    .execute_sql("INSERT INTO positives (n) VALUES (-1)")
+                    .await
+                    .unwrap_err();
+                assert_eq!(
+                    negative.db_kind(),
+                    Some(DbErrorKind::CheckViolation),
+                    "{negative}"
+                );
+            }
+
+            #[tokio::test]
+            async fn an_insert_over_the_parameter_limit_is_refused_before_it_is_sent() {
+                let Some(db) = open("param_limit").await else {
+                    return;
+                };
+                let rows: Vec<_> = (0..33_000)
+                    .map(|i| {
+                        (
+                            users::name.to(format!("user {i}")),
+                            users::email.to(format!("{i}@x")),
+                        )
+                    })
+                    .collect();
+                let error = insert(users::table).values(rows).execute(&db).await.unwrap_err();
+                assert!(
+                    error.to_string().contains("parameters and"),
+                    "{}",
+                    &error.to_string()[..200.min(error.to_string().len())]
+                );
+                assert_eq!(
+                    select(count(users::id))
+                        .from(users::table)
+                        .get(&db)
+                        .await
+                        .unwrap(),
+                    Some(0)
+                );
+            }
+        }
+    };
+}
+
+scenarios!(on_postgres, mizzle::pg::Database, super::schema::pg, crate::support::pg);
+scenarios!(
+    on_mysql,
+    mizzle::mysql::Database,
+    super::schema::my,
+    crate::support::mysql
+);
+scenarios!(
+    on_sqlite,
+    mizzle::sqlite::AsyncDatabase,
+    super::schema::lite,
+    crate::support::sqlite
+);

@@ -1,0 +1,92 @@
+//! Connecting the tests: servers from `MIZZLE_PG_URL` / `MIZZLE_MYSQL_URL`, a fresh
+//! schema or database per test, skipped when a server is unreachable unless `CI=true`.
+
+use mizzle::Error;
+
+/// PostgreSQL's URL for the tests.
+pub fn pg_url() -> String {
+    std::env::var("MIZZLE_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+}
+
+/// MySQL's URL for the tests.
+pub fn mysql_url() -> String {
+    std::env::var("MIZZLE_MYSQL_URL").unwrap_or_else(|_| "mysql://root@127.0.0.1:3306/test".to_owned())
+}
+
+/// Under `CI=true` an unreachable server fails the test; elsewhere the test says so and is skipped.
+fn unreachable<T>(server: &str, error: Error) -> Option<T> {
+    if std::env::var("CI").is_ok_and(|ci| ci == "true") {
+        panic!("{server} is not reachable, and CI=true requires it: {error}");
+    }
+    eprintln!("skipped: {server} is not reachable: {error}");
+    None
+}
+
+/// A connection to a fresh PostgreSQL schema named after the test, with `ddl` run in it.
+pub async fn pg(test: &str, ddl: &[String]) -> Option<mizzle::pg::Database> {
+    let base = pg_url();
+    let admin = match mizzle::pg::Database::connect(&base).await {
+        Ok(db) => db,
+        Err(error) => return unreachable("PostgreSQL", error),
+    };
+    let schema = format!("mizzle_{test}");
+    admin
+        .execute_sql(&format!(
+            "DROP SCHEMA IF EXISTS \"{schema}\" CASCADE; CREATE SCHEMA \"{schema}\""
+        ))
+        .await
+        .expect("the test schema is created");
+    let separator = if base.contains('?') { '&' } else { '?' };
+    let url = format!("{base}{separator}options=-c%20search_path%3D{schema}");
+    let options = mizzle::pg::PoolOptions {
+        max_size: 4,
+        ..Default::default()
+    };
+    let db = mizzle::pg::Database::connect_with(&url, options)
+        .await
+        .expect("the test schema is reachable");
+    for statement in ddl {
+        db.execute_sql(statement).await.expect("the schema's DDL runs");
+    }
+    Some(db)
+}
+
+/// A connection to a fresh MySQL database named after the test, with `ddl` run in it.
+pub async fn mysql(test: &str, ddl: &[String]) -> Option<mizzle::mysql::Database> {
+    let base = mysql_url();
+    let admin = match mizzle::mysql::Database::connect(&base).await {
+        Ok(db) => db,
+        Err(error) => return unreachable("MySQL", error),
+    };
+    let database = format!("mizzle_{test}");
+    admin
+        .execute_sql(&format!(
+            "DROP DATABASE IF EXISTS `{database}`; CREATE DATABASE `{database}`"
+        ))
+        .await
+        .expect("the test database is created");
+    let url = match base.rfind('/') {
+        Some(slash) if slash > "mysql://".len() => format!("{}/{database}", &base[..slash]),
+        _ => format!("{base}/{database}"),
+    };
+    let options = mizzle::mysql::PoolOptions {
+        max_size: 4,
+        ..Default::default()
+    };
+    let db = mizzle::mysql::Database::connect_with(&url, options)
+        .await
+        .expect("the test database is reachable");
+    for statement in ddl {
+        db.execute_sql(statement).await.expect("the schema's DDL runs");
+    }
+    Some(db)
+}
+
+/// A private in-memory SQLite database with `ddl` run in it.
+pub async fn sqlite(_test: &str, ddl: &[String]) -> Option<mizzle::sqlite::AsyncDatabase> {
+    let db = mizzle::sqlite::AsyncDatabase::connect(":memory:").expect("in-memory SQLite opens");
+    for statement in ddl {
+        db.execute_sql(statement).await.expect("the schema's DDL runs");
+    }
+    Some(db)
+}
