@@ -24,6 +24,19 @@ fn unreachable<T>(server: &str, error: Error) -> Option<T> {
 
 /// A connection to a fresh PostgreSQL schema named after the test, with `ddl` run in it.
 pub async fn pg(test: &str, ddl: &[String]) -> Option<mizzle::pg::Database> {
+    pg_with(
+        test,
+        ddl,
+        mizzle::pg::PoolOptions {
+            max_size: 4,
+            ..Default::default()
+        },
+    )
+    .await
+}
+
+/// [`pg`] with the given pool options.
+pub async fn pg_with(test: &str, ddl: &[String], options: mizzle::pg::PoolOptions) -> Option<mizzle::pg::Database> {
     let base = pg_url();
     let admin = match mizzle::pg::Database::connect(&base).await {
         Ok(db) => db,
@@ -38,10 +51,6 @@ pub async fn pg(test: &str, ddl: &[String]) -> Option<mizzle::pg::Database> {
         .expect("the test schema is created");
     let separator = if base.contains('?') { '&' } else { '?' };
     let url = format!("{base}{separator}options=-c%20search_path%3D{schema}");
-    let options = mizzle::pg::PoolOptions {
-        max_size: 4,
-        ..Default::default()
-    };
     let db = mizzle::pg::Database::connect_with(&url, options)
         .await
         .expect("the test schema is reachable");
@@ -53,6 +62,23 @@ pub async fn pg(test: &str, ddl: &[String]) -> Option<mizzle::pg::Database> {
 
 /// A connection to a fresh MySQL database named after the test, with `ddl` run in it.
 pub async fn mysql(test: &str, ddl: &[String]) -> Option<mizzle::mysql::Database> {
+    mysql_with(
+        test,
+        ddl,
+        mizzle::mysql::PoolOptions {
+            max_size: 4,
+            ..Default::default()
+        },
+    )
+    .await
+}
+
+/// [`mysql`] with the given pool options.
+pub async fn mysql_with(
+    test: &str,
+    ddl: &[String],
+    options: mizzle::mysql::PoolOptions,
+) -> Option<mizzle::mysql::Database> {
     let base = mysql_url();
     let admin = match mizzle::mysql::Database::connect(&base).await {
         Ok(db) => db,
@@ -68,10 +94,6 @@ pub async fn mysql(test: &str, ddl: &[String]) -> Option<mizzle::mysql::Database
     let url = match base.rfind('/') {
         Some(slash) if slash > "mysql://".len() => format!("{}/{database}", &base[..slash]),
         _ => format!("{base}/{database}"),
-    };
-    let options = mizzle::mysql::PoolOptions {
-        max_size: 4,
-        ..Default::default()
     };
     let db = mizzle::mysql::Database::connect_with(&url, options)
         .await

@@ -5,6 +5,7 @@ mod crud;
 mod custom_type;
 mod errors;
 mod schema;
+mod transactions;
 mod types;
 
 use mizzle::sqlite::Database;

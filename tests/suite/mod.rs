@@ -4,6 +4,7 @@
 mod mysql;
 mod pg;
 mod schema;
+mod transactions;
 
 /// Writes the shared scenarios for one backend. `$db` is its database type, `$schema` the
 /// module with `users`, `posts` and `ddl()`, `$connect` the support function that opens a
@@ -376,4 +377,17 @@ scenarios!(
     mizzle::sqlite::AsyncDatabase,
     super::schema::lite,
     crate::support::sqlite
+);
+
+transactions::transaction_scenarios!(
+    transactions_on_postgres,
+    mizzle::pg::Database,
+    super::schema::pg,
+    crate::support::pg
+);
+transactions::transaction_scenarios!(
+    transactions_on_mysql,
+    mizzle::mysql::Database,
+    super::schema::my,
+    crate::support::mysql
 );

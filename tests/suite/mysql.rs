@@ -1,1 +1,276 @@
-//! MySQL-only tests.
+//! MySQL and MariaDB only: pool behaviour, connection errors, ON DUPLICATE KEY UPDATE,
+//! LAST_INSERT_ID(), and a round trip of every MySQL column type.
+
+use super::schema::my::{ddl, users};
+use crate::support;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use mizzle::mysql::{Database, PoolOptions};
+use mizzle::prelude::*;
+use mizzle::{excluded, from, insert, last_insert_id, select, sql, Error};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use std::time::Duration;
+
+#[tokio::test]
+async fn a_query_waiting_too_long_for_a_connection_times_out() {
+    let options = PoolOptions {
+        max_size: 1,
+        wait_timeout: Some(Duration::from_millis(200)),
+        ..Default::default()
+    };
+    let Some(db) = support::mysql_with("my_pool_timeout", &ddl(), options).await else {
+        return;
+    };
+    let inner = db
+        .transaction(async |_tx| Ok::<_, Error>(select(users::name).from(users::table).all(&db).await))
+        .await
+        .unwrap();
+    assert!(matches!(inner, Err(Error::PoolTimeout)), "{inner:?}");
+}
+
+#[tokio::test]
+async fn a_broken_connection_is_replaced_not_handed_out() {
+    let options = PoolOptions {
+        max_size: 1,
+        ..Default::default()
+    };
+    let Some(db) = support::mysql_with("my_pool_broken", &ddl(), options).await else {
+        return;
+    };
+    insert(users::table)
+        .values(users::name.to("Ada"))
+        .execute(&db)
+        .await
+        .unwrap();
+    let id = select(sql::<mizzle::types::BigIntUnsigned>("CONNECTION_ID()"))
+        .from(users::table)
+        .get(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let admin = Database::connect(&support::mysql_url()).await.unwrap();
+    admin.execute_sql(&format!("KILL {id}")).await.unwrap();
+    let names = select(users::name).from(users::table).all(&db).await.unwrap();
+    assert_eq!(names, ["Ada"]);
+}
+
+#[tokio::test]
+async fn connection_failures_name_what_failed() {
+    let Some(_) = support::mysql("my_connect_errors", &[]).await else {
+        return;
+    };
+    let wrong_scheme = Database::connect("postgres://postgres@127.0.0.1:5432/test")
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(wrong_scheme.contains("starts with `mysql://`"), "{wrong_scheme}");
+    let bad_user = Database::connect("mysql://no_such_user:secret@127.0.0.1:3306/test")
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        bad_user.contains("no_such_user") && !bad_user.contains("secret@"),
+        "{bad_user}"
+    );
+    let nobody_there = Database::connect("mysql://root@127.0.0.1:1/test").await.unwrap_err();
+    assert!(matches!(nobody_there, Error::Connection { .. }), "{nobody_there:?}");
+    assert!(nobody_there.to_string().contains("127.0.0.1:1"), "{nobody_there}");
+}
+
+#[tokio::test]
+async fn on_duplicate_key_update_and_last_insert_id() {
+    let Some(db) = support::mysql("my_upsert", &ddl()).await else {
+        return;
+    };
+    db.transaction(async |tx| {
+        insert(users::table)
+            .values((users::name.to("Ada"), users::email.to("ada@example.com")))
+            .execute(tx)
+            .await?;
+        let ada = from(users::table)
+            .filter(users::id.eq(last_insert_id()))
+            .get(tx)
+            .await?
+            .expect("the row just inserted");
+        assert_eq!(ada.name, "Ada");
+        Ok::<_, Error>(())
+    })
+    .await
+    .unwrap();
+    insert(users::table)
+        .values((users::name.to("Ada Lovelace"), users::email.to("ada@example.com")))
+        .on_duplicate_key_update(users::name.to(excluded(users::name)))
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(
+        select(users::name).from(users::table).all(&db).await.unwrap(),
+        ["Ada Lovelace"]
+    );
+}
+
+/// A size, stored as a MySQL enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    Small,
+    Large,
+}
+
+impl mizzle::types::SqlEnum for Size {
+    const TYPE_NAME: &'static str = "size";
+    const MEMBERS: &'static [&'static str] = &["small", "large"];
+    fn as_member(&self) -> &'static str {
+        match self {
+            Size::Small => "small",
+            Size::Large => "large",
+        }
+    }
+    fn from_member(member: &str) -> Option<Self> {
+        match member {
+            "small" => Some(Size::Small),
+            "large" => Some(Size::Large),
+            _ => None,
+        }
+    }
+}
+
+mod all_types {
+    use super::Size;
+    use mizzle::mysql::*;
+
+    mizzle::table! {
+        /// One nullable column of each MySQL type.
+        pub samples in MySql {
+            id: Serial [primary_key],
+            tiny: TinyInt,
+            small: SmallInt,
+            medium: MediumInt,
+            int: Int,
+            big: BigInt,
+            utiny: TinyIntUnsigned,
+            usmall: SmallIntUnsigned,
+            umedium: MediumIntUnsigned,
+            uint: IntUnsigned,
+            ubig: BigIntUnsigned,
+            float: Float,
+            double: Double,
+            amount: Decimal<20, 6>,
+            flag: Boolean,
+            code: Char<3>,
+            short: Varchar<50>,
+            tiny_text: TinyText,
+            text: Text,
+            medium_text: MediumText,
+            long_text: LongText,
+            fixed: Binary<4>,
+            bytes: Varbinary<2000>,
+            json: Json,
+            day: Date,
+            local: DateTime,
+            clock: Time,
+            instant: Timestamp,
+            year: Year,
+            size: Enum<Size>,
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_column_type_round_trips_with_extremes_and_null() {
+    use all_types::samples;
+    let Some(db) = support::mysql("my_types", &[mizzle::create_table(samples::table)]).await else {
+        return;
+    };
+    let full = samples::Row {
+        id: 0,
+        tiny: Some(i8::MIN),
+        small: Some(i16::MAX),
+        medium: Some(-8_388_608),
+        int: Some(i32::MIN),
+        big: Some(i64::MAX),
+        utiny: Some(u8::MAX),
+        usmall: Some(u16::MAX),
+        umedium: Some(16_777_215),
+        uint: Some(u32::MAX),
+        ubig: Some(u64::MAX),
+        float: Some(1.5),
+        double: Some(-2.25e300),
+        amount: Some(Decimal::from_str("-12345678901234.123456").unwrap()),
+        flag: Some(true),
+        code: Some("abc".into()),
+        short: Some(String::new()),
+        tiny_text: Some("ünïcödé ✓".into()),
+        text: Some("'quoted' \"doubled\" \\ backslash".into()),
+        medium_text: Some("m".repeat(70_000)),
+        long_text: Some("l".repeat(100_000)),
+        fixed: Some(vec![0, 1, 254, 255]),
+        bytes: Some((0..=255u8).cycle().take(2000).collect()),
+        json: Some(serde_json::json!({"a": [1, null, "x"], "b": {"c": 2.5}})),
+        day: Some(NaiveDate::from_ymd_opt(1969, 7, 20).unwrap()),
+        local: Some(NaiveDateTime::new(
+            NaiveDate::from_ymd_opt(2000, 2, 29).unwrap(),
+            NaiveTime::from_hms_opt(12, 0, 1).unwrap(),
+        )),
+        clock: Some(NaiveTime::from_hms_opt(23, 59, 59).unwrap()),
+        instant: Some(Utc.with_ymd_and_hms(2026, 11, 25, 9, 30, 0).unwrap()),
+        year: Some(2026),
+        size: Some(Size::Large),
+    };
+    insert(samples::table)
+        .values(samples::New {
+            id: None,
+            tiny: full.tiny,
+            small: full.small,
+            medium: full.medium,
+            int: full.int,
+            big: full.big,
+            utiny: full.utiny,
+            usmall: full.usmall,
+            umedium: full.umedium,
+            uint: full.uint,
+            ubig: full.ubig,
+            float: full.float,
+            double: full.double,
+            amount: full.amount,
+            flag: full.flag,
+            code: full.code.clone(),
+            short: full.short.clone(),
+            tiny_text: full.tiny_text.clone(),
+            text: full.text.clone(),
+            medium_text: full.medium_text.clone(),
+            long_text: full.long_text.clone(),
+            fixed: full.fixed.clone(),
+            bytes: full.bytes.clone(),
+            json: full.json.clone(),
+            day: full.day,
+            local: full.local,
+            clock: full.clock,
+            instant: full.instant,
+            year: full.year,
+            size: full.size,
+        })
+        .execute(&db)
+        .await
+        .unwrap();
+    let row = from(samples::table).get(&db).await.unwrap().unwrap();
+    assert_eq!(row, samples::Row { id: row.id, ..full });
+
+    insert(samples::table).default_values().execute(&db).await.unwrap();
+    let empty = from(samples::table)
+        .filter(samples::id.ne(row.id))
+        .get(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (
+            empty.tiny,
+            empty.ubig,
+            empty.text,
+            empty.json,
+            empty.instant,
+            empty.size
+        ),
+        (None, None, None, None, None, None)
+    );
+}

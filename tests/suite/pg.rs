@@ -1,1 +1,339 @@
-//! PostgreSQL-only tests.
+//! PostgreSQL only: pool behaviour, connection errors, RETURNING, upserts, FULL JOIN,
+//! and a round trip of every PostgreSQL column type.
+
+use super::schema::pg::{ddl, posts, users};
+use crate::support;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use mizzle::pg::{Database, PoolOptions};
+use mizzle::prelude::*;
+use mizzle::types::Interval;
+use mizzle::{count, excluded, from, insert, select, sql, Error};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use std::time::Duration;
+
+#[tokio::test]
+async fn a_query_waiting_too_long_for_a_connection_times_out() {
+    let options = PoolOptions {
+        max_size: 1,
+        wait_timeout: Some(Duration::from_millis(200)),
+        ..Default::default()
+    };
+    let Some(db) = support::pg_with("pg_pool_timeout", &ddl(), options).await else {
+        return;
+    };
+    let inner = db
+        .transaction(async |_tx| Ok::<_, Error>(select(users::name).from(users::table).all(&db).await))
+        .await
+        .unwrap();
+    assert!(matches!(inner, Err(Error::PoolTimeout)), "{inner:?}");
+}
+
+#[tokio::test]
+async fn a_broken_connection_is_replaced_not_handed_out() {
+    let options = PoolOptions {
+        max_size: 1,
+        ..Default::default()
+    };
+    let Some(db) = support::pg_with("pg_pool_broken", &ddl(), options).await else {
+        return;
+    };
+    insert(users::table)
+        .values(users::name.to("Ada"))
+        .execute(&db)
+        .await
+        .unwrap();
+    let pid = select(sql::<mizzle::types::Integer>("pg_backend_pid()"))
+        .from(users::table)
+        .get(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let admin = Database::connect(&support::pg_url()).await.unwrap();
+    admin
+        .execute_sql(&format!("SELECT pg_terminate_backend({pid})"))
+        .await
+        .unwrap();
+    let names = select(users::name).from(users::table).all(&db).await.unwrap();
+    assert_eq!(names, ["Ada"]);
+    let new_pid = select(sql::<mizzle::types::Integer>("pg_backend_pid()"))
+        .from(users::table)
+        .get(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(pid, new_pid);
+}
+
+#[tokio::test]
+async fn connection_failures_name_what_failed() {
+    let Some(_) = support::pg("pg_connect_errors", &[]).await else {
+        return;
+    };
+    let wrong_scheme = Database::connect("mysql://root@127.0.0.1:3306/test")
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(wrong_scheme.contains("starts with `postgres://`"), "{wrong_scheme}");
+    let bad_role = Database::connect("postgres://no_such_role:secret@127.0.0.1:5432/test")
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        bad_role.contains("no_such_role") && !bad_role.contains("secret"),
+        "{bad_role}"
+    );
+    let nobody_there = Database::connect("postgres://postgres@127.0.0.1:1/test")
+        .await
+        .unwrap_err();
+    assert!(matches!(nobody_there, Error::Connection { .. }), "{nobody_there:?}");
+    assert!(nobody_there.to_string().contains("127.0.0.1:1"), "{nobody_there}");
+}
+
+#[tokio::test]
+async fn returning_upserts_and_full_joins() {
+    let Some(db) = support::pg("pg_returning", &ddl()).await else {
+        return;
+    };
+    let ada = insert(users::table)
+        .values((users::name.to("Ada"), users::email.to("ada@example.com")))
+        .returning(users::table.row())
+        .get(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (ada.name.as_str(), ada.email.as_deref()),
+        ("Ada", Some("ada@example.com"))
+    );
+    let renamed = insert(users::table)
+        .values((users::name.to("Ada Lovelace"), users::email.to("ada@example.com")))
+        .on_conflict(users::email)
+        .do_update(users::name.to(excluded(users::name)))
+        .returning((users::id, users::name))
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(renamed, [(ada.id, "Ada Lovelace".to_owned())]);
+    let skipped = insert(users::table)
+        .values((users::name.to("X"), users::email.to("ada@example.com")))
+        .on_conflict_do_nothing()
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(skipped, 0);
+    let both = select((users::name, posts::title))
+        .from(users::table)
+        .full_join(posts::table, posts::author_id.eq(users::id))
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(both, [(Some("Ada Lovelace".to_owned()), None)]);
+    let deleted = mizzle::delete(users::table)
+        .filter(users::id.eq(ada.id))
+        .returning(users::name)
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(deleted, ["Ada Lovelace"]);
+    assert_eq!(
+        select(count(users::id)).from(users::table).get(&db).await.unwrap(),
+        Some(0)
+    );
+}
+
+/// A mood, stored as a PostgreSQL enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mood {
+    Happy,
+    Sad,
+}
+
+impl mizzle::types::SqlEnum for Mood {
+    const TYPE_NAME: &'static str = "mood";
+    const MEMBERS: &'static [&'static str] = &["happy", "sad"];
+    fn as_member(&self) -> &'static str {
+        match self {
+            Mood::Happy => "happy",
+            Mood::Sad => "sad",
+        }
+    }
+    fn from_member(member: &str) -> Option<Self> {
+        match member {
+            "happy" => Some(Mood::Happy),
+            "sad" => Some(Mood::Sad),
+            _ => None,
+        }
+    }
+}
+
+/// Settings kept as JSON.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Prefs {
+    theme: String,
+}
+impl mizzle::types::JsonValue for Prefs {}
+
+mod all_types {
+    use super::{Mood, Prefs};
+    use mizzle::pg::*;
+
+    mizzle::table! {
+        /// One nullable column of each PostgreSQL type.
+        pub samples in Pg {
+            id: Serial [primary_key],
+            small: SmallInt,
+            int: Integer,
+            big: BigInt,
+            real: Real,
+            double: DoublePrecision,
+            amount: Numeric<20, 6>,
+            flag: Boolean,
+            text: Text,
+            short: Varchar<50>,
+            code: Char<3>,
+            uuid: Uuid,
+            json: Json,
+            prefs: Jsonb<Prefs>,
+            day: Date,
+            clock: Time,
+            local: Timestamp,
+            instant: Timestamptz,
+            span: Interval,
+            bytes: Bytea,
+            mood: Enum<Mood>,
+            ints: Array<Integer>,
+            tags: Array<Text>,
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_column_type_round_trips_with_extremes_and_null() {
+    use all_types::samples;
+    let ddl = vec![
+        "CREATE TYPE mood AS ENUM ('happy', 'sad')".to_owned(),
+        mizzle::create_table(samples::table),
+    ];
+    let Some(db) = support::pg("pg_types", &ddl).await else {
+        return;
+    };
+    let full = samples::Row {
+        id: 0,
+        small: Some(i16::MIN),
+        int: Some(i32::MAX),
+        big: Some(i64::MIN),
+        real: Some(1.5),
+        double: Some(-2.25e300),
+        amount: Some(Decimal::from_str("-12345678901234.123456").unwrap()),
+        flag: Some(true),
+        text: Some("ünïcödé ✓ 'quoted' \"doubled\" \\ backslash".into()),
+        short: Some(String::new()),
+        code: Some("abc".into()),
+        uuid: Some(uuid::Uuid::from_u128(0x1234_5678_9abc_def0_1234_5678_9abc_def0)),
+        json: Some(serde_json::json!({"a": [1, null, "x"], "b": {"c": 2.5}})),
+        prefs: Some(Prefs { theme: "dark".into() }),
+        day: Some(NaiveDate::from_ymd_opt(1969, 7, 20).unwrap()),
+        clock: Some(NaiveTime::from_hms_micro_opt(23, 59, 59, 999_999).unwrap()),
+        local: Some(NaiveDateTime::new(
+            NaiveDate::from_ymd_opt(2000, 2, 29).unwrap(),
+            NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+        )),
+        instant: Some(Utc.with_ymd_and_hms(2026, 11, 25, 9, 30, 0).unwrap()),
+        span: Some(Interval {
+            months: 14,
+            days: -3,
+            microseconds: 3_600_000_001,
+        }),
+        bytes: Some((0..=255u8).cycle().take(1 << 20).collect()),
+        mood: Some(Mood::Sad),
+        ints: Some(vec![i32::MIN, 0, i32::MAX]),
+        tags: Some(vec!["a".into(), String::new(), "ü".into()]),
+    };
+    let id = insert(samples::table)
+        .values(samples::New {
+            id: None,
+            small: full.small,
+            int: full.int,
+            big: full.big,
+            real: full.real,
+            double: full.double,
+            amount: full.amount,
+            flag: full.flag,
+            text: full.text.clone(),
+            short: full.short.clone(),
+            code: full.code.clone(),
+            uuid: full.uuid,
+            json: full.json.clone(),
+            prefs: full.prefs.clone(),
+            day: full.day,
+            clock: full.clock,
+            local: full.local,
+            instant: full.instant,
+            span: full.span,
+            bytes: full.bytes.clone(),
+            mood: full.mood,
+            ints: full.ints.clone(),
+            tags: full.tags.clone(),
+        })
+        .returning(samples::id)
+        .get(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let row = from(samples::table)
+        .filter(samples::id.eq(id))
+        .get(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row, samples::Row { id, ..full });
+
+    let empty = insert(samples::table)
+        .default_values()
+        .returning(samples::table.row())
+        .get(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        empty,
+        samples::Row {
+            id: empty.id,
+            small: None,
+            int: None,
+            big: None,
+            real: None,
+            double: None,
+            amount: None,
+            flag: None,
+            text: None,
+            short: None,
+            code: None,
+            uuid: None,
+            json: None,
+            prefs: None,
+            day: None,
+            clock: None,
+            local: None,
+            instant: None,
+            span: None,
+            bytes: None,
+            mood: None,
+            ints: None,
+            tags: None
+        }
+    );
+
+    let offset: DateTime<Utc> = DateTime::parse_from_rfc3339("2026-11-25T10:30:00+01:00")
+        .unwrap()
+        .with_timezone(&Utc);
+    let at = insert(samples::table)
+        .values(samples::instant.to(offset))
+        .returning(samples::instant)
+        .get(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(at, Some(Utc.with_ymd_and_hms(2026, 11, 25, 9, 30, 0).unwrap()));
+}

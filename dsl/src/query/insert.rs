@@ -12,7 +12,7 @@ use crate::error::EncodeError;
 use crate::expr::Expression;
 use crate::render::{RenderList, RenderSql, SqlWriter};
 use crate::schema::Here;
-use crate::schema::{AppValue, Column, ColumnList, HasDefault, NoDefault, Table};
+use crate::schema::{AppValue, Chain, Column, ColumnList, End, HasDefault, NoDefault, Table};
 use crate::types::SameType;
 use crate::types::{NotNull, Null};
 use std::marker::PhantomData;
@@ -174,8 +174,15 @@ where
 impl<R, T: Table, I> InsertRows<T, I> for Vec<R> where R: InsertRows<T, I> {}
 
 /// Proof that a row sets every column of a table that is NOT NULL without a default.
-/// Implemented for the tuple of a table's columns.
+/// Implemented for a table's columns: a tuple of columns, or a [`Chain`] of them.
 pub trait RequiredColumnsSet<Row, I> {}
+
+impl<Row> RequiredColumnsSet<Row, ()> for End {}
+
+impl<H: SetIfRequired<Row, IH>, T: RequiredColumnsSet<Row, IT>, Row, IH, IT> RequiredColumnsSet<Row, (IH, IT)>
+    for Chain<H, T>
+{
+}
 
 macro_rules! required_columns_set {
     ($($name:ident $idx:ident $i:tt),+) => {

@@ -5,6 +5,7 @@ use crate::error::EncodeError;
 use crate::expr::Expression;
 use crate::types::{Nullability, ToSql, Value};
 use std::fmt::Debug;
+use std::marker::PhantomData;
 
 /// A column of [`Column::Table`]. One zero-sized type per column.
 ///
@@ -81,6 +82,31 @@ pub trait ColumnList {
 impl ColumnList for () {
     fn insert_defaults(_out: &mut Vec<AppValue>) {}
     fn update_defaults(_out: &mut Vec<AppValue>) {}
+}
+
+/// A table's columns as a list of any length: `Chain<A, Chain<B, End>>`. `table!` writes
+/// its columns this way; by hand a tuple of up to 16 columns does as well.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Chain<Head, Tail>(PhantomData<(Head, Tail)>);
+
+/// The end of a [`Chain`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct End;
+
+impl ColumnList for End {
+    fn insert_defaults(_out: &mut Vec<AppValue>) {}
+    fn update_defaults(_out: &mut Vec<AppValue>) {}
+}
+
+impl<H: Column, T: ColumnList> ColumnList for Chain<H, T> {
+    fn insert_defaults(out: &mut Vec<AppValue>) {
+        out.extend(H::insert_default());
+        T::insert_defaults(out);
+    }
+    fn update_defaults(out: &mut Vec<AppValue>) {
+        out.extend(H::update_default());
+        T::update_defaults(out);
+    }
 }
 
 macro_rules! column_lists {

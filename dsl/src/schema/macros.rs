@@ -53,7 +53,7 @@ macro_rules! table {
             impl $crate::schema::Table for table {
                 const NAME: &'static str = $crate::__mizzle_name!($table $($sql_name)?);
                 type Dialect = $dialect;
-                type AllColumns = ($($col,)+);
+                type AllColumns = $crate::__mizzle_chain!($($col),+);
                 type Row = Row;
                 fn columns() -> ::std::vec::Vec<$crate::schema::ColumnInfo> {
                     ::std::vec![$(<$col as $crate::schema::Column>::info()),+]
@@ -320,4 +320,12 @@ macro_rules! __mizzle_app_fn {
         }))
     };
     ($kind:ident $col:ident; $other:tt $($rest:tt)*) => { $crate::__mizzle_app_fn!($kind $col; $($rest)*) };
+}
+
+/// `Chain<a, Chain<b, End>>`: a table's columns as a list of any length.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_chain {
+    () => { $crate::schema::End };
+    ($first:ident $(, $rest:ident)*) => { $crate::schema::Chain<$first, $crate::__mizzle_chain!($($rest),*)> };
 }

@@ -10,7 +10,7 @@ mod scope;
 mod table;
 
 pub use alias::{alias, Alias, AliasName, Aliased};
-pub use column::{app_value, AppValue, Column, ColumnInfo, ColumnList, ColumnValue};
+pub use column::{app_value, AppValue, Chain, Column, ColumnInfo, ColumnList, ColumnValue, End};
 pub use column_types::ColumnType;
 pub use constraints::{ColumnDefault, Constraints, RefAction, Reference};
 pub use ddl::{create_table, drop_table};

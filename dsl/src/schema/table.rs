@@ -14,8 +14,9 @@ pub trait Table: Copy + Default + Debug + Send + Sync + 'static {
     const ALIAS_OF: Option<&'static str> = None;
     /// The dialect its column types belong to; queries on this table use it.
     type Dialect: Dialect;
-    /// Every column in declaration order, as a tuple of column types.
-    type AllColumns: ColumnList + Copy + Default;
+    /// Every column in declaration order: a tuple of columns, or a
+    /// [`Chain`](super::Chain) of them (what `table!` writes, for tables of any width).
+    type AllColumns: ColumnList;
     /// The whole row as selected (Drizzle's `$inferSelect`): one field per column.
     type Row;
     /// Runtime description of the columns, for DDL.
