@@ -334,6 +334,92 @@ macro_rules! scenarios {
             }
 
             #[tokio::test]
+            async fn prepared_statements_run_with_named_parameters_checked_before_sending() {
+                use mizzle::query::{params, placeholder};
+                let Some(db) = open("prepared").await else { return };
+                seed(&db).await;
+                let ada = select(users::id)
+                    .from(users::table)
+                    .filter(users::name.eq("Ada"))
+                    .get(&db)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                let add = insert(posts::table)
+                    .values((
+                        posts::author_id.to(placeholder("author")),
+                        posts::title.to(placeholder("title")),
+                    ))
+                    .prepare()
+                    .unwrap();
+                for title in ["a", "b", "c"] {
+                    add.execute(&db, &params().set("author", ada).set("title", title))
+                        .await
+                        .unwrap();
+                }
+                let by_author = select(posts::title)
+                    .from(posts::table)
+                    .filter(
+                        posts::author_id
+                            .eq(placeholder("author"))
+                            .and(posts::likes.lt(placeholder("below"))),
+                    )
+                    .order_by(posts::title)
+                    .prepare()
+                    .unwrap();
+                let titles = by_author
+                    .all(&db, &params().set("author", ada).set("below", 1))
+                    .await
+                    .unwrap();
+                assert_eq!(titles, ["a", "b", "c"]);
+                assert_eq!(
+                    by_author
+                        .get(&db, &params().set("author", ada).set("below", 0))
+                        .await
+                        .unwrap(),
+                    None
+                );
+                let liked = by_author
+                    .all(&db, &params().set("author", ada).set("below", 100))
+                    .await
+                    .unwrap();
+                assert_eq!(liked.len(), 5);
+
+                let missing = by_author
+                    .all(&db, &params().set("author", ada))
+                    .await
+                    .unwrap_err()
+                    .to_string();
+                assert!(missing.contains("missing parameter `below`"), "{missing}");
+                let unknown = by_author
+                    .all(&db, &params().set("author", ada).set("below", 1).set("belo", 1))
+                    .await
+                    .unwrap_err()
+                    .to_string();
+                assert!(unknown.contains("unknown parameter `belo`"), "{unknown}");
+                let mistyped = by_author
+                    .all(&db, &params().set("author", "Ada").set("below", 1))
+                    .await
+                    .unwrap_err()
+                    .to_string();
+                assert!(
+                    mistyped.contains("parameter `author`: expected an integer"),
+                    "{mistyped}"
+                );
+                let unprepared = select(posts::title)
+                    .from(posts::table)
+                    .filter(posts::title.eq(placeholder("t")))
+                    .all(&db)
+                    .await
+                    .unwrap_err()
+                    .to_string();
+                assert!(
+                    unprepared.contains("placeholder `t`") && unprepared.contains(".prepare()"),
+                    "{unprepared}"
+                );
+            }
+
+            #[tokio::test]
             async fn an_insert_over_the_parameter_limit_is_refused_before_it_is_sent() {
                 let Some(db) = open("param_limit").await else {
                     return;

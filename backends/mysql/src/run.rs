@@ -9,7 +9,7 @@ use mysql_async::Row;
 
 fn encode_error(statement: &RenderedSql<'_>, source: mizzle_dsl::EncodeError) -> Error {
     Error::Encode {
-        sql: statement.sql.clone(),
+        sql: statement.sql.to_string(),
         source,
     }
 }
@@ -17,7 +17,7 @@ fn encode_error(statement: &RenderedSql<'_>, source: mizzle_dsl::EncodeError) ->
 /// Every row of a statement; `exec` prepares it once per connection (mysql_async caches it).
 pub(crate) async fn query<C: Queryable>(conn: &mut C, statement: &RenderedSql<'_>) -> Result<Vec<Row>, Error> {
     let params = params(&statement.binds).map_err(|e| encode_error(statement, e))?;
-    conn.exec(statement.sql.as_str(), params)
+    conn.exec(&*statement.sql, params)
         .await
         .map_err(|e| database_error(&statement.sql, e))
 }
@@ -25,7 +25,7 @@ pub(crate) async fn query<C: Queryable>(conn: &mut C, statement: &RenderedSql<'_
 /// The first row of a statement, if any.
 pub(crate) async fn query_first<C: Queryable>(conn: &mut C, statement: &RenderedSql<'_>) -> Result<Option<Row>, Error> {
     let params = params(&statement.binds).map_err(|e| encode_error(statement, e))?;
-    conn.exec_first(statement.sql.as_str(), params)
+    conn.exec_first(&*statement.sql, params)
         .await
         .map_err(|e| database_error(&statement.sql, e))
 }
@@ -34,7 +34,7 @@ pub(crate) async fn query_first<C: Queryable>(conn: &mut C, statement: &Rendered
 pub(crate) async fn execute<C: Queryable>(conn: &mut C, statement: &RenderedSql<'_>) -> Result<u64, Error> {
     let params = params(&statement.binds).map_err(|e| encode_error(statement, e))?;
     let result = conn
-        .exec_iter(statement.sql.as_str(), params)
+        .exec_iter(&*statement.sql, params)
         .await
         .map_err(|e| database_error(&statement.sql, e))?;
     let affected = result.affected_rows();

@@ -111,3 +111,9 @@ value_from!(bool => Bool, i8 => I8, i16 => I16, i32 => I32, i64 => I64, u8 => U8
     Vec<u8> => Bytes, uuid::Uuid => Uuid, rust_decimal::Decimal => Decimal,
     chrono::NaiveDate => Date, chrono::NaiveTime => Time, chrono::NaiveDateTime => Timestamp,
     chrono::DateTime<chrono::Utc> => TimestampTz);
+
+impl<T: Into<Value<'static>>> From<Option<T>> for Value<'static> {
+    fn from(value: Option<T>) -> Self {
+        value.map_or(Value::Null, Into::into)
+    }
+}

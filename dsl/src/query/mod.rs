@@ -6,6 +6,7 @@ mod conflict;
 mod delete;
 mod insert;
 mod join;
+mod prepared;
 mod record;
 mod select;
 mod selection;
@@ -24,6 +25,7 @@ pub use insert::{
     insert, DefaultValues, FromSelect, InHead, InTail, Insert, InsertInto, InsertRow, InsertRows, InsertRule,
     MatchesColumns, Optional, RenderRows, Required, RequiredColumnsSet, SetBy, TupleSplit,
 };
+pub use prepared::{params, placeholder, Params, Placeholder, Prepared};
 pub use record::{render_record, render_records, FieldRule, InsertField, InsertRecord, RuleOf};
 pub use select::{from, select, Scalar, Select, SelectBuilder, Subquery};
 pub use selection::{ExprList, Selection, SelectionDecoder, TableColumns, TableRow, WholeRow};

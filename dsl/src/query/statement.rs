@@ -1,6 +1,7 @@
 //! Running statements: `.to_sql()`, `.execute(&db)`, `.all(&db)`, `.get(&db)`.
 
 use super::clause::WhereChosen;
+use super::prepared::Prepared;
 use super::selection::{Selection, SelectionDecoder};
 use crate::dialect::Dialect;
 use crate::error::Error;
@@ -26,6 +27,14 @@ pub trait Statement: Sized {
         let mut out = SqlWriter::new();
         self.render(&mut out);
         out.finish()
+    }
+
+    /// Renders the statement once, for runs with named parameters ([`placeholder`](super::placeholder)).
+    fn prepare(&self) -> Result<Prepared<Self>, Error>
+    where
+        Self: RenderSql<Self::Dialect>,
+    {
+        Prepared::new(self)
     }
 
     /// Runs the statement; the result is the number of rows it changed.

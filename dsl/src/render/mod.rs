@@ -2,7 +2,7 @@
 
 mod writer;
 
-pub use writer::{RenderedSql, SqlWriter};
+pub use writer::{RenderedSql, Slot, SqlWriter};
 
 use crate::dialect::Dialect;
 

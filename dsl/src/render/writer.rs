@@ -2,7 +2,8 @@
 
 use crate::dialect::Dialect;
 use crate::error::{EncodeError, Error};
-use crate::types::Value;
+use crate::types::{ParamKind, Value};
+use std::borrow::Cow;
 use std::marker::PhantomData;
 
 /// Collects the SQL text and the bound values of one statement.
@@ -12,14 +13,26 @@ pub struct SqlWriter<'q, D> {
     binds: Vec<Value<'q>>,
     error: Option<EncodeError>,
     qualify_columns: bool,
+    slots: Vec<Slot>,
     dialect: PhantomData<D>,
+}
+
+/// A named placeholder of a prepared statement: which bind it fills and what it accepts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    /// The placeholder's name.
+    pub name: &'static str,
+    /// The index of the bind it fills.
+    pub index: usize,
+    /// What it accepts.
+    pub kind: ParamKind,
 }
 
 /// A rendered statement: its SQL text and, in placeholder order, its bound values.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenderedSql<'q> {
     /// The SQL text with placeholders.
-    pub sql: String,
+    pub sql: Cow<'q, str>,
     /// One value per placeholder.
     pub binds: Vec<Value<'q>>,
 }
@@ -38,6 +51,7 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
             binds: Vec::new(),
             error: None,
             qualify_columns: true,
+            slots: Vec::new(),
             dialect: PhantomData,
         }
     }
@@ -56,6 +70,17 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
     pub fn push_bind(&mut self, value: Value<'q>) {
         self.binds.push(value);
         D::write_placeholder(&mut self.sql, self.binds.len());
+    }
+
+    /// Writes the placeholder of a named parameter, whose value comes when a prepared
+    /// statement runs.
+    pub fn push_slot(&mut self, name: &'static str, kind: ParamKind) {
+        self.slots.push(Slot {
+            name,
+            index: self.binds.len(),
+            kind,
+        });
+        self.push_bind(Value::Null);
     }
 
     /// Records a value that could not be encoded; the statement will not be sent.
@@ -87,8 +112,27 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
         &self.sql
     }
 
-    /// Finishes the statement, or names the first value that could not be encoded.
-    pub fn finish(mut self) -> Result<RenderedSql<'q>, Error> {
+    /// Finishes the statement, or names the first value that could not be encoded. A
+    /// statement with named placeholders must be prepared instead.
+    pub fn finish(self) -> Result<RenderedSql<'q>, Error> {
+        if let Some(slot) = self.slots.first() {
+            let source = EncodeError::new(format!(
+                "the statement has a placeholder `{}`; run it with `.prepare()` and give its value in `Params`",
+                slot.name
+            ));
+            return Err(Error::Encode { sql: self.sql, source });
+        }
+        self.finish_checked()
+    }
+
+    /// Finishes a statement to prepare: the SQL, the binds (placeholders bind NULL until
+    /// filled) and the placeholders.
+    pub fn finish_prepared(mut self) -> Result<(RenderedSql<'q>, Vec<Slot>), Error> {
+        let slots = std::mem::take(&mut self.slots);
+        self.finish_checked().map(|rendered| (rendered, slots))
+    }
+
+    fn finish_checked(mut self) -> Result<RenderedSql<'q>, Error> {
         if self.error.is_none() && self.binds.len() > D::MAX_PARAMS {
             self.error = Some(EncodeError::new(format!(
                 "the statement has {} parameters and {} accepts at most {}; insert fewer rows per statement",
@@ -100,7 +144,7 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
         match self.error {
             Some(source) => Err(Error::Encode { sql: self.sql, source }),
             None => Ok(RenderedSql {
-                sql: self.sql,
+                sql: Cow::Owned(self.sql),
                 binds: self.binds,
             }),
         }

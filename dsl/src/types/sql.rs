@@ -3,7 +3,7 @@
 //! They are dialect-neutral (`Integer` is `integer`, `int` or `INTEGER`); the column
 //! types of each dialect (`pg::Varchar<255>`, `sqlite::Integer`…) say how the DDL spells them.
 
-use super::{Interval, SqlEnum};
+use super::{Interval, ParamKind, SqlEnum};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use rust_decimal::Decimal;
 use std::marker::PhantomData;
@@ -14,6 +14,8 @@ pub trait SqlType: 'static {
     type Rust;
     /// The marker's name, for messages.
     const NAME: &'static str;
+    /// Which bound values a prepared statement's placeholder of this type accepts.
+    const PARAM: ParamKind = ParamKind::Any;
 }
 
 /// SQL types that take arithmetic: `+ - * /`, `sum` and `avg`.
@@ -40,66 +42,77 @@ pub trait SameType<T> {}
 impl<T: SqlType> SameType<T> for T {}
 
 macro_rules! sql_types {
-    ($( $(#[$doc:meta])* $name:ident => $rust:ty; )*) => {$(
+    ($( $(#[$doc:meta])* $name:ident => $rust:ty, $param:expr; )*) => {$(
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, Default)]
         pub struct $name;
         impl SqlType for $name {
             type Rust = $rust;
             const NAME: &'static str = stringify!($name);
+            const PARAM: ParamKind = $param;
         }
     )*};
 }
 
+/// An integer placeholder accepting the values of Rust type `$t`.
+macro_rules! int {
+    ($t:ty) => {
+        ParamKind::Integer {
+            min: <$t>::MIN as i128,
+            max: <$t>::MAX as i128,
+        }
+    };
+}
+
 sql_types! {
     /// `tinyint` (MySQL).
-    TinyInt => i8;
+    TinyInt => i8, int!(i8);
     /// `smallint`.
-    SmallInt => i16;
+    SmallInt => i16, int!(i16);
     /// `mediumint` (MySQL).
-    MediumInt => i32;
+    MediumInt => i32, ParamKind::Integer { min: -8_388_608, max: 8_388_607 };
     /// `integer`.
-    Integer => i32;
+    Integer => i32, int!(i32);
     /// `bigint`; also SQLite's `integer`, which is 64-bit.
-    BigInt => i64;
+    BigInt => i64, int!(i64);
     /// `tinyint unsigned` (MySQL).
-    TinyIntUnsigned => u8;
+    TinyIntUnsigned => u8, int!(u8);
     /// `smallint unsigned` (MySQL).
-    SmallIntUnsigned => u16;
+    SmallIntUnsigned => u16, int!(u16);
     /// `mediumint unsigned` (MySQL).
-    MediumIntUnsigned => u32;
+    MediumIntUnsigned => u32, ParamKind::Integer { min: 0, max: 16_777_215 };
     /// `int unsigned` (MySQL).
-    IntUnsigned => u32;
+    IntUnsigned => u32, int!(u32);
     /// `bigint unsigned` (MySQL).
-    BigIntUnsigned => u64;
+    BigIntUnsigned => u64, int!(u64);
     /// `real`, `float`: 32-bit float.
-    Real => f32;
+    Real => f32, ParamKind::Float;
     /// `double precision`, `double`; SQLite's `real`.
-    Double => f64;
+    Double => f64, ParamKind::Float;
     /// `numeric`, `decimal`: exact decimal.
-    Numeric => Decimal;
+    Numeric => Decimal, ParamKind::Decimal;
     /// `boolean`; `tinyint(1)` on MySQL and an integer 0/1 on SQLite.
-    Bool => bool;
+    Bool => bool, ParamKind::Bool;
     /// Any text: `text`, `varchar(n)`, `char(n)`.
-    Text => String;
+    Text => String, ParamKind::Text;
     /// Bytes: `bytea`, `blob`, `binary(n)`, `varbinary(n)`.
-    Bytes => Vec<u8>;
+    Bytes => Vec<u8>, ParamKind::Bytes;
     /// `uuid` (PostgreSQL).
-    Uuid => uuid::Uuid;
+    Uuid => uuid::Uuid, ParamKind::Uuid;
     /// `date`.
-    Date => NaiveDate;
+    Date => NaiveDate, ParamKind::Date;
     /// `time`.
-    Time => NaiveTime;
+    Time => NaiveTime, ParamKind::Time;
     /// `timestamp` without time zone; MySQL's `datetime`; SQLite text in ISO-8601.
-    Timestamp => NaiveDateTime;
+    Timestamp => NaiveDateTime, ParamKind::Timestamp;
     /// `timestamptz`: an instant; MySQL's `timestamp` (stored in UTC).
-    TimestampTz => DateTime<Utc>;
+    TimestampTz => DateTime<Utc>, ParamKind::TimestampTz;
     /// An instant stored as whole seconds since the Unix epoch (SQLite's timestamp mode).
-    UnixTimestamp => DateTime<Utc>;
+    UnixTimestamp => DateTime<Utc>, ParamKind::TimestampTz;
     /// `interval` (PostgreSQL).
-    IntervalType => Interval;
+    IntervalType => Interval, ParamKind::Interval;
     /// `year` (MySQL).
-    Year => u16;
+    Year => u16, int!(u16);
 }
 
 /// `json`, holding `T` (any serde type; `serde_json::Value` for untyped JSON).

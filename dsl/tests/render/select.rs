@@ -253,3 +253,24 @@ fn mysql_reads_back_the_row_it_inserted_last() {
         &[],
     );
 }
+
+#[test]
+fn a_prepared_statement_numbers_its_named_parameters_in_place() {
+    use mizzle_dsl::query::{params, placeholder};
+    let by_name = select(pg::users::id)
+        .from(pg::users::table)
+        .filter(
+            pg::users::name
+                .eq(placeholder("name"))
+                .and(pg::users::age.gt(18))
+                .or(pg::users::email.eq(placeholder("name"))),
+        )
+        .prepare()
+        .unwrap();
+    assert_eq!(
+        by_name.sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE (("users"."name" = $1 AND "users"."age" > $2) OR "users"."email" = $3)"#
+    );
+    let bound = by_name.bind(&params().set("name", "Ada")).unwrap();
+    assert_eq!(bound.binds, [text("Ada"), Value::I32(18), text("Ada")]);
+}
