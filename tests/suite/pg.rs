@@ -337,3 +337,37 @@ async fn every_column_type_round_trips_with_extremes_and_null() {
         .unwrap();
     assert_eq!(at, Some(Utc.with_ymd_and_hms(2026, 11, 25, 9, 30, 0).unwrap()));
 }
+
+#[tokio::test]
+async fn concurrent_serializable_writers_get_a_serialization_failure() {
+    let Some(db) = support::pg("pg_serialization", &ddl()).await else {
+        return;
+    };
+    let barrier = tokio::sync::Barrier::new(2);
+    let serializable = mizzle::TransactionOptions::new().isolation(mizzle::IsolationLevel::Serializable);
+    let writer = |name: &'static str| {
+        let (db, barrier) = (&db, &barrier);
+        async move {
+            db.transaction_with(serializable, async |tx| {
+                let seen = select(count(users::id)).from(users::table).get(tx).await?;
+                barrier.wait().await;
+                insert(users::table).values(users::name.to(name)).execute(tx).await?;
+                Ok::<_, Error>(seen)
+            })
+            .await
+        }
+    };
+    let both = async { tokio::join!(writer("a"), writer("b")) };
+    let (a, b) = tokio::time::timeout(Duration::from_secs(30), both)
+        .await
+        .expect("the conflict resolves within 30 s");
+    let failure = a
+        .err()
+        .or(b.err())
+        .expect("one of two conflicting serializable transactions fails");
+    assert_eq!(
+        failure.db_kind(),
+        Some(mizzle::DbErrorKind::SerializationFailure),
+        "{failure}"
+    );
+}
