@@ -29,8 +29,8 @@ fn main() -> Result<(), mizzle::Error> {
     let path = std::env::temp_dir().join("mizzle-quickstart.db");
     let _ = std::fs::remove_file(&path);
     let db = Database::connect(&path.to_string_lossy())?;
-    db.execute_sql(&create_table(users::table))?;
-    db.execute_sql(&create_table(posts::table))?;
+    db.execute_sql(&create_table(users::table)?)?;
+    db.execute_sql(&create_table(posts::table)?)?;
 
     // Insert: `name` is NOT NULL without a default, so leaving it out does not compile.
     let ada: i64 = insert(users::table)

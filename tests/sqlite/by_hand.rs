@@ -112,7 +112,7 @@ mod tags {
 #[test]
 fn a_table_declared_by_hand_works_like_one_from_the_macro() {
     let db = Database::open_in_memory().unwrap();
-    db.execute_sql(&create_table(tags::table)).unwrap();
+    db.execute_sql(&create_table(tags::table).unwrap()).unwrap();
     insert(tags::table).values(tags::label.to("rust")).execute(&db).unwrap();
     insert(tags::table)
         .values(tags::label.to(None::<String>))

@@ -40,7 +40,7 @@ mizzle::table! {
 #[test]
 fn a_custom_rust_type_is_written_compared_and_read_back() {
     let db = Database::open_in_memory().unwrap();
-    db.execute_sql(&create_table(accounts::table)).unwrap();
+    db.execute_sql(&create_table(accounts::table).unwrap()).unwrap();
     insert(accounts::table)
         .values((accounts::id.to(AccountId(42)), accounts::owner.to("Ada")))
         .execute(&db)

@@ -4,6 +4,7 @@ mod by_hand;
 mod crud;
 mod custom_type;
 mod errors;
+mod objects;
 mod schema;
 mod transactions;
 mod types;

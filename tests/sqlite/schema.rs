@@ -75,8 +75,8 @@ mizzle::table! {
 /// CREATE TABLE statements, in dependency order.
 pub fn ddl() -> Vec<String> {
     vec![
-        mizzle::create_table(users::table),
-        mizzle::create_table(posts::table),
-        mizzle::create_table(samples::table),
+        mizzle::create_table(users::table).unwrap(),
+        mizzle::create_table(posts::table).unwrap(),
+        mizzle::create_table(samples::table).unwrap(),
     ]
 }

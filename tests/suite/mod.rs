@@ -1,6 +1,7 @@
 //! The same scenarios on every backend: `scenarios!` writes one module of tests per
 //! database from a schema module and a connect function.
 
+mod constraints;
 mod mysql;
 mod pg;
 mod schema;
@@ -476,4 +477,49 @@ transactions::transaction_scenarios!(
     mizzle::mysql::Database,
     super::schema::my,
     crate::support::mysql
+);
+
+/// Each dialect's column types under the names the constraint scenarios use.
+mod dialects {
+    pub mod pg {
+        pub use mizzle::pg::{Integer, Pg as Dialect, Serial, Text};
+    }
+    pub mod my {
+        pub use mizzle::mysql::{BigIntUnsigned, Int, MySql as Dialect, Serial, Varchar};
+        pub type Text = Varchar<100>;
+    }
+    pub mod lite {
+        pub use mizzle::sqlite::{Integer, Sqlite as Dialect, Text};
+    }
+}
+
+constraints::constraint_scenarios!(
+    constraints_on_postgres,
+    mizzle::pg::Database,
+    pg,
+    crate::support::pg,
+    Text,
+    Integer,
+    Serial,
+    Integer
+);
+constraints::constraint_scenarios!(
+    constraints_on_mysql,
+    mizzle::mysql::Database,
+    my,
+    crate::support::mysql,
+    Text,
+    Int,
+    Serial,
+    BigIntUnsigned
+);
+constraints::constraint_scenarios!(
+    constraints_on_sqlite,
+    mizzle::sqlite::AsyncDatabase,
+    lite,
+    crate::support::sqlite,
+    Text,
+    Integer,
+    Integer,
+    Integer
 );

@@ -178,7 +178,7 @@ mod all_types {
 #[tokio::test]
 async fn every_column_type_round_trips_with_extremes_and_null() {
     use all_types::samples;
-    let Some(db) = support::mysql("my_types", &[mizzle::create_table(samples::table)]).await else {
+    let Some(db) = support::mysql("my_types", &[mizzle::create_table(samples::table).unwrap()]).await else {
         return;
     };
     let full = samples::Row {
@@ -318,4 +318,64 @@ async fn transactions_locking_in_opposite_orders_get_a_deadlock() {
         .expect("the conflict resolves within 30 s");
     let failure = a.err().or(b.err()).expect("one of two deadlocked transactions fails");
     assert_eq!(failure.db_kind(), Some(mizzle::DbErrorKind::Deadlock), "{failure}");
+}
+
+mod objects {
+    use mizzle::mysql::*;
+    mizzle::table! {
+        pub boxes in MySql {
+            id: Serial [primary_key],
+            width: Int [not_null],
+            height: Int [not_null],
+            area: Int [generated_virtual("width * height")],
+        }
+    }
+    mizzle::table! {
+        pub teams in MySql { id: Serial [primary_key], captain_id: BigIntUnsigned [references(players::id)] }
+    }
+    mizzle::table! {
+        pub players in MySql { id: Serial [primary_key], team_id: BigIntUnsigned [references(teams::id)] }
+    }
+}
+
+#[tokio::test]
+async fn generated_columns_sequences_views_and_cycles() {
+    use mizzle::schema::{Schema, Sequence};
+    use objects::{boxes, players, teams};
+    let big = select((boxes::id, boxes::area))
+        .from(boxes::table)
+        .filter(boxes::area.gt(10));
+    let schema = Schema::new()
+        .table(teams::table)
+        .table(players::table)
+        .table(boxes::table)
+        .sequence(Sequence::new("tickets").start(100))
+        .view("big_boxes", &big);
+    let Some(db) = support::mysql("my_objects", &[]).await else {
+        return;
+    };
+    for statement in schema.create_statements().unwrap() {
+        db.execute_sql(&statement).await.unwrap();
+    }
+    insert(boxes::table)
+        .values((boxes::width.to(3), boxes::height.to(4)))
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(
+        select(boxes::area).from(boxes::table).all(&db).await.unwrap(),
+        [Some(12)]
+    );
+    db.execute_sql("SELECT NEXTVAL(tickets)").await.unwrap();
+    db.execute_sql("INSERT INTO teams (id) VALUES (1); INSERT INTO players (id, team_id) VALUES (1, 1); UPDATE teams SET captain_id = 1").await.unwrap();
+    let dangling = db.execute_sql("UPDATE teams SET captain_id = 2").await.unwrap_err();
+    assert_eq!(
+        dangling.db_kind(),
+        Some(mizzle::DbErrorKind::ForeignKeyViolation),
+        "{dangling}"
+    );
+    db.execute_sql("SELECT * FROM big_boxes").await.unwrap();
+    for statement in schema.drop_statements() {
+        db.execute_sql(&statement).await.unwrap();
+    }
 }

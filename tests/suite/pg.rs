@@ -213,7 +213,7 @@ async fn every_column_type_round_trips_with_extremes_and_null() {
     use all_types::samples;
     let ddl = vec![
         "CREATE TYPE mood AS ENUM ('happy', 'sad')".to_owned(),
-        mizzle::create_table(samples::table),
+        mizzle::create_table(samples::table).unwrap(),
     ];
     let Some(db) = support::pg("pg_types", &ddl).await else {
         return;
@@ -370,4 +370,96 @@ async fn concurrent_serializable_writers_get_a_serialization_failure() {
         Some(mizzle::DbErrorKind::SerializationFailure),
         "{failure}"
     );
+}
+
+mod objects {
+    use super::Mood;
+    use mizzle::pg::*;
+    mizzle::table! {
+        pub accounts schema "auth" in Pg {
+            id: Integer [primary_key, identity_always],
+            mood: Enum<Mood> [not_null],
+            first: Text [not_null],
+            last: Text [not_null],
+            full: Text [generated_stored("first || ' ' || last")],
+        }
+    }
+    mizzle::table! {
+        pub teams in Pg { id: Serial [primary_key], captain_id: Integer [references(players::id)] }
+    }
+    mizzle::table! {
+        pub players in Pg { id: Serial [primary_key], team_id: Integer [references(teams::id)] }
+    }
+}
+
+#[tokio::test]
+async fn schemas_enums_identity_generated_columns_sequences_views_and_cycles() {
+    use mizzle::schema::{Schema, Sequence};
+    use objects::{accounts, players, teams};
+    let adults = select((accounts::id, accounts::full))
+        .from(accounts::table)
+        .filter(accounts::mood.eq(Mood::Happy));
+    let schema = Schema::new()
+        .table(teams::table)
+        .table(players::table)
+        .table(accounts::table)
+        .sequence(Sequence::new("tickets").start(100).increment(5))
+        .view("happy_accounts", &adults);
+    let Some(db) = support::pg("pg_objects", &[]).await else {
+        return;
+    };
+    // The test's search path is its own schema; "auth" and the enum type are shared, so start clean.
+    db.execute_sql("DROP SCHEMA IF EXISTS auth CASCADE; DROP TYPE IF EXISTS mood CASCADE")
+        .await
+        .unwrap();
+    for statement in schema.create_statements().unwrap() {
+        db.execute_sql(&statement).await.unwrap();
+    }
+    let id = insert(accounts::table)
+        .values((
+            accounts::mood.to(Mood::Happy),
+            accounts::first.to("Ada"),
+            accounts::last.to("Lovelace"),
+        ))
+        .returning(accounts::id)
+        .get(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let full = select(accounts::full)
+        .from(accounts::table)
+        .filter(accounts::id.eq(id))
+        .get(&db)
+        .await
+        .unwrap();
+    assert_eq!(full, Some(Some("Ada Lovelace".to_owned())));
+    let own_id = insert(accounts::table)
+        .values((
+            accounts::id.to(99),
+            accounts::mood.to(Mood::Sad),
+            accounts::first.to("X"),
+            accounts::last.to("Y"),
+        ))
+        .execute(&db)
+        .await;
+    assert!(own_id.is_err(), "an identity-always column refuses a given value");
+    let ticket = select(sql::<mizzle::types::BigInt>("nextval('tickets')"))
+        .from(accounts::table)
+        .get(&db)
+        .await
+        .unwrap();
+    assert_eq!(ticket, Some(100));
+    db.execute_sql("INSERT INTO teams (id) VALUES (1); INSERT INTO players (id, team_id) VALUES (1, 1); UPDATE teams SET captain_id = 1").await.unwrap();
+    let dangling = db.execute_sql("UPDATE teams SET captain_id = 2").await.unwrap_err();
+    assert_eq!(
+        dangling.db_kind(),
+        Some(mizzle::DbErrorKind::ForeignKeyViolation),
+        "{dangling}"
+    );
+    let viewed = db.execute_sql("SELECT * FROM happy_accounts").await;
+    assert!(viewed.is_ok(), "{viewed:?}");
+    for statement in schema.drop_statements() {
+        db.execute_sql(&statement).await.unwrap();
+    }
+    db.execute_sql("DROP SCHEMA auth").await.unwrap();
 }

@@ -24,7 +24,10 @@ pub mod pg {
 
     /// CREATE TABLE, in dependency order.
     pub fn ddl() -> Vec<String> {
-        vec![mizzle::create_table(users::table), mizzle::create_table(posts::table)]
+        vec![
+            mizzle::create_table(users::table).unwrap(),
+            mizzle::create_table(posts::table).unwrap(),
+        ]
     }
 }
 
@@ -52,7 +55,10 @@ pub mod my {
 
     /// CREATE TABLE, in dependency order.
     pub fn ddl() -> Vec<String> {
-        vec![mizzle::create_table(users::table), mizzle::create_table(posts::table)]
+        vec![
+            mizzle::create_table(users::table).unwrap(),
+            mizzle::create_table(posts::table).unwrap(),
+        ]
     }
 }
 
@@ -80,6 +86,9 @@ pub mod lite {
 
     /// CREATE TABLE, in dependency order.
     pub fn ddl() -> Vec<String> {
-        vec![mizzle::create_table(users::table), mizzle::create_table(posts::table)]
+        vec![
+            mizzle::create_table(users::table).unwrap(),
+            mizzle::create_table(posts::table).unwrap(),
+        ]
     }
 }

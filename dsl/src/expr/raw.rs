@@ -86,8 +86,10 @@ impl<ST, N, D: Dialect> RenderSql<D> for Sql<ST, N> {
             match chunk {
                 Chunk::Text(text) => out.push_sql(text),
                 Chunk::Column { table, column } => {
-                    out.push_ident(table);
-                    out.push_sql(".");
+                    if out.qualify_columns() {
+                        out.push_ident(table);
+                        out.push_sql(".");
+                    }
                     out.push_ident(column);
                 }
                 Chunk::Bind(value) => out.push_bind(value.clone()),

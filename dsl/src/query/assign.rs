@@ -163,11 +163,17 @@ crate::macros::for_tuples!(tuple_assignments);
 pub trait ColumnNames {
     /// Writes the names, separated by commas.
     fn render_names<D: Dialect>(&self, out: &mut SqlWriter<'_, D>);
+    /// Appends the names.
+    fn collect_names(&self, out: &mut Vec<&'static str>);
 }
 
 impl<C: Column> ColumnNames for C {
     fn render_names<D: Dialect>(&self, out: &mut SqlWriter<'_, D>) {
         out.push_ident(C::NAME);
+    }
+
+    fn collect_names(&self, out: &mut Vec<&'static str>) {
+        out.push(C::NAME);
     }
 }
 
@@ -182,6 +188,10 @@ macro_rules! tuple_column_names {
                     }
                     self.$i.render_names(out);
                 )+
+            }
+
+            fn collect_names(&self, out: &mut Vec<&'static str>) {
+                $(self.$i.collect_names(out);)+
             }
         }
     };

@@ -79,7 +79,7 @@ where
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         let qualified = out.set_qualify_columns(false);
         out.push_sql("DELETE FROM ");
-        out.push_ident(T::NAME);
+        out.push_table(T::SCHEMA, T::NAME);
         self.filter.render_clause(" WHERE ", out);
         self.returning.render_returning(out);
         out.set_qualify_columns(qualified);

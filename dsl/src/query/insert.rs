@@ -403,7 +403,7 @@ where
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         let qualified = out.set_qualify_columns(false);
         out.push_sql("INSERT INTO ");
-        out.push_ident(T::NAME);
+        out.push_table(T::SCHEMA, T::NAME);
         let mut defaults = Vec::new();
         T::AllColumns::insert_defaults(&mut defaults);
         self.rows.render_rows(&defaults, out);

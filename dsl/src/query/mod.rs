@@ -22,8 +22,8 @@ pub use clause::{
 pub use conflict::{excluded, DoNothing, DoUpdate, Excluded, NoConflict, OnConflict, OnDuplicateKeyUpdate};
 pub use delete::{delete, Delete};
 pub use insert::{
-    insert, DefaultValues, FromSelect, InHead, InTail, Insert, InsertInto, InsertRow, InsertRows, InsertRule,
-    MatchesColumns, Optional, RenderRows, Required, RequiredColumnsSet, SetBy, TupleSplit,
+    insert, ColumnsOf, DefaultValues, FromSelect, InHead, InTail, Insert, InsertInto, InsertRow, InsertRows,
+    InsertRule, MatchesColumns, Optional, RenderRows, Required, RequiredColumnsSet, SetBy, TupleSplit,
 };
 pub use prepared::{params, placeholder, Params, Placeholder, Prepared};
 pub use record::{render_record, render_records, FieldRule, InsertField, InsertRecord, RuleOf};

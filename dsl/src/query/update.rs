@@ -100,7 +100,7 @@ where
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         let qualified = out.set_qualify_columns(false);
         out.push_sql("UPDATE ");
-        out.push_ident(T::NAME);
+        out.push_table(T::SCHEMA, T::NAME);
         out.push_sql(" SET ");
         self.set.render_set(out);
         let mut on_update = Vec::new();

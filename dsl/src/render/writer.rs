@@ -13,6 +13,8 @@ pub struct SqlWriter<'q, D> {
     binds: Vec<Value<'q>>,
     error: Option<EncodeError>,
     qualify_columns: bool,
+    inline_values: bool,
+    ddl_quotes: bool,
     slots: Vec<Slot>,
     dialect: PhantomData<D>,
 }
@@ -51,6 +53,8 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
             binds: Vec::new(),
             error: None,
             qualify_columns: true,
+            inline_values: false,
+            ddl_quotes: false,
             slots: Vec::new(),
             dialect: PhantomData,
         }
@@ -63,13 +67,42 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
 
     /// Appends a quoted, escaped identifier.
     pub fn push_ident(&mut self, ident: &str) {
-        D::write_ident(&mut self.sql, ident);
+        if self.ddl_quotes {
+            crate::schema::ddl_ident(D::KIND, &mut self.sql, ident);
+        } else {
+            D::write_ident(&mut self.sql, ident);
+        }
     }
 
-    /// Records `value` and writes its placeholder.
+    /// Appends a table's quoted name, with its schema if it has one: `"auth"."users"`.
+    pub fn push_table(&mut self, schema: Option<&str>, name: &str) {
+        if let Some(schema) = schema {
+            self.push_ident(schema);
+            self.sql.push('.');
+        }
+        self.push_ident(name);
+    }
+
+    /// Records `value` and writes its placeholder; in DDL, writes it as a literal.
     pub fn push_bind(&mut self, value: Value<'q>) {
+        if self.inline_values {
+            if let Err(error) = crate::dialect::write_literal(D::KIND, &mut self.sql, &value) {
+                self.push_error(error);
+            }
+            return;
+        }
         self.binds.push(value);
         D::write_placeholder(&mut self.sql, self.binds.len());
+    }
+
+    /// A writer for DDL: values become literals, columns go without their table (as CHECK
+    /// constraints and index expressions need), and identifiers are quoted as DDL quotes them.
+    pub fn for_ddl() -> Self {
+        let mut out = Self::new();
+        out.inline_values = true;
+        out.qualify_columns = false;
+        out.ddl_quotes = true;
+        out
     }
 
     /// Writes the placeholder of a named parameter, whose value comes when a prepared

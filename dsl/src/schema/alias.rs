@@ -51,6 +51,7 @@ impl<T: Table, A: AliasName> Alias<T, A> {
 impl<T: Table, A: AliasName> Table for Alias<T, A> {
     const NAME: &'static str = A::NAME;
     const ALIAS_OF: Option<&'static str> = Some(T::NAME);
+    const SCHEMA: Option<&'static str> = T::SCHEMA;
     type Dialect = T::Dialect;
     /// An alias is for reading: it has no columns to insert into.
     type AllColumns = ();

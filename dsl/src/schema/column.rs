@@ -1,5 +1,6 @@
 //! [`Column`]: one zero-sized type per column, and the runtime description DDL reads.
 
+use super::column_types::EnumType;
 use super::{ColumnType, Constraints, DefaultKind, Table};
 use crate::error::EncodeError;
 use crate::expr::Expression;
@@ -45,6 +46,7 @@ pub trait Column: Expression + Copy + Default + Debug + Send + Sync + 'static {
             write_type: <Self::Type as ColumnType<<Self::Table as Table>::Dialect>>::write_ddl,
             not_null: !<Self::Nullability as Nullability>::NULLABLE,
             constraints: Self::constraints(),
+            enum_type: <Self::Type as ColumnType<<Self::Table as Table>::Dialect>>::enum_type(),
         }
     }
 }
@@ -137,4 +139,6 @@ pub struct ColumnInfo {
     pub not_null: bool,
     /// Keys, default, references.
     pub constraints: Constraints,
+    /// The PostgreSQL enum type the column's type is, if any.
+    pub enum_type: Option<EnumType>,
 }

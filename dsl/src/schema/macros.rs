@@ -22,23 +22,32 @@
 /// `ColumnType as RustType` for a custom Rust type (it needs `ToSql`/`FromSql` impls).
 /// Modifiers: `not_null`, `primary_key` (implies NOT NULL), `autoincrement`, `unique`,
 /// `unique_named("name")`, `default(literal)`, `default_sql("raw sql")`, `default_now`,
-/// `default_random`, `default_fn(function)` (computed by the application when an insert
+/// `default_random`, `nulls_not_distinct` (PostgreSQL 15+, with `unique`),
+/// `identity_always`, `identity_by_default` (PostgreSQL), `generated_stored("sql")`,
+/// `generated_virtual("sql")`, `default_fn(function)` (computed by the application when an insert
 /// leaves the column out), `on_update_fn(function)` (written by every update that does
 /// not set the column), `references(table::column)`, `on_delete(Action)`, `on_update(Action)`.
 /// Columns are nullable unless `not_null` or `primary_key` says otherwise; a default (or a
 /// serial type, or `autoincrement`) lets inserts leave the column out.
+///
+/// `pub users("app_users") schema "auth" in Pg { … }` sets the SQL name and the schema.
+/// After the columns, `define |t| { … }` declares table-level keys, constraints and
+/// indexes on the [`Define`](crate::schema::Define) `t`: `t.primary_key((a, b))`,
+/// `t.unique((a, b)).named("…")`, `t.check("name", a.gt(0))`, `t.foreign_key(a, other::id)`,
+/// `t.index("name_idx").on(name)`.
 ///
 /// Everything it writes can be written by hand: see the README for the expansion.
 #[macro_export]
 macro_rules! table {
     (
         $(#[$meta:meta])*
-        $vis:vis $table:ident $(($sql_name:literal))? in $dialect:ty {
+        $vis:vis $table:ident $(($sql_name:literal))? $(schema $schema:literal)? in $dialect:ty {
             $(
                 $(#[$col_meta:meta])*
                 $col:ident $(($col_sql:literal))? : $ty:ty $(as $rust:ty)? $([ $($mods:tt)* ])?
             ),+ $(,)?
         }
+        $(define |$define_arg:ident| $define:block)?
     ) => {
         $(#[$meta])*
         #[allow(non_camel_case_types, non_upper_case_globals, dead_code)]
@@ -52,12 +61,20 @@ macro_rules! table {
 
             impl $crate::schema::Table for table {
                 const NAME: &'static str = $crate::__mizzle_name!($table $($sql_name)?);
+                $(const SCHEMA: ::std::option::Option<&'static str> = ::std::option::Option::Some($schema);)?
                 type Dialect = $dialect;
                 type AllColumns = $crate::__mizzle_chain!($($col),+);
                 type Row = Row;
                 fn columns() -> ::std::vec::Vec<$crate::schema::ColumnInfo> {
                     ::std::vec![$(<$col as $crate::schema::Column>::info()),+]
                 }
+                $(
+                    fn define($define_arg: &mut $crate::schema::Define<Self>) {
+                        #[allow(unused_imports)]
+                        use $crate::prelude::*;
+                        $define
+                    }
+                )?
             }
 
             impl table {
@@ -81,9 +98,9 @@ macro_rules! table {
                 impl $crate::schema::Column for $col {
                     type Table = table;
                     type Type = $ty;
-                    type Default = <<$ty as $crate::schema::ColumnType<$dialect>>::Default as $crate::schema::DefaultKind>::Or<
+                    type Default = <<<$ty as $crate::schema::ColumnType<$dialect>>::Default as $crate::schema::DefaultKind>::Or<
                         $crate::__mizzle_default_kind!($($($mods)*)?),
-                    >;
+                    > as $crate::schema::DefaultKind>::Or<$crate::__mizzle_key_default!($ty, $dialect; $($($mods)*)?)>;
                     const NAME: &'static str = $crate::__mizzle_name!($col $($col_sql)?);
                     fn constraints() -> $crate::schema::Constraints {
                         $crate::__mizzle_constraints!(@acc [$crate::schema::Constraints::new()] $($($mods)*)?)
@@ -280,6 +297,10 @@ macro_rules! __mizzle_default_kind {
     (default_now $($rest:tt)*) => { $crate::schema::HasDefault };
     (default_random $($rest:tt)*) => { $crate::schema::HasDefault };
     (default_fn $($rest:tt)*) => { $crate::schema::HasDefault };
+    (identity_always $($rest:tt)*) => { $crate::schema::HasDefault };
+    (identity_by_default $($rest:tt)*) => { $crate::schema::HasDefault };
+    (generated_stored $($rest:tt)*) => { $crate::schema::HasDefault };
+    (generated_virtual $($rest:tt)*) => { $crate::schema::HasDefault };
     ($other:tt $($rest:tt)*) => { $crate::__mizzle_default_kind!($($rest)*) };
 }
 
@@ -328,4 +349,13 @@ macro_rules! __mizzle_app_fn {
 macro_rules! __mizzle_chain {
     () => { $crate::schema::End };
     ($first:ident $(, $rest:ident)*) => { $crate::schema::Chain<$first, $crate::__mizzle_chain!($($rest),*)> };
+}
+
+/// What `primary_key` implies for a column type's default ([`ColumnType::KeyDefault`](crate::schema::ColumnType::KeyDefault)).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_key_default {
+    ($ty:ty, $dialect:ty;) => { $crate::schema::NoDefault };
+    ($ty:ty, $dialect:ty; primary_key $($rest:tt)*) => { <$ty as $crate::schema::ColumnType<$dialect>>::KeyDefault };
+    ($ty:ty, $dialect:ty; $other:tt $($rest:tt)*) => { $crate::__mizzle_key_default!($ty, $dialect; $($rest)*) };
 }

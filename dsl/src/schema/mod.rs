@@ -5,14 +5,22 @@ mod column;
 pub mod column_types;
 mod constraints;
 mod ddl;
+mod definition;
 mod macros;
 mod scope;
+mod set;
 mod table;
 
 pub use alias::{alias, Alias, AliasName, Aliased};
 pub use column::{app_value, AppValue, Chain, Column, ColumnInfo, ColumnList, ColumnValue, End};
 pub use column_types::ColumnType;
-pub use constraints::{ColumnDefault, Constraints, RefAction, Reference};
-pub use ddl::{create_table, drop_table};
+pub use column_types::EnumType;
+pub use constraints::{ColumnDefault, Constraints, Generated, Identity, RefAction, Reference};
+pub use ddl::{create_enum, create_table, ddl_ident, drop_table};
+pub use definition::{
+    op_class, CheckConstraint, Define, ForeignKey, Index, IndexBuilder, OpClass, PrimaryKey, TableDef, TableExtras,
+    UniqueConstraint,
+};
 pub use scope::{Cross, Full, Here, InLeft, InRight, Inner, Join, JoinKind, Left, QuerySource, Right, TableIn};
+pub use set::{create_sequence, create_view, Schema, Sequence, SupportsSequences};
 pub use table::{DefaultKind, HasDefault, NoDefault, Table};

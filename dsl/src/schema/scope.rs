@@ -126,10 +126,13 @@ pub trait QuerySource {
 impl<T: Table> QuerySource for T {
     type Dialect = T::Dialect;
     fn render_source<'q>(&'q self, out: &mut SqlWriter<'q, Self::Dialect>) {
-        if let Some(real) = T::ALIAS_OF {
-            out.push_ident(real);
-            out.push_sql(" AS ");
+        match T::ALIAS_OF {
+            Some(real) => {
+                out.push_table(T::SCHEMA, real);
+                out.push_sql(" AS ");
+                out.push_ident(T::NAME);
+            }
+            None => out.push_table(T::SCHEMA, T::NAME),
         }
-        out.push_ident(T::NAME);
     }
 }

@@ -1,6 +1,6 @@
 //! [`Table`]: a table as a zero-sized type, and whether its columns have defaults.
 
-use super::{ColumnInfo, ColumnList};
+use super::{ColumnInfo, ColumnList, Define};
 use crate::dialect::Dialect;
 use std::fmt::Debug;
 
@@ -12,6 +12,8 @@ pub trait Table: Copy + Default + Debug + Send + Sync + 'static {
     const NAME: &'static str;
     /// For an alias, the name of the table it stands for: FROM writes `"real" AS "alias"`.
     const ALIAS_OF: Option<&'static str> = None;
+    /// The schema (PostgreSQL namespace) the table lives in, if not the default one.
+    const SCHEMA: Option<&'static str> = None;
     /// The dialect its column types belong to; queries on this table use it.
     type Dialect: Dialect;
     /// Every column in declaration order: a tuple of columns, or a
@@ -21,6 +23,13 @@ pub trait Table: Copy + Default + Debug + Send + Sync + 'static {
     type Row;
     /// Runtime description of the columns, for DDL.
     fn columns() -> Vec<ColumnInfo>;
+
+    /// Declares table-level keys, constraints and indexes; none unless overridden.
+    fn define(_table: &mut Define<Self>)
+    where
+        Self: Sized,
+    {
+    }
 }
 
 /// Whether inserts may omit a column: [`HasDefault`] or [`NoDefault`].

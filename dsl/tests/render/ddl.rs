@@ -1,38 +1,559 @@
-//! CREATE TABLE and DROP TABLE for declared tables, per dialect.
+//! DDL for every case of the constraints-and-indexes document, per dialect: the whole text.
 
-use crate::schema::{lite, my, pg};
-use mizzle_dsl::schema::{create_table, drop_table};
+use mizzle_dsl::schema::{create_table, drop_table, op_class, RefAction, Schema, Sequence};
+
+mod defaults {
+    use mizzle_dsl::{mysql, pg, sqlite};
+    mizzle_dsl::table! {
+        pub on_pg("table") in pg::Pg {
+            integer1: pg::Integer [default(42)],
+            integer2: pg::Integer [default_sql("'42'::integer")],
+            uuid1: pg::Uuid [default_random],
+            uuid2: pg::Uuid [default_sql("gen_random_uuid()")],
+        }
+    }
+    mizzle_dsl::table! {
+        pub on_my("table") in mysql::MySql {
+            int: mysql::Int [default(42)],
+            time: mysql::Time [default_sql("cast(\"14:06:10\" AS TIME)")],
+        }
+    }
+    mizzle_dsl::table! {
+        pub on_lite("table") in sqlite::Sqlite {
+            int1: sqlite::Integer [default(42)],
+            int2: sqlite::Integer [default_sql("(abs(42))")],
+        }
+    }
+}
 
 #[test]
-fn create_table_on_sqlite() {
+fn defaults_literal_and_raw() {
     assert_eq!(
-        create_table(lite::users::table),
-        "CREATE TABLE \"users\" (\n\t\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t\"name\" text NOT NULL,\n\t\"email\" text UNIQUE,\n\t\"age\" integer,\n\t\"role\" text NOT NULL DEFAULT 'member',\n\t\"prefs\" text\n)"
+        create_table(defaults::on_pg::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"table\" (\n  \"integer1\" integer DEFAULT 42,\n  \"integer2\" integer DEFAULT '42'::integer,\n  \"uuid1\" uuid DEFAULT gen_random_uuid(),\n  \"uuid2\" uuid DEFAULT gen_random_uuid()\n);"
     );
     assert_eq!(
-        create_table(lite::posts::table),
-        "CREATE TABLE \"posts\" (\n\t\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t\"author_id\" integer NOT NULL REFERENCES \"users\"(\"id\") ON DELETE CASCADE,\n\t\"title\" text NOT NULL,\n\t\"likes\" integer NOT NULL DEFAULT 0\n)"
+        create_table(defaults::on_my::table).unwrap(),
+        "CREATE TABLE `table` (\n  `int` int DEFAULT 42,\n  `time` time DEFAULT cast(\"14:06:10\" AS TIME)\n);"
+    );
+    assert_eq!(
+        create_table(defaults::on_lite::table).unwrap(),
+        "CREATE TABLE `table` (\n  `int1` integer DEFAULT 42,\n  `int2` integer DEFAULT (abs(42))\n);"
+    );
+}
+
+mod not_null {
+    use mizzle_dsl::{mysql, pg, sqlite};
+    mizzle_dsl::table! { pub on_pg("table") in pg::Pg { integer: pg::Integer [not_null] } }
+    mizzle_dsl::table! { pub on_my("table") in mysql::MySql { int: mysql::Int [not_null] } }
+    mizzle_dsl::table! { pub on_lite("table") in sqlite::Sqlite { num_int("numInt"): sqlite::Integer [not_null] } }
+}
+
+#[test]
+fn not_null_columns() {
+    assert_eq!(
+        create_table(not_null::on_pg::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"table\" (\n  \"integer\" integer NOT NULL\n);"
+    );
+    assert_eq!(
+        create_table(not_null::on_my::table).unwrap(),
+        "CREATE TABLE `table` (\n  `int` int NOT NULL\n);"
+    );
+    assert_eq!(
+        create_table(not_null::on_lite::table).unwrap(),
+        "CREATE TABLE `table` (\n  `numInt` integer NOT NULL\n);"
+    );
+}
+
+/// The unique examples, written once per dialect.
+macro_rules! unique_tables {
+    ($module:ident, $d:path, $int:ident, $text:ty) => {
+        mod $module {
+            use $d::*;
+            mizzle_dsl::table! { pub user in Dialect { id: $int [unique] } }
+            mizzle_dsl::table! { pub custom("table") in Dialect { id: $int [unique_named("custom_name")] } }
+            mizzle_dsl::table! {
+                pub composite("composite_example") in Dialect {
+                    id: $int,
+                    name: $text,
+                }
+                define |t| {
+                    t.unique((id, name));
+                    t.unique((id, name)).named("custom_name");
+                }
+            }
+        }
+    };
+}
+
+mod dialects {
+    pub mod pg {
+        pub use mizzle_dsl::pg::{Integer, Pg as Dialect, Text};
+        pub type Varchar = Text;
+    }
+    pub mod my {
+        pub use mizzle_dsl::mysql::{Int as Integer, MySql as Dialect, Varchar as SizedVarchar};
+        pub type Varchar = SizedVarchar<256>;
+    }
+    pub mod lite {
+        pub use mizzle_dsl::sqlite::{Integer, Sqlite as Dialect, Text};
+        pub type Varchar = Text;
+    }
+}
+
+unique_tables!(unique_pg, super::dialects::pg, Integer, Varchar);
+unique_tables!(unique_my, super::dialects::my, Integer, Varchar);
+unique_tables!(unique_lite, super::dialects::lite, Integer, Varchar);
+
+mod unique_nulls {
+    use mizzle_dsl::pg::*;
+    mizzle_dsl::table! {
+        pub user_nulls("user_nulls_example") in Pg {
+            id: Integer [unique_named("custom_name"), nulls_not_distinct],
+        }
+        define |t| {
+            t.unique(id).nulls_not_distinct();
+        }
+    }
+}
+
+#[test]
+fn unique_constraints_on_postgres() {
+    assert_eq!(
+        create_table(unique_pg::composite::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"composite_example\" (\n  \"id\" integer,\n  \"name\" text,\n  CONSTRAINT \"composite_example_id_name_unique\" UNIQUE(\"id\",\"name\"),\n  CONSTRAINT \"custom_name\" UNIQUE(\"id\",\"name\")\n);"
+    );
+    assert_eq!(
+        create_table(unique_pg::custom::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"table\" (\n  \"id\" integer,\n  CONSTRAINT \"custom_name\" UNIQUE(\"id\")\n);"
+    );
+    assert_eq!(
+        create_table(unique_pg::user::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"user\" (\n  \"id\" integer,\n  CONSTRAINT \"user_id_unique\" UNIQUE(\"id\")\n);"
+    );
+    assert_eq!(
+        create_table(unique_nulls::user_nulls::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"user_nulls_example\" (\n  \"id\" integer,\n  CONSTRAINT \"custom_name\" UNIQUE NULLS NOT DISTINCT(\"id\"),\n  CONSTRAINT \"user_nulls_example_id_unique\" UNIQUE NULLS NOT DISTINCT(\"id\")\n);"
     );
 }
 
 #[test]
-fn create_table_on_postgres() {
+fn unique_constraints_on_mysql() {
     assert_eq!(
-        create_table(pg::users::table),
-        "CREATE TABLE \"users\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n\t\"name\" varchar(100) NOT NULL,\n\t\"email\" text UNIQUE,\n\t\"age\" integer\n)"
+        create_table(unique_my::user::table).unwrap(),
+        "CREATE TABLE `user` (\n  `id` int,\n  CONSTRAINT `user_id_unique` UNIQUE(`id`)\n);"
+    );
+    assert_eq!(
+        create_table(unique_my::custom::table).unwrap(),
+        "CREATE TABLE `table` (\n  `id` int,\n  CONSTRAINT `custom_name` UNIQUE(`id`)\n);"
+    );
+    assert_eq!(
+        create_table(unique_my::composite::table).unwrap(),
+        "CREATE TABLE `composite_example` (\n  `id` int,\n  `name` varchar(256),\n  CONSTRAINT `composite_example_id_name_unique` UNIQUE(`id`,`name`),\n  CONSTRAINT `custom_name` UNIQUE(`id`,`name`)\n);"
     );
 }
 
 #[test]
-fn create_table_on_mysql() {
+fn unique_constraints_on_sqlite_are_unique_indexes() {
     assert_eq!(
-        create_table(my::posts::table),
-        "CREATE TABLE `posts` (\n\t`id` serial PRIMARY KEY NOT NULL,\n\t`author_id` bigint unsigned NOT NULL REFERENCES `users`(`id`),\n\t`title` text NOT NULL,\n\t`likes` int NOT NULL DEFAULT 0\n)"
+        create_table(unique_lite::user::table).unwrap(),
+        "CREATE TABLE `user` (\n  `id` integer\n);\nCREATE UNIQUE INDEX `user_id_unique` ON `user` (`id`);"
+    );
+    assert_eq!(
+        create_table(unique_lite::custom::table).unwrap(),
+        "CREATE TABLE `table` (\n  `id` integer\n);\nCREATE UNIQUE INDEX `custom_name` ON `table` (`id`);"
+    );
+    assert_eq!(
+        create_table(unique_lite::composite::table).unwrap(),
+        "CREATE TABLE `composite_example` (\n  `id` integer,\n  `name` text\n);\nCREATE UNIQUE INDEX `composite_example_id_name_unique` ON `composite_example` (`id`,`name`);\nCREATE UNIQUE INDEX `custom_name` ON `composite_example` (`id`,`name`);"
+    );
+}
+
+mod keys {
+    use mizzle_dsl::{mysql, pg, sqlite};
+    mizzle_dsl::table! { pub pg_user("user") in pg::Pg { id: pg::Serial [primary_key] } }
+    mizzle_dsl::table! { pub pg_table("table") in pg::Pg { cuid: pg::Text [primary_key] } }
+    mizzle_dsl::table! { pub my_user("user") in mysql::MySql { id: mysql::Int [autoincrement, primary_key] } }
+    mizzle_dsl::table! { pub my_table("table") in mysql::MySql { cuid: mysql::Text [primary_key] } }
+    mizzle_dsl::table! { pub lite_user("user") in sqlite::Sqlite { id: sqlite::Integer [primary_key, autoincrement] } }
+    mizzle_dsl::table! {
+        pub pg_books("books_to_authors") in pg::Pg { author_id: pg::Integer, book_id: pg::Integer }
+        define |t| { t.primary_key((book_id, author_id)); }
+    }
+    mizzle_dsl::table! {
+        pub pg_books_named("books_to_authors") in pg::Pg { author_id: pg::Integer, book_id: pg::Integer }
+        define |t| { t.primary_key((book_id, author_id)).named("custom_name"); }
+    }
+    mizzle_dsl::table! {
+        pub my_books("books_to_authors") in mysql::MySql { author_id: mysql::Int, book_id: mysql::Int }
+        define |t| { t.primary_key((book_id, author_id)); }
+    }
+    mizzle_dsl::table! {
+        pub lite_books("book_to_author") in sqlite::Sqlite { author_id: sqlite::Integer, book_id: sqlite::Integer }
+        define |t| { t.primary_key((book_id, author_id)); }
+    }
+}
+
+#[test]
+fn primary_keys_on_columns_and_composite() {
+    assert_eq!(
+        create_table(keys::pg_user::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"user\" (\n  \"id\" serial PRIMARY KEY\n);"
+    );
+    assert_eq!(
+        create_table(keys::pg_table::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"table\" (\n  \"cuid\" text PRIMARY KEY\n);"
+    );
+    assert_eq!(
+        create_table(keys::my_user::table).unwrap(),
+        "CREATE TABLE `user` (\n  `id` int AUTO_INCREMENT PRIMARY KEY NOT NULL\n);"
+    );
+    assert_eq!(
+        create_table(keys::my_table::table).unwrap(),
+        "CREATE TABLE `table` (\n  `cuid` text PRIMARY KEY NOT NULL\n);"
+    );
+    assert_eq!(
+        create_table(keys::lite_user::table).unwrap(),
+        "CREATE TABLE `user` (\n  `id` integer PRIMARY KEY AUTOINCREMENT NOT NULL\n);"
+    );
+    assert_eq!(
+        create_table(keys::pg_books::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"books_to_authors\" (\n  \"author_id\" integer,\n  \"book_id\" integer,\n  CONSTRAINT \"books_to_authors_book_id_author_id_pk\" PRIMARY KEY(\"book_id\",\"author_id\")\n);"
+    );
+    assert_eq!(
+        create_table(keys::pg_books_named::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"books_to_authors\" (\n  \"author_id\" integer,\n  \"book_id\" integer,\n  CONSTRAINT \"custom_name\" PRIMARY KEY(\"book_id\",\"author_id\")\n);"
+    );
+    assert_eq!(
+        create_table(keys::my_books::table).unwrap(),
+        "CREATE TABLE `books_to_authors` (\n  `author_id` int,\n  `book_id` int,\n  PRIMARY KEY(`book_id`,`author_id`)\n);"
+    );
+    assert_eq!(
+        create_table(keys::lite_books::table).unwrap(),
+        "CREATE TABLE `book_to_author` (\n  `author_id` integer,\n  `book_id` integer,\n  PRIMARY KEY(`book_id`, `author_id`)\n);"
+    );
+}
+
+mod foreign {
+    use mizzle_dsl::pg::*;
+    use mizzle_dsl::schema::RefAction;
+    mizzle_dsl::table! { pub user in Pg { id: Serial [primary_key], name: Text } }
+    mizzle_dsl::table! {
+        pub book in Pg {
+            id: Serial [primary_key],
+            name: Text,
+            author_id: Integer [references(user::id), on_delete(Cascade)],
+        }
+    }
+    mizzle_dsl::table! {
+        pub person in Pg {
+            id: Serial [primary_key],
+            parent_id: Integer,
+        }
+        define |t| {
+            t.foreign_key(parent_id, id).named("custom_fk").on_delete(RefAction::SetNull);
+        }
+    }
+    mizzle_dsl::table! {
+        pub named in Pg { first_name("firstName"): Text, last_name("lastName"): Text }
+        define |t| { t.primary_key((first_name, last_name)); }
+    }
+    mizzle_dsl::table! {
+        pub profile in Pg {
+            id: Serial [primary_key],
+            user_first_name: Text,
+            user_last_name: Text,
+        }
+        define |t| {
+            t.foreign_key((user_first_name, user_last_name), (named::first_name, named::last_name)).named("custom_fk");
+        }
+    }
+}
+
+#[test]
+fn foreign_keys_on_columns_self_references_and_several_columns() {
+    assert_eq!(
+        create_table(foreign::book::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"book\" (\n  \"id\" serial PRIMARY KEY,\n  \"name\" text,\n  \"author_id\" integer,\n  CONSTRAINT \"book_author_id_user_id_fk\" FOREIGN KEY (\"author_id\") REFERENCES \"user\"(\"id\") ON DELETE CASCADE\n);"
+    );
+    assert_eq!(
+        create_table(foreign::person::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"person\" (\n  \"id\" serial PRIMARY KEY,\n  \"parent_id\" integer,\n  CONSTRAINT \"custom_fk\" FOREIGN KEY (\"parent_id\") REFERENCES \"person\"(\"id\") ON DELETE SET NULL\n);"
+    );
+    assert_eq!(
+        create_table(foreign::profile::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"profile\" (\n  \"id\" serial PRIMARY KEY,\n  \"user_first_name\" text,\n  \"user_last_name\" text,\n  CONSTRAINT \"custom_fk\" FOREIGN KEY (\"user_first_name\",\"user_last_name\") REFERENCES \"named\"(\"firstName\",\"lastName\")\n);"
+    );
+    let _ = RefAction::Cascade;
+}
+
+mod indexed {
+    use mizzle_dsl::schema::op_class;
+    use mizzle_dsl::{mysql, pg, sqlite};
+    mizzle_dsl::table! {
+        pub on_pg("user") in pg::Pg { id: pg::Serial [primary_key], name: pg::Text, email: pg::Text }
+        define |t| {
+            t.index("name_idx").on(name);
+            t.unique_index("email_idx").on(email);
+        }
+    }
+    mizzle_dsl::table! {
+        pub on_my("user") in mysql::MySql { id: mysql::Int [autoincrement, primary_key], name: mysql::Varchar<100>, email: mysql::Varchar<100> }
+        define |t| {
+            t.index("name_idx").on(name);
+            t.unique_index("email_idx").on(email).using("btree").algorithm("inplace").lock("none");
+        }
+    }
+    mizzle_dsl::table! {
+        pub on_lite("user") in sqlite::Sqlite { id: sqlite::Integer [primary_key, autoincrement], name: sqlite::Text, email: sqlite::Text }
+        define |t| {
+            t.index("name_idx").on(name);
+            t.unique_index("email_idx").on(email).where_(email.is_not_null());
+        }
+    }
+    mizzle_dsl::table! {
+        pub advanced("user") in pg::Pg { id: pg::Serial [primary_key], name: pg::Text, age: pg::Integer }
+        define |t| {
+            t.index("name_age_idx")
+                .using("btree")
+                .on((name.asc(), age.desc().nulls_last(), op_class(name, "text_pattern_ops")))
+                .where_(age.gt(18))
+                .with("fillfactor", "70")
+                .concurrently();
+            t.index("lower_name_idx").on(mizzle_dsl::expr::sql::<mizzle_dsl::types::Text>("lower(").column(name).text(")"));
+        }
+    }
+}
+
+#[test]
+fn indexes_per_dialect_with_their_options() {
+    assert_eq!(
+        create_table(indexed::on_pg::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"user\" (\n  \"id\" serial PRIMARY KEY,\n  \"name\" text,\n  \"email\" text\n);\nCREATE INDEX \"name_idx\" ON \"user\" (\"name\");\nCREATE UNIQUE INDEX \"email_idx\" ON \"user\" (\"email\");"
+    );
+    assert_eq!(
+        create_table(indexed::on_my::table).unwrap(),
+        "CREATE TABLE `user` (\n  `id` int AUTO_INCREMENT PRIMARY KEY NOT NULL,\n  `name` varchar(100),\n  `email` varchar(100)\n);\nCREATE INDEX `name_idx` ON `user` (`name`);\nCREATE UNIQUE INDEX `email_idx` ON `user` (`email`) USING btree ALGORITHM=inplace LOCK=none;"
+    );
+    assert_eq!(
+        create_table(indexed::on_lite::table).unwrap(),
+        "CREATE TABLE `user` (\n  `id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n  `name` text,\n  `email` text\n);\nCREATE INDEX `name_idx` ON `user` (`name`);\nCREATE UNIQUE INDEX `email_idx` ON `user` (`email`) WHERE `email` IS NOT NULL;"
+    );
+    assert_eq!(
+        create_table(indexed::advanced::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"user\" (\n  \"id\" serial PRIMARY KEY,\n  \"name\" text,\n  \"age\" integer\n);\nCREATE INDEX CONCURRENTLY \"name_age_idx\" ON \"user\" USING btree (\"name\" ASC, \"age\" DESC NULLS LAST, \"name\" text_pattern_ops) WITH (fillfactor=70) WHERE \"age\" > 18;\nCREATE INDEX \"lower_name_idx\" ON \"user\" (lower(\"name\"));"
+    );
+    let _ = op_class::<indexed::on_pg::name>;
+}
+
+mod checked {
+    use mizzle_dsl::{mysql, pg};
+    mizzle_dsl::table! {
+        pub on_pg("people") in pg::Pg { name: pg::Text [not_null], age: pg::Integer }
+        define |t| {
+            t.check("adult", age.ge(18).and(name.ne("")));
+            t.check_sql("short_name", "length(name) < 100");
+        }
+    }
+    mizzle_dsl::table! {
+        pub on_my("people") in mysql::MySql { name: mysql::Varchar<100> [not_null] }
+        define |t| { t.check("no_backslash", name.not_like("%\\%")); }
+    }
+}
+
+#[test]
+fn checks_typed_with_literals_and_raw() {
+    assert_eq!(
+        create_table(checked::on_pg::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"people\" (\n  \"name\" text NOT NULL,\n  \"age\" integer,\n  CONSTRAINT \"adult\" CHECK ((\"age\" >= 18 AND \"name\" <> '')),\n  CONSTRAINT \"short_name\" CHECK (length(name) < 100)\n);"
+    );
+    assert_eq!(
+        create_table(checked::on_my::table).unwrap(),
+        "CREATE TABLE `people` (\n  `name` varchar(100) NOT NULL,\n  CONSTRAINT `no_backslash` CHECK (`name` NOT LIKE '%\\\\%')\n);"
+    );
+}
+
+mod objects {
+    use mizzle_dsl::{mysql, pg, sqlite};
+
+    /// A mood, stored as a PostgreSQL enum.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Mood {
+        Happy,
+        Sad,
+    }
+
+    impl mizzle_dsl::types::SqlEnum for Mood {
+        const TYPE_NAME: &'static str = "mood";
+        const MEMBERS: &'static [&'static str] = &["happy", "sad"];
+        fn as_member(&self) -> &'static str {
+            match self {
+                Mood::Happy => "happy",
+                Mood::Sad => "sad",
+            }
+        }
+        fn from_member(member: &str) -> Option<Self> {
+            match member {
+                "happy" => Some(Mood::Happy),
+                "sad" => Some(Mood::Sad),
+                _ => None,
+            }
+        }
+    }
+
+    mizzle_dsl::table! {
+        pub accounts schema "auth" in pg::Pg {
+            id: pg::Integer [primary_key, identity_always],
+            seq: pg::BigInt [identity_by_default],
+            mood: pg::Enum<Mood> [not_null],
+            first: pg::Text [not_null],
+            last: pg::Text [not_null],
+            full: pg::Text [generated_stored("first || ' ' || last")],
+        }
+    }
+    mizzle_dsl::table! {
+        pub boxes in mysql::MySql {
+            width: mysql::Int [not_null],
+            height: mysql::Int [not_null],
+            area: mysql::Int [generated_virtual("width * height")],
+        }
+    }
+    mizzle_dsl::table! {
+        pub squares in sqlite::Sqlite {
+            side: sqlite::Integer [not_null],
+            area: sqlite::Integer [generated_stored("side * side")],
+        }
+    }
+    // Two tables that reference each other: one reference must wait for both tables.
+    // Tables that depend on nothing are created first, then the cycle.
+    mizzle_dsl::table! {
+        pub teams in pg::Pg {
+            id: pg::Serial [primary_key],
+            captain_id: pg::Integer [references(players::id)],
+        }
+    }
+    mizzle_dsl::table! {
+        pub players in pg::Pg {
+            id: pg::Serial [primary_key],
+            team_id: pg::Integer [references(teams::id)],
+        }
+    }
+    mizzle_dsl::table! {
+        pub leagues in pg::Pg { id: pg::Serial [primary_key] }
+    }
+    mizzle_dsl::table! {
+        pub lite_teams("teams") in sqlite::Sqlite {
+            id: sqlite::Integer [primary_key],
+            captain_id: sqlite::Integer [references(lite_players::id)],
+        }
+    }
+    mizzle_dsl::table! {
+        pub lite_players("players") in sqlite::Sqlite {
+            id: sqlite::Integer [primary_key],
+            team_id: sqlite::Integer [references(lite_teams::id)],
+        }
+    }
+}
+
+#[test]
+fn schemas_identity_enums_and_generated_columns() {
+    use mizzle_dsl::prelude::*;
+    use mizzle_dsl::query::insert;
+    assert_eq!(
+        create_table(objects::accounts::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"auth\".\"accounts\" (\n  \"id\" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY,\n  \"seq\" bigint GENERATED BY DEFAULT AS IDENTITY,\n  \"mood\" \"mood\" NOT NULL,\n  \"first\" text NOT NULL,\n  \"last\" text NOT NULL,\n  \"full\" text GENERATED ALWAYS AS (first || ' ' || last) STORED\n);"
+    );
+    assert_eq!(
+        create_table(objects::boxes::table).unwrap(),
+        "CREATE TABLE `boxes` (\n  `width` int NOT NULL,\n  `height` int NOT NULL,\n  `area` int GENERATED ALWAYS AS (width * height) VIRTUAL\n);"
+    );
+    assert_eq!(
+        create_table(objects::squares::table).unwrap(),
+        "CREATE TABLE `squares` (\n  `side` integer NOT NULL,\n  `area` integer GENERATED ALWAYS AS (side * side) STORED\n);"
+    );
+    // Queries name the schema too; identity and generated columns may be left out of inserts.
+    use objects::accounts;
+    let query = insert(accounts::table).values((
+        accounts::mood.to(objects::Mood::Happy),
+        accounts::first.to("Ada"),
+        accounts::last.to("L"),
+    ));
+    assert_eq!(
+        query.to_sql().unwrap().sql,
+        "INSERT INTO \"auth\".\"accounts\" (\"mood\", \"first\", \"last\") VALUES ($1, $2, $3)"
     );
 }
 
 #[test]
-fn drop_table_if_it_exists() {
-    assert_eq!(drop_table(my::users::table), "DROP TABLE IF EXISTS `users`");
-    assert_eq!(drop_table(pg::users::table), "DROP TABLE IF EXISTS \"users\"");
+fn a_schema_creates_types_and_tables_in_dependency_order_and_closes_cycles_afterwards() {
+    use objects::{accounts, leagues, players, teams};
+    let schema = Schema::new()
+        .table(teams::table)
+        .table(players::table)
+        .table(leagues::table)
+        .table(accounts::table)
+        .sequence(Sequence::new("ticket").start(100).increment(5).cycle());
+    assert_eq!(
+        schema.create_statements().unwrap(),
+        [
+            "CREATE SCHEMA IF NOT EXISTS \"auth\";",
+            "CREATE TYPE \"mood\" AS ENUM('happy', 'sad');",
+            "CREATE SEQUENCE \"ticket\" INCREMENT BY 5 START WITH 100 CYCLE;",
+            "CREATE TABLE IF NOT EXISTS \"leagues\" (\n  \"id\" serial PRIMARY KEY\n);",
+            "CREATE TABLE IF NOT EXISTS \"auth\".\"accounts\" (\n  \"id\" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY,\n  \"seq\" bigint GENERATED BY DEFAULT AS IDENTITY,\n  \"mood\" \"mood\" NOT NULL,\n  \"first\" text NOT NULL,\n  \"last\" text NOT NULL,\n  \"full\" text GENERATED ALWAYS AS (first || ' ' || last) STORED\n);",
+            "CREATE TABLE IF NOT EXISTS \"teams\" (\n  \"id\" serial PRIMARY KEY,\n  \"captain_id\" integer\n);",
+            "CREATE TABLE IF NOT EXISTS \"players\" (\n  \"id\" serial PRIMARY KEY,\n  \"team_id\" integer,\n  CONSTRAINT \"players_team_id_teams_id_fk\" FOREIGN KEY (\"team_id\") REFERENCES \"teams\"(\"id\")\n);",
+            "ALTER TABLE \"teams\" ADD CONSTRAINT \"teams_captain_id_players_id_fk\" FOREIGN KEY (\"captain_id\") REFERENCES \"players\"(\"id\");",
+        ]
+    );
+    assert_eq!(
+        schema.drop_statements(),
+        [
+            "DROP TABLE IF EXISTS \"players\" CASCADE;",
+            "DROP TABLE IF EXISTS \"teams\" CASCADE;",
+            "DROP TABLE IF EXISTS \"auth\".\"accounts\" CASCADE;",
+            "DROP TABLE IF EXISTS \"leagues\" CASCADE;",
+            "DROP TYPE IF EXISTS \"mood\";",
+            "DROP SEQUENCE IF EXISTS \"ticket\";",
+        ]
+    );
+}
+
+#[test]
+fn sqlite_accepts_forward_references_so_a_cycle_stays_inline() {
+    use objects::{lite_players, lite_teams};
+    let schema = Schema::new().table(lite_teams::table).table(lite_players::table);
+    let statements = schema.create_statements().unwrap();
+    assert_eq!(statements.len(), 2);
+    assert!(
+        statements[0].contains(
+            "CONSTRAINT `teams_captain_id_players_id_fk` FOREIGN KEY (`captain_id`) REFERENCES `players`(`id`)"
+        ),
+        "{}",
+        statements[0]
+    );
+    assert_eq!(
+        schema.drop_statements(),
+        [
+            "PRAGMA foreign_keys = OFF;",
+            "DROP TABLE IF EXISTS `players`;",
+            "DROP TABLE IF EXISTS `teams`;",
+            "PRAGMA foreign_keys = ON;"
+        ]
+    );
+}
+
+#[test]
+fn views_write_their_query_with_literals() {
+    use crate::schema::pg::users;
+    use mizzle_dsl::prelude::*;
+    use mizzle_dsl::query::select;
+    let adults = select((users::id, users::name))
+        .from(users::table)
+        .filter(users::age.ge(18));
+    assert_eq!(
+        mizzle_dsl::schema::create_view::<mizzle_dsl::dialect::Pg, _>("adults", &adults).unwrap(),
+        "CREATE VIEW \"adults\" AS SELECT \"users\".\"id\", \"users\".\"name\" FROM \"users\" WHERE \"users\".\"age\" >= 18;"
+    );
+    assert_eq!(drop_table(users::table), "DROP TABLE IF EXISTS \"users\";");
 }

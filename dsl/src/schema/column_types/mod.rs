@@ -21,8 +21,25 @@ pub trait ColumnType<D: Dialect>: 'static {
     type Value;
     /// [`HasDefault`](crate::schema::HasDefault) for types the database fills (serial).
     type Default: DefaultKind;
+    /// What being the primary key implies: SQLite fills an `integer PRIMARY KEY` itself
+    /// (it is the rowid), so inserts may leave it out.
+    type KeyDefault: DefaultKind;
     /// Writes the type as DDL spells it, e.g. `varchar(255)`.
     fn write_ddl(sql: &mut String);
+
+    /// The PostgreSQL enum type this column needs created first, if any.
+    fn enum_type() -> Option<EnumType> {
+        None
+    }
+}
+
+/// A PostgreSQL enum type: `CREATE TYPE name AS ENUM (…)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EnumType {
+    /// The type's name.
+    pub name: &'static str,
+    /// Its members, in order.
+    pub members: &'static [&'static str],
 }
 
 /// Declares column types whose DDL is a fixed word.
@@ -35,6 +52,7 @@ macro_rules! fixed_column_types {
             type SqlType = $st;
             type Value = <$st as $crate::types::SqlType>::Rust;
             type Default = $crate::schema::$default;
+            type KeyDefault = $crate::schema::NoDefault;
             fn write_ddl(sql: &mut String) {
                 sql.push_str($ddl);
             }

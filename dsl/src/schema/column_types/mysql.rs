@@ -64,6 +64,7 @@ macro_rules! sized_column_types {
             type SqlType = $st;
             type Value = <$st as st::SqlType>::Rust;
             type Default = NoDefault;
+            type KeyDefault = NoDefault;
             fn write_ddl(sql: &mut String) {
                 write_sized(sql, $ddl, &[N]);
             }
@@ -89,6 +90,7 @@ impl<const P: u32, const S: u32> ColumnType<MySql> for Decimal<P, S> {
     type SqlType = st::Numeric;
     type Value = rust_decimal::Decimal;
     type Default = NoDefault;
+    type KeyDefault = NoDefault;
     fn write_ddl(sql: &mut String) {
         write_sized(sql, "decimal", &[P, S]);
     }
@@ -101,6 +103,7 @@ impl<T: 'static> ColumnType<MySql> for Json<T> {
     type SqlType = st::Json<T>;
     type Value = T;
     type Default = NoDefault;
+    type KeyDefault = NoDefault;
     fn write_ddl(sql: &mut String) {
         sql.push_str("json");
     }
@@ -113,6 +116,7 @@ impl<E: SqlEnum> ColumnType<MySql> for Enum<E> {
     type SqlType = st::Enum<E>;
     type Value = E;
     type Default = NoDefault;
+    type KeyDefault = NoDefault;
     fn write_ddl(sql: &mut String) {
         sql.push_str("enum(");
         for (i, member) in E::MEMBERS.iter().enumerate() {

@@ -1,6 +1,6 @@
 //! PostgreSQL column types.
 
-use super::{fixed_column_types, write_sized, ColumnType};
+use super::{fixed_column_types, write_sized, ColumnType, EnumType};
 use crate::dialect::write_quoted;
 pub use crate::dialect::Pg;
 use crate::schema::NoDefault;
@@ -53,6 +53,7 @@ impl<const P: u32, const S: u32> ColumnType<Pg> for Numeric<P, S> {
     type SqlType = st::Numeric;
     type Value = rust_decimal::Decimal;
     type Default = NoDefault;
+    type KeyDefault = NoDefault;
     fn write_ddl(sql: &mut String) {
         write_sized(sql, "numeric", &[P, S]);
     }
@@ -65,6 +66,7 @@ impl<const N: u32> ColumnType<Pg> for Varchar<N> {
     type SqlType = st::Text;
     type Value = String;
     type Default = NoDefault;
+    type KeyDefault = NoDefault;
     fn write_ddl(sql: &mut String) {
         write_sized(sql, "varchar", &[N]);
     }
@@ -77,6 +79,7 @@ impl<const N: u32> ColumnType<Pg> for Char<N> {
     type SqlType = st::Text;
     type Value = String;
     type Default = NoDefault;
+    type KeyDefault = NoDefault;
     fn write_ddl(sql: &mut String) {
         write_sized(sql, "char", &[N]);
     }
@@ -89,6 +92,7 @@ impl<T: 'static> ColumnType<Pg> for Json<T> {
     type SqlType = st::Json<T>;
     type Value = T;
     type Default = NoDefault;
+    type KeyDefault = NoDefault;
     fn write_ddl(sql: &mut String) {
         sql.push_str("json");
     }
@@ -101,6 +105,7 @@ impl<T: 'static> ColumnType<Pg> for Jsonb<T> {
     type SqlType = st::Jsonb<T>;
     type Value = T;
     type Default = NoDefault;
+    type KeyDefault = NoDefault;
     fn write_ddl(sql: &mut String) {
         sql.push_str("jsonb");
     }
@@ -113,8 +118,16 @@ impl<E: SqlEnum> ColumnType<Pg> for Enum<E> {
     type SqlType = st::Enum<E>;
     type Value = E;
     type Default = NoDefault;
+    type KeyDefault = NoDefault;
     fn write_ddl(sql: &mut String) {
         write_quoted(sql, E::TYPE_NAME, '"');
+    }
+
+    fn enum_type() -> Option<EnumType> {
+        Some(EnumType {
+            name: E::TYPE_NAME,
+            members: E::MEMBERS,
+        })
     }
 }
 
@@ -125,6 +138,7 @@ impl<C: ColumnType<Pg>> ColumnType<Pg> for Array<C> {
     type SqlType = st::Array<C::SqlType>;
     type Value = Vec<C::Value>;
     type Default = NoDefault;
+    type KeyDefault = NoDefault;
     fn write_ddl(sql: &mut String) {
         C::write_ddl(sql);
         sql.push_str("[]");

@@ -6,9 +6,21 @@ use crate::schema::NoDefault;
 use crate::types::{self as st, SqlEnum};
 use std::marker::PhantomData;
 
+/// `integer` → `i64` (SQLite integers are 64-bit). As the primary key it is the rowid,
+/// which SQLite fills when an insert leaves it out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Integer;
+impl ColumnType<Sqlite> for Integer {
+    type SqlType = st::BigInt;
+    type Value = i64;
+    type Default = NoDefault;
+    type KeyDefault = crate::schema::HasDefault;
+    fn write_ddl(sql: &mut String) {
+        sql.push_str("integer");
+    }
+}
+
 fixed_column_types! { Sqlite;
-    /// `integer` → `i64` (SQLite integers are 64-bit).
-    Integer => st::BigInt, NoDefault, "integer";
     /// `integer` holding 0/1 → `bool` (Drizzle's `mode: 'boolean'`).
     IntegerBool => st::Bool, NoDefault, "integer";
     /// `integer` holding seconds since 1970 → `chrono::DateTime<Utc>` (`mode: 'timestamp'`).
@@ -31,6 +43,7 @@ impl<E: SqlEnum> ColumnType<Sqlite> for TextEnum<E> {
     type SqlType = st::Enum<E>;
     type Value = E;
     type Default = NoDefault;
+    type KeyDefault = NoDefault;
     fn write_ddl(sql: &mut String) {
         sql.push_str("text");
     }
@@ -43,6 +56,7 @@ impl<T: 'static> ColumnType<Sqlite> for TextJson<T> {
     type SqlType = st::Json<T>;
     type Value = T;
     type Default = NoDefault;
+    type KeyDefault = NoDefault;
     fn write_ddl(sql: &mut String) {
         sql.push_str("text");
     }

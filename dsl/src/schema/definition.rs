@@ -1,0 +1,367 @@
+//! Table-level declarations: composite primary keys, unique and check constraints,
+//! foreign keys and indexes, built with typed columns and expressions.
+
+use super::{ColumnInfo, RefAction, Table};
+use crate::expr::{AppearsIn, Expression, OrderTerm};
+use crate::query::{ColumnNames, ColumnsOf};
+use crate::render::{RenderList, RenderSql, SqlWriter};
+use crate::types::{Bool, SameType};
+use std::marker::PhantomData;
+
+/// A table as DDL sees it: its columns and everything declared beside them.
+#[derive(Debug, Clone)]
+pub struct TableDef {
+    /// Unquoted name.
+    pub name: &'static str,
+    /// The schema (namespace) it lives in, if not the default one.
+    pub schema: Option<&'static str>,
+    /// The columns, in declaration order.
+    pub columns: Vec<ColumnInfo>,
+    /// Keys, constraints and indexes declared at the table level.
+    pub extras: TableExtras,
+}
+
+/// What a table declares beside its columns.
+#[derive(Debug, Clone, Default)]
+pub struct TableExtras {
+    /// A primary key over several columns.
+    pub primary_key: Option<PrimaryKey>,
+    /// Unique constraints.
+    pub uniques: Vec<UniqueConstraint>,
+    /// Check constraints.
+    pub checks: Vec<CheckConstraint>,
+    /// Foreign keys.
+    pub foreign_keys: Vec<ForeignKey>,
+    /// Indexes.
+    pub indexes: Vec<Index>,
+    /// Expressions that could not be written as DDL, with the reason.
+    pub errors: Vec<String>,
+}
+
+/// `[CONSTRAINT name] PRIMARY KEY (columns)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrimaryKey {
+    /// The constraint name; `<table>_<columns>_pk` when `None`.
+    pub name: Option<String>,
+    /// The key's columns.
+    pub columns: Vec<&'static str>,
+}
+
+/// `CONSTRAINT name UNIQUE [NULLS NOT DISTINCT] (columns)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UniqueConstraint {
+    /// The constraint name; `<table>_<columns>_unique` when `None`.
+    pub name: Option<String>,
+    /// The columns.
+    pub columns: Vec<&'static str>,
+    /// PostgreSQL 15+: NULLs count as equal.
+    pub nulls_not_distinct: bool,
+}
+
+/// `CONSTRAINT name CHECK (condition)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckConstraint {
+    /// The constraint name.
+    pub name: String,
+    /// The condition, as SQL.
+    pub sql: String,
+}
+
+/// `CONSTRAINT name FOREIGN KEY (columns) REFERENCES table (columns) …`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForeignKey {
+    /// The constraint name; `<table>_<column>_<foreign table>_<foreign column>_fk` when `None`.
+    pub name: Option<String>,
+    /// The referencing columns.
+    pub columns: Vec<&'static str>,
+    /// The referenced table.
+    pub foreign_table: &'static str,
+    /// The referenced table's schema, if not the default one.
+    pub foreign_schema: Option<&'static str>,
+    /// The referenced columns.
+    pub foreign_columns: Vec<&'static str>,
+    /// `ON DELETE`.
+    pub on_delete: Option<RefAction>,
+    /// `ON UPDATE`.
+    pub on_update: Option<RefAction>,
+}
+
+/// `CREATE [UNIQUE] INDEX name ON table (keys) …`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Index {
+    /// The index name.
+    pub name: String,
+    /// `UNIQUE`.
+    pub unique: bool,
+    /// PostgreSQL's `CONCURRENTLY`.
+    pub concurrently: bool,
+    /// The method: `btree`, `hash`, `gin`…
+    pub using: Option<String>,
+    /// The keys, as SQL: columns or expressions, with order and operator class.
+    pub keys: Vec<String>,
+    /// A partial index's condition, as SQL.
+    pub where_sql: Option<String>,
+    /// PostgreSQL storage parameters: `WITH (fillfactor = 70)`.
+    pub with: Vec<(String, String)>,
+    /// MySQL's `ALGORITHM=`.
+    pub algorithm: Option<String>,
+    /// MySQL's `LOCK=`.
+    pub lock: Option<String>,
+}
+
+impl TableDef {
+    /// The definition of table `T`: its columns, then what `T::define` declares.
+    pub fn of<T: Table>() -> Self {
+        let mut define = Define::<T> {
+            extras: TableExtras::default(),
+            table: PhantomData,
+        };
+        T::define(&mut define);
+        TableDef {
+            name: T::NAME,
+            schema: T::SCHEMA,
+            columns: T::columns(),
+            extras: define.extras,
+        }
+    }
+}
+
+/// Renders a typed expression as DDL: columns bare, values as literals.
+fn ddl_sql<D: crate::dialect::Dialect, E: RenderSql<D>>(expr: &E) -> Result<String, String> {
+    let mut out = SqlWriter::<D>::for_ddl();
+    expr.render(&mut out);
+    out.finish()
+        .map(|rendered| rendered.sql.into_owned())
+        .map_err(|e| e.to_string())
+}
+
+/// Names of columns given as a column or a tuple of them.
+fn names<C: ColumnNames>(columns: &C) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    columns.collect_names(&mut out);
+    out
+}
+
+/// Declares table `T`'s keys, constraints and indexes; `table!` hands one to the code
+/// after `define |t|`. Columns are checked to belong to `T`, expressions to read only `T`.
+#[derive(Debug)]
+pub struct Define<T> {
+    extras: TableExtras,
+    table: PhantomData<T>,
+}
+
+impl<T: Table> Define<T> {
+    /// A primary key over `columns` (a tuple of `T`'s columns).
+    pub fn primary_key<C: ColumnNames + ColumnsOf<T>>(&mut self, columns: C) -> &mut PrimaryKey {
+        self.extras.primary_key.insert(PrimaryKey {
+            name: None,
+            columns: names(&columns),
+        })
+    }
+
+    /// A unique constraint over `columns`.
+    pub fn unique<C: ColumnNames + ColumnsOf<T>>(&mut self, columns: C) -> &mut UniqueConstraint {
+        self.extras.uniques.push(UniqueConstraint {
+            name: None,
+            columns: names(&columns),
+            nulls_not_distinct: false,
+        });
+        self.extras.uniques.last_mut().expect("just pushed")
+    }
+
+    /// A check constraint from a typed condition over `T`'s columns.
+    pub fn check<E, I>(&mut self, name: &str, condition: E)
+    where
+        E: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect>,
+    {
+        match ddl_sql::<T::Dialect, E>(&condition) {
+            Ok(sql) => self.extras.checks.push(CheckConstraint {
+                name: name.to_owned(),
+                sql,
+            }),
+            Err(error) => self.extras.errors.push(format!("check `{name}`: {error}")),
+        }
+    }
+
+    /// A check constraint written in SQL.
+    pub fn check_sql(&mut self, name: &str, condition: &str) {
+        self.extras.checks.push(CheckConstraint {
+            name: name.to_owned(),
+            sql: condition.to_owned(),
+        });
+    }
+
+    /// A foreign key from `columns` of `T` to `foreign` columns of one other (or the same) table.
+    pub fn foreign_key<C, F, FT>(&mut self, columns: C, foreign: F) -> &mut ForeignKey
+    where
+        C: ColumnNames + ColumnsOf<T>,
+        F: ColumnNames + ColumnsOf<FT>,
+        FT: Table,
+    {
+        self.extras.foreign_keys.push(ForeignKey {
+            name: None,
+            columns: names(&columns),
+            foreign_table: FT::NAME,
+            foreign_schema: FT::SCHEMA,
+            foreign_columns: names(&foreign),
+            on_delete: None,
+            on_update: None,
+        });
+        self.extras.foreign_keys.last_mut().expect("just pushed")
+    }
+
+    /// An index named `name`; give its keys with `.on(..)`.
+    pub fn index(&mut self, name: &str) -> IndexBuilder<'_, T> {
+        self.extras.indexes.push(Index {
+            name: name.to_owned(),
+            ..Index::default()
+        });
+        let index = self.extras.indexes.last_mut().expect("just pushed");
+        IndexBuilder {
+            index,
+            errors: &mut self.extras.errors,
+            table: PhantomData,
+        }
+    }
+
+    /// A unique index named `name`.
+    pub fn unique_index(&mut self, name: &str) -> IndexBuilder<'_, T> {
+        self.index(name).unique()
+    }
+}
+
+impl PrimaryKey {
+    /// Names the constraint.
+    pub fn named(&mut self, name: &str) -> &mut Self {
+        self.name = Some(name.to_owned());
+        self
+    }
+}
+
+impl UniqueConstraint {
+    /// Names the constraint.
+    pub fn named(&mut self, name: &str) -> &mut Self {
+        self.name = Some(name.to_owned());
+        self
+    }
+
+    /// PostgreSQL 15+: NULLs count as equal, so only one row may have them.
+    pub fn nulls_not_distinct(&mut self) -> &mut Self {
+        self.nulls_not_distinct = true;
+        self
+    }
+}
+
+impl ForeignKey {
+    /// Names the constraint.
+    pub fn named(&mut self, name: &str) -> &mut Self {
+        self.name = Some(name.to_owned());
+        self
+    }
+
+    /// `ON DELETE action`.
+    pub fn on_delete(&mut self, action: RefAction) -> &mut Self {
+        self.on_delete = Some(action);
+        self
+    }
+
+    /// `ON UPDATE action`.
+    pub fn on_update(&mut self, action: RefAction) -> &mut Self {
+        self.on_update = Some(action);
+        self
+    }
+}
+
+/// Builds an index of table `T`.
+#[derive(Debug)]
+pub struct IndexBuilder<'a, T> {
+    index: &'a mut Index,
+    errors: &'a mut Vec<String>,
+    table: PhantomData<T>,
+}
+
+impl<T: Table> IndexBuilder<'_, T> {
+    fn record<E: RenderSql<T::Dialect>>(&mut self, what: &str, expr: &E) -> Option<String> {
+        ddl_sql::<T::Dialect, E>(expr)
+            .map_err(|e| self.errors.push(format!("index `{}` {what}: {e}", self.index.name)))
+            .ok()
+    }
+
+    /// The keys: a column or expression, `expr.desc().nulls_last()`, [`op_class`], or a tuple of those.
+    pub fn on<K: OrderTerm<T, I> + RenderList<T::Dialect>, I>(self, keys: K) -> Self {
+        let mut out = SqlWriter::<T::Dialect>::for_ddl();
+        keys.render_list(&mut out);
+        match out.finish() {
+            Ok(rendered) => self.index.keys.push(rendered.sql.into_owned()),
+            Err(error) => self.errors.push(format!("index `{}` keys: {error}", self.index.name)),
+        }
+        self
+    }
+
+    /// `UNIQUE`.
+    pub fn unique(self) -> Self {
+        self.index.unique = true;
+        self
+    }
+
+    /// The index method: `btree`, `hash`, `gin`, `gist`…
+    pub fn using(self, method: &str) -> Self {
+        self.index.using = Some(method.to_owned());
+        self
+    }
+
+    /// A partial index: only rows where `condition` holds (PostgreSQL, SQLite).
+    pub fn where_<E, I>(mut self, condition: E) -> Self
+    where
+        E: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect>,
+    {
+        self.index.where_sql = self.record("condition", &condition);
+        self
+    }
+
+    /// A storage parameter (PostgreSQL): `WITH (name = value)`.
+    pub fn with(self, name: &str, value: &str) -> Self {
+        self.index.with.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// `CREATE INDEX CONCURRENTLY` (PostgreSQL).
+    pub fn concurrently(self) -> Self {
+        self.index.concurrently = true;
+        self
+    }
+
+    /// `ALGORITHM=` (MySQL): `default`, `inplace`, `copy`.
+    pub fn algorithm(self, algorithm: &str) -> Self {
+        self.index.algorithm = Some(algorithm.to_owned());
+        self
+    }
+
+    /// `LOCK=` (MySQL): `default`, `none`, `shared`, `exclusive`.
+    pub fn lock(self, lock: &str) -> Self {
+        self.index.lock = Some(lock.to_owned());
+        self
+    }
+}
+
+/// An index key with an operator class (PostgreSQL): `"name" text_pattern_ops`.
+#[derive(Debug, Clone, Copy)]
+pub struct OpClass<E> {
+    expr: E,
+    class: &'static str,
+}
+
+/// Key `expr` with operator class `class`.
+pub fn op_class<E: Expression>(expr: E, class: &'static str) -> OpClass<E> {
+    OpClass { expr, class }
+}
+
+impl<E: RenderSql<D>, D: crate::dialect::Dialect> RenderList<D> for OpClass<E> {
+    fn render_list<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        self.expr.render(out);
+        out.push_sql(" ");
+        out.push_sql(self.class);
+    }
+}
+
+impl<E: AppearsIn<S, I>, S, I> OrderTerm<S, I> for OpClass<E> {}
