@@ -138,14 +138,27 @@ impl Error {
     }
 }
 
+/// SQL for a message: long statements (a many-row insert) are cut, saying how much was left out.
+struct ShortSql<'a>(&'a str);
+
+impl fmt::Display for ShortSql<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const LIMIT: usize = 300;
+        match self.0.char_indices().nth(LIMIT) {
+            Some((cut, _)) => write!(f, "{}… ({} more bytes)", &self.0[..cut], self.0.len() - cut),
+            None => f.write_str(self.0),
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Encode { sql, source } => write!(f, "cannot bind a value ({source}) in: {sql}"),
+            Error::Encode { sql, source } => write!(f, "cannot bind a value ({source}) in: {}", ShortSql(sql)),
             Error::Decode { index, column, source } => {
                 write!(f, "cannot decode column {index} `{column}`: {source}")
             }
-            Error::Database { message, sql, .. } => write!(f, "{message} (in: {sql})"),
+            Error::Database { message, sql, .. } => write!(f, "{message} (in: {})", ShortSql(sql)),
             Error::Connection { target, source } => {
                 write!(f, "cannot connect to {target}: {source}")
             }
@@ -168,5 +181,22 @@ impl StdError for Error {
             }
             Error::Rollback | Error::PoolTimeout => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{EncodeError, Error};
+
+    #[test]
+    fn long_sql_is_cut_in_messages_but_kept_in_the_error() {
+        let sql = format!("INSERT INTO t (a) VALUES {}", vec!["(?)"; 1000].join(", "));
+        let error = Error::Encode {
+            sql: sql.clone(),
+            source: EncodeError::new("too many"),
+        };
+        let message = error.to_string();
+        assert!(message.len() < 400 && message.contains("more bytes)"), "{message}");
+        assert!(matches!(error, Error::Encode { sql: kept, .. } if kept == sql));
     }
 }

@@ -165,3 +165,73 @@ impl<Raw, T> std::fmt::Debug for FetchFirst<'_, Raw, T> {
         f.write_str("FetchFirst")
     }
 }
+
+/// Runs a transaction's (or savepoint's) body, then closes it: with `close(on_ok)` when the
+/// body returns `Ok`, with `close(on_err)` when it returns `Err` or panics — and then the
+/// panic goes on. Shared by the async backends, which differ only in how they run SQL.
+pub async fn close_after<T, E, C, Closing>(
+    body: impl Future<Output = Result<T, E>>,
+    close: C,
+    on_ok: String,
+    on_err: String,
+) -> Result<T, E>
+where
+    // A plain closure returning a future keeps the whole future `Send` where the backend's is.
+    C: Fn(String) -> Closing,
+    Closing: Future<Output = Result<(), Error>>,
+    E: From<Error>,
+{
+    let mut body = Box::pin(body);
+    let outcome = std::future::poll_fn(|cx| {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| body.as_mut().poll(cx))) {
+            Ok(Poll::Pending) => Poll::Pending,
+            Ok(Poll::Ready(result)) => Poll::Ready(Ok(result)),
+            Err(panic) => Poll::Ready(Err(panic)),
+        }
+    })
+    .await;
+    match outcome {
+        Ok(Ok(value)) => {
+            close(on_ok).await?;
+            Ok(value)
+        }
+        Ok(Err(error)) => {
+            close(on_err).await?;
+            Err(error)
+        }
+        Err(panic) => {
+            // Best effort: the panic is what the caller must hear about.
+            let _ = close(on_err).await;
+            std::panic::resume_unwind(panic)
+        }
+    }
+}
+
+/// A connection URL without its password, for messages: `postgres://ada:***@db/app`.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => match url[scheme_end + 3..at].split_once(':') {
+            Some((user, _password)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+            None => url.to_owned(),
+        },
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_url;
+
+    #[test]
+    fn passwords_are_not_shown_in_messages() {
+        assert_eq!(
+            redact_url("postgres://ada:secret@db:5432/app"),
+            "postgres://ada:***@db:5432/app"
+        );
+        assert_eq!(
+            redact_url("mysql://root:pw@127.0.0.1:3306/test"),
+            "mysql://root:***@127.0.0.1:3306/test"
+        );
+        assert_eq!(redact_url("postgres://ada@db/app"), "postgres://ada@db/app");
+    }
+}

@@ -50,17 +50,6 @@ impl Default for PoolOptions {
     }
 }
 
-/// The URL without its password, for messages.
-fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme_end), Some(at)) if at > scheme_end => match url[scheme_end + 3..at].split_once(':') {
-            Some((user, _password)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
-            None => url.to_owned(),
-        },
-        _ => url.to_owned(),
-    }
-}
-
 impl Database {
     /// Connects to `url` (`mysql://user:password@host:port/database`) with the default
     /// pool, and checks that a connection can be opened.
@@ -70,7 +59,7 @@ impl Database {
 
     /// Connects with the given pool size and timeouts.
     pub async fn connect_with(url: &str, options: PoolOptions) -> Result<Self, Error> {
-        let target = redact(url);
+        let target = mizzle_dsl::exec::redact_url(url);
         if !(url.starts_with("mysql://") || url.starts_with("mariadb://")) {
             return Err(Error::Connection {
                 target,
@@ -195,18 +184,5 @@ impl Executor<MySql> for Database {
             let statement = statement?;
             run::execute(&mut self.conn().await?, &statement).await
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::redact;
-
-    #[test]
-    fn passwords_are_not_shown_in_messages() {
-        assert_eq!(
-            redact("mysql://root:pw@127.0.0.1:3306/test"),
-            "mysql://root:***@127.0.0.1:3306/test"
-        );
     }
 }

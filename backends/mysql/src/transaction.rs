@@ -4,15 +4,13 @@
 use crate::error::database_error;
 use crate::row::decode;
 use crate::run;
-use futures_util::FutureExt;
 use mizzle_dsl::dialect::MySql;
-use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
+use mizzle_dsl::exec::{close_after, BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
 use mysql_async::prelude::Queryable;
 use mysql_async::Conn;
-use std::panic::AssertUnwindSafe;
 use tokio::sync::Mutex;
 
 /// A transaction (or a savepoint inside one). Queries run on its connection, one at a
@@ -59,34 +57,16 @@ fn begin_sql(options: TransactionOptions) -> Result<Vec<String>, Error> {
     Ok(statements)
 }
 
+async fn run_sql_owned(conn: &Mutex<Conn>, sql: String) -> Result<(), Error> {
+    run_sql(conn, &sql).await
+}
+
 async fn run_sql(conn: &Mutex<Conn>, sql: &str) -> Result<(), Error> {
     conn.lock()
         .await
         .query_drop(sql)
         .await
         .map_err(|e| database_error(sql, e))
-}
-
-/// Runs `f` and closes with `close_ok` on `Ok`, `close_err` on `Err` or panic.
-async fn scoped<T, E, F>(tx: &Transaction<'_>, f: F, close_ok: &str, close_err: &str) -> Result<T, E>
-where
-    F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
-    E: From<Error>,
-{
-    match AssertUnwindSafe(f(tx)).catch_unwind().await {
-        Ok(Ok(value)) => {
-            run_sql(tx.conn, close_ok).await?;
-            Ok(value)
-        }
-        Ok(Err(error)) => {
-            run_sql(tx.conn, close_err).await?;
-            Err(error)
-        }
-        Err(panic) => {
-            let _ = run_sql(tx.conn, close_err).await;
-            std::panic::resume_unwind(panic)
-        }
-    }
 }
 
 pub(crate) async fn run_transaction<T, E, F>(conn: Conn, options: TransactionOptions, f: F) -> Result<T, E>
@@ -105,7 +85,13 @@ where
         for sql in begin_sql(options)? {
             run_sql(conn, &sql).await?;
         }
-        scoped(&Transaction { conn, depth: 0 }, f, "COMMIT", "ROLLBACK").await
+        close_after(
+            f(&Transaction { conn, depth: 0 }),
+            |sql| run_sql_owned(conn, sql),
+            "COMMIT".to_owned(),
+            "ROLLBACK".to_owned(),
+        )
+        .await
     };
     // Closed, one way or the other: the connection goes back to the pool.
     drop(open.conn.take());
@@ -126,11 +112,11 @@ impl Transaction<'_> {
             conn: self.conn,
             depth: self.depth + 1,
         };
-        scoped(
-            &inner,
-            f,
-            &format!("RELEASE SAVEPOINT {name}"),
-            &format!("ROLLBACK TO SAVEPOINT {name}"),
+        close_after(
+            f(&inner),
+            |sql| run_sql_owned(self.conn, sql),
+            format!("RELEASE SAVEPOINT {name}"),
+            format!("ROLLBACK TO SAVEPOINT {name}"),
         )
         .await
     }

@@ -51,20 +51,6 @@ impl Default for PoolOptions {
     }
 }
 
-/// The URL without its password, for messages.
-fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme_end), Some(at)) if at > scheme_end => {
-            let credentials = &url[scheme_end + 3..at];
-            match credentials.split_once(':') {
-                Some((user, _password)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
-                None => url.to_owned(),
-            }
-        }
-        _ => url.to_owned(),
-    }
-}
-
 impl Database {
     /// Connects to `url` (`postgres://user:password@host:port/database`) with the default
     /// pool, and checks that a connection can be opened.
@@ -74,7 +60,7 @@ impl Database {
 
     /// Connects with the given pool size and timeouts.
     pub async fn connect_with(url: &str, options: PoolOptions) -> Result<Self, Error> {
-        let target = redact(url);
+        let target = mizzle_dsl::exec::redact_url(url);
         if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
             return Err(Error::Connection {
                 target,
@@ -182,19 +168,5 @@ impl Executor<Pg> for Database {
             let client = self.pool.get().await.map_err(|e| pool_error(&self.target, e))?;
             fetch::execute(&client, &statement).await
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::redact;
-
-    #[test]
-    fn passwords_are_not_shown_in_messages() {
-        assert_eq!(
-            redact("postgres://ada:secret@db:5432/app"),
-            "postgres://ada:***@db:5432/app"
-        );
-        assert_eq!(redact("postgres://ada@db/app"), "postgres://ada@db/app");
     }
 }

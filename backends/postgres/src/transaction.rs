@@ -5,13 +5,11 @@ use crate::error::database_error;
 use crate::fetch;
 use crate::row::decode;
 use deadpool_postgres::{ClientWrapper, Object};
-use futures_util::FutureExt;
 use mizzle_dsl::dialect::Pg;
-use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
+use mizzle_dsl::exec::{close_after, BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
-use std::panic::AssertUnwindSafe;
 
 /// A transaction (or a savepoint inside one). Queries run on its connection:
 /// `query.all(&tx).await?`.
@@ -55,27 +53,8 @@ async fn batch(client: &ClientWrapper, sql: &str) -> Result<(), Error> {
     client.batch_execute(sql).await.map_err(|e| database_error(sql, e))
 }
 
-/// Runs `f` between `open` and `close_ok` (on `Ok`) or `close_err` (on `Err` or panic).
-async fn scoped<T, E, F>(tx: &Transaction<'_>, f: F, close_ok: &str, close_err: &str) -> Result<T, E>
-where
-    F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
-    E: From<Error>,
-{
-    match AssertUnwindSafe(f(tx)).catch_unwind().await {
-        Ok(Ok(value)) => {
-            batch(tx.client, close_ok).await?;
-            Ok(value)
-        }
-        Ok(Err(error)) => {
-            batch(tx.client, close_err).await?;
-            Err(error)
-        }
-        Err(panic) => {
-            // Best effort: if this fails the connection is closed on drop anyway.
-            let _ = tx.client.batch_execute(close_err).await;
-            std::panic::resume_unwind(panic)
-        }
-    }
+async fn batch_owned(client: &ClientWrapper, sql: String) -> Result<(), Error> {
+    batch(client, &sql).await
 }
 
 pub(crate) async fn run_transaction<T, E, F>(client: Object, options: TransactionOptions, f: F) -> Result<T, E>
@@ -91,7 +70,13 @@ where
             .expect("the guard holds the connection until it is done");
         batch(client, &begin_sql(options)).await?;
         let tx = Transaction { client, depth: 0 };
-        scoped(&tx, f, "COMMIT", "ROLLBACK").await
+        close_after(
+            f(&tx),
+            |sql| batch_owned(client, sql),
+            "COMMIT".to_owned(),
+            "ROLLBACK".to_owned(),
+        )
+        .await
     };
     // The transaction is closed (or the connection is broken and the error says so):
     // hand the connection back to the pool.
@@ -117,11 +102,11 @@ impl Transaction<'_> {
             client: self.client,
             depth: self.depth + 1,
         };
-        scoped(
-            &inner,
-            f,
-            &format!("RELEASE SAVEPOINT {name}"),
-            &format!("ROLLBACK TO SAVEPOINT {name}; RELEASE SAVEPOINT {name}"),
+        close_after(
+            f(&inner),
+            |sql| batch_owned(self.client, sql),
+            format!("RELEASE SAVEPOINT {name}"),
+            format!("ROLLBACK TO SAVEPOINT {name}; RELEASE SAVEPOINT {name}"),
         )
         .await
     }
