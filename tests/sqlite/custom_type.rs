@@ -4,7 +4,7 @@ use mizzle::dialect::{Sqlite, SqliteValueRef};
 use mizzle::expr::{AsExpression, Bound};
 use mizzle::prelude::*;
 use mizzle::sqlite::{Database, Integer, Text};
-use mizzle::types::{BigInt, FromSql, ToSql, Value};
+use mizzle::types::{BigInt, FromJson, FromSql, ToSql, Value};
 use mizzle::{create_table, from, insert, DecodeError, EncodeError};
 
 /// An id that cannot be mixed up with other integers.
@@ -20,6 +20,12 @@ impl ToSql<BigInt> for AccountId {
 impl FromSql<BigInt, Sqlite> for AccountId {
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         <i64 as FromSql<BigInt, Sqlite>>::from_sql(raw).map(AccountId)
+    }
+}
+
+impl FromJson<BigInt> for AccountId {
+    fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+        <i64 as FromJson<BigInt>>::from_json(value).map(AccountId)
     }
 }
 

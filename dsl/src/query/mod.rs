@@ -26,7 +26,10 @@ pub use insert::{
     InsertRule, MatchesColumns, Optional, RenderRows, Required, RequiredColumnsSet, SetBy, TupleSplit,
 };
 pub use prepared::{params, placeholder, Params, Placeholder, Prepared};
-pub use record::{render_record, render_records, FieldRule, InsertField, InsertRecord, RuleOf};
+pub use record::{
+    insert_field_from_json, patch_field_from_json, render_patch_field, render_record, render_records, FieldErrors,
+    FieldRule, FromJsonRecord, InsertField, InsertRecord, RuleOf,
+};
 pub use select::{from, select, Scalar, Select, SelectBuilder, Subquery};
 pub use selection::{ExprList, Selection, SelectionDecoder, TableColumns, TableRow, WholeRow};
 pub use statement::{RowOf, RowQuery, Statement};

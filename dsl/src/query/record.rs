@@ -7,7 +7,9 @@ use crate::dialect::{Dialect, DialectKind};
 use crate::error::EncodeError;
 use crate::expr::Expression;
 use crate::render::SqlWriter;
-use crate::schema::{AppValue, Column};
+use crate::schema::{AppValue, Column, ColumnValue};
+use crate::types::{FromJson, JsonObject, Nullability, ToSql};
+use serde_json::Value as Json;
 
 /// How an insert record holds a column: required columns as the value, the others as
 /// an `Option` where `None` leaves the column to its default (or NULL).
@@ -16,6 +18,8 @@ pub trait FieldRule {
     type Field<V>;
     /// The value, if the field gives one.
     fn value<V>(field: &Self::Field<V>) -> Option<&V>;
+    /// Reads the field from a JSON object's member, absent or `null` being `None`.
+    fn from_json<ST, V: FromJson<ST>>(member: Option<&Json>) -> Result<Self::Field<V>, String>;
 }
 
 impl FieldRule for Required {
@@ -23,12 +27,80 @@ impl FieldRule for Required {
     fn value<V>(field: &V) -> Option<&V> {
         Some(field)
     }
+    fn from_json<ST, V: FromJson<ST>>(member: Option<&Json>) -> Result<V, String> {
+        match member {
+            None => Err("is required".to_owned()),
+            Some(Json::Null) => Err("cannot be null".to_owned()),
+            Some(value) => V::from_json(value),
+        }
+    }
 }
 
 impl FieldRule for Optional {
     type Field<V> = Option<V>;
     fn value<V>(field: &Option<V>) -> Option<&V> {
         field.as_ref()
+    }
+    fn from_json<ST, V: FromJson<ST>>(member: Option<&Json>) -> Result<Option<V>, String> {
+        match member {
+            None | Some(Json::Null) => Ok(None),
+            Some(value) => V::from_json(value).map(Some),
+        }
+    }
+}
+
+/// Problems found reading a record: `(column, message)`.
+pub type FieldErrors = Vec<(&'static str, String)>;
+
+/// A record read from a JSON object: a table's `New` (for inserts) or `Patch` (updates).
+pub trait FromJsonRecord: Sized {
+    /// Reads the record; each field's problem goes to `errors` as `(column, message)`,
+    /// and then there is no record.
+    fn from_json_object(object: &JsonObject, errors: &mut FieldErrors) -> Option<Self>;
+}
+
+/// Reads column `C`'s field of an insert record from `object`, recording a problem.
+pub fn insert_field_from_json<C>(object: &JsonObject, errors: &mut FieldErrors) -> Option<InsertField<C>>
+where
+    C: Column<Value: FromJson<C::SqlType>>,
+    C::Nullability: InsertRule<C::Default, Rule: FieldRule>,
+{
+    <RuleOf<C> as FieldRule>::from_json::<C::SqlType, C::Value>(object.get(C::NAME))
+        .map_err(|message| errors.push((C::NAME, message)))
+        .ok()
+}
+
+/// Reads column `C`'s field of an update patch from `object`: absent is `None` (leave
+/// the column alone), `null` sets NULL where the column allows it.
+pub fn patch_field_from_json<C>(object: &JsonObject, errors: &mut FieldErrors) -> Option<Option<ColumnValue<C>>>
+where
+    C: Column<Value: FromJson<C::SqlType>>,
+{
+    match object.get(C::NAME) {
+        None => Some(None),
+        Some(value) => <C::Nullability as Nullability>::from_json::<C::SqlType, C::Value>(value)
+            .map(Some)
+            .map_err(|message| errors.push((C::NAME, message)))
+            .ok(),
+    }
+}
+
+/// Writes the `SET` list of a patch: `"a" = ?, …` for the columns it sets.
+pub fn render_patch_field<'q, C: Column<Value: ToSql<C::SqlType>>, D: Dialect>(
+    value: &'q Option<ColumnValue<C>>,
+    first: &mut bool,
+    out: &mut SqlWriter<'q, D>,
+) {
+    if let Some(value) = value {
+        if !std::mem::take(first) {
+            out.push_sql(", ");
+        }
+        out.push_ident(C::NAME);
+        out.push_sql(" = ");
+        match <C::Nullability as Nullability>::to_value::<C::SqlType, C::Value>(value) {
+            Ok(bound) => out.push_bind(bound),
+            Err(error) => out.push_error(error),
+        }
     }
 }
 

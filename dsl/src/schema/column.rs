@@ -1,6 +1,6 @@
 //! [`Column`]: one zero-sized type per column, and the runtime description DDL reads.
 
-use super::column_types::EnumType;
+use super::column_types::{EnumType, TypeInfo};
 use super::{ColumnType, Constraints, DefaultKind, Table};
 use crate::error::EncodeError;
 use crate::expr::Expression;
@@ -47,6 +47,8 @@ pub trait Column: Expression + Copy + Default + Debug + Send + Sync + 'static {
             not_null: !<Self::Nullability as Nullability>::NULLABLE,
             constraints: Self::constraints(),
             enum_type: <Self::Type as ColumnType<<Self::Table as Table>::Dialect>>::enum_type(),
+            type_info: <Self::Type as ColumnType<<Self::Table as Table>::Dialect>>::type_info(),
+            has_default: <Self::Default as DefaultKind>::HAS_DEFAULT,
         }
     }
 }
@@ -141,4 +143,8 @@ pub struct ColumnInfo {
     pub constraints: Constraints,
     /// The PostgreSQL enum type the column's type is, if any.
     pub enum_type: Option<EnumType>,
+    /// The values the column's type holds.
+    pub type_info: TypeInfo,
+    /// Inserts may leave the column out: the database or the application fills it.
+    pub has_default: bool,
 }

@@ -19,7 +19,8 @@
 /// ```
 ///
 /// Each column is `name: ColumnType [modifiers]`, optionally `name("sql_name")` and
-/// `ColumnType as RustType` for a custom Rust type (it needs `ToSql`/`FromSql` impls).
+/// `ColumnType as RustType` for a custom Rust type (it needs `ToSql`, `FromSql` and
+/// `FromJson` impls).
 /// Modifiers: `not_null`, `primary_key` (implies NOT NULL), `autoincrement`, `unique`,
 /// `unique_named("name")`, `default(literal)`, `default_sql("raw sql")`, `default_now`,
 /// `default_random`, `nulls_not_distinct` (PostgreSQL 15+, with `unique`),
@@ -173,6 +174,94 @@ macro_rules! table {
             }
 
             impl $crate::query::InsertRows<table, ()> for New {}
+
+            impl $crate::query::FromJsonRecord for New {
+                fn from_json_object(
+                    __object: &$crate::types::JsonObject,
+                    __errors: &mut $crate::query::FieldErrors,
+                ) -> ::std::option::Option<Self> {
+                    #[allow(non_snake_case, non_camel_case_types)]
+                    struct __Fields {
+                        $($col: ::std::option::Option<$crate::query::InsertField<$col>>,)+
+                    }
+                    let __fields = __Fields {
+                        $($col: $crate::query::insert_field_from_json::<$col>(__object, __errors),)+
+                    };
+                    ::std::option::Option::Some(New { $($col: __fields.$col?,)+ })
+                }
+            }
+
+            /// An update of any of the table's columns: `None` leaves a column alone; on a
+            /// nullable column `Some(None)` sets NULL. `update(table).set(patch)` writes it.
+            #[derive(Debug, Clone, PartialEq, Default)]
+            pub struct Patch {
+                $(
+                    $(#[$col_meta])*
+                    pub $col: ::std::option::Option<$crate::schema::ColumnValue<$col>>,
+                )+
+            }
+
+            impl $crate::query::FromJsonRecord for Patch {
+                fn from_json_object(
+                    __object: &$crate::types::JsonObject,
+                    __errors: &mut $crate::query::FieldErrors,
+                ) -> ::std::option::Option<Self> {
+                    #[allow(non_snake_case, non_camel_case_types)]
+                    struct __Fields {
+                        $($col: ::std::option::Option<::std::option::Option<$crate::schema::ColumnValue<$col>>>,)+
+                    }
+                    let __fields = __Fields {
+                        $($col: $crate::query::patch_field_from_json::<$col>(__object, __errors),)+
+                    };
+                    ::std::option::Option::Some(Patch { $($col: __fields.$col?,)+ })
+                }
+            }
+
+            impl $crate::query::AssignmentOf<table> for Patch {}
+
+            impl<__D: $crate::dialect::Dialect> $crate::query::AssignmentList<__D> for Patch {
+                fn render_columns(&self, __out: &mut $crate::render::SqlWriter<'_, __D>) {
+                    let mut __first = true;
+                    $(
+                        if self.$col.is_some() {
+                            if !::std::mem::take(&mut __first) {
+                                __out.push_sql(", ");
+                            }
+                            __out.push_ident(<$col as $crate::schema::Column>::NAME);
+                        }
+                    )+
+                }
+
+                fn render_values<'q>(&'q self, __out: &mut $crate::render::SqlWriter<'q, __D>) {
+                    let mut __first = true;
+                    $(
+                        if let ::std::option::Option::Some(__value) = &self.$col {
+                            if !::std::mem::take(&mut __first) {
+                                __out.push_sql(", ");
+                            }
+                            match <<$col as $crate::expr::Expression>::Nullability as $crate::types::Nullability>::to_value::<
+                                <$col as $crate::expr::Expression>::SqlType,
+                                <$col as $crate::expr::Expression>::Value,
+                            >(__value) {
+                                Ok(__bound) => __out.push_bind(__bound),
+                                Err(__error) => __out.push_error(__error),
+                            }
+                        }
+                    )+
+                }
+
+                fn render_set<'q>(&'q self, __out: &mut $crate::render::SqlWriter<'q, __D>) {
+                    let mut __first = true;
+                    $($crate::query::render_patch_field::<$col, __D>(&self.$col, &mut __first, __out);)+
+                    if __first {
+                        __out.push_error($crate::EncodeError::new("the patch sets no column; there is nothing to update"));
+                    }
+                }
+
+                fn sets(&self, __column: &str) -> bool {
+                    $((self.$col.is_some() && <$col as $crate::schema::Column>::NAME == __column))||+
+                }
+            }
 
             impl<__D: $crate::dialect::Dialect> $crate::query::RenderRows<__D> for New {
                 fn render_rows<'q>(

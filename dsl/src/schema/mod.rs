@@ -14,7 +14,7 @@ mod table;
 pub use alias::{alias, Alias, AliasName, Aliased};
 pub use column::{app_value, AppValue, Chain, Column, ColumnInfo, ColumnList, ColumnValue, End};
 pub use column_types::ColumnType;
-pub use column_types::EnumType;
+pub use column_types::{EnumType, TypeInfo};
 pub use constraints::{ColumnDefault, Constraints, Generated, Identity, RefAction, Reference};
 pub use ddl::{create_enum, create_table, ddl_ident, drop_table};
 pub use definition::{

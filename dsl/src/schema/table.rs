@@ -36,6 +36,8 @@ pub trait Table: Copy + Default + Debug + Send + Sync + 'static {
 pub trait DefaultKind: crate::private::Sealed + 'static {
     /// Has a default if either has one.
     type Or<K: DefaultKind>: DefaultKind;
+    /// `true` for [`HasDefault`].
+    const HAS_DEFAULT: bool;
 }
 
 /// The database (or the application) fills the column when an insert omits it.
@@ -50,7 +52,9 @@ impl crate::private::Sealed for HasDefault {}
 impl crate::private::Sealed for NoDefault {}
 impl DefaultKind for HasDefault {
     type Or<K: DefaultKind> = HasDefault;
+    const HAS_DEFAULT: bool = true;
 }
 impl DefaultKind for NoDefault {
     type Or<K: DefaultKind> = K;
+    const HAS_DEFAULT: bool = false;
 }

@@ -1,6 +1,7 @@
 //! SQL types: type markers, nullability, bound values, and the Rust ⇄ SQL conversions.
 
 mod enums;
+mod from_json;
 mod from_sql;
 mod from_sql_mysql;
 #[cfg(feature = "pg")]
@@ -13,6 +14,7 @@ mod to_sql;
 mod value;
 
 pub use enums::{JsonValue, SqlEnum};
+pub use from_json::{FromJson, JsonObject};
 pub use from_sql::FromSql;
 pub use interval::Interval;
 pub use nullability::{NotNull, Null, Nullability};

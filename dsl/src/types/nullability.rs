@@ -1,5 +1,8 @@
 //! Nullability at the type level: whether an expression can be NULL, and what it decodes to.
 
+use super::{FromJson, ToSql, Value};
+use crate::error::EncodeError;
+
 /// Whether an expression may be NULL. Implemented by [`NotNull`] and [`Null`] only.
 pub trait Nullability: crate::private::Sealed + Default + Copy + 'static {
     /// The Rust type a value decodes to: `V`, or `Option<V>`.
@@ -12,6 +15,10 @@ pub trait Nullability: crate::private::Sealed + Default + Copy + 'static {
     fn some<V>(value: V) -> Self::Wrap<V>;
     /// The value of SQL NULL, or `None` where NULL is not allowed.
     fn none<V>() -> Option<Self::Wrap<V>>;
+    /// Binds a value of this nullability: `None` binds NULL.
+    fn to_value<ST, V: ToSql<ST>>(value: &Self::Wrap<V>) -> Result<Value<'_>, EncodeError>;
+    /// Reads a value of this nullability from JSON: `null` only where NULL is allowed.
+    fn from_json<ST, V: FromJson<ST>>(value: &serde_json::Value) -> Result<Self::Wrap<V>, String>;
 }
 
 /// The expression is never NULL.
@@ -35,6 +42,15 @@ impl Nullability for NotNull {
     fn none<V>() -> Option<V> {
         None
     }
+    fn to_value<ST, V: ToSql<ST>>(value: &V) -> Result<Value<'_>, EncodeError> {
+        value.to_value()
+    }
+    fn from_json<ST, V: FromJson<ST>>(value: &serde_json::Value) -> Result<V, String> {
+        if value.is_null() {
+            return Err("cannot be null".to_owned());
+        }
+        V::from_json(value)
+    }
 }
 
 impl Nullability for Null {
@@ -46,5 +62,14 @@ impl Nullability for Null {
     }
     fn none<V>() -> Option<Option<V>> {
         Some(None)
+    }
+    fn to_value<ST, V: ToSql<ST>>(value: &Option<V>) -> Result<Value<'_>, EncodeError> {
+        value.as_ref().map_or(Ok(Value::Null), ToSql::to_value)
+    }
+    fn from_json<ST, V: FromJson<ST>>(value: &serde_json::Value) -> Result<Option<V>, String> {
+        if value.is_null() {
+            return Ok(None);
+        }
+        V::from_json(value).map(Some)
     }
 }

@@ -129,3 +129,71 @@ fn an_update_writes_the_on_update_value_of_a_column_it_does_not_set() {
         &[text("New"), Value::Null],
     );
 }
+
+#[test]
+fn a_patch_sets_only_the_columns_it_names_and_null_on_nullable_ones() {
+    use pg::users;
+    let patch = users::Patch {
+        name: Some("Ada".into()),
+        email: Some(None),
+        ..Default::default()
+    };
+    assert_sql(
+        update(users::table).set(patch).filter(users::id.eq(1)).to_sql(),
+        r#"UPDATE "users" SET "name" = $1, "email" = $2 WHERE "id" = $3"#,
+        &[text("Ada"), Value::Null, Value::I32(1)],
+    );
+    let nothing = update(users::table)
+        .set(users::Patch::default())
+        .all_rows()
+        .to_sql()
+        .unwrap_err()
+        .to_string();
+    assert!(nothing.contains("the patch sets no column"), "{nothing}");
+}
+
+#[test]
+fn records_and_patches_read_from_json_with_every_problem_named() {
+    use mizzle_dsl::query::FromJsonRecord;
+    use pg::users;
+    let object = |json: serde_json::Value| json.as_object().cloned().unwrap();
+    let mut errors = Vec::new();
+    let record = users::New::from_json_object(&object(serde_json::json!({"name": "Ada", "age": 36})), &mut errors);
+    assert_eq!(
+        record,
+        Some(users::New {
+            id: None,
+            name: "Ada".into(),
+            email: None,
+            age: Some(36)
+        })
+    );
+    let bad = users::New::from_json_object(&object(serde_json::json!({"age": "old", "email": 5})), &mut errors);
+    assert_eq!(bad, None);
+    assert_eq!(
+        errors,
+        [
+            ("name", "is required".to_owned()),
+            ("email", "expected a string, found 5".to_owned()),
+            ("age", "expected an integer (i32), found \"old\"".to_owned())
+        ]
+    );
+    let mut errors = Vec::new();
+    let patch = users::Patch::from_json_object(
+        &object(serde_json::json!({"email": null, "age": 3_000_000_000u64})),
+        &mut errors,
+    );
+    assert_eq!(patch, None);
+    assert_eq!(
+        errors,
+        [("age", "3000000000 is out of range for an integer (i32)".to_owned())]
+    );
+    let patch = users::Patch::from_json_object(&object(serde_json::json!({"email": null})), &mut Vec::new());
+    assert_eq!(
+        patch,
+        Some(users::Patch {
+            email: Some(None),
+            ..Default::default()
+        })
+    );
+}

@@ -6,7 +6,7 @@ pub mod sqlite;
 
 use crate::dialect::Dialect;
 use crate::schema::DefaultKind;
-use crate::types::SqlType;
+use crate::types::{ParamKind, SqlType};
 
 /// A column type of dialect `D`, such as `pg::Varchar<255>` or `sqlite::Integer`.
 #[diagnostic::on_unimplemented(
@@ -31,6 +31,89 @@ pub trait ColumnType<D: Dialect>: 'static {
     fn enum_type() -> Option<EnumType> {
         None
     }
+
+    /// What values fit, for validators and JSON Schema: ranges, lengths, precision, members.
+    fn type_info() -> TypeInfo {
+        TypeInfo::from_param(<Self::SqlType as SqlType>::PARAM)
+    }
+}
+
+/// The values a column type holds, described at run time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeInfo {
+    /// An integer in `min..=max`.
+    Integer {
+        /// The smallest value.
+        min: i128,
+        /// The largest value.
+        max: i128,
+    },
+    /// A float.
+    Float,
+    /// An exact decimal with at most `precision` digits, `scale` after the point.
+    Decimal {
+        /// Total digits, when bounded.
+        precision: Option<u32>,
+        /// Digits after the point, when bounded.
+        scale: Option<u32>,
+    },
+    /// A boolean.
+    Bool,
+    /// Text of at most `max_chars` characters.
+    Text {
+        /// The limit, when there is one.
+        max_chars: Option<u32>,
+    },
+    /// Bytes, at most `max_len`.
+    Bytes {
+        /// The limit, when there is one.
+        max_len: Option<u32>,
+    },
+    /// A UUID.
+    Uuid,
+    /// A calendar date.
+    Date,
+    /// A time of day.
+    Time,
+    /// A date and time without time zone.
+    Timestamp,
+    /// An instant.
+    TimestampTz,
+    /// An interval.
+    Interval,
+    /// Any JSON document (a typed JSON column is checked by deserializing it).
+    Json,
+    /// One of `members`.
+    Enum {
+        /// The allowed values.
+        members: &'static [&'static str],
+    },
+    /// An array of elements described by the inner info.
+    Array(Box<TypeInfo>),
+}
+
+impl TypeInfo {
+    /// What the SQL type's placeholder kind says, with no lengths or precision.
+    pub fn from_param(kind: ParamKind) -> Self {
+        match kind {
+            ParamKind::Integer { min, max } => TypeInfo::Integer { min, max },
+            ParamKind::Float => TypeInfo::Float,
+            ParamKind::Decimal => TypeInfo::Decimal {
+                precision: None,
+                scale: None,
+            },
+            ParamKind::Bool => TypeInfo::Bool,
+            ParamKind::Text => TypeInfo::Text { max_chars: None },
+            ParamKind::Bytes => TypeInfo::Bytes { max_len: None },
+            ParamKind::Uuid => TypeInfo::Uuid,
+            ParamKind::Date => TypeInfo::Date,
+            ParamKind::Time => TypeInfo::Time,
+            ParamKind::Timestamp => TypeInfo::Timestamp,
+            ParamKind::TimestampTz => TypeInfo::TimestampTz,
+            ParamKind::Interval => TypeInfo::Interval,
+            ParamKind::Any => TypeInfo::Json,
+        }
+    }
 }
 
 /// A PostgreSQL enum type: `CREATE TYPE name AS ENUM (…)`.
@@ -44,7 +127,7 @@ pub struct EnumType {
 
 /// Declares column types whose DDL is a fixed word.
 macro_rules! fixed_column_types {
-    ($dialect:ty; $( $(#[$doc:meta])* $name:ident => $st:ty, $default:ident, $ddl:literal; )*) => {$(
+    ($dialect:ty; $( $(#[$doc:meta])* $name:ident => $st:ty, $default:ident, $ddl:literal $(, $info:expr)?; )*) => {$(
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, Default)]
         pub struct $name;
@@ -56,6 +139,11 @@ macro_rules! fixed_column_types {
             fn write_ddl(sql: &mut String) {
                 sql.push_str($ddl);
             }
+            $(
+                fn type_info() -> $crate::schema::TypeInfo {
+                    $info
+                }
+            )?
         }
     )*};
 }

@@ -1,6 +1,6 @@
 //! MySQL and MariaDB column types.
 
-use super::{fixed_column_types, write_sized, ColumnType};
+use super::{fixed_column_types, write_sized, ColumnType, TypeInfo};
 pub use crate::dialect::MySql;
 use crate::schema::NoDefault;
 use crate::types::{self as st, SqlEnum};
@@ -36,11 +36,11 @@ fixed_column_types! { MySql;
     /// `boolean` (`tinyint(1)`) → `bool`.
     Boolean => st::Bool, NoDefault, "boolean";
     /// `tinytext` → `String`.
-    TinyText => st::Text, NoDefault, "tinytext";
+    TinyText => st::Text, NoDefault, "tinytext", TypeInfo::Text { max_chars: Some(255) };
     /// `text` → `String`.
-    Text => st::Text, NoDefault, "text";
+    Text => st::Text, NoDefault, "text", TypeInfo::Text { max_chars: Some(65_535) };
     /// `mediumtext` → `String`.
-    MediumText => st::Text, NoDefault, "mediumtext";
+    MediumText => st::Text, NoDefault, "mediumtext", TypeInfo::Text { max_chars: Some(16_777_215) };
     /// `longtext` → `String`.
     LongText => st::Text, NoDefault, "longtext";
     /// `date` → `chrono::NaiveDate`.
@@ -52,11 +52,11 @@ fixed_column_types! { MySql;
     /// `timestamp` (stored in UTC) → `chrono::DateTime<Utc>`.
     Timestamp => st::TimestampTz, NoDefault, "timestamp";
     /// `year` → `u16`.
-    Year => st::Year, NoDefault, "year";
+    Year => st::Year, NoDefault, "year", TypeInfo::Integer { min: 1901, max: 2155 };
 }
 
 macro_rules! sized_column_types {
-    ($( $(#[$doc:meta])* $name:ident => $st:ty, $ddl:literal; )*) => {$(
+    ($( $(#[$doc:meta])* $name:ident => $st:ty, $ddl:literal, $info:expr; )*) => {$(
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, Default)]
         pub struct $name<const N: u32>;
@@ -68,19 +68,22 @@ macro_rules! sized_column_types {
             fn write_ddl(sql: &mut String) {
                 write_sized(sql, $ddl, &[N]);
             }
+            fn type_info() -> TypeInfo {
+                $info
+            }
         }
     )*};
 }
 
 sized_column_types! {
     /// `char(N)` → `String`.
-    Char => st::Text, "char";
+    Char => st::Text, "char", TypeInfo::Text { max_chars: Some(N) };
     /// `varchar(N)` → `String`.
-    Varchar => st::Text, "varchar";
+    Varchar => st::Text, "varchar", TypeInfo::Text { max_chars: Some(N) };
     /// `binary(N)` → `Vec<u8>`.
-    Binary => st::Bytes, "binary";
+    Binary => st::Bytes, "binary", TypeInfo::Bytes { max_len: Some(N) };
     /// `varbinary(N)` → `Vec<u8>`.
-    Varbinary => st::Bytes, "varbinary";
+    Varbinary => st::Bytes, "varbinary", TypeInfo::Bytes { max_len: Some(N) };
 }
 
 /// `decimal(P, S)` → `rust_decimal::Decimal`.
@@ -93,6 +96,12 @@ impl<const P: u32, const S: u32> ColumnType<MySql> for Decimal<P, S> {
     type KeyDefault = NoDefault;
     fn write_ddl(sql: &mut String) {
         write_sized(sql, "decimal", &[P, S]);
+    }
+    fn type_info() -> TypeInfo {
+        TypeInfo::Decimal {
+            precision: Some(P),
+            scale: Some(S),
+        }
     }
 }
 
@@ -126,5 +135,8 @@ impl<E: SqlEnum> ColumnType<MySql> for Enum<E> {
             crate::dialect::write_quoted(sql, member, '\'');
         }
         sql.push(')');
+    }
+    fn type_info() -> TypeInfo {
+        TypeInfo::Enum { members: E::MEMBERS }
     }
 }

@@ -1,6 +1,6 @@
 //! PostgreSQL column types.
 
-use super::{fixed_column_types, write_sized, ColumnType, EnumType};
+use super::{fixed_column_types, write_sized, ColumnType, EnumType, TypeInfo};
 use crate::dialect::write_quoted;
 pub use crate::dialect::Pg;
 use crate::schema::NoDefault;
@@ -57,6 +57,12 @@ impl<const P: u32, const S: u32> ColumnType<Pg> for Numeric<P, S> {
     fn write_ddl(sql: &mut String) {
         write_sized(sql, "numeric", &[P, S]);
     }
+    fn type_info() -> TypeInfo {
+        TypeInfo::Decimal {
+            precision: Some(P),
+            scale: Some(S),
+        }
+    }
 }
 
 /// `varchar(N)` → `String`.
@@ -70,6 +76,9 @@ impl<const N: u32> ColumnType<Pg> for Varchar<N> {
     fn write_ddl(sql: &mut String) {
         write_sized(sql, "varchar", &[N]);
     }
+    fn type_info() -> TypeInfo {
+        TypeInfo::Text { max_chars: Some(N) }
+    }
 }
 
 /// `char(N)` → `String`.
@@ -82,6 +91,9 @@ impl<const N: u32> ColumnType<Pg> for Char<N> {
     type KeyDefault = NoDefault;
     fn write_ddl(sql: &mut String) {
         write_sized(sql, "char", &[N]);
+    }
+    fn type_info() -> TypeInfo {
+        TypeInfo::Text { max_chars: Some(N) }
     }
 }
 
@@ -142,5 +154,8 @@ impl<C: ColumnType<Pg>> ColumnType<Pg> for Array<C> {
     fn write_ddl(sql: &mut String) {
         C::write_ddl(sql);
         sql.push_str("[]");
+    }
+    fn type_info() -> TypeInfo {
+        TypeInfo::Array(Box::new(C::type_info()))
     }
 }

@@ -47,6 +47,9 @@ impl<E: SqlEnum> ColumnType<Sqlite> for TextEnum<E> {
     fn write_ddl(sql: &mut String) {
         sql.push_str("text");
     }
+    fn type_info() -> super::TypeInfo {
+        super::TypeInfo::Enum { members: E::MEMBERS }
+    }
 }
 
 /// `text` holding JSON of type `T` (`mode: 'json'`).

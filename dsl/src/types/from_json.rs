@@ -1,0 +1,216 @@
+//! [`FromJson`]: reading a Rust value of SQL type `ST` from a JSON request body.
+
+use super::sql::{
+    Array, BigInt, BigIntUnsigned, Bool, Bytes, Date, Double, Enum, IntUnsigned, Integer, IntervalType, Jsonb,
+    MediumInt, MediumIntUnsigned, Numeric, Real, SmallInt, SmallIntUnsigned, SqlType, Text, Time, Timestamp,
+    TimestampTz, TinyInt, TinyIntUnsigned, UnixTimestamp, Uuid, Year,
+};
+use super::{Interval, JsonValue, SqlEnum};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use rust_decimal::Decimal;
+use serde_json::Value as Json;
+use std::str::FromStr;
+
+/// A JSON object, as request bodies arrive.
+pub type JsonObject = serde_json::Map<String, Json>;
+
+/// A Rust value that can be read from JSON as SQL type `ST`. Errors say what was expected.
+pub trait FromJson<ST>: Sized {
+    /// Reads a non-null JSON value.
+    fn from_json(value: &Json) -> Result<Self, String>;
+}
+
+fn integer<T: TryFrom<i128>>(value: &Json, what: &str) -> Result<T, String> {
+    let n = match value {
+        Json::Number(n) => n.as_i64().map(i128::from).or_else(|| n.as_u64().map(i128::from)),
+        _ => None,
+    };
+    let n = n.ok_or_else(|| format!("expected {what}, found {value}"))?;
+    T::try_from(n).map_err(|_| format!("{n} is out of range for {what}"))
+}
+
+macro_rules! json_ints {
+    ($($st:ty: $rust:ty;)*) => {$(
+        impl FromJson<$st> for $rust {
+            fn from_json(value: &Json) -> Result<Self, String> {
+                integer(value, concat!("an integer (", stringify!($rust), ")"))
+            }
+        }
+    )*};
+}
+
+json_ints! {
+    TinyInt: i8; SmallInt: i16; MediumInt: i32; Integer: i32; BigInt: i64; TinyIntUnsigned: u8;
+    SmallIntUnsigned: u16; MediumIntUnsigned: u32; IntUnsigned: u32; BigIntUnsigned: u64; Year: u16;
+}
+
+fn text<'a>(value: &'a Json, what: &str) -> Result<&'a str, String> {
+    value.as_str().ok_or_else(|| format!("expected {what}, found {value}"))
+}
+
+fn parsed<T: FromStr>(value: &Json, what: &str) -> Result<T, String>
+where
+    T::Err: std::fmt::Display,
+{
+    let s = text(value, what)?;
+    s.parse().map_err(|e| format!("`{s}` is not {what}: {e}"))
+}
+
+impl FromJson<Real> for f32 {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        value
+            .as_f64()
+            .map(|x| x as f32)
+            .ok_or_else(|| format!("expected a number, found {value}"))
+    }
+}
+
+impl FromJson<Double> for f64 {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        value
+            .as_f64()
+            .ok_or_else(|| format!("expected a number, found {value}"))
+    }
+}
+
+/// A decimal from a JSON string (exact) or number.
+impl FromJson<Numeric> for Decimal {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        match value {
+            Json::Number(n) => Decimal::from_str(&n.to_string()).map_err(|e| format!("{n} is not a decimal: {e}")),
+            _ => parsed(value, "a decimal"),
+        }
+    }
+}
+
+impl FromJson<Bool> for bool {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        value
+            .as_bool()
+            .ok_or_else(|| format!("expected true or false, found {value}"))
+    }
+}
+
+impl FromJson<Text> for String {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        text(value, "a string").map(str::to_owned)
+    }
+}
+
+/// Bytes from an array of numbers 0–255.
+impl FromJson<Bytes> for Vec<u8> {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        let items = value
+            .as_array()
+            .ok_or_else(|| format!("expected an array of bytes, found {value}"))?;
+        items.iter().map(|item| integer(item, "a byte (0-255)")).collect()
+    }
+}
+
+impl FromJson<Uuid> for uuid::Uuid {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        parsed(value, "a uuid")
+    }
+}
+
+impl FromJson<Date> for NaiveDate {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        parsed(value, "a date (YYYY-MM-DD)")
+    }
+}
+
+impl FromJson<Time> for NaiveTime {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        parsed(value, "a time (HH:MM:SS)")
+    }
+}
+
+impl FromJson<Timestamp> for NaiveDateTime {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        parsed(value, "a date and time (YYYY-MM-DDTHH:MM:SS)")
+    }
+}
+
+fn instant(value: &Json) -> Result<DateTime<Utc>, String> {
+    let s = text(value, "an instant (RFC 3339)")?;
+    DateTime::parse_from_rfc3339(s)
+        .map(|at| at.with_timezone(&Utc))
+        .map_err(|e| format!("`{s}` is not an instant with an offset (RFC 3339): {e}"))
+}
+
+impl FromJson<TimestampTz> for DateTime<Utc> {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        instant(value)
+    }
+}
+
+impl FromJson<UnixTimestamp> for DateTime<Utc> {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        instant(value)
+    }
+}
+
+/// An interval from `{"months": …, "days": …, "microseconds": …}` (absent parts are zero).
+impl FromJson<IntervalType> for Interval {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        let object = value
+            .as_object()
+            .ok_or_else(|| format!("expected an interval object, found {value}"))?;
+        if let Some(unknown) = object
+            .keys()
+            .find(|k| !["months", "days", "microseconds"].contains(&k.as_str()))
+        {
+            return Err(format!(
+                "an interval has months, days and microseconds, not `{unknown}`"
+            ));
+        }
+        let part = |name: &str| object.get(name).map_or(Ok(0), |v| integer::<i64>(v, "an integer"));
+        Ok(Interval {
+            months: i32::try_from(part("months")?).map_err(|_| "months out of range".to_owned())?,
+            days: i32::try_from(part("days")?).map_err(|_| "days out of range".to_owned())?,
+            microseconds: part("microseconds")?,
+        })
+    }
+}
+
+impl<E: SqlEnum> FromJson<Enum<E>> for E {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        let member = text(value, "a string")?;
+        E::from_member(member).ok_or_else(|| format!("`{member}` is not one of {:?}", E::MEMBERS))
+    }
+}
+
+fn deserialize<T: serde::de::DeserializeOwned>(value: &Json) -> Result<T, String> {
+    serde_json::from_value(value.clone()).map_err(|e| format!("does not fit the column's JSON type: {e}"))
+}
+
+impl<T: JsonValue> FromJson<super::sql::Json<T>> for T {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        deserialize(value)
+    }
+}
+
+impl<T: JsonValue> FromJson<Jsonb<T>> for T {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        deserialize(value)
+    }
+}
+
+impl<ST: SqlType, T: FromJson<ST>> FromJson<Array<ST>> for Vec<T> {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        let items = value
+            .as_array()
+            .ok_or_else(|| format!("expected an array, found {value}"))?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                if item.is_null() {
+                    Err(format!("element {i} is null"))
+                } else {
+                    T::from_json(item).map_err(|e| format!("element {i}: {e}"))
+                }
+            })
+            .collect()
+    }
+}
