@@ -40,3 +40,10 @@ pub mod sqlite {
     #[cfg(feature = "sqlite")]
     pub use mizzle_sqlite::{AsyncDatabase, Database, Transaction};
 }
+
+/// Request-body validators derived from the tables: [`Validator`](validate::Validator)
+/// (with the `validate` feature, on by default).
+#[cfg(feature = "validate")]
+pub mod validate {
+    pub use mizzle_validate::*;
+}

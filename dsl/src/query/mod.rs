@@ -28,7 +28,7 @@ pub use insert::{
 pub use prepared::{params, placeholder, Params, Placeholder, Prepared};
 pub use record::{
     insert_field_from_json, patch_field_from_json, render_patch_field, render_record, render_records, FieldErrors,
-    FieldRule, FromJsonRecord, InsertField, InsertRecord, RuleOf,
+    FieldRule, FromJsonRecord, InsertField, InsertRecord, RuleOf, TableRecords,
 };
 pub use select::{from, select, Scalar, Select, SelectBuilder, Subquery};
 pub use selection::{ExprList, Selection, SelectionDecoder, TableColumns, TableRow, WholeRow};

@@ -59,6 +59,14 @@ pub trait FromJsonRecord: Sized {
     fn from_json_object(object: &JsonObject, errors: &mut FieldErrors) -> Option<Self>;
 }
 
+/// A table's insert and update records, as `table!` writes them: what validators produce.
+pub trait TableRecords: crate::schema::Table {
+    /// The insert record (`$inferInsert`).
+    type New: FromJsonRecord;
+    /// The update record: every column optional.
+    type Patch: FromJsonRecord;
+}
+
 /// Reads column `C`'s field of an insert record from `object`, recording a problem.
 pub fn insert_field_from_json<C>(object: &JsonObject, errors: &mut FieldErrors) -> Option<InsertField<C>>
 where

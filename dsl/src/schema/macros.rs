@@ -219,6 +219,11 @@ macro_rules! table {
 
             impl $crate::query::AssignmentOf<table> for Patch {}
 
+            impl $crate::query::TableRecords for table {
+                type New = New;
+                type Patch = Patch;
+            }
+
             impl<__D: $crate::dialect::Dialect> $crate::query::AssignmentList<__D> for Patch {
                 fn render_columns(&self, __out: &mut $crate::render::SqlWriter<'_, __D>) {
                     let mut __first = true;

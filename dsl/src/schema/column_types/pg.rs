@@ -141,6 +141,10 @@ impl<E: SqlEnum> ColumnType<Pg> for Enum<E> {
             members: E::MEMBERS,
         })
     }
+
+    fn type_info() -> TypeInfo {
+        TypeInfo::Enum { members: E::MEMBERS }
+    }
 }
 
 /// An array of column type `C`: `integer[]`, `text[]`…

@@ -1,0 +1,100 @@
+//! Refinements: extra rules on a field beyond what its column type implies.
+
+use crate::error::{Code, ValidationError};
+use serde_json::Value as Json;
+use std::fmt;
+use std::sync::Arc;
+
+/// A rule of the application's own: `Err` says what is wrong with the value.
+pub type CustomCheck = Arc<dyn Fn(&Json) -> Result<(), String> + Send + Sync>;
+
+/// An extra rule for one field, like drizzle-zod's refine callback.
+#[derive(Clone)]
+pub enum Rule {
+    /// Text of at least this many characters.
+    MinLength(usize),
+    /// Text of at most this many characters.
+    MaxLength(usize),
+    /// A number within the bounds (inclusive).
+    Range {
+        /// The smallest value allowed.
+        min: Option<f64>,
+        /// The largest value allowed.
+        max: Option<f64>,
+    },
+    /// Text matching a regular expression.
+    Pattern(regex_lite::Regex),
+    /// Any rule: `Err` says what is wrong.
+    Custom(CustomCheck),
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::MinLength(n) => write!(f, "MinLength({n})"),
+            Rule::MaxLength(n) => write!(f, "MaxLength({n})"),
+            Rule::Range { min, max } => write!(f, "Range({min:?}, {max:?})"),
+            Rule::Pattern(regex) => write!(f, "Pattern({})", regex.as_str()),
+            Rule::Custom(_) => f.write_str("Custom(..)"),
+        }
+    }
+}
+
+impl Rule {
+    /// A regular expression the text must match (the whole text: anchor it with `^…$`).
+    pub fn pattern(regex: &str) -> Result<Self, regex_lite::Error> {
+        regex_lite::Regex::new(regex).map(Rule::Pattern)
+    }
+
+    /// A rule of your own.
+    pub fn custom(check: impl Fn(&Json) -> Result<(), String> + Send + Sync + 'static) -> Self {
+        Rule::Custom(Arc::new(check))
+    }
+
+    /// Checks a non-null value, recording a problem at `at`.
+    pub(crate) fn check(&self, value: &Json, at: &str, errors: &mut Vec<ValidationError>) {
+        let mut fail = |code, message| {
+            errors.push(ValidationError {
+                pointer: at.to_owned(),
+                code,
+                message,
+            })
+        };
+        match self {
+            Rule::MinLength(min) => {
+                if let Some(chars) = value.as_str().map(|s| s.chars().count()).filter(|chars| chars < min) {
+                    fail(Code::TooShort, format!("{chars} characters; at least {min}"));
+                }
+            }
+            Rule::MaxLength(max) => {
+                if let Some(chars) = value.as_str().map(|s| s.chars().count()).filter(|chars| chars > max) {
+                    fail(Code::TooLong, format!("{chars} characters; at most {max}"));
+                }
+            }
+            Rule::Range { min, max } => {
+                if let Some(x) = value.as_f64() {
+                    if min.is_some_and(|min| x < min) || max.is_some_and(|max| x > max) {
+                        fail(
+                            Code::OutOfRange,
+                            format!("{x} is outside {}..={}", bound(*min), bound(*max)),
+                        );
+                    }
+                }
+            }
+            Rule::Pattern(regex) => {
+                if let Some(text) = value.as_str().filter(|text| !regex.is_match(text)) {
+                    fail(Code::Pattern, format!("`{text}` does not match {}", regex.as_str()));
+                }
+            }
+            Rule::Custom(check) => {
+                if let Err(message) = check(value) {
+                    fail(Code::Custom, message);
+                }
+            }
+        }
+    }
+}
+
+fn bound(limit: Option<f64>) -> String {
+    limit.map_or_else(String::new, |x| x.to_string())
+}

@@ -1,0 +1,376 @@
+//! Validators derived from tables: what they accept and build, what they refuse and why.
+
+use mizzle_dsl::prelude::*;
+use mizzle_validate::{Code, Rule, Validator};
+use serde_json::json;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mood {
+    Happy,
+    Sad,
+}
+
+impl mizzle_dsl::types::SqlEnum for Mood {
+    const TYPE_NAME: &'static str = "mood";
+    const MEMBERS: &'static [&'static str] = &["happy", "sad"];
+    fn as_member(&self) -> &'static str {
+        match self {
+            Mood::Happy => "happy",
+            Mood::Sad => "sad",
+        }
+    }
+    fn from_member(member: &str) -> Option<Self> {
+        match member {
+            "happy" => Some(Mood::Happy),
+            "sad" => Some(Mood::Sad),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Prefs {
+    theme: String,
+}
+impl mizzle_dsl::types::JsonValue for Prefs {}
+
+mod pg_tables {
+    use super::{Mood, Prefs};
+    use mizzle_dsl::pg::*;
+    mizzle_dsl::table! {
+        pub people in Pg {
+            id: Integer [primary_key, identity_always],
+            name: Varchar<10> [not_null],
+            nickname: Text,
+            age: SmallInt [not_null, default(0)],
+            score: Numeric<5, 2>,
+            ratio: DoublePrecision,
+            active: Boolean [not_null],
+            token: Uuid,
+            born: Date,
+            wakes: Time,
+            seen: Timestamp,
+            joined: Timestamptz,
+            pause: Interval,
+            photo: Bytea,
+            mood: Enum<Mood>,
+            prefs: Jsonb<Prefs>,
+            extra: Json,
+            tags: Array<Varchar<3>>,
+            slug: Text [generated_stored("lower(name)")],
+        }
+    }
+}
+use pg_tables::people;
+
+fn codes(errors: &mizzle_validate::ValidationErrors) -> Vec<(&str, Code)> {
+    errors.errors().iter().map(|e| (e.pointer.as_str(), e.code)).collect()
+}
+
+#[test]
+fn an_insert_body_with_every_type_builds_the_record() {
+    let body = json!({
+        "name": "Ada", "nickname": null, "age": 36, "score": "123.45", "ratio": 0.5, "active": true,
+        "token": "67e55044-10b1-426f-9247-bb680e5fe0c8", "born": "1815-12-10", "wakes": "06:30:00",
+        "seen": "2026-11-25T09:30:00", "joined": "2026-11-25T10:30:00+01:00", "pause": {"days": 2},
+        "photo": [1, 2, 255], "mood": "happy", "prefs": {"theme": "dark"}, "extra": {"any": [1, "x"]},
+        "tags": ["a", "bc"]
+    });
+    let record = Validator::<people::table, _>::insert().validate(&body).unwrap();
+    assert_eq!(record.name, "Ada");
+    assert_eq!(record.age, Some(36));
+    assert_eq!(record.score, Some("123.45".parse().unwrap()));
+    assert_eq!(
+        record.joined,
+        Some(
+            chrono::DateTime::parse_from_rfc3339("2026-11-25T09:30:00Z")
+                .unwrap()
+                .with_timezone(&chrono::Utc)
+        )
+    );
+    assert_eq!(
+        record.pause,
+        Some(mizzle_dsl::types::Interval {
+            months: 0,
+            days: 2,
+            microseconds: 0
+        })
+    );
+    assert_eq!(record.mood, Some(Mood::Happy));
+    assert_eq!(record.prefs, Some(Prefs { theme: "dark".into() }));
+    assert_eq!(record.tags, Some(vec!["a".to_owned(), "bc".to_owned()]));
+    assert_eq!((record.id, record.slug.as_deref()), (None, None));
+    // The record goes straight into an insert.
+    assert!(mizzle_dsl::query::insert(people::table).values(record).to_sql().is_ok());
+}
+
+#[test]
+fn an_insert_body_reports_every_problem_with_its_pointer_and_code() {
+    let body = json!({
+        "id": 7, "age": 40_000, "score": 1234.5, "ratio": "half", "active": null, "token": "not-a-uuid",
+        "born": "1815-13-10", "wakes": 630, "joined": "2026-11-25T10:30:00", "photo": [1, 256],
+        "mood": "angry", "prefs": {"colour": 1}, "tags": ["abcd", null], "slug": "x", "unknown": 1, "name": "Ada Lovelace!"
+    });
+    let errors = Validator::<people::table, _>::insert().validate(&body).unwrap_err();
+    assert_eq!(
+        codes(&errors),
+        [
+            ("/unknown", Code::UnknownField),
+            ("/id", Code::NotWritable),
+            ("/name", Code::TooLong),
+            ("/age", Code::OutOfRange),
+            ("/score", Code::Precision),
+            ("/ratio", Code::Type),
+            ("/active", Code::Null),
+            ("/token", Code::Format),
+            ("/born", Code::Format),
+            ("/wakes", Code::Type),
+            ("/joined", Code::Format),
+            ("/photo/1", Code::Type),
+            ("/mood", Code::NotAMember),
+            ("/tags/0", Code::TooLong),
+            ("/tags/1", Code::Null),
+            ("/slug", Code::NotWritable),
+        ]
+    );
+    let missing = Validator::<people::table, _>::insert()
+        .validate(&json!({}))
+        .unwrap_err();
+    assert_eq!(
+        codes(&missing),
+        [("/name", Code::Required), ("/active", Code::Required)]
+    );
+    let typed_json = Validator::<people::table, _>::insert()
+        .validate(&json!({"name": "A", "active": true, "prefs": {"colour": 1}}))
+        .unwrap_err();
+    assert_eq!(codes(&typed_json), [("/prefs", Code::Type)]);
+    assert!(
+        typed_json
+            .to_string()
+            .contains("/prefs: does not fit the column's JSON type"),
+        "{typed_json}"
+    );
+}
+
+#[test]
+fn updates_take_any_subset_and_selects_need_every_column() {
+    let patch = Validator::<people::table, _>::update()
+        .validate(&json!({"nickname": null, "age": 3}))
+        .unwrap();
+    assert_eq!(
+        patch,
+        people::Patch {
+            nickname: Some(None),
+            age: Some(3),
+            ..Default::default()
+        }
+    );
+    let refused = Validator::<people::table, _>::update()
+        .validate(&json!({"name": null}))
+        .unwrap_err();
+    assert_eq!(codes(&refused), [("/name", Code::Null)]);
+    let row = json!({
+        "id": 1, "name": "Ada", "nickname": null, "age": 3, "score": null, "ratio": null, "active": false, "token": null,
+        "born": null, "wakes": null, "seen": null, "joined": null, "pause": null, "photo": null, "mood": null,
+        "prefs": null, "extra": null, "tags": null, "slug": "ada"
+    });
+    assert!(Validator::<people::table, _>::select().validate(&row).is_ok());
+    let mut partial = row.clone();
+    partial.as_object_mut().unwrap().remove("slug");
+    assert_eq!(
+        codes(&Validator::<people::table, _>::select().validate(&partial).unwrap_err()),
+        [("/slug", Code::Required)]
+    );
+}
+
+#[test]
+fn refinements_add_lengths_ranges_patterns_and_custom_rules() {
+    let validator = Validator::<people::table, _>::insert()
+        .refine(people::name, Rule::MinLength(2))
+        .refine(people::nickname, Rule::pattern("^[a-z]+$").unwrap())
+        .refine(
+            people::age,
+            Rule::Range {
+                min: Some(18.0),
+                max: Some(130.0),
+            },
+        )
+        .refine(
+            people::name,
+            Rule::custom(|v| if v == "root" { Err("is reserved".into()) } else { Ok(()) }),
+        );
+    let errors = validator
+        .validate(&json!({"name": "A", "nickname": "Ada", "age": 12, "active": true}))
+        .unwrap_err();
+    assert_eq!(
+        codes(&errors),
+        [
+            ("/name", Code::TooShort),
+            ("/nickname", Code::Pattern),
+            ("/age", Code::OutOfRange)
+        ]
+    );
+    let reserved = validator
+        .validate(&json!({"name": "root", "active": true}))
+        .unwrap_err();
+    assert_eq!(reserved.errors()[0].message, "is reserved");
+    let unknown_allowed = Validator::<people::table, _>::insert().allow_unknown_fields();
+    assert!(unknown_allowed
+        .validate(&json!({"name": "Ada", "active": true, "csrf": "x"}))
+        .is_ok());
+}
+
+#[test]
+fn text_that_is_not_an_object_or_not_json_is_refused() {
+    let validator = Validator::<people::table, _>::insert();
+    assert_eq!(
+        codes(&validator.validate_str("[1, 2]").unwrap_err()),
+        [("", Code::InvalidBody)]
+    );
+    assert_eq!(
+        codes(&validator.validate_str("{\"name\": ").unwrap_err()),
+        [("", Code::InvalidBody)]
+    );
+}
+
+mod small {
+    use mizzle_dsl::sqlite::*;
+    mizzle_dsl::table! {
+        pub notes in Sqlite {
+            id: Integer [primary_key],
+            title: Text [not_null],
+            done: IntegerBool [not_null, default(false)],
+            body: Text,
+        }
+    }
+}
+
+#[test]
+fn the_json_schema_says_what_the_validator_accepts() {
+    let schema = Validator::<small::notes::table, _>::insert()
+        .refine(small::notes::title, Rule::MaxLength(80))
+        .json_schema();
+    assert_eq!(
+        schema,
+        json!({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "notes (insert)",
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer", "minimum": -9_223_372_036_854_775_808.0, "maximum": 9_223_372_036_854_775_807.0},
+                "title": {"type": "string", "maxLength": 80},
+                "done": {"type": "boolean"},
+                "body": {"anyOf": [{"type": "string"}, {"type": "null"}]}
+            },
+            "required": ["title"],
+            "additionalProperties": false
+        })
+    );
+    let computed = Validator::<people::table, _>::insert().json_schema();
+    assert!(computed["properties"].get("slug").is_none() && computed["properties"].get("id").is_none());
+}
+
+mod other_dialects {
+    use super::Mood;
+    use mizzle_dsl::{mysql, sqlite};
+    mizzle_dsl::table! {
+        pub my_counts in mysql::MySql {
+            tiny: mysql::TinyIntUnsigned [not_null],
+            big: mysql::BigIntUnsigned,
+            code: mysql::Char<2>,
+            year: mysql::Year,
+            size: mysql::Enum<Mood>,
+            blob: mysql::Varbinary<2>,
+        }
+    }
+    mizzle_dsl::table! {
+        pub lite_things in sqlite::Sqlite {
+            at: sqlite::IntegerTimestamp,
+            mood: sqlite::TextEnum<Mood>,
+            data: sqlite::TextJson,
+            flag: sqlite::IntegerBool,
+        }
+    }
+}
+
+#[test]
+fn mysql_and_sqlite_types_have_their_own_limits() {
+    use other_dialects::{lite_things, my_counts};
+    let ok = Validator::<my_counts::table, _>::insert()
+        .validate(&json!({"tiny": 255, "big": 18_446_744_073_709_551_615u64, "code": "ab", "year": 2026, "size": "sad", "blob": [1, 2]}))
+        .unwrap();
+    assert_eq!((ok.tiny, ok.big), (255, Some(u64::MAX)));
+    let refused = Validator::<my_counts::table, _>::insert()
+        .validate(&json!({"tiny": -1, "big": -1, "code": "abc", "year": 1800, "size": "big", "blob": [1, 2, 3]}))
+        .unwrap_err();
+    assert_eq!(
+        codes(&refused),
+        [
+            ("/tiny", Code::OutOfRange),
+            ("/big", Code::OutOfRange),
+            ("/code", Code::TooLong),
+            ("/year", Code::OutOfRange),
+            ("/size", Code::NotAMember),
+            ("/blob", Code::TooLong)
+        ]
+    );
+    let thing = Validator::<lite_things::table, _>::insert()
+        .validate(&json!({"at": "2026-11-25T09:30:00Z", "mood": "happy", "data": [1, {"a": null}], "flag": false}))
+        .unwrap();
+    assert_eq!(thing.flag, Some(false));
+    let wrong = Validator::<lite_things::table, _>::insert()
+        .validate(&json!({"at": 1_700_000_000, "flag": 1}))
+        .unwrap_err();
+    assert_eq!(codes(&wrong), [("/at", Code::Type), ("/flag", Code::Type)]);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// No input makes a validator panic: it accepts or reports.
+    #[test]
+    fn no_body_makes_a_validator_panic(body in arbitrary_json()) {
+        let _ = Validator::<people::table, _>::insert().validate(&body);
+        let _ = Validator::<people::table, _>::update().validate(&body);
+        let _ = Validator::<people::table, _>::select().validate(&body);
+    }
+}
+
+/// Objects with the table's own field names (and others), holding any JSON.
+fn arbitrary_json() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+    use proptest::prelude::*;
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        any::<u64>().prop_map(serde_json::Value::from),
+        any::<f64>()
+            .prop_filter("finite", |x| x.is_finite())
+            .prop_map(serde_json::Value::from),
+        "[a-z0-9:.\\-T+ ]{0,40}".prop_map(serde_json::Value::from),
+    ];
+    let value = leaf.prop_recursive(3, 24, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
+            proptest::collection::btree_map("[a-z]{1,8}", inner, 0..4)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect()))
+        ]
+    });
+    let names = prop_oneof![
+        Just("name"),
+        Just("age"),
+        Just("score"),
+        Just("born"),
+        Just("tags"),
+        Just("pause"),
+        Just("photo"),
+        Just("prefs"),
+        Just("mood"),
+        Just("other")
+    ];
+    prop_oneof![
+        value.clone(),
+        proptest::collection::btree_map(names.prop_map(str::to_owned), value, 0..8)
+            .prop_map(|m| serde_json::Value::Object(m.into_iter().collect()))
+    ]
+}
