@@ -4,7 +4,7 @@ use mizzle::dialect::{Sqlite, SqliteValueRef};
 use mizzle::expr::{AsExpression, Bound};
 use mizzle::prelude::*;
 use mizzle::sqlite::{Database, Integer, Text};
-use mizzle::types::{BigInt, FromJson, FromSql, ToSql, Value};
+use mizzle::types::{BigInt, FromJson, FromSql, ToJson, ToSql, Value};
 use mizzle::{create_table, from, insert, DecodeError, EncodeError};
 
 /// An id that cannot be mixed up with other integers.
@@ -26,6 +26,12 @@ impl FromSql<BigInt, Sqlite> for AccountId {
 impl FromJson<BigInt> for AccountId {
     fn from_json(value: &serde_json::Value) -> Result<Self, String> {
         <i64 as FromJson<BigInt>>::from_json(value).map(AccountId)
+    }
+}
+
+impl ToJson<BigInt> for AccountId {
+    fn to_json(&self) -> serde_json::Value {
+        self.0.into()
     }
 }
 

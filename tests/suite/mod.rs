@@ -6,6 +6,7 @@ mod mysql;
 mod pg;
 mod schema;
 mod transactions;
+mod validation;
 
 /// Writes the shared scenarios for one backend. `$db` is its database type, `$schema` the
 /// module with `users`, `posts` and `ddl()`, `$connect` the support function that opens a
@@ -482,14 +483,16 @@ transactions::transaction_scenarios!(
 /// Each dialect's column types under the names the constraint scenarios use.
 mod dialects {
     pub mod pg {
-        pub use mizzle::pg::{Integer, Pg as Dialect, Serial, Text};
+        pub use mizzle::pg::{Boolean, Enum, Integer, Numeric, Pg as Dialect, Serial, SmallInt, Text, Varchar};
     }
     pub mod my {
-        pub use mizzle::mysql::{BigIntUnsigned, Int, MySql as Dialect, Serial, Varchar};
+        pub use mizzle::mysql::{
+            BigIntUnsigned, Boolean, Decimal, Enum, Int, MySql as Dialect, Serial, SmallInt, Varchar,
+        };
         pub type Text = Varchar<100>;
     }
     pub mod lite {
-        pub use mizzle::sqlite::{Integer, Sqlite as Dialect, Text};
+        pub use mizzle::sqlite::{Integer, IntegerBool, Numeric, Sqlite as Dialect, Text, TextEnum};
     }
 }
 
@@ -522,4 +525,25 @@ constraints::constraint_scenarios!(
     Integer,
     Integer,
     Integer
+);
+
+validation::validation_properties!(
+    validation_on_postgres, mizzle::pg::Database, crate::support::pg, pg,
+    Serial, Varchar<10>, SmallInt, Numeric<5, 2>, Boolean, Enum<Mood>
+);
+validation::validation_properties!(
+    validation_on_mysql, mizzle::mysql::Database, crate::support::mysql, my,
+    Serial, Varchar<10>, SmallInt, Decimal<5, 2>, Boolean, Enum<Mood>
+);
+validation::validation_properties!(
+    validation_on_sqlite,
+    mizzle::sqlite::AsyncDatabase,
+    crate::support::sqlite,
+    lite,
+    Integer,
+    Text,
+    Integer,
+    Numeric,
+    IntegerBool,
+    TextEnum<Mood>
 );

@@ -19,8 +19,8 @@
 /// ```
 ///
 /// Each column is `name: ColumnType [modifiers]`, optionally `name("sql_name")` and
-/// `ColumnType as RustType` for a custom Rust type (it needs `ToSql`, `FromSql` and
-/// `FromJson` impls).
+/// `ColumnType as RustType` for a custom Rust type (it needs `ToSql`, `FromSql`, `FromJson`
+/// and `ToJson` impls).
 /// Modifiers: `not_null`, `primary_key` (implies NOT NULL), `autoincrement`, `unique`,
 /// `unique_named("name")`, `default(literal)`, `default_sql("raw sql")`, `default_now`,
 /// `default_random`, `nulls_not_distinct` (PostgreSQL 15+, with `unique`),
@@ -295,6 +295,23 @@ macro_rules! table {
                     $(#[$col_meta])*
                     pub $col: $crate::schema::ColumnValue<$col>,
                 )+
+            }
+
+            impl Row {
+                /// The row as a JSON object, one member per column, in the forms validators read.
+                pub fn to_json(&self) -> $crate::types::JsonObject {
+                    let mut __object = $crate::types::JsonObject::new();
+                    $(
+                        __object.insert(
+                            <$col as $crate::schema::Column>::NAME.to_owned(),
+                            <<$col as $crate::expr::Expression>::Nullability as $crate::types::Nullability>::to_json::<
+                                <$col as $crate::expr::Expression>::SqlType,
+                                <$col as $crate::expr::Expression>::Value,
+                            >(&self.$col),
+                        );
+                    )+
+                    __object
+                }
             }
 
             impl $crate::query::TableColumns for Row {

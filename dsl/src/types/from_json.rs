@@ -214,3 +214,123 @@ impl<ST: SqlType, T: FromJson<ST>> FromJson<Array<ST>> for Vec<T> {
             .collect()
     }
 }
+
+/// A Rust value of SQL type `ST` written as JSON, in the forms [`FromJson`] reads back.
+pub trait ToJson<ST> {
+    /// The JSON value.
+    fn to_json(&self) -> Json;
+}
+
+macro_rules! to_json_via_from {
+    ($($st:ty: $rust:ty;)*) => {$(
+        impl ToJson<$st> for $rust {
+            fn to_json(&self) -> Json {
+                Json::from(*self)
+            }
+        }
+    )*};
+}
+
+to_json_via_from! {
+    TinyInt: i8; SmallInt: i16; MediumInt: i32; Integer: i32; BigInt: i64; TinyIntUnsigned: u8;
+    SmallIntUnsigned: u16; MediumIntUnsigned: u32; IntUnsigned: u32; BigIntUnsigned: u64; Year: u16;
+    Bool: bool;
+}
+
+/// A float that JSON cannot hold (NaN, infinity) becomes `null`.
+impl ToJson<Real> for f32 {
+    fn to_json(&self) -> Json {
+        serde_json::Number::from_f64(f64::from(*self)).map_or(Json::Null, Json::Number)
+    }
+}
+
+impl ToJson<Double> for f64 {
+    fn to_json(&self) -> Json {
+        serde_json::Number::from_f64(*self).map_or(Json::Null, Json::Number)
+    }
+}
+
+/// A decimal as a string, to keep every digit.
+impl ToJson<Numeric> for Decimal {
+    fn to_json(&self) -> Json {
+        Json::String(self.to_string())
+    }
+}
+
+impl ToJson<Text> for String {
+    fn to_json(&self) -> Json {
+        Json::String(self.clone())
+    }
+}
+
+impl ToJson<Bytes> for Vec<u8> {
+    fn to_json(&self) -> Json {
+        Json::Array(self.iter().map(|b| Json::from(*b)).collect())
+    }
+}
+
+impl ToJson<Uuid> for uuid::Uuid {
+    fn to_json(&self) -> Json {
+        Json::String(self.hyphenated().to_string())
+    }
+}
+
+impl ToJson<Date> for NaiveDate {
+    fn to_json(&self) -> Json {
+        Json::String(self.format("%Y-%m-%d").to_string())
+    }
+}
+
+impl ToJson<Time> for NaiveTime {
+    fn to_json(&self) -> Json {
+        Json::String(self.format("%H:%M:%S%.f").to_string())
+    }
+}
+
+impl ToJson<Timestamp> for NaiveDateTime {
+    fn to_json(&self) -> Json {
+        Json::String(self.format("%Y-%m-%dT%H:%M:%S%.f").to_string())
+    }
+}
+
+impl ToJson<TimestampTz> for DateTime<Utc> {
+    fn to_json(&self) -> Json {
+        Json::String(self.to_rfc3339())
+    }
+}
+
+impl ToJson<UnixTimestamp> for DateTime<Utc> {
+    fn to_json(&self) -> Json {
+        Json::String(self.to_rfc3339())
+    }
+}
+
+impl ToJson<IntervalType> for Interval {
+    fn to_json(&self) -> Json {
+        serde_json::json!({"months": self.months, "days": self.days, "microseconds": self.microseconds})
+    }
+}
+
+impl<E: SqlEnum> ToJson<Enum<E>> for E {
+    fn to_json(&self) -> Json {
+        Json::String(self.as_member().to_owned())
+    }
+}
+
+impl<T: JsonValue> ToJson<super::sql::Json<T>> for T {
+    fn to_json(&self) -> Json {
+        serde_json::to_value(self).unwrap_or(Json::Null)
+    }
+}
+
+impl<T: JsonValue> ToJson<Jsonb<T>> for T {
+    fn to_json(&self) -> Json {
+        serde_json::to_value(self).unwrap_or(Json::Null)
+    }
+}
+
+impl<ST: SqlType, T: ToJson<ST>> ToJson<Array<ST>> for Vec<T> {
+    fn to_json(&self) -> Json {
+        Json::Array(self.iter().map(ToJson::to_json).collect())
+    }
+}

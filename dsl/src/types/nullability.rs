@@ -1,6 +1,6 @@
 //! Nullability at the type level: whether an expression can be NULL, and what it decodes to.
 
-use super::{FromJson, ToSql, Value};
+use super::{FromJson, ToJson, ToSql, Value};
 use crate::error::EncodeError;
 
 /// Whether an expression may be NULL. Implemented by [`NotNull`] and [`Null`] only.
@@ -19,6 +19,8 @@ pub trait Nullability: crate::private::Sealed + Default + Copy + 'static {
     fn to_value<ST, V: ToSql<ST>>(value: &Self::Wrap<V>) -> Result<Value<'_>, EncodeError>;
     /// Reads a value of this nullability from JSON: `null` only where NULL is allowed.
     fn from_json<ST, V: FromJson<ST>>(value: &serde_json::Value) -> Result<Self::Wrap<V>, String>;
+    /// Writes a value of this nullability as JSON: NULL as `null`.
+    fn to_json<ST, V: ToJson<ST>>(value: &Self::Wrap<V>) -> serde_json::Value;
 }
 
 /// The expression is never NULL.
@@ -51,6 +53,9 @@ impl Nullability for NotNull {
         }
         V::from_json(value)
     }
+    fn to_json<ST, V: ToJson<ST>>(value: &V) -> serde_json::Value {
+        value.to_json()
+    }
 }
 
 impl Nullability for Null {
@@ -71,5 +76,8 @@ impl Nullability for Null {
             return Ok(None);
         }
         V::from_json(value).map(Some)
+    }
+    fn to_json<ST, V: ToJson<ST>>(value: &Option<V>) -> serde_json::Value {
+        value.as_ref().map_or(serde_json::Value::Null, ToJson::to_json)
     }
 }
