@@ -73,11 +73,10 @@ impl Rule {
             }
             Rule::Range { min, max } => {
                 if let Some(x) = value.as_f64() {
-                    if min.is_some_and(|min| x < min) || max.is_some_and(|max| x > max) {
-                        fail(
-                            Code::OutOfRange,
-                            format!("{x} is outside {}..={}", bound(*min), bound(*max)),
-                        );
+                    match (min.filter(|min| x < *min), max.filter(|max| x > *max)) {
+                        (Some(min), _) => fail(Code::OutOfRange, format!("{x} is below the minimum {min}")),
+                        (_, Some(max)) => fail(Code::OutOfRange, format!("{x} is above the maximum {max}")),
+                        _ => {}
                     }
                 }
             }
@@ -93,8 +92,4 @@ impl Rule {
             }
         }
     }
-}
-
-fn bound(limit: Option<f64>) -> String {
-    limit.map_or_else(String::new, |x| x.to_string())
 }

@@ -5,9 +5,19 @@ use crate::validator::{Mode, Validator};
 use mizzle_dsl::schema::{Table, TypeInfo};
 use serde_json::{json, Map, Value as Json};
 
+/// An integer bound as an exact JSON number.
+fn integer(n: i128) -> Json {
+    i64::try_from(n)
+        .map(Json::from)
+        .or_else(|_| u64::try_from(n).map(Json::from))
+        .unwrap_or_else(|_| Json::from(n as f64))
+}
+
 fn type_schema(info: &TypeInfo) -> Json {
     match info {
-        TypeInfo::Integer { min, max } => json!({"type": "integer", "minimum": *min as f64, "maximum": *max as f64}),
+        TypeInfo::Integer { min, max } => {
+            json!({"type": "integer", "minimum": integer(*min), "maximum": integer(*max)})
+        }
         TypeInfo::Float => json!({"type": "number"}),
         TypeInfo::Decimal { precision, scale } => {
             let mut schema = json!({"type": ["number", "string"], "pattern": "^-?[0-9]+(\\.[0-9]+)?$"});

@@ -66,6 +66,8 @@ impl Mode for Select {
 /// A validator of JSON bodies for table `T`, in mode `M`.
 pub struct Validator<T, M> {
     pub(crate) columns: Vec<ColumnInfo>,
+    /// Each column's JSON pointer, made once rather than per body.
+    pointers: Vec<String>,
     pub(crate) refinements: Vec<(&'static str, Rule)>,
     pub(crate) allow_unknown: bool,
     table: PhantomData<(T, M)>,
@@ -83,8 +85,11 @@ impl<T, M> std::fmt::Debug for Validator<T, M> {
 
 impl<T: Table, M: Mode> Validator<T, M> {
     fn new() -> Self {
+        let columns = T::columns();
+        let pointers = columns.iter().map(|column| pointer("", column.name)).collect();
         Validator {
-            columns: T::columns(),
+            columns,
+            pointers,
             refinements: Vec::new(),
             allow_unknown: false,
             table: PhantomData,
@@ -125,8 +130,7 @@ impl<T: Table, M: Mode> Validator<T, M> {
                 });
             }
         }
-        for column in &self.columns {
-            let at = pointer("", column.name);
+        for (column, at) in self.columns.iter().zip(&self.pointers) {
             let fail = |code, message: &str| ValidationError {
                 pointer: at.clone(),
                 code,
@@ -142,9 +146,9 @@ impl<T: Table, M: Mode> Validator<T, M> {
                 Some(Json::Null) if column.not_null => errors.push(fail(Code::Null, "cannot be null")),
                 Some(Json::Null) => {}
                 Some(value) => {
-                    check(&column.type_info, value, &at, &mut errors);
+                    check(&column.type_info, value, at, &mut errors);
                     for (_, rule) in self.refinements.iter().filter(|(name, _)| *name == column.name) {
-                        rule.check(value, &at, &mut errors);
+                        rule.check(value, at, &mut errors);
                     }
                 }
             }

@@ -257,7 +257,7 @@ fn the_json_schema_says_what_the_validator_accepts() {
             "title": "notes (insert)",
             "type": "object",
             "properties": {
-                "id": {"type": "integer", "minimum": -9_223_372_036_854_775_808.0, "maximum": 9_223_372_036_854_775_807.0},
+                "id": {"type": "integer", "minimum": i64::MIN, "maximum": i64::MAX},
                 "title": {"type": "string", "maxLength": 80},
                 "done": {"type": "boolean"},
                 "body": {"anyOf": [{"type": "string"}, {"type": "null"}]}
