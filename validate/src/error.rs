@@ -34,6 +34,8 @@ pub enum Code {
     Pattern,
     /// A refinement's own rule.
     Custom,
+    /// A CHECK constraint of the table, evaluated in Rust, is broken.
+    Check,
 }
 
 impl Code {
@@ -54,6 +56,7 @@ impl Code {
             Code::NotWritable => "not_writable",
             Code::Pattern => "pattern",
             Code::Custom => "custom",
+            Code::Check => "check",
         }
     }
 }

@@ -4,7 +4,7 @@ use crate::check::check;
 use crate::error::{pointer, Code, ValidationError, ValidationErrors};
 use crate::refine::Rule;
 use mizzle_dsl::query::{FromJsonRecord, TableRecords};
-use mizzle_dsl::schema::{Column, ColumnInfo, Identity, Table};
+use mizzle_dsl::schema::{CheckConstraint, Column, ColumnInfo, Identity, Table, TableDef};
 use serde_json::Value as Json;
 use std::marker::PhantomData;
 
@@ -14,6 +14,9 @@ pub trait Mode: crate::private::Sealed {
     fn required(column: &ColumnInfo) -> bool;
     /// Whether the body may give the column at all.
     fn writable(column: &ColumnInfo) -> bool;
+    /// Whether a column the body leaves out is NULL in the row (an insert's columns without
+    /// a default), rather than unknown.
+    fn omitted_is_null(column: &ColumnInfo) -> bool;
     /// The validator's name in schemas: `insert`, `update`, `select`.
     const NAME: &'static str;
 }
@@ -40,6 +43,9 @@ impl Mode for Insert {
     fn writable(column: &ColumnInfo) -> bool {
         !computed(column)
     }
+    fn omitted_is_null(column: &ColumnInfo) -> bool {
+        !column.has_default
+    }
     const NAME: &'static str = "insert";
 }
 
@@ -49,6 +55,9 @@ impl Mode for Update {
     }
     fn writable(column: &ColumnInfo) -> bool {
         !computed(column)
+    }
+    fn omitted_is_null(_column: &ColumnInfo) -> bool {
+        false
     }
     const NAME: &'static str = "update";
 }
@@ -60,6 +69,9 @@ impl Mode for Select {
     fn writable(_column: &ColumnInfo) -> bool {
         true
     }
+    fn omitted_is_null(_column: &ColumnInfo) -> bool {
+        false
+    }
     const NAME: &'static str = "select";
 }
 
@@ -68,6 +80,8 @@ pub struct Validator<T, M> {
     pub(crate) columns: Vec<ColumnInfo>,
     /// Each column's JSON pointer, made once rather than per body.
     pointers: Vec<String>,
+    /// The table's checks written as typed expressions, which Rust can evaluate.
+    checks: Vec<CheckConstraint>,
     pub(crate) refinements: Vec<(&'static str, Rule)>,
     pub(crate) allow_unknown: bool,
     table: PhantomData<(T, M)>,
@@ -85,11 +99,22 @@ impl<T, M> std::fmt::Debug for Validator<T, M> {
 
 impl<T: Table, M: Mode> Validator<T, M> {
     fn new() -> Self {
-        let columns = T::columns();
-        let pointers = columns.iter().map(|column| pointer("", column.name)).collect();
+        let definition = TableDef::of::<T>();
+        let pointers = definition
+            .columns
+            .iter()
+            .map(|column| pointer("", column.name))
+            .collect();
+        let checks = definition
+            .extras
+            .checks
+            .into_iter()
+            .filter(|check| check.eval.is_some())
+            .collect();
         Validator {
-            columns,
+            columns: definition.columns,
             pointers,
+            checks,
             refinements: Vec::new(),
             allow_unknown: false,
             table: PhantomData,
@@ -150,6 +175,27 @@ impl<T: Table, M: Mode> Validator<T, M> {
                     for (_, rule) in self.refinements.iter().filter(|(name, _)| *name == column.name) {
                         rule.check(value, at, &mut errors);
                     }
+                }
+            }
+        }
+        // The table's checks, once every field is of the right type, over the row as the
+        // database would see it: an insert's omitted column without a default is NULL.
+        if errors.is_empty() && !self.checks.is_empty() {
+            let mut row = object.clone();
+            for column in self
+                .columns
+                .iter()
+                .filter(|c| M::omitted_is_null(c) && !object.contains_key(c.name))
+            {
+                row.insert(column.name.to_owned(), Json::Null);
+            }
+            for check in &self.checks {
+                if check.eval.as_ref().and_then(|eval| eval.holds(&row)) == Some(false) {
+                    errors.push(ValidationError {
+                        pointer: String::new(),
+                        code: Code::Check,
+                        message: format!("breaks the check `{}`: {}", check.name, check.sql),
+                    });
                 }
             }
         }

@@ -374,3 +374,49 @@ fn arbitrary_json() -> impl proptest::strategy::Strategy<Value = serde_json::Val
             .prop_map(|m| serde_json::Value::Object(m.into_iter().collect()))
     ]
 }
+
+mod checked {
+    use mizzle_dsl::pg::*;
+    mizzle_dsl::table! {
+        pub members in Pg {
+            name: Text,
+            nickname: Text,
+            age: Integer [not_null],
+            score: Numeric<5, 2>,
+            level: Integer,
+        }
+        define |t| {
+            t.check("adult", age.ge(18));
+            t.check("score_range", score.between(0, 100));
+            t.check("named", name.is_not_null().or(nickname.is_not_null()));
+            t.check("level_known", level.in_array([1, 2, 3]).and(level.add(age).lt(200)));
+            t.check_sql("raw", "length(name) < 50");
+        }
+    }
+}
+
+#[test]
+fn typed_checks_of_the_table_are_evaluated_in_rust() {
+    use checked::members;
+    let validator = Validator::<members::table, _>::insert();
+    assert!(validator
+        .validate(&json!({"name": "Ada", "age": 36, "score": "99.50", "level": 2}))
+        .is_ok());
+    let errors = validator
+        .validate(&json!({"age": 12, "score": "100.01", "level": 4}))
+        .unwrap_err();
+    assert_eq!(
+        errors.errors().iter().map(|e| e.message.as_str()).collect::<Vec<_>>(),
+        [
+            "breaks the check `adult`: \"age\" >= 18",
+            "breaks the check `score_range`: \"score\" BETWEEN 0 AND 100",
+            "breaks the check `named`: (\"name\" IS NOT NULL OR \"nickname\" IS NOT NULL)",
+            "breaks the check `level_known`: (\"level\" IN (1, 2, 3) AND (\"level\" + \"age\") < 200)",
+        ]
+    );
+    assert!(errors.errors().iter().all(|e| e.code == Code::Check));
+    // NULL makes a check unknown, which SQL lets pass; so does a column the body leaves out.
+    assert!(validator
+        .validate(&json!({"nickname": "A", "age": 30, "score": null}))
+        .is_ok());
+}

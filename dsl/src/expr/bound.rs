@@ -21,6 +21,11 @@ impl<ST, V> Bound<ST, V> {
             sql_type: PhantomData,
         }
     }
+
+    /// The bound value.
+    pub fn value(&self) -> &V {
+        &self.value
+    }
 }
 
 impl<ST: SqlType, V> Expression for Bound<ST, V> {
@@ -142,7 +147,8 @@ impl<'a> AsExpression<st::Bytes> for &'a [u8] {
 }
 
 /// Lossless widenings, so that an integer literal (an `i32` unless told otherwise) can be
-/// compared with or stored in any wider integer column.
+/// compared with or stored in any wider integer or decimal column. `smallint` has none:
+/// with `i16` its only impl, a literal such as `5` is inferred as `i16`.
 macro_rules! bind_widening {
     ($($st:ty: $target:ty => $($rust:ty),+;)*) => {$($(
         impl AsExpression<$st> for $rust {
@@ -155,10 +161,10 @@ macro_rules! bind_widening {
 }
 
 bind_widening! {
-    st::SmallInt: i16 => i8, u8;
     st::Integer: i32 => i8, i16, u8, u16;
     st::BigInt: i64 => i8, i16, i32, u8, u16, u32;
     st::Double: f64 => f32;
+    st::Numeric: rust_decimal::Decimal => i8, i16, i32, i64, u8, u16, u32, u64;
 }
 
 impl<E: crate::types::SqlEnum> AsExpression<st::Enum<E>> for E {

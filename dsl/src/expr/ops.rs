@@ -126,8 +126,8 @@ impl_into_expression!([L, R, Op] Compare<L, R, Op>);
 /// `(lhs AND rhs)`, `(lhs OR rhs)`.
 #[derive(Debug, Clone, Copy)]
 pub struct Logic<L, R, Op> {
-    lhs: L,
-    rhs: R,
+    pub(crate) lhs: L,
+    pub(crate) rhs: R,
     op: PhantomData<Op>,
 }
 
@@ -267,8 +267,8 @@ impl_into_expression!([E, Lo, Hi, const NEGATED: bool] Between<E, Lo, Hi, NEGATE
 /// `(lhs + rhs)` and the other arithmetic operators; `||` for text.
 #[derive(Debug, Clone, Copy)]
 pub struct Arith<L, R, Op> {
-    lhs: L,
-    rhs: R,
+    pub(crate) lhs: L,
+    pub(crate) rhs: R,
     op: PhantomData<Op>,
 }
 

@@ -2,11 +2,13 @@
 //! foreign keys and indexes, built with typed columns and expressions.
 
 use super::{ColumnInfo, RefAction, Table};
-use crate::expr::{AppearsIn, Expression, OrderTerm};
+use crate::expr::{AppearsIn, Evaluate, Expression, OrderTerm};
 use crate::query::{ColumnNames, ColumnsOf};
 use crate::render::{RenderList, RenderSql, SqlWriter};
-use crate::types::{Bool, SameType};
+use crate::types::{Bool, JsonObject, SameType};
+use std::fmt;
 use std::marker::PhantomData;
+use std::sync::Arc;
 
 /// A table as DDL sees it: its columns and everything declared beside them.
 #[derive(Debug, Clone)]
@@ -65,6 +67,36 @@ pub struct CheckConstraint {
     pub name: String,
     /// The condition, as SQL.
     pub sql: String,
+    /// The condition in Rust, for a check written as a typed expression.
+    pub eval: Option<CheckEval>,
+}
+
+/// A typed check's condition evaluated in Rust over a JSON row: `Some(false)` when the
+/// row breaks it, `None` when that cannot be known here.
+#[derive(Clone)]
+pub struct CheckEval(Arc<CheckFn>);
+
+/// A check condition in Rust: `Some(false)` when the row breaks it.
+type CheckFn = dyn Fn(&JsonObject) -> Option<bool> + Send + Sync;
+
+impl CheckEval {
+    /// Whether `row` satisfies the check, where that can be known.
+    pub fn holds(&self, row: &JsonObject) -> Option<bool> {
+        (self.0)(row)
+    }
+}
+
+impl fmt::Debug for CheckEval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("CheckEval(..)")
+    }
+}
+
+/// Two evaluators of the same SQL are the same check.
+impl PartialEq for CheckEval {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
 }
 
 /// `CONSTRAINT name FOREIGN KEY (columns) REFERENCES table (columns) …`.
@@ -169,25 +201,33 @@ impl<T: Table> Define<T> {
         self.extras.uniques.last_mut().expect("just pushed")
     }
 
-    /// A check constraint from a typed condition over `T`'s columns.
+    /// A check constraint from a typed condition over `T`'s columns; validators evaluate
+    /// it in Rust too.
     pub fn check<E, I>(&mut self, name: &str, condition: E)
     where
-        E: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect>,
+        E: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect> + Evaluate + Send + Sync + 'static,
     {
         match ddl_sql::<T::Dialect, E>(&condition) {
-            Ok(sql) => self.extras.checks.push(CheckConstraint {
-                name: name.to_owned(),
-                sql,
-            }),
+            Ok(sql) => {
+                let eval = CheckEval(Arc::new(move |row| {
+                    condition.evaluate(row).and_then(|value| value.as_bool())
+                }));
+                self.extras.checks.push(CheckConstraint {
+                    name: name.to_owned(),
+                    sql,
+                    eval: Some(eval),
+                });
+            }
             Err(error) => self.extras.errors.push(format!("check `{name}`: {error}")),
         }
     }
 
-    /// A check constraint written in SQL.
+    /// A check constraint written in SQL; only the database evaluates it.
     pub fn check_sql(&mut self, name: &str, condition: &str) {
         self.extras.checks.push(CheckConstraint {
             name: name.to_owned(),
             sql: condition.to_owned(),
+            eval: None,
         });
     }
 

@@ -18,8 +18,8 @@ pub use column_types::{EnumType, TypeInfo};
 pub use constraints::{ColumnDefault, Constraints, Generated, Identity, RefAction, Reference};
 pub use ddl::{create_enum, create_table, ddl_ident, drop_table};
 pub use definition::{
-    op_class, CheckConstraint, Define, ForeignKey, Index, IndexBuilder, OpClass, PrimaryKey, TableDef, TableExtras,
-    UniqueConstraint,
+    op_class, CheckConstraint, CheckEval, Define, ForeignKey, Index, IndexBuilder, OpClass, PrimaryKey, TableDef,
+    TableExtras, UniqueConstraint,
 };
 pub use scope::{Cross, Full, Here, InLeft, InRight, Inner, Join, JoinKind, Left, QuerySource, Right, TableIn};
 pub use set::{create_sequence, create_view, Schema, Sequence, SupportsSequences};
