@@ -420,3 +420,123 @@ fn typed_checks_of_the_table_are_evaluated_in_rust() {
         .validate(&json!({"nickname": "A", "age": 30, "score": null}))
         .is_ok());
 }
+
+mod every_mysql_type {
+    use super::Mood;
+    use mizzle_dsl::mysql::*;
+    mizzle_dsl::table! {
+        pub all in MySql {
+            tiny: TinyInt, small: SmallInt, medium: MediumInt, int: Int, big: BigInt,
+            utiny: TinyIntUnsigned, usmall: SmallIntUnsigned, umedium: MediumIntUnsigned, uint: IntUnsigned,
+            ubig: BigIntUnsigned, serial: Serial, float: Float, double: Double, amount: Decimal<6, 3>, flag: Boolean,
+            code: Char<2>, short: Varchar<4>, tiny_text: TinyText, text: Text, medium_text: MediumText,
+            long_text: LongText, fixed: Binary<2>, bytes: Varbinary<3>, json: Json, day: Date, local: DateTime,
+            clock: Time, instant: Timestamp, year: Year, size: Enum<Mood>,
+        }
+    }
+}
+
+mod every_sqlite_type {
+    use super::Mood;
+    use mizzle_dsl::sqlite::*;
+    mizzle_dsl::table! {
+        pub all in Sqlite {
+            int: Integer, flag: IntegerBool, at: IntegerTimestamp, real: Real, text: Text, mood: TextEnum<Mood>,
+            data: TextJson, bytes: Blob, amount: Numeric,
+        }
+    }
+}
+
+/// For each field: a value the column takes, and one it refuses with the code given.
+fn accepts_and_refuses<T: mizzle_dsl::query::TableRecords>(
+    cases: &[(&str, serde_json::Value, serde_json::Value, Code)],
+) {
+    let validator = Validator::<T, _>::insert();
+    let good: serde_json::Map<_, _> = cases
+        .iter()
+        .map(|(field, good, _, _)| (field.to_string(), good.clone()))
+        .collect();
+    if let Err(errors) = validator.validate(&serde_json::Value::Object(good)) {
+        panic!("a body of good values is refused: {errors}");
+    }
+    for (field, _, bad, code) in cases {
+        if bad.is_null() {
+            // A nullable JSON column takes any JSON, null included: nothing to refuse.
+            continue;
+        }
+        let Err(errors) = validator.validate(&json!({ *field: bad.clone() })) else {
+            panic!("{field} = {bad} is accepted");
+        };
+        // The problem is at the field, or at the element of it that is wrong.
+        let pointer = format!("/{field}");
+        let under: Vec<Code> = errors
+            .errors()
+            .iter()
+            .filter(|e| e.pointer == pointer || e.pointer.starts_with(&format!("{pointer}/")))
+            .map(|e| e.code)
+            .collect();
+        assert_eq!(under, [*code], "{field} = {bad}: {errors}");
+    }
+}
+
+#[test]
+fn every_mysql_column_type_accepts_its_values_and_refuses_others() {
+    let long = |n: usize| json!("x".repeat(n));
+    accepts_and_refuses::<every_mysql_type::all::table>(&[
+        ("tiny", json!(-128), json!(128), Code::OutOfRange),
+        ("small", json!(32_767), json!(-32_769), Code::OutOfRange),
+        ("medium", json!(-8_388_608), json!(8_388_608), Code::OutOfRange),
+        ("int", json!(i32::MIN), json!(2_147_483_648u64), Code::OutOfRange),
+        ("big", json!(i64::MAX), json!(u64::MAX), Code::OutOfRange),
+        ("utiny", json!(255), json!(256), Code::OutOfRange),
+        ("usmall", json!(65_535), json!(-1), Code::OutOfRange),
+        ("umedium", json!(16_777_215), json!(16_777_216), Code::OutOfRange),
+        ("uint", json!(u32::MAX), json!(4_294_967_296u64), Code::OutOfRange),
+        ("ubig", json!(u64::MAX), json!(-1), Code::OutOfRange),
+        ("serial", json!(1), json!(1.5), Code::Type),
+        ("float", json!(1.5), json!("1.5"), Code::Type),
+        ("double", json!(-2.5e300), json!(true), Code::Type),
+        ("amount", json!("123.456"), json!("1234.5"), Code::Precision),
+        ("flag", json!(false), json!(0), Code::Type),
+        ("code", json!("ab"), json!("abc"), Code::TooLong),
+        ("short", json!("ébcd"), json!("abcde"), Code::TooLong),
+        ("tiny_text", long(255), long(256), Code::TooLong),
+        ("text", long(1000), json!(5), Code::Type),
+        ("medium_text", long(70_000), json!([]), Code::Type),
+        ("long_text", long(100_000), json!({}), Code::Type),
+        ("fixed", json!([0, 255]), json!([1, 2, 3]), Code::TooLong),
+        ("bytes", json!([1, 2, 3]), json!("abc"), Code::Type),
+        ("json", json!({"any": ["thing", null]}), json!(null), Code::Type),
+        ("day", json!("2026-02-28"), json!("2026-02-30"), Code::Format),
+        (
+            "local",
+            json!("2026-11-25T09:30:00"),
+            json!("2026-11-25 09:30"),
+            Code::Format,
+        ),
+        ("clock", json!("23:59:59"), json!("24:00:01"), Code::Format),
+        (
+            "instant",
+            json!("2026-11-25T09:30:00+01:00"),
+            json!("2026-11-25T09:30:00"),
+            Code::Format,
+        ),
+        ("year", json!(2155), json!(1900), Code::OutOfRange),
+        ("size", json!("sad"), json!("Sad"), Code::NotAMember),
+    ]);
+}
+
+#[test]
+fn every_sqlite_column_type_accepts_its_values_and_refuses_others() {
+    accepts_and_refuses::<every_sqlite_type::all::table>(&[
+        ("int", json!(i64::MIN), json!(u64::MAX), Code::OutOfRange),
+        ("flag", json!(true), json!("true"), Code::Type),
+        ("at", json!("2026-11-25T09:30:00Z"), json!(1_700_000_000), Code::Type),
+        ("real", json!(0.1), json!("0.1"), Code::Type),
+        ("text", json!("anything ✓"), json!(1), Code::Type),
+        ("mood", json!("happy"), json!("glad"), Code::NotAMember),
+        ("data", json!([1, 2]), json!(null), Code::Type),
+        ("bytes", json!([0, 1, 255]), json!([256]), Code::Type),
+        ("amount", json!("-1.25"), json!("1,5"), Code::Format),
+    ]);
+}
