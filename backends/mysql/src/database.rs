@@ -79,7 +79,9 @@ impl Database {
             .pool_opts(
                 PoolOpts::default()
                     .with_constraints(constraints)
-                    .with_inactive_connection_ttl(options.idle_timeout),
+                    .with_inactive_connection_ttl(options.idle_timeout)
+                    // A reset per return costs a round trip and drops the statement cache.
+                    .with_reset_connection(false),
             )
             .init(vec!["SET time_zone = '+00:00'"])
             .stmt_cache_size(256);

@@ -1,6 +1,6 @@
 //! [`Database`]: a pool of PostgreSQL connections, opened from a URL or an existing pool.
 
-use crate::error::{database_error, pool_error};
+use crate::error::{database_error, not_run, pool_error};
 use crate::fetch;
 use crate::row::decode;
 use crate::transaction::{run_transaction, Transaction};
@@ -75,7 +75,7 @@ impl Database {
             config,
             tokio_postgres::NoTls,
             ManagerConfig {
-                recycling_method: RecyclingMethod::Verified,
+                recycling_method: RecyclingMethod::Fast,
             },
         );
         let pool = Pool::builder(manager)
@@ -135,6 +135,24 @@ impl Database {
     }
 }
 
+impl Database {
+    /// Runs a statement on a pooled connection. A connection the server ended while it sat
+    /// in the pool fails its first statement without running it; then the statement runs
+    /// once more, on a new connection.
+    async fn run<O: fetch::Operation>(&self, statement: &RenderedSql<'_>) -> Result<O::Output, Error> {
+        let client = self.pool.get().await.map_err(|e| pool_error(&self.target, e))?;
+        match O::run(&client, statement).await {
+            // The connection is dead either way: never hand it out again.
+            Err(error) if not_run(&error) => {
+                drop(deadpool_postgres::Object::take(client));
+                let client = self.pool.get().await.map_err(|e| pool_error(&self.target, e))?;
+                O::run(&client, statement).await
+            }
+            result => result,
+        }
+    }
+}
+
 impl Executor<Pg> for Database {
     type All<'a, T> = FetchAll<'a, tokio_postgres::Row, T>;
     type Get<'a, T> = FetchFirst<'a, tokio_postgres::Row, T>;
@@ -142,31 +160,19 @@ impl Executor<Pg> for Database {
 
     fn fetch_all<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::All<'a, R::Row> {
         FetchAll::new(
-            Box::pin(async move {
-                let statement = statement?;
-                let client = self.pool.get().await.map_err(|e| pool_error(&self.target, e))?;
-                fetch::query(&client, &statement).await
-            }),
+            Box::pin(async move { self.run::<fetch::All>(&statement?).await }),
             decode::<R>,
         )
     }
 
     fn fetch_first<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Get<'a, R::Row> {
         FetchFirst::new(
-            Box::pin(async move {
-                let statement = statement?;
-                let client = self.pool.get().await.map_err(|e| pool_error(&self.target, e))?;
-                fetch::query_first(&client, &statement).await
-            }),
+            Box::pin(async move { self.run::<fetch::First>(&statement?).await }),
             decode::<R>,
         )
     }
 
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        Box::pin(async move {
-            let statement = statement?;
-            let client = self.pool.get().await.map_err(|e| pool_error(&self.target, e))?;
-            fetch::execute(&client, &statement).await
-        })
+        Box::pin(async move { self.run::<fetch::Changed>(&statement?).await })
     }
 }

@@ -51,3 +51,25 @@ pub(crate) fn pool_error(target: &str, error: deadpool_postgres::PoolError) -> E
         },
     }
 }
+
+/// Whether a failed statement certainly did not run: the request could not be sent (the
+/// connection was closed), or the server refused it because the backend was shutting
+/// down. Only then may it run again elsewhere.
+pub(crate) fn not_run(error: &Error) -> bool {
+    let source = match error {
+        Error::Database { source, .. } | Error::Driver(source) => source,
+        _ => return false,
+    };
+    let Some(error) = source.downcast_ref::<tokio_postgres::Error>() else {
+        return false;
+    };
+    error.is_closed()
+        || error.code().is_some_and(|code| {
+            [
+                SqlState::ADMIN_SHUTDOWN,
+                SqlState::CRASH_SHUTDOWN,
+                SqlState::CANNOT_CONNECT_NOW,
+            ]
+            .contains(code)
+        })
+}

@@ -6,6 +6,7 @@ use deadpool_postgres::ClientWrapper;
 use futures_util::TryStreamExt;
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::Error;
+use std::future::Future;
 use tokio_postgres::{Row, Statement};
 
 /// Prepares `sql` once per connection (deadpool caches the statement).
@@ -41,4 +42,52 @@ pub(crate) async fn execute(client: &ClientWrapper, statement: &RenderedSql<'_>)
         .execute_raw(&prepared, statement.binds.iter().map(PgParam))
         .await
         .map_err(|e| database_error(&statement.sql, e))
+}
+
+/// One way of running a statement: for the pool's retry on a connection found closed.
+pub(crate) trait Operation {
+    /// What the statement gives back.
+    type Output: Send;
+    /// Runs the statement on `client`.
+    fn run<'c>(
+        client: &'c ClientWrapper,
+        statement: &'c RenderedSql<'_>,
+    ) -> impl Future<Output = Result<Self::Output, Error>> + Send + 'c;
+}
+
+/// Every row.
+pub(crate) struct All;
+/// The first row.
+pub(crate) struct First;
+/// The number of rows changed.
+pub(crate) struct Changed;
+
+impl Operation for All {
+    type Output = Vec<Row>;
+    fn run<'c>(
+        client: &'c ClientWrapper,
+        statement: &'c RenderedSql<'_>,
+    ) -> impl Future<Output = Result<Vec<Row>, Error>> + Send + 'c {
+        query(client, statement)
+    }
+}
+
+impl Operation for First {
+    type Output = Option<Row>;
+    fn run<'c>(
+        client: &'c ClientWrapper,
+        statement: &'c RenderedSql<'_>,
+    ) -> impl Future<Output = Result<Option<Row>, Error>> + Send + 'c {
+        query_first(client, statement)
+    }
+}
+
+impl Operation for Changed {
+    type Output = u64;
+    fn run<'c>(
+        client: &'c ClientWrapper,
+        statement: &'c RenderedSql<'_>,
+    ) -> impl Future<Output = Result<u64, Error>> + Send + 'c {
+        execute(client, statement)
+    }
 }
