@@ -1,0 +1,530 @@
+//! mizzle beside the raw drivers: each workload runs both ways in the same run, and the
+//! summary prints `ratio <workload> <database> <mizzle median / raw median>`.
+//!
+//! `cargo bench -p mizzle-benches`. PostgreSQL and MariaDB come from `MIZZLE_PG_URL` and
+//! `MIZZLE_MYSQL_URL` (the test defaults otherwise); an unreachable one is skipped.
+
+use criterion::Criterion;
+use mizzle::prelude::*;
+use mizzle::{insert, select};
+use std::hint::black_box;
+use std::time::Duration;
+
+mod lite {
+    use mizzle::sqlite::*;
+    mizzle::table! { pub users in Sqlite { id: Integer [primary_key], name: Text [not_null], hair_color: Text } }
+    mizzle::table! { pub posts in Sqlite { id: Integer [primary_key], user_id: Integer [not_null], title: Text [not_null] } }
+}
+
+mod pg {
+    use mizzle::pg::*;
+    mizzle::table! { pub users in Pg { id: Serial [primary_key], name: Text [not_null], hair_color: Text } }
+    mizzle::table! { pub posts in Pg { id: Serial [primary_key], user_id: Integer [not_null], title: Text [not_null] } }
+}
+
+mod my {
+    use mizzle::mysql::*;
+    mizzle::table! { pub users in MySql { id: Serial [primary_key], name: Varchar<100> [not_null], hair_color: Varchar<100> } }
+    mizzle::table! { pub posts in MySql { id: Serial [primary_key], user_id: BigIntUnsigned [not_null], title: Varchar<100> [not_null] } }
+}
+
+/// Ten tables to join for the render-only workload.
+mod wide {
+    use mizzle::sqlite::*;
+    macro_rules! tables {
+        ($($t:ident),*) => {$(
+            mizzle::table! { pub $t in Sqlite { id: Integer [primary_key], a: Integer [not_null], b: Integer [not_null] } }
+        )*};
+    }
+    tables!(t0, t1, t2, t3, t4, t5, t6, t7, t8, t9);
+}
+
+const SEED_SQL: &str = "INSERT INTO users (name, hair_color) VALUES ";
+
+fn seed_sql(dialect_null: &str) -> Vec<String> {
+    let users: Vec<String> = (0..1000)
+        .map(|i| {
+            format!(
+                "('user {i}', {})",
+                if i % 3 == 0 {
+                    dialect_null.to_owned()
+                } else {
+                    format!("'color {i}'")
+                }
+            )
+        })
+        .collect();
+    let posts: Vec<String> = (0..1000).map(|i| format!("({}, 'post {i}')", i % 100 + 1)).collect();
+    vec![
+        format!("{SEED_SQL}{}", users.join(", ")),
+        format!("INSERT INTO posts (user_id, title) VALUES {}", posts.join(", ")),
+    ]
+}
+
+fn sqlite(c: &mut Criterion) {
+    use lite::{posts, users};
+    let db = mizzle::sqlite::Database::open_in_memory().unwrap();
+    db.execute_sql("CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE posts (id integer PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL); CREATE TABLE inserted (id integer PRIMARY KEY, name text NOT NULL, hair_color text)").unwrap();
+    for sql in seed_sql("NULL") {
+        db.execute_sql(&sql).unwrap();
+    }
+    let raw = db.connection();
+
+    let mut group = c.benchmark_group("pk_lookup_sqlite");
+    group.bench_function("mizzle", |b| {
+        let mut id = 0i64;
+        b.iter(|| {
+            id = id % 1000 + 1;
+            select((users::id, users::name, users::hair_color))
+                .from(users::table)
+                .filter(users::id.eq(id))
+                .get(&db)
+                .unwrap()
+        })
+    });
+    group.bench_function("raw", |b| {
+        let mut id = 0i64;
+        b.iter(|| {
+            id = id % 1000 + 1;
+            let mut stmt = raw
+                .prepare_cached(
+                    r#"SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users" WHERE "users"."id" = ?"#,
+                )
+                .unwrap();
+            stmt.query_row([id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })
+            .ok()
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("select_1000_sqlite");
+    group.bench_function("mizzle", |b| {
+        b.iter(|| {
+            select((users::id, users::name, users::hair_color))
+                .from(users::table)
+                .all(&db)
+                .unwrap()
+        })
+    });
+    group.bench_function("raw", |b| {
+        b.iter(|| {
+            let mut stmt = raw
+                .prepare_cached(r#"SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users""#)
+                .unwrap();
+            stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap()
+        })
+    });
+    group.finish();
+
+    mod ins {
+        use mizzle::sqlite::*;
+        mizzle::table! { pub inserted in Sqlite { id: Integer [primary_key], name: Text [not_null], hair_color: Text } }
+    }
+    let names: Vec<String> = (0..100).map(|i| format!("new user {i}")).collect();
+    let mut group = c.benchmark_group("insert_100_sqlite");
+    group.bench_function("mizzle", |b| {
+        b.iter(|| {
+            let rows: Vec<_> = names
+                .iter()
+                .map(|n| {
+                    (
+                        ins::inserted::name.to(n.as_str()),
+                        ins::inserted::hair_color.to(Some("red")),
+                    )
+                })
+                .collect();
+            insert(ins::inserted::table).values(rows).execute(&db).unwrap()
+        })
+    });
+    let insert_sql = format!(
+        "INSERT INTO \"inserted\" (\"name\", \"hair_color\") VALUES {}",
+        vec!["(?, ?)"; 100].join(", ")
+    );
+    group.bench_function("raw", |b| {
+        b.iter(|| {
+            let mut stmt = raw.prepare_cached(&insert_sql).unwrap();
+            let params: Vec<&dyn rusqlite::ToSql> = names
+                .iter()
+                .flat_map(|n| [n as &dyn rusqlite::ToSql, &"red" as &dyn rusqlite::ToSql])
+                .collect();
+            stmt.execute(params.as_slice()).unwrap()
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("join_100_sqlite");
+    group.bench_function("mizzle", |b| {
+        b.iter(|| {
+            select((users::name, posts::title))
+                .from(users::table)
+                .inner_join(posts::table, posts::user_id.eq(users::id))
+                .filter(users::id.lt(50))
+                .order_by(posts::id)
+                .limit(100)
+                .all(&db)
+                .unwrap()
+        })
+    });
+    group.bench_function("raw", |b| {
+        b.iter(|| {
+            let mut stmt = raw
+                .prepare_cached(r#"SELECT "users"."name", "posts"."title" FROM "users" INNER JOIN "posts" ON "posts"."user_id" = "users"."id" WHERE "users"."id" < ? ORDER BY "posts"."id" ASC LIMIT 100"#)
+                .unwrap();
+            stmt.query_map([50], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).unwrap().collect::<Result<Vec<_>, _>>().unwrap()
+        })
+    });
+    group.finish();
+}
+
+fn render(c: &mut Criterion) {
+    use wide::*;
+    let mut group = c.benchmark_group("render_10_tables_none");
+    group.bench_function("mizzle", |b| {
+        b.iter(|| {
+            let query = select((t0::id, t9::b))
+                .from(t0::table)
+                .inner_join(t1::table, t1::a.eq(t0::id))
+                .inner_join(t2::table, t2::a.eq(t1::id))
+                .inner_join(t3::table, t3::a.eq(t2::id))
+                .inner_join(t4::table, t4::a.eq(t3::id))
+                .inner_join(t5::table, t5::a.eq(t4::id))
+                .inner_join(t6::table, t6::a.eq(t5::id))
+                .inner_join(t7::table, t7::a.eq(t6::id))
+                .inner_join(t8::table, t8::a.eq(t7::id))
+                .inner_join(t9::table, t9::a.eq(t8::id))
+                .filter(
+                    t0::b
+                        .gt(0)
+                        .and(t1::b.gt(1))
+                        .and(t2::b.gt(2))
+                        .and(t3::b.gt(3))
+                        .and(t4::b.gt(4)),
+                )
+                .filter(
+                    t5::b
+                        .gt(5)
+                        .and(t6::b.gt(6))
+                        .and(t7::b.gt(7))
+                        .and(t8::b.gt(8))
+                        .and(t9::b.gt(9)),
+                )
+                .filter(
+                    t0::a
+                        .lt(10)
+                        .and(t1::a.lt(11))
+                        .and(t2::a.lt(12))
+                        .and(t3::a.lt(13))
+                        .and(t4::a.lt(14)),
+                )
+                .filter(
+                    t5::a
+                        .lt(15)
+                        .and(t6::a.lt(16))
+                        .and(t7::a.lt(17))
+                        .and(t8::a.lt(18))
+                        .and(t9::a.lt(19)),
+                );
+            black_box(query.to_sql().unwrap().binds.len())
+        })
+    });
+    let sql: String = {
+        let joins: String = (1..10)
+            .map(|i| format!(" INNER JOIN \"t{i}\" ON \"t{i}\".\"a\" = \"t{}\".\"id\"", i - 1))
+            .collect();
+        format!("SELECT \"t0\".\"id\", \"t9\".\"b\" FROM \"t0\"{joins} WHERE …")
+    };
+    group.bench_function("raw", |b| {
+        // What a hand-written statement costs: its text is a constant; its 20 values are collected.
+        b.iter(|| {
+            let binds: Vec<i64> = (0..20).collect();
+            black_box((sql.as_str(), binds.len()))
+        })
+    });
+    group.finish();
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+fn postgres(c: &mut Criterion) {
+    use pg::{posts, users};
+    let url = std::env::var("MIZZLE_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned());
+    let rt = runtime();
+    let Ok(admin) = rt.block_on(mizzle::pg::Database::connect(&url)) else {
+        eprintln!("skipped PostgreSQL: not reachable at {url}");
+        return;
+    };
+    rt.block_on(admin.execute_sql(
+        "DROP SCHEMA IF EXISTS mizzle_bench CASCADE; CREATE SCHEMA mizzle_bench; SET search_path TO mizzle_bench",
+    ))
+    .unwrap();
+    let scoped = format!("{url}?options=-c%20search_path%3Dmizzle_bench");
+    let db = rt.block_on(mizzle::pg::Database::connect(&scoped)).unwrap();
+    rt.block_on(db.execute_sql("CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE posts (id serial PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL)")).unwrap();
+    for sql in seed_sql("NULL") {
+        rt.block_on(db.execute_sql(&sql)).unwrap();
+    }
+    let (client, connection) = rt
+        .block_on(tokio_postgres::connect(&scoped, tokio_postgres::NoTls))
+        .unwrap();
+    rt.spawn(connection);
+
+    let mut group = c.benchmark_group("pk_lookup_postgres");
+    group.bench_function("mizzle", |b| {
+        let mut id = 0i32;
+        b.iter(|| {
+            id = id % 1000 + 1;
+            rt.block_on(
+                select((users::id, users::name, users::hair_color))
+                    .from(users::table)
+                    .filter(users::id.eq(id))
+                    .get(&db),
+            )
+            .unwrap()
+        })
+    });
+    let stmt = rt
+        .block_on(client.prepare(
+            r#"SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users" WHERE "users"."id" = $1"#,
+        ))
+        .unwrap();
+    group.bench_function("raw", |b| {
+        let mut id = 0i32;
+        b.iter(|| {
+            id = id % 1000 + 1;
+            rt.block_on(client.query_opt(&stmt, &[&id]))
+                .unwrap()
+                .map(|r| (r.get::<_, i32>(0), r.get::<_, String>(1), r.get::<_, Option<String>>(2)))
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("select_1000_postgres");
+    group.bench_function("mizzle", |b| {
+        b.iter(|| {
+            rt.block_on(
+                select((users::id, users::name, users::hair_color))
+                    .from(users::table)
+                    .all(&db),
+            )
+            .unwrap()
+        })
+    });
+    let stmt = rt
+        .block_on(client.prepare(r#"SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users""#))
+        .unwrap();
+    group.bench_function("raw", |b| {
+        b.iter(|| {
+            rt.block_on(client.query(&stmt, &[]))
+                .unwrap()
+                .iter()
+                .map(|r| (r.get::<_, i32>(0), r.get::<_, String>(1), r.get::<_, Option<String>>(2)))
+                .collect::<Vec<_>>()
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("join_100_postgres");
+    group.bench_function("mizzle", |b| {
+        b.iter(|| {
+            rt.block_on(
+                select((users::name, posts::title))
+                    .from(users::table)
+                    .inner_join(posts::table, posts::user_id.eq(users::id))
+                    .filter(users::id.lt(50))
+                    .order_by(posts::id)
+                    .limit(100)
+                    .all(&db),
+            )
+            .unwrap()
+        })
+    });
+    let stmt = rt
+        .block_on(client.prepare(r#"SELECT "users"."name", "posts"."title" FROM "users" INNER JOIN "posts" ON "posts"."user_id" = "users"."id" WHERE "users"."id" < $1 ORDER BY "posts"."id" ASC LIMIT 100"#))
+        .unwrap();
+    group.bench_function("raw", |b| {
+        b.iter(|| {
+            rt.block_on(client.query(&stmt, &[&50i32]))
+                .unwrap()
+                .iter()
+                .map(|r| (r.get::<_, String>(0), r.get::<_, String>(1)))
+                .collect::<Vec<_>>()
+        })
+    });
+    group.finish();
+    let _ = insert::<pg::users::table>;
+}
+
+fn mysql(c: &mut Criterion) {
+    use my::{posts, users};
+    use mysql_async::prelude::Queryable;
+    let url = std::env::var("MIZZLE_MYSQL_URL").unwrap_or_else(|_| "mysql://root@127.0.0.1:3306/test".to_owned());
+    let rt = runtime();
+    let Ok(admin) = rt.block_on(mizzle::mysql::Database::connect(&url)) else {
+        eprintln!("skipped MySQL: not reachable at {url}");
+        return;
+    };
+    rt.block_on(admin.execute_sql("DROP DATABASE IF EXISTS mizzle_bench; CREATE DATABASE mizzle_bench"))
+        .unwrap();
+    let scoped = format!("{}/mizzle_bench", &url[..url.rfind('/').unwrap()]);
+    let db = rt.block_on(mizzle::mysql::Database::connect(&scoped)).unwrap();
+    rt.block_on(db.execute_sql("CREATE TABLE users (id serial PRIMARY KEY, name varchar(100) NOT NULL, hair_color varchar(100)); CREATE TABLE posts (id serial PRIMARY KEY, user_id bigint unsigned NOT NULL, title varchar(100) NOT NULL)")).unwrap();
+    for sql in seed_sql("NULL") {
+        rt.block_on(db.execute_sql(&sql)).unwrap();
+    }
+    let mut conn = rt.block_on(mysql_async::Conn::from_url(&scoped)).unwrap();
+
+    let mut group = c.benchmark_group("pk_lookup_mysql");
+    group.bench_function("mizzle", |b| {
+        let mut id = 0u64;
+        b.iter(|| {
+            id = id % 1000 + 1;
+            rt.block_on(
+                select((users::id, users::name, users::hair_color))
+                    .from(users::table)
+                    .filter(users::id.eq(id))
+                    .get(&db),
+            )
+            .unwrap()
+        })
+    });
+    group.bench_function("raw", |b| {
+        let mut id = 0u64;
+        b.iter(|| {
+            id = id % 1000 + 1;
+            rt.block_on(conn.exec_first::<(u64, String, Option<String>), _, _>(
+                "SELECT `users`.`id`, `users`.`name`, `users`.`hair_color` FROM `users` WHERE `users`.`id` = ?",
+                (id,),
+            ))
+            .unwrap()
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("select_1000_mysql");
+    group.bench_function("mizzle", |b| {
+        b.iter(|| {
+            rt.block_on(
+                select((users::id, users::name, users::hair_color))
+                    .from(users::table)
+                    .all(&db),
+            )
+            .unwrap()
+        })
+    });
+    group.bench_function("raw", |b| {
+        b.iter(|| {
+            rt.block_on(conn.exec::<(u64, String, Option<String>), _, _>(
+                "SELECT `users`.`id`, `users`.`name`, `users`.`hair_color` FROM `users`",
+                (),
+            ))
+            .unwrap()
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("join_100_mysql");
+    group.bench_function("mizzle", |b| {
+        b.iter(|| {
+            rt.block_on(
+                select((users::name, posts::title))
+                    .from(users::table)
+                    .inner_join(posts::table, posts::user_id.eq(users::id))
+                    .filter(users::id.lt(50u64))
+                    .order_by(posts::id)
+                    .limit(100)
+                    .all(&db),
+            )
+            .unwrap()
+        })
+    });
+    group.bench_function("raw", |b| {
+        b.iter(|| {
+            rt.block_on(conn.exec::<(String, String), _, _>(
+                "SELECT `users`.`name`, `posts`.`title` FROM `users` INNER JOIN `posts` ON `posts`.`user_id` = `users`.`id` WHERE `users`.`id` < ? ORDER BY `posts`.`id` ASC LIMIT 100",
+                (50u64,),
+            ))
+            .unwrap()
+        })
+    });
+    group.finish();
+}
+
+/// Where criterion keeps its estimates: `$CARGO_TARGET_DIR/criterion`, or the first
+/// `target/criterion` above the working directory.
+fn criterion_dir() -> Option<std::path::PathBuf> {
+    if let Ok(target) = std::env::var("CARGO_TARGET_DIR") {
+        return Some(std::path::PathBuf::from(target).join("criterion"));
+    }
+    let mut dir = std::env::current_dir().ok()?;
+    loop {
+        let candidate = dir.join("target").join("criterion");
+        if candidate.is_dir() {
+            return Some(candidate);
+        }
+        dir = dir.parent()?.to_path_buf();
+    }
+}
+
+fn median_ns(dir: &std::path::Path, group: &str, function: &str) -> Option<f64> {
+    let text = std::fs::read_to_string(dir.join(group).join(function).join("new").join("estimates.json")).ok()?;
+    let estimates: serde_json::Value = serde_json::from_str(&text).ok()?;
+    estimates["median"]["point_estimate"].as_f64()
+}
+
+fn summary() {
+    let Some(dir) = criterion_dir() else { return };
+    let mut groups: Vec<String> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    groups.sort();
+    println!();
+    for group in groups {
+        let (Some(mizzle), Some(raw)) = (median_ns(&dir, &group, "mizzle"), median_ns(&dir, &group, "raw")) else {
+            continue;
+        };
+        let (workload, database) = group.rsplit_once('_').unwrap_or((&group, "?"));
+        println!(
+            "ratio {workload} {database} {:.2} (mizzle {:.2} µs, raw {:.2} µs)",
+            mizzle / raw,
+            mizzle / 1000.0,
+            raw / 1000.0
+        );
+    }
+}
+
+fn main() {
+    let mut c = Criterion::default()
+        .configure_from_args()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(30);
+    sqlite(&mut c);
+    render(&mut c);
+    postgres(&mut c);
+    mysql(&mut c);
+    c.final_summary();
+    summary();
+}
