@@ -19,12 +19,14 @@ mod lite {
 mod pg {
     use mizzle::pg::*;
     mizzle::table! { pub users in Pg { id: Serial [primary_key], name: Text [not_null], hair_color: Text } }
+    mizzle::table! { pub inserted in Pg { id: Serial [primary_key], name: Text [not_null], hair_color: Text } }
     mizzle::table! { pub posts in Pg { id: Serial [primary_key], user_id: Integer [not_null], title: Text [not_null] } }
 }
 
 mod my {
     use mizzle::mysql::*;
     mizzle::table! { pub users in MySql { id: Serial [primary_key], name: Varchar<100> [not_null], hair_color: Varchar<100> } }
+    mizzle::table! { pub inserted in MySql { id: Serial [primary_key], name: Varchar<100> [not_null], hair_color: Varchar<100> } }
     mizzle::table! { pub posts in MySql { id: Serial [primary_key], user_id: BigIntUnsigned [not_null], title: Varchar<100> [not_null] } }
 }
 
@@ -37,6 +39,11 @@ mod wide {
         )*};
     }
     tables!(t0, t1, t2, t3, t4, t5, t6, t7, t8, t9);
+}
+
+/// The names of the 100 users each insert workload adds.
+fn new_user_names() -> Vec<String> {
+    (0..100).map(|i| format!("new user {i}")).collect()
 }
 
 const SEED_SQL: &str = "INSERT INTO users (name, hair_color) VALUES ";
@@ -135,7 +142,7 @@ fn sqlite(c: &mut Criterion) {
         use mizzle::sqlite::*;
         mizzle::table! { pub inserted in Sqlite { id: Integer [primary_key], name: Text [not_null], hair_color: Text } }
     }
-    let names: Vec<String> = (0..100).map(|i| format!("new user {i}")).collect();
+    let names = new_user_names();
     let mut group = c.benchmark_group("insert_100_sqlite");
     group.bench_function("mizzle", |b| {
         b.iter(|| {
@@ -266,7 +273,7 @@ fn runtime() -> tokio::runtime::Runtime {
 }
 
 fn postgres(c: &mut Criterion) {
-    use pg::{posts, users};
+    use pg::{inserted, posts, users};
     let url = std::env::var("MIZZLE_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned());
     let rt = runtime();
     let Ok(admin) = rt.block_on(mizzle::pg::Database::connect(&url)) else {
@@ -279,7 +286,7 @@ fn postgres(c: &mut Criterion) {
     .unwrap();
     let scoped = format!("{url}?options=-c%20search_path%3Dmizzle_bench");
     let db = rt.block_on(mizzle::pg::Database::connect(&scoped)).unwrap();
-    rt.block_on(db.execute_sql("CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE posts (id serial PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL)")).unwrap();
+    rt.block_on(db.execute_sql("CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE posts (id serial PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL); CREATE TABLE inserted (id serial PRIMARY KEY, name text NOT NULL, hair_color text)")).unwrap();
     for sql in seed_sql("NULL") {
         rt.block_on(db.execute_sql(&sql)).unwrap();
     }
@@ -371,11 +378,39 @@ fn postgres(c: &mut Criterion) {
         })
     });
     group.finish();
-    let _ = insert::<pg::users::table>;
+
+    let names = new_user_names();
+    let mut group = c.benchmark_group("insert_100_postgres");
+    group.bench_function("mizzle", |b| {
+        b.iter(|| {
+            let rows: Vec<_> = names
+                .iter()
+                .map(|n| (inserted::name.to(n.as_str()), inserted::hair_color.to(Some("red"))))
+                .collect();
+            rt.block_on(insert(inserted::table).values(rows).execute(&db)).unwrap()
+        })
+    });
+    let placeholders: Vec<String> = (0..100).map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2)).collect();
+    let stmt = rt
+        .block_on(client.prepare(&format!(
+            "INSERT INTO \"inserted\" (\"name\", \"hair_color\") VALUES {}",
+            placeholders.join(", ")
+        )))
+        .unwrap();
+    group.bench_function("raw", |b| {
+        b.iter(|| {
+            let params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = names
+                .iter()
+                .flat_map(|n| [n as &(dyn tokio_postgres::types::ToSql + Sync), &"red"])
+                .collect();
+            rt.block_on(client.execute(&stmt, &params)).unwrap()
+        })
+    });
+    group.finish();
 }
 
 fn mysql(c: &mut Criterion) {
-    use my::{posts, users};
+    use my::{inserted, posts, users};
     use mysql_async::prelude::Queryable;
     let url = std::env::var("MIZZLE_MYSQL_URL").unwrap_or_else(|_| "mysql://root@127.0.0.1:3306/test".to_owned());
     let rt = runtime();
@@ -387,7 +422,7 @@ fn mysql(c: &mut Criterion) {
         .unwrap();
     let scoped = format!("{}/mizzle_bench", &url[..url.rfind('/').unwrap()]);
     let db = rt.block_on(mizzle::mysql::Database::connect(&scoped)).unwrap();
-    rt.block_on(db.execute_sql("CREATE TABLE users (id serial PRIMARY KEY, name varchar(100) NOT NULL, hair_color varchar(100)); CREATE TABLE posts (id serial PRIMARY KEY, user_id bigint unsigned NOT NULL, title varchar(100) NOT NULL)")).unwrap();
+    rt.block_on(db.execute_sql("CREATE TABLE users (id serial PRIMARY KEY, name varchar(100) NOT NULL, hair_color varchar(100)); CREATE TABLE posts (id serial PRIMARY KEY, user_id bigint unsigned NOT NULL, title varchar(100) NOT NULL); CREATE TABLE inserted (id serial PRIMARY KEY, name varchar(100) NOT NULL, hair_color varchar(100))")).unwrap();
     for sql in seed_sql("NULL") {
         rt.block_on(db.execute_sql(&sql)).unwrap();
     }
@@ -464,6 +499,32 @@ fn mysql(c: &mut Criterion) {
                 (50u64,),
             ))
             .unwrap()
+        })
+    });
+    group.finish();
+
+    let names = new_user_names();
+    let mut group = c.benchmark_group("insert_100_mysql");
+    group.bench_function("mizzle", |b| {
+        b.iter(|| {
+            let rows: Vec<_> = names
+                .iter()
+                .map(|n| (inserted::name.to(n.as_str()), inserted::hair_color.to(Some("red"))))
+                .collect();
+            rt.block_on(insert(inserted::table).values(rows).execute(&db)).unwrap()
+        })
+    });
+    let insert_sql = format!(
+        "INSERT INTO `inserted` (`name`, `hair_color`) VALUES {}",
+        vec!["(?, ?)"; 100].join(", ")
+    );
+    group.bench_function("raw", |b| {
+        b.iter(|| {
+            let params: Vec<mysql_async::Value> = names
+                .iter()
+                .flat_map(|n| [mysql_async::Value::from(n.as_str()), mysql_async::Value::from("red")])
+                .collect();
+            rt.block_on(conn.exec_drop(insert_sql.as_str(), params)).unwrap()
         })
     });
     group.finish();
