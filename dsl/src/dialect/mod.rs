@@ -135,11 +135,32 @@ pub(crate) fn write_literal(
 pub(crate) fn write_quoted(sql: &mut String, ident: &str, quote: char) {
     sql.reserve(ident.len() + 2);
     sql.push(quote);
-    for ch in ident.chars() {
-        if ch == quote {
-            sql.push(quote);
+    // Names rarely hold the quote: copy them whole, and walk the characters only to double one.
+    if ident.contains(quote) {
+        for ch in ident.chars() {
+            if ch == quote {
+                sql.push(quote);
+            }
+            sql.push(ch);
         }
-        sql.push(ch);
+    } else {
+        sql.push_str(ident);
     }
     sql.push(quote);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_quoted;
+
+    #[test]
+    fn identifiers_are_quoted_and_their_quotes_doubled() {
+        let mut sql = String::new();
+        write_quoted(&mut sql, "users", '"');
+        sql.push(' ');
+        write_quoted(&mut sql, "say \"hi\" ✓", '"');
+        sql.push(' ');
+        write_quoted(&mut sql, "it`s", '`');
+        assert_eq!(sql, r#""users" "say ""hi"" ✓" `it``s`"#);
+    }
 }
