@@ -90,8 +90,10 @@ def main():
         )
     names = ", ".join(f"q{k:03}" for k in range(QUERIES))
     out.append(
+        "/// A fixture query: renders its statement, giving the SQL and the number of bound values.\n"
+        "pub type Query = fn() -> Result<(String, usize), mizzle::Error>;\n\n"
         "/// Every query of the fixture, for the test that renders them all.\n"
-        f"pub const QUERIES: [fn() -> Result<(String, usize), mizzle::Error>; {QUERIES}] = [{names}];\n"
+        f"pub const QUERIES: [Query; {QUERIES}] = [{names}];\n"
     )
     out.append(TEST)
     with open("src/lib.rs", "w") as f:

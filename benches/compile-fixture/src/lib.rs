@@ -1292,8 +1292,11 @@ pub fn q099() -> Result<(String, usize), mizzle::Error> {
     Ok((sql.sql.to_string(), sql.binds.len()))
 }
 
+/// A fixture query: renders its statement, giving the SQL and the number of bound values.
+pub type Query = fn() -> Result<(String, usize), mizzle::Error>;
+
 /// Every query of the fixture, for the test that renders them all.
-pub const QUERIES: [fn() -> Result<(String, usize), mizzle::Error>; 100] = [
+pub const QUERIES: [Query; 100] = [
     q000, q001, q002, q003, q004, q005, q006, q007, q008, q009, q010, q011, q012, q013, q014, q015, q016, q017, q018,
     q019, q020, q021, q022, q023, q024, q025, q026, q027, q028, q029, q030, q031, q032, q033, q034, q035, q036, q037,
     q038, q039, q040, q041, q042, q043, q044, q045, q046, q047, q048, q049, q050, q051, q052, q053, q054, q055, q056,
