@@ -1,6 +1,6 @@
 //! [`Database`]: a pool of PostgreSQL connections, opened from a URL or an existing pool.
 
-use crate::error::{database_error, not_run, pool_error};
+use crate::error::{connection_closed, database_error, pool_error, server_ended_session};
 use crate::fetch;
 use crate::row::decode;
 use crate::transaction::{run_transaction, Transaction};
@@ -90,7 +90,7 @@ impl Database {
             })?;
         let db = Database { pool, target };
         // Fail now, naming the server, rather than at the first query.
-        drop(db.pool.get().await.map_err(|e| pool_error(&db.target, e))?);
+        drop(db.checkout().await?);
         Ok(db)
     }
 
@@ -109,7 +109,7 @@ impl Database {
 
     /// Runs SQL text with no parameters, such as DDL; several statements may be separated by `;`.
     pub async fn execute_sql(&self, sql: &str) -> Result<(), Error> {
-        let client = self.pool.get().await.map_err(|e| pool_error(&self.target, e))?;
+        let client = self.checkout().await?;
         client.batch_execute(sql).await.map_err(|e| database_error(sql, e))
     }
 
@@ -130,26 +130,37 @@ impl Database {
         F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
         E: From<Error>,
     {
-        let client = self.pool.get().await.map_err(|e| pool_error(&self.target, e))?;
+        let client = self.checkout().await?;
         run_transaction(client, options, f).await
     }
 }
 
 impl Database {
+    /// A connection from the pool.
+    async fn checkout(&self) -> Result<deadpool_postgres::Object, Error> {
+        self.pool.get().await.map_err(|e| pool_error(&self.target, e))
+    }
+
     /// Runs a statement on a pooled connection. A connection the server ended while it sat
-    /// in the pool fails its first statement without running it; then the statement runs
-    /// once more, on a new connection.
+    /// in the pool is met at once: preparing finds it closed, or the server answers that
+    /// it ended the session (which rolled back whatever had started). Then the statement
+    /// runs once more, on a new connection. A connection that closes while a statement is
+    /// in flight gives its error: the statement may have run, and running it again could
+    /// write twice.
     async fn run<O: fetch::Operation>(&self, statement: &RenderedSql<'_>) -> Result<O::Output, Error> {
-        let client = self.pool.get().await.map_err(|e| pool_error(&self.target, e))?;
-        match O::run(&client, statement).await {
-            // The connection is dead either way: never hand it out again.
-            Err(error) if not_run(&error) => {
-                drop(deadpool_postgres::Object::take(client));
-                let client = self.pool.get().await.map_err(|e| pool_error(&self.target, e))?;
-                O::run(&client, statement).await
-            }
-            result => result,
+        let client = self.checkout().await?;
+        match fetch::prepare(&client, &statement.sql).await {
+            Ok(prepared) => match O::run(&client, &prepared, statement).await {
+                Err(error) if server_ended_session(&error) => {}
+                result => return result,
+            },
+            Err(error) if connection_closed(&error) || server_ended_session(&error) => {}
+            Err(error) => return Err(error),
         }
+        // The connection is dead: never hand it out again.
+        drop(deadpool_postgres::Object::take(client));
+        let client = self.checkout().await?;
+        fetch::run::<O>(&client, statement).await
     }
 }
 

@@ -52,19 +52,11 @@ pub(crate) fn pool_error(target: &str, error: deadpool_postgres::PoolError) -> E
     }
 }
 
-/// Whether a failed statement certainly did not run: the request could not be sent (the
-/// connection was closed), or the server refused it because the backend was shutting
-/// down. Only then may it run again elsewhere.
-pub(crate) fn not_run(error: &Error) -> bool {
-    let source = match error {
-        Error::Database { source, .. } | Error::Driver(source) => source,
-        _ => return false,
-    };
-    let Some(error) = source.downcast_ref::<tokio_postgres::Error>() else {
-        return false;
-    };
-    error.is_closed()
-        || error.code().is_some_and(|code| {
+/// Whether the server ended the session: the statement, if it had started, was rolled
+/// back with it, so it may run again on another connection.
+pub(crate) fn server_ended_session(error: &Error) -> bool {
+    driver_error_of(error).is_some_and(|error| {
+        error.code().is_some_and(|code| {
             [
                 SqlState::ADMIN_SHUTDOWN,
                 SqlState::CRASH_SHUTDOWN,
@@ -72,4 +64,19 @@ pub(crate) fn not_run(error: &Error) -> bool {
             ]
             .contains(code)
         })
+    })
+}
+
+/// Whether the connection was found closed. Only safe to retry where nothing had been
+/// sent that could change data: a closed connection may have run a statement and lost
+/// only its answer.
+pub(crate) fn connection_closed(error: &Error) -> bool {
+    driver_error_of(error).is_some_and(tokio_postgres::Error::is_closed)
+}
+
+fn driver_error_of(error: &Error) -> Option<&tokio_postgres::Error> {
+    match error {
+        Error::Database { source, .. } | Error::Driver(source) => source.downcast_ref(),
+        _ => None,
+    }
 }

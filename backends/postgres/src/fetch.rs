@@ -9,85 +9,71 @@ use mizzle_dsl::Error;
 use std::future::Future;
 use tokio_postgres::{Row, Statement};
 
-/// Prepares `sql` once per connection (deadpool caches the statement).
-async fn prepare(client: &ClientWrapper, sql: &str) -> Result<Statement, Error> {
+/// Prepares `sql` once per connection (deadpool caches the statement). Preparing runs
+/// nothing, so a failure here can always be retried elsewhere.
+pub(crate) async fn prepare(client: &ClientWrapper, sql: &str) -> Result<Statement, Error> {
     client.prepare_cached(sql).await.map_err(|e| database_error(sql, e))
 }
 
-/// Every row of a statement.
-pub(crate) async fn query(client: &ClientWrapper, statement: &RenderedSql<'_>) -> Result<Vec<Row>, Error> {
+/// Prepares and runs a statement on `client`, once.
+pub(crate) async fn run<O: Operation>(client: &ClientWrapper, statement: &RenderedSql<'_>) -> Result<O::Output, Error> {
     let prepared = prepare(client, &statement.sql).await?;
-    let rows = client
-        .query_raw(&prepared, statement.binds.iter().map(PgParam))
-        .await
-        .map_err(|e| database_error(&statement.sql, e))?;
-    rows.try_collect().await.map_err(|e| database_error(&statement.sql, e))
+    O::run(client, &prepared, statement).await
 }
 
-/// The first row of a statement, if any; the rest are not decoded.
-pub(crate) async fn query_first(client: &ClientWrapper, statement: &RenderedSql<'_>) -> Result<Option<Row>, Error> {
-    let prepared = prepare(client, &statement.sql).await?;
-    let rows = client
-        .query_raw(&prepared, statement.binds.iter().map(PgParam))
-        .await
-        .map_err(|e| database_error(&statement.sql, e))?;
-    let mut rows = std::pin::pin!(rows);
-    rows.try_next().await.map_err(|e| database_error(&statement.sql, e))
-}
-
-/// Rows changed by a statement.
-pub(crate) async fn execute(client: &ClientWrapper, statement: &RenderedSql<'_>) -> Result<u64, Error> {
-    let prepared = prepare(client, &statement.sql).await?;
-    client
-        .execute_raw(&prepared, statement.binds.iter().map(PgParam))
-        .await
-        .map_err(|e| database_error(&statement.sql, e))
-}
-
-/// One way of running a statement: for the pool's retry on a connection found closed.
+/// One way of running a prepared statement. A trait rather than a closure: the future
+/// borrows the client and must be `Send`, which a generic async closure cannot promise.
 pub(crate) trait Operation {
     /// What the statement gives back.
     type Output: Send;
-    /// Runs the statement on `client`.
+    /// Runs `prepared` (the statement's prepared form) on `client`.
     fn run<'c>(
         client: &'c ClientWrapper,
+        prepared: &'c Statement,
         statement: &'c RenderedSql<'_>,
     ) -> impl Future<Output = Result<Self::Output, Error>> + Send + 'c;
 }
 
 /// Every row.
 pub(crate) struct All;
-/// The first row.
+/// The first row; the rest are not decoded.
 pub(crate) struct First;
 /// The number of rows changed.
 pub(crate) struct Changed;
 
 impl Operation for All {
     type Output = Vec<Row>;
-    fn run<'c>(
-        client: &'c ClientWrapper,
-        statement: &'c RenderedSql<'_>,
-    ) -> impl Future<Output = Result<Vec<Row>, Error>> + Send + 'c {
-        query(client, statement)
+    async fn run(client: &ClientWrapper, prepared: &Statement, statement: &RenderedSql<'_>) -> Result<Vec<Row>, Error> {
+        let rows = client
+            .query_raw(prepared, statement.binds.iter().map(PgParam))
+            .await
+            .map_err(|e| database_error(&statement.sql, e))?;
+        rows.try_collect().await.map_err(|e| database_error(&statement.sql, e))
     }
 }
 
 impl Operation for First {
     type Output = Option<Row>;
-    fn run<'c>(
-        client: &'c ClientWrapper,
-        statement: &'c RenderedSql<'_>,
-    ) -> impl Future<Output = Result<Option<Row>, Error>> + Send + 'c {
-        query_first(client, statement)
+    async fn run(
+        client: &ClientWrapper,
+        prepared: &Statement,
+        statement: &RenderedSql<'_>,
+    ) -> Result<Option<Row>, Error> {
+        let rows = client
+            .query_raw(prepared, statement.binds.iter().map(PgParam))
+            .await
+            .map_err(|e| database_error(&statement.sql, e))?;
+        let mut rows = std::pin::pin!(rows);
+        rows.try_next().await.map_err(|e| database_error(&statement.sql, e))
     }
 }
 
 impl Operation for Changed {
     type Output = u64;
-    fn run<'c>(
-        client: &'c ClientWrapper,
-        statement: &'c RenderedSql<'_>,
-    ) -> impl Future<Output = Result<u64, Error>> + Send + 'c {
-        execute(client, statement)
+    async fn run(client: &ClientWrapper, prepared: &Statement, statement: &RenderedSql<'_>) -> Result<u64, Error> {
+        client
+            .execute_raw(prepared, statement.binds.iter().map(PgParam))
+            .await
+            .map_err(|e| database_error(&statement.sql, e))
     }
 }

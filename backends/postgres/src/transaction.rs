@@ -138,20 +138,20 @@ impl Executor<Pg> for Transaction<'_> {
 
     fn fetch_all<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::All<'a, R::Row> {
         FetchAll::new(
-            Box::pin(async move { fetch::query(self.client, &statement?).await }),
+            Box::pin(async move { fetch::run::<fetch::All>(self.client, &statement?).await }),
             decode::<R>,
         )
     }
 
     fn fetch_first<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Get<'a, R::Row> {
         FetchFirst::new(
-            Box::pin(async move { fetch::query_first(self.client, &statement?).await }),
+            Box::pin(async move { fetch::run::<fetch::First>(self.client, &statement?).await }),
             decode::<R>,
         )
     }
 
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        Box::pin(async move { fetch::execute(self.client, &statement?).await })
+        Box::pin(async move { fetch::run::<fetch::Changed>(self.client, &statement?).await })
     }
 }
 
