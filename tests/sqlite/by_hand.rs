@@ -4,11 +4,11 @@ use mizzle::dialect::Sqlite;
 use mizzle::prelude::*;
 use mizzle::query::{TableColumns, TableRow};
 use mizzle::render::SqlWriter;
-use mizzle::row::{decode_column, RawRow};
+use mizzle::row::{decode_column, RawRow, RowError};
 use mizzle::schema::{ColumnInfo, Constraints, HasDefault, NoDefault};
 use mizzle::sqlite::{Database, Integer, Text};
 use mizzle::types::{BigInt, NotNull, Null};
-use mizzle::{create_table, from, insert, select, Error};
+use mizzle::{create_table, from, insert, select};
 
 /// The names follow what `table!` writes: lower-case types, like Diesel's.
 #[allow(non_camel_case_types)]
@@ -85,7 +85,7 @@ mod tags {
 
     impl TableColumns for Row {
         const WIDTH: usize = 2;
-        fn render_columns<D: mizzle::dialect::Dialect>(qualifier: &str, out: &mut SqlWriter<'_, D>) {
+        fn render_columns<D: mizzle::dialect::Dialect>(qualifier: &'static str, out: &mut SqlWriter<'_, D>) {
             for (i, name) in ["id", "label"].into_iter().enumerate() {
                 if i > 0 {
                     out.push_sql(", ");
@@ -98,7 +98,7 @@ mod tags {
     }
 
     impl TableRow<Sqlite> for Row {
-        fn decode<R: RawRow<Sqlite>>(row: &R, index: &mut usize) -> Result<Self, Error> {
+        fn decode<R: RawRow<Sqlite>>(row: &R, index: &mut usize) -> Result<Self, RowError> {
             let row = Row {
                 id: decode_column::<i64, BigInt, NotNull, Sqlite, R>(row, *index)?,
                 label: decode_column::<String, mizzle::types::Text, Null, Sqlite, R>(row, *index + 1)?,

@@ -9,11 +9,9 @@ use mysql_async::{Row, Value};
 pub(crate) struct MySqlRow<'r>(pub(crate) &'r Row);
 
 impl RawRow<MySql> for MySqlRow<'_> {
-    fn value(&self, index: usize) -> Result<MySqlValueRef<'_>, Error> {
-        let value = self.0.as_ref(index).ok_or_else(|| {
-            Error::Driver(format!("the row has {} columns, column {index} was asked for", self.0.len()).into())
-        })?;
-        Ok(match value {
+    #[inline]
+    fn value(&self, index: usize) -> Option<MySqlValueRef<'_>> {
+        Some(match self.0.as_ref(index)? {
             Value::NULL => MySqlValueRef::Null,
             Value::Bytes(bytes) => MySqlValueRef::Bytes(bytes),
             Value::Int(n) => MySqlValueRef::Int(*n),
@@ -50,5 +48,5 @@ impl RawRow<MySql> for MySqlRow<'_> {
 
 /// Decodes a row with `R`: a plain function, so a fetch can carry it as a pointer.
 pub(crate) fn decode<R: DecodeRow<MySql>>(row: &Row) -> Result<R::Row, Error> {
-    R::decode(&MySqlRow(row))
+    Ok(R::decode(&MySqlRow(row))?)
 }

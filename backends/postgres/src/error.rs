@@ -31,11 +31,6 @@ pub(crate) fn database_error(sql: &str, error: tokio_postgres::Error) -> Error {
     }
 }
 
-/// Wraps a driver error outside of a statement.
-pub(crate) fn driver_error(error: tokio_postgres::Error) -> Error {
-    Error::Driver(Box::new(error))
-}
-
 /// Wraps an error from the pool.
 pub(crate) fn pool_error(target: &str, error: deadpool_postgres::PoolError) -> Error {
     use deadpool_postgres::PoolError;

@@ -1,6 +1,5 @@
 //! A tokio-postgres row as mizzle's decoding reads it: raw binary values with their types.
 
-use crate::error::driver_error;
 use mizzle_dsl::dialect::{Pg, PgValueRef};
 use mizzle_dsl::row::{DecodeRow, RawRow};
 use mizzle_dsl::Error;
@@ -28,12 +27,12 @@ impl<'a> FromSql<'a> for RawBytes<'a> {
 pub(crate) struct PgRow<'r>(pub(crate) &'r Row);
 
 impl RawRow<Pg> for PgRow<'_> {
-    fn value(&self, index: usize) -> Result<PgValueRef<'_>, Error> {
-        let column = self.0.columns().get(index).ok_or_else(|| {
-            Error::Driver(format!("the row has {} columns, column {index} was asked for", self.0.len()).into())
-        })?;
-        let RawBytes(bytes) = self.0.try_get::<_, RawBytes<'_>>(index).map_err(driver_error)?;
-        Ok(PgValueRef {
+    #[inline]
+    fn value(&self, index: usize) -> Option<PgValueRef<'_>> {
+        let column = self.0.columns().get(index)?;
+        // `RawBytes` accepts every type, so reading it fails only past the row's end.
+        let RawBytes(bytes) = self.0.try_get::<_, RawBytes<'_>>(index).ok()?;
+        Some(PgValueRef {
             type_oid: column.type_().oid(),
             bytes,
         })
@@ -49,5 +48,5 @@ impl RawRow<Pg> for PgRow<'_> {
 
 /// Decodes a row with `R`: a plain function, so a fetch can carry it as a pointer.
 pub(crate) fn decode<R: DecodeRow<Pg>>(row: &Row) -> Result<R::Row, Error> {
-    R::decode(&PgRow(row))
+    Ok(R::decode(&PgRow(row))?)
 }

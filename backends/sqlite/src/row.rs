@@ -1,21 +1,16 @@
 //! A rusqlite row as mizzle's decoding reads it.
 
-use crate::error::database_error;
 use mizzle_dsl::dialect::{Sqlite, SqliteValueRef};
 use mizzle_dsl::row::RawRow;
-use mizzle_dsl::Error;
 use rusqlite::types::ValueRef;
 
 /// Borrows a rusqlite row for decoding.
 pub(crate) struct SqliteRow<'r, 's>(pub(crate) &'r rusqlite::Row<'s>);
 
 impl RawRow<Sqlite> for SqliteRow<'_, '_> {
-    fn value(&self, index: usize) -> Result<SqliteValueRef<'_>, Error> {
-        let value = self
-            .0
-            .get_ref(index)
-            .map_err(|e| database_error("(reading a row)", e))?;
-        Ok(match value {
+    #[inline]
+    fn value(&self, index: usize) -> Option<SqliteValueRef<'_>> {
+        Some(match self.0.get_ref(index).ok()? {
             ValueRef::Null => SqliteValueRef::Null,
             ValueRef::Integer(n) => SqliteValueRef::Integer(n),
             ValueRef::Real(x) => SqliteValueRef::Real(x),

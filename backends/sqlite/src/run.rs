@@ -41,7 +41,7 @@ pub(crate) fn fetch_first<R: DecodeRow<Sqlite>>(
     let mut prepared = prepare(conn, statement)?;
     let mut rows = prepared.raw_query();
     match rows.next().map_err(|e| database_error(&statement.sql, e))? {
-        Some(row) => R::decode(&SqliteRow(row)).map(Some),
+        Some(row) => Ok(Some(R::decode(&SqliteRow(row))?)),
         None => Ok(None),
     }
 }

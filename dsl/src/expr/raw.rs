@@ -84,7 +84,8 @@ impl<ST, N, D: Dialect> RenderSql<D> for Sql<ST, N> {
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         for chunk in &self.chunks {
             match chunk {
-                Chunk::Text(text) => out.push_sql(text),
+                Chunk::Text(Cow::Borrowed(text)) => out.push_sql(text),
+                Chunk::Text(Cow::Owned(text)) => out.push_sql_text(text),
                 Chunk::Column { table, column } => {
                     if out.qualify_columns() {
                         out.push_ident(table);

@@ -40,19 +40,19 @@ impl<Q, P> AndFilter<P> for Where<Q> {
 
 /// Writes a WHERE-like clause with its keyword, or nothing when absent.
 pub(crate) trait RenderClause<D: Dialect> {
-    fn render_clause<'q>(&'q self, keyword: &str, out: &mut SqlWriter<'q, D>);
+    fn render_clause<'q>(&'q self, keyword: &'static str, out: &mut SqlWriter<'q, D>);
 }
 
 impl<D: Dialect> RenderClause<D> for NoWhere {
-    fn render_clause<'q>(&'q self, _keyword: &str, _out: &mut SqlWriter<'q, D>) {}
+    fn render_clause<'q>(&'q self, _keyword: &'static str, _out: &mut SqlWriter<'q, D>) {}
 }
 
 impl<D: Dialect> RenderClause<D> for AllRows {
-    fn render_clause<'q>(&'q self, _keyword: &str, _out: &mut SqlWriter<'q, D>) {}
+    fn render_clause<'q>(&'q self, _keyword: &'static str, _out: &mut SqlWriter<'q, D>) {}
 }
 
 impl<P: RenderSql<D>, D: Dialect> RenderClause<D> for Where<P> {
-    fn render_clause<'q>(&'q self, keyword: &str, out: &mut SqlWriter<'q, D>) {
+    fn render_clause<'q>(&'q self, keyword: &'static str, out: &mut SqlWriter<'q, D>) {
         out.push_sql(keyword);
         self.0.render(out);
     }

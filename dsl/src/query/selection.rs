@@ -1,10 +1,9 @@
 //! What a query selects: expressions, tuples of them, or whole table rows; and decoding them.
 
 use crate::dialect::Dialect;
-use crate::error::Error;
 use crate::expr::{AppearsIn, Expression};
 use crate::render::{RenderList, RenderSql, SqlWriter};
-use crate::row::{all_null, decode_column, DecodeRow, RawRow};
+use crate::row::{all_null, decode_column, DecodeRow, RawRow, RowError};
 use crate::schema::{Table, TableIn};
 use crate::types::{FromSql, Nullability};
 use std::marker::PhantomData;
@@ -24,7 +23,7 @@ pub trait Selection<S, I, D: Dialect>: RenderList<D> {
     /// Number of columns it reads.
     const WIDTH: usize;
     /// Decodes its columns starting at `*index`, and advances `*index` past them.
-    fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, Error>;
+    fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, RowError>;
 }
 
 impl<E, S, I, D> Selection<S, I, D> for E
@@ -36,7 +35,7 @@ where
     type Row = <E::ScopedNullability as Nullability>::Wrap<E::Value>;
     const WIDTH: usize = 1;
 
-    fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, Error> {
+    fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, RowError> {
         let value = decode_column::<E::Value, E::SqlType, E::ScopedNullability, D, R>(row, *index)?;
         *index += 1;
         Ok(value)
@@ -50,7 +49,7 @@ macro_rules! tuple_selections {
             type Row = ($($name::Row,)+);
             const WIDTH: usize = 0 $(+ $name::WIDTH)+;
 
-            fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, Error> {
+            fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, RowError> {
                 Ok(($($name::decode(row, index)?,)+))
             }
         }
@@ -76,14 +75,14 @@ pub trait TableColumns {
     /// Number of columns.
     const WIDTH: usize;
     /// Writes the table's columns qualified by `qualifier` (its name or an alias), separated by commas.
-    fn render_columns<D: Dialect>(qualifier: &str, out: &mut SqlWriter<'_, D>);
+    fn render_columns<D: Dialect>(qualifier: &'static str, out: &mut SqlWriter<'_, D>);
 }
 
 /// A table's row struct, decodable on dialect `D` from its columns in declaration order.
 /// Implemented by [`table!`](crate::table) for the `Row` struct it writes.
 pub trait TableRow<D: Dialect>: TableColumns + Sized {
     /// Decodes the columns starting at `*index`.
-    fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self, Error>;
+    fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self, RowError>;
 }
 
 impl<T: Table, D: Dialect> RenderList<D> for WholeRow<T>
@@ -104,7 +103,7 @@ where
     type Row = <<T as TableIn<S, I>>::Nullability as Nullability>::Wrap<T::Row>;
     const WIDTH: usize = <T::Row as TableColumns>::WIDTH;
 
-    fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, Error> {
+    fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, RowError> {
         type N<T, S, I> = <T as TableIn<S, I>>::Nullability;
         if N::<T, S, I>::NULLABLE && all_null(row, *index, Self::WIDTH)? {
             if let Some(missing) = N::<T, S, I>::none() {
@@ -122,7 +121,7 @@ pub struct SelectionDecoder<Sel, S, I>(PhantomData<(Sel, S, I)>);
 
 impl<Sel: Selection<S, I, D>, S, I, D: Dialect> DecodeRow<D> for SelectionDecoder<Sel, S, I> {
     type Row = Sel::Row;
-    fn decode<R: RawRow<D>>(row: &R) -> Result<Self::Row, Error> {
+    fn decode<R: RawRow<D>>(row: &R) -> Result<Self::Row, RowError> {
         let mut index = 0;
         Sel::decode(row, &mut index)
     }

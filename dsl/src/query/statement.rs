@@ -6,7 +6,7 @@ use super::selection::{Selection, SelectionDecoder};
 use crate::dialect::Dialect;
 use crate::error::Error;
 use crate::exec::Executor;
-use crate::render::{RenderSql, RenderedSql, SqlWriter};
+use crate::render::{RenderSql, RenderedSql};
 
 /// A complete statement of one dialect.
 ///
@@ -24,9 +24,7 @@ pub trait Statement: Sized {
     where
         Self: RenderSql<Self::Dialect>,
     {
-        let mut out = SqlWriter::new();
-        self.render(&mut out);
-        out.finish()
+        crate::render::render_statement(self)
     }
 
     /// Renders the statement once, for runs with named parameters ([`placeholder`](super::placeholder)).

@@ -1,10 +1,40 @@
 //! Rendering: every query node writes its own SQL and binds into one [`SqlWriter`].
 
+mod shapes;
 mod writer;
 
+pub use shapes::KEPT_TEXT_BUDGET;
 pub use writer::{RenderedSql, Slot, SqlWriter};
 
 use crate::dialect::Dialect;
+use crate::error::Error;
+use std::borrow::Cow;
+
+/// Renders a whole statement, reusing the text of one of the same shape rendered before
+/// (see [`shapes`]): then only its bound values are collected.
+pub fn render_statement<'q, D: Dialect, S: RenderSql<D>>(statement: &'q S) -> Result<RenderedSql<'q>, Error> {
+    let mut shape = SqlWriter::for_shape();
+    statement.render(&mut shape);
+    let Some((fingerprint, binds)) = shape.finish_shape() else {
+        return render_text(statement);
+    };
+    if let Some(sql) = shapes::find(fingerprint) {
+        return Ok(RenderedSql {
+            sql: Cow::Borrowed(sql),
+            binds,
+        });
+    }
+    let rendered = render_text(statement)?;
+    shapes::keep(fingerprint, &rendered.sql);
+    Ok(rendered)
+}
+
+/// Renders a statement's text and binds in one pass.
+fn render_text<'q, D: Dialect, S: RenderSql<D>>(statement: &'q S) -> Result<RenderedSql<'q>, Error> {
+    let mut out = SqlWriter::new();
+    statement.render(&mut out);
+    out.finish()
+}
 
 /// A node of a query that can write itself as SQL for dialect `D`.
 ///

@@ -16,7 +16,67 @@ pub struct SqlWriter<'q, D> {
     inline_values: bool,
     ddl_quotes: bool,
     slots: Vec<Slot>,
+    /// In a shape pass: the fingerprint of the text so far, which is not written.
+    fingerprint: Option<Fingerprint>,
     dialect: PhantomData<D>,
+}
+
+/// What a statement's text is made of, hashed: two statements with the same fingerprint
+/// have the same text. See [`shapes`](super::shapes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Fingerprint {
+    a: u64,
+    b: u64,
+}
+
+/// Tags that keep the kinds of pieces apart in a fingerprint.
+const TEXT_PIECE: u64 = 2 << 62;
+const NUMBER_PIECE: u64 = 3 << 62;
+
+impl Fingerprint {
+    /// A fingerprint of nothing yet, for `kind`, seeded once per process so that nobody
+    /// can choose text that collides with another statement's.
+    fn new(kind: crate::dialect::DialectKind) -> Self {
+        static SEED: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+        let seed = *SEED.get_or_init(|| {
+            use std::hash::{BuildHasher, Hasher};
+            let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+            hasher.write_u64(0x6d69_7a7a_6c65);
+            hasher.finish()
+        });
+        let mut fingerprint = Fingerprint { a: seed, b: !seed };
+        fingerprint.add(kind as u64);
+        fingerprint
+    }
+
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.a = (self.a ^ word).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+        self.b = (self.b.rotate_left(17) ^ word).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    }
+
+    /// A `'static` string: the same address always holds the same text. Addresses fit in
+    /// 48 bits, so one word holds the address and (rotated into the top bits) the length.
+    #[inline]
+    fn add_static(&mut self, text: &'static str) {
+        self.add(text.as_ptr() as u64 ^ (text.len() as u64).rotate_right(16));
+    }
+
+    /// A string made at run time: its bytes.
+    fn add_text(&mut self, text: &str) {
+        for chunk in text.as_bytes().chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        self.add(text.len() as u64 | TEXT_PIECE);
+    }
+}
+
+impl std::hash::Hash for Fingerprint {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.a);
+    }
 }
 
 /// A named placeholder of a prepared statement: which bind it fills and what it accepts.
@@ -56,17 +116,47 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
             inline_values: false,
             ddl_quotes: false,
             slots: Vec::new(),
+            fingerprint: None,
             dialect: PhantomData,
         }
     }
 
+    /// A writer for the shape pass: it collects the binds and the fingerprint of the text,
+    /// and writes no text.
+    pub(crate) fn for_shape() -> Self {
+        let mut out = Self::new();
+        out.sql = String::new();
+        out.fingerprint = Some(Fingerprint::new(D::KIND));
+        out
+    }
+
     /// Appends SQL text verbatim: keywords and punctuation, never user data.
-    pub fn push_sql(&mut self, sql: &str) {
-        self.sql.push_str(sql);
+    #[inline]
+    pub fn push_sql(&mut self, sql: &'static str) {
+        match &mut self.fingerprint {
+            Some(fingerprint) => fingerprint.add_static(sql),
+            None => self.sql.push_str(sql),
+        }
+    }
+
+    /// Appends SQL text made at run time (raw SQL built from strings), verbatim.
+    pub fn push_sql_text(&mut self, sql: &str) {
+        match &mut self.fingerprint {
+            Some(fingerprint) => fingerprint.add_text(sql),
+            None => self.sql.push_str(sql),
+        }
     }
 
     /// Appends a quoted, escaped identifier.
-    pub fn push_ident(&mut self, ident: &str) {
+    #[inline]
+    pub fn push_ident(&mut self, ident: &'static str) {
+        match &mut self.fingerprint {
+            Some(fingerprint) => fingerprint.add_static(ident),
+            None => self.write_ident(ident),
+        }
+    }
+
+    fn write_ident(&mut self, ident: &str) {
         if self.ddl_quotes {
             crate::schema::ddl_ident(D::KIND, &mut self.sql, ident);
         } else {
@@ -75,10 +165,10 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
     }
 
     /// Appends a table's quoted name, with its schema if it has one: `"auth"."users"`.
-    pub fn push_table(&mut self, schema: Option<&str>, name: &str) {
+    pub fn push_table(&mut self, schema: Option<&'static str>, name: &'static str) {
         if let Some(schema) = schema {
             self.push_ident(schema);
-            self.sql.push('.');
+            self.push_sql(".");
         }
         self.push_ident(name);
     }
@@ -92,7 +182,10 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
             return;
         }
         self.binds.push(value);
-        D::write_placeholder(&mut self.sql, self.binds.len());
+        // A placeholder's text follows from how many binds came before it: nothing to fingerprint.
+        if self.fingerprint.is_none() {
+            D::write_placeholder(&mut self.sql, self.binds.len());
+        }
     }
 
     /// A writer for DDL: values become literals, columns go without their table (as CHECK
@@ -126,7 +219,15 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
     /// builder owns: a bound LIMIT makes SQLite re-prepare the statement on every run.
     pub fn push_u64(&mut self, n: u64) {
         use std::fmt::Write;
-        let _ = write!(self.sql, "{n}");
+        match &mut self.fingerprint {
+            Some(fingerprint) => {
+                fingerprint.add(n);
+                fingerprint.add(NUMBER_PIECE);
+            }
+            None => {
+                let _ = write!(self.sql, "{n}");
+            }
+        }
     }
 
     /// Whether columns are written with their table (`"users"."id"`), as a SELECT needs,
@@ -163,6 +264,16 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
     pub fn finish_prepared(mut self) -> Result<(RenderedSql<'q>, Vec<Slot>), Error> {
         let slots = std::mem::take(&mut self.slots);
         self.finish_checked().map(|rendered| (rendered, slots))
+    }
+
+    /// Finishes a shape pass: the fingerprint and the binds, or `None` when the statement
+    /// must be rendered in full (to report an error with its text, or to prepare it).
+    pub(crate) fn finish_shape(self) -> Option<(Fingerprint, Vec<Value<'q>>)> {
+        let usable = self.error.is_none() && self.slots.is_empty() && self.binds.len() <= D::MAX_PARAMS;
+        match self.fingerprint {
+            Some(fingerprint) if usable => Some((fingerprint, self.binds)),
+            _ => None,
+        }
     }
 
     fn finish_checked(mut self) -> Result<RenderedSql<'q>, Error> {

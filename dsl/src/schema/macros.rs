@@ -318,7 +318,7 @@ macro_rules! table {
                 const WIDTH: usize = [$(stringify!($col)),+].len();
 
                 fn render_columns<__D: $crate::dialect::Dialect>(
-                    __qualifier: &str,
+                    __qualifier: &'static str,
                     __out: &mut $crate::render::SqlWriter<'_, __D>,
                 ) {
                     let mut __first = true;
@@ -345,7 +345,7 @@ macro_rules! table {
                 fn decode<R: $crate::row::RawRow<__D>>(
                     __row: &R,
                     __index: &mut usize,
-                ) -> ::std::result::Result<Self, $crate::Error> {
+                ) -> ::std::result::Result<Self, $crate::row::RowError> {
                     Ok(Row {
                         $(
                             $col: {

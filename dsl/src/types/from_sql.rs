@@ -31,10 +31,12 @@ fn kind(raw: &SqliteValueRef<'_>) -> &'static str {
     }
 }
 
+#[cold]
 fn unexpected(raw: SqliteValueRef<'_>, wanted: &str) -> DecodeError {
     DecodeError::new(format!("expected {wanted}, found {}", kind(&raw)))
 }
 
+#[inline]
 fn sqlite_int(raw: SqliteValueRef<'_>) -> Result<i64, DecodeError> {
     match raw {
         SqliteValueRef::Integer(n) => Ok(n),
@@ -42,6 +44,7 @@ fn sqlite_int(raw: SqliteValueRef<'_>) -> Result<i64, DecodeError> {
     }
 }
 
+#[inline]
 fn sqlite_text(raw: SqliteValueRef<'_>) -> Result<&str, DecodeError> {
     match raw {
         SqliteValueRef::Text(bytes) => {
@@ -62,6 +65,7 @@ where
 macro_rules! sqlite_ints {
     ($($st:ty: $rust:ty;)*) => {$(
         impl FromSql<$st, Sqlite> for $rust {
+            #[inline]
             fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
                 let n = sqlite_int(raw)?;
                 <$rust>::try_from(n).map_err(|_| {
@@ -79,6 +83,7 @@ sqlite_ints! {
 }
 
 impl FromSql<Double, Sqlite> for f64 {
+    #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
             SqliteValueRef::Real(x) => Ok(x),
@@ -90,12 +95,14 @@ impl FromSql<Double, Sqlite> for f64 {
 }
 
 impl FromSql<Real, Sqlite> for f32 {
+    #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         <f64 as FromSql<Double, Sqlite>>::from_sql(raw).map(|x| x as f32)
     }
 }
 
 impl FromSql<Numeric, Sqlite> for Decimal {
+    #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
             SqliteValueRef::Integer(n) => Ok(Decimal::from(n)),
@@ -109,6 +116,7 @@ impl FromSql<Numeric, Sqlite> for Decimal {
 }
 
 impl FromSql<Bool, Sqlite> for bool {
+    #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         match sqlite_int(raw)? {
             0 => Ok(false),
@@ -119,12 +127,14 @@ impl FromSql<Bool, Sqlite> for bool {
 }
 
 impl FromSql<Text, Sqlite> for String {
+    #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         sqlite_text(raw).map(str::to_owned)
     }
 }
 
 impl FromSql<Bytes, Sqlite> for Vec<u8> {
+    #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
             SqliteValueRef::Blob(bytes) | SqliteValueRef::Text(bytes) => Ok(bytes.to_vec()),
@@ -134,6 +144,7 @@ impl FromSql<Bytes, Sqlite> for Vec<u8> {
 }
 
 impl FromSql<Uuid, Sqlite> for uuid::Uuid {
+    #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
             SqliteValueRef::Blob(bytes) => uuid::Uuid::from_slice(bytes)
@@ -144,12 +155,14 @@ impl FromSql<Uuid, Sqlite> for uuid::Uuid {
 }
 
 impl FromSql<Date, Sqlite> for NaiveDate {
+    #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         parse(sqlite_text(raw)?, "a date (YYYY-MM-DD)")
     }
 }
 
 impl FromSql<Time, Sqlite> for NaiveTime {
+    #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         parse(sqlite_text(raw)?, "a time (HH:MM:SS)")
     }
@@ -163,12 +176,14 @@ fn sqlite_datetime(text: &str) -> Result<NaiveDateTime, DecodeError> {
 }
 
 impl FromSql<Timestamp, Sqlite> for NaiveDateTime {
+    #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         sqlite_datetime(sqlite_text(raw)?)
     }
 }
 
 impl FromSql<TimestampTz, Sqlite> for DateTime<Utc> {
+    #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         let text = sqlite_text(raw)?;
         match DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z").or_else(|_| DateTime::parse_from_rfc3339(text))
@@ -181,6 +196,7 @@ impl FromSql<TimestampTz, Sqlite> for DateTime<Utc> {
 }
 
 impl FromSql<UnixTimestamp, Sqlite> for DateTime<Utc> {
+    #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         let seconds = sqlite_int(raw)?;
         DateTime::from_timestamp(seconds, 0)
@@ -189,6 +205,7 @@ impl FromSql<UnixTimestamp, Sqlite> for DateTime<Utc> {
 }
 
 impl<T: serde::de::DeserializeOwned + 'static> FromSql<Json<T>, Sqlite> for T {
+    #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         let text = sqlite_text(raw)?;
         serde_json::from_str(text).map_err(|e| DecodeError::new(format!("invalid JSON for this column: {e}")))
@@ -196,6 +213,7 @@ impl<T: serde::de::DeserializeOwned + 'static> FromSql<Json<T>, Sqlite> for T {
 }
 
 impl<E: SqlEnum> FromSql<Enum<E>, Sqlite> for E {
+    #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
         let text = sqlite_text(raw)?;
         E::from_member(text).ok_or_else(|| {

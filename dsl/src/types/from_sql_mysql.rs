@@ -19,10 +19,12 @@ fn kind(raw: &MySqlValueRef<'_>) -> &'static str {
     }
 }
 
+#[cold]
 fn unexpected(raw: MySqlValueRef<'_>, wanted: &str) -> DecodeError {
     DecodeError::new(format!("expected {wanted}, found {}", kind(&raw)))
 }
 
+#[inline]
 fn text(bytes: &[u8]) -> Result<&str, DecodeError> {
     std::str::from_utf8(bytes).map_err(|e| DecodeError::new(format!("text is not valid UTF-8: {e}")))
 }
@@ -39,6 +41,7 @@ where
 macro_rules! mysql_ints {
     ($($st:ty: $rust:ty;)*) => {$(
         impl FromSql<$st, MySql> for $rust {
+            #[inline]
             fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
                 let out_of_range = |n: &dyn std::fmt::Display| {
                     DecodeError::new(format!("{n} is out of range for {}", stringify!($rust)))
@@ -61,6 +64,7 @@ mysql_ints! {
 }
 
 impl FromSql<Double, MySql> for f64 {
+    #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
             MySqlValueRef::Double(x) => Ok(x),
@@ -72,6 +76,7 @@ impl FromSql<Double, MySql> for f64 {
 }
 
 impl FromSql<Real, MySql> for f32 {
+    #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
             MySqlValueRef::Float(x) => Ok(x),
@@ -82,6 +87,7 @@ impl FromSql<Real, MySql> for f32 {
 }
 
 impl FromSql<Numeric, MySql> for Decimal {
+    #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
             MySqlValueRef::Bytes(bytes) => parse(bytes, "a decimal"),
@@ -96,6 +102,7 @@ impl FromSql<Numeric, MySql> for Decimal {
 }
 
 impl FromSql<Bool, MySql> for bool {
+    #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         match <i64 as FromSql<BigInt, MySql>>::from_sql(raw)? {
             0 => Ok(false),
@@ -106,6 +113,7 @@ impl FromSql<Bool, MySql> for bool {
 }
 
 impl FromSql<Text, MySql> for String {
+    #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
             MySqlValueRef::Bytes(bytes) => text(bytes).map(str::to_owned),
@@ -115,6 +123,7 @@ impl FromSql<Text, MySql> for String {
 }
 
 impl FromSql<Bytes, MySql> for Vec<u8> {
+    #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
             MySqlValueRef::Bytes(bytes) => Ok(bytes.to_vec()),
@@ -145,6 +154,7 @@ fn date_time(raw: MySqlValueRef<'_>) -> Result<NaiveDateTime, DecodeError> {
 }
 
 impl FromSql<Timestamp, MySql> for NaiveDateTime {
+    #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         date_time(raw)
     }
@@ -152,18 +162,21 @@ impl FromSql<Timestamp, MySql> for NaiveDateTime {
 
 /// MySQL's `timestamp` reads back in the session time zone, which mizzle sets to UTC.
 impl FromSql<TimestampTz, MySql> for DateTime<Utc> {
+    #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         date_time(raw).map(|naive| naive.and_utc())
     }
 }
 
 impl FromSql<Date, MySql> for NaiveDate {
+    #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         date_time(raw).map(|at| at.date())
     }
 }
 
 impl FromSql<Time, MySql> for NaiveTime {
+    #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
             MySqlValueRef::Time {
@@ -185,6 +198,7 @@ impl FromSql<Time, MySql> for NaiveTime {
 }
 
 impl<T: serde::de::DeserializeOwned + 'static> FromSql<Json<T>, MySql> for T {
+    #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
             MySqlValueRef::Bytes(bytes) => serde_json::from_slice(bytes)
@@ -195,6 +209,7 @@ impl<T: serde::de::DeserializeOwned + 'static> FromSql<Json<T>, MySql> for T {
 }
 
 impl<E: SqlEnum> FromSql<Enum<E>, MySql> for E {
+    #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
             MySqlValueRef::Bytes(bytes) => {

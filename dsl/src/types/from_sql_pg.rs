@@ -12,11 +12,13 @@ fn type_name(oid: u32) -> String {
 }
 
 /// The bytes of a non-NULL value.
+#[inline]
 fn bytes(raw: PgValueRef<'_>) -> Result<&[u8], DecodeError> {
     raw.bytes.ok_or_else(|| DecodeError::new("unexpected NULL"))
 }
 
 /// Decodes with postgres-types, after checking it accepts the column's type.
+#[inline]
 fn via_postgres<'a, T: postgres_types::FromSql<'a>>(raw: PgValueRef<'a>, wanted: &str) -> Result<T, DecodeError> {
     let ty = Type::from_oid(raw.type_oid)
         .filter(T::accepts)
@@ -27,6 +29,7 @@ fn via_postgres<'a, T: postgres_types::FromSql<'a>>(raw: PgValueRef<'a>, wanted:
 macro_rules! pg_builtin {
     ($($st:ty: $rust:ty => $wanted:literal;)*) => {$(
         impl FromSql<$st, Pg> for $rust {
+            #[inline]
             fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
                 via_postgres(raw, $wanted)
             }
@@ -52,6 +55,7 @@ pg_builtin! {
 }
 
 impl FromSql<IntervalType, Pg> for Interval {
+    #[inline]
     fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
         if raw.type_oid != Type::INTERVAL.oid() {
             return Err(DecodeError::new(format!(
@@ -94,12 +98,14 @@ fn from_json<T: serde::de::DeserializeOwned>(raw: PgValueRef<'_>) -> Result<T, D
 }
 
 impl<T: serde::de::DeserializeOwned + 'static> FromSql<Json<T>, Pg> for T {
+    #[inline]
     fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
         from_json(raw)
     }
 }
 
 impl<T: serde::de::DeserializeOwned + 'static> FromSql<Jsonb<T>, Pg> for T {
+    #[inline]
     fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
         from_json(raw)
     }
@@ -107,6 +113,7 @@ impl<T: serde::de::DeserializeOwned + 'static> FromSql<Jsonb<T>, Pg> for T {
 
 /// An enum's binary format is its member's text.
 impl<E: SqlEnum> FromSql<Enum<E>, Pg> for E {
+    #[inline]
     fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
         let text =
             std::str::from_utf8(bytes(raw)?).map_err(|e| DecodeError::new(format!("enum member is not UTF-8: {e}")))?;
@@ -121,6 +128,7 @@ impl<E: SqlEnum> FromSql<Enum<E>, Pg> for E {
 }
 
 impl<ST: SqlType, T: FromSql<ST, Pg>> FromSql<Array<ST>, Pg> for Vec<T> {
+    #[inline]
     fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
         use fallible_iterator::FallibleIterator as _;
         use postgres_protocol::types::array_from_sql;

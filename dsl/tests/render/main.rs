@@ -6,6 +6,7 @@ mod insert;
 mod records;
 mod schema;
 mod select;
+mod shapes;
 mod types;
 mod write;
 

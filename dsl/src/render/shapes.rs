@@ -1,0 +1,88 @@
+//! The text of statements already rendered, found again by the fingerprint of their shape.
+//!
+//! A query built the same way twice writes the same SQL: only its bound values differ.
+//! Rendering it again costs more than running it on an embedded database, so a statement
+//! is first walked without writing text: the walk collects the bound values and a
+//! fingerprint of every piece the text would be made of. The fingerprint of a piece is the
+//! address and length of a `'static` string (the same address always holds the same
+//! text), or the bytes of a string made at run time, or a number (a LIMIT). When the
+//! fingerprint is known, its text is reused; otherwise the statement is rendered in full
+//! and its text kept for the next time.
+
+use super::writer::Fingerprint;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+/// How much statement text the process keeps, in bytes. Texts are kept for the life of
+/// the process, so a program that builds endless different shapes (IN lists of every
+/// length, say) stops adding to it here and renders those in full each time.
+pub const KEPT_TEXT_BUDGET: usize = 8 << 20;
+
+/// Statements longer than this are not kept: they are many-row inserts, whose row counts vary.
+const LONGEST_KEPT: usize = 64 << 10;
+
+/// The texts kept so far, shared by every thread.
+static KEPT: Mutex<Option<HashMap<Fingerprint, &'static str, Identity>>> = Mutex::new(None);
+
+/// The bytes of text kept so far.
+static KEPT_BYTES: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    /// This thread's view of [`KEPT`], read without a lock.
+    static SEEN: RefCell<HashMap<Fingerprint, &'static str, Identity>> = RefCell::default();
+}
+
+/// The text of the statement with this fingerprint, if one was kept.
+pub(crate) fn find(fingerprint: Fingerprint) -> Option<&'static str> {
+    if let Some(text) = SEEN.with_borrow(|seen| seen.get(&fingerprint).copied()) {
+        return Some(text);
+    }
+    let text = KEPT.lock().ok()?.as_ref()?.get(&fingerprint).copied()?;
+    SEEN.with_borrow_mut(|seen| seen.insert(fingerprint, text));
+    Some(text)
+}
+
+/// Keeps `text` as the statement with this fingerprint, while the budget allows.
+pub(crate) fn keep(fingerprint: Fingerprint, text: &str) {
+    if text.len() > LONGEST_KEPT || KEPT_BYTES.load(Ordering::Relaxed) + text.len() > KEPT_TEXT_BUDGET {
+        return;
+    }
+    let Ok(mut kept) = KEPT.lock() else { return };
+    let kept = kept.get_or_insert_with(HashMap::default);
+    let text = match kept.get(&fingerprint) {
+        Some(text) => *text,
+        None => {
+            KEPT_BYTES.fetch_add(text.len(), Ordering::Relaxed);
+            let text: &'static str = Box::leak(text.into());
+            kept.insert(fingerprint, text);
+            text
+        }
+    };
+    SEEN.with_borrow_mut(|seen| seen.insert(fingerprint, text));
+}
+
+/// Hashes fingerprints by their own words: they are hashes already.
+type Identity = BuildHasherDefault<IdentityHasher>;
+
+/// The hasher of [`Identity`].
+#[derive(Default)]
+pub(crate) struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        self.0 ^= word;
+    }
+}
