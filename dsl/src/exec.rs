@@ -128,7 +128,12 @@ impl<Raw, T> Future for FetchAll<'_, Raw, T> {
     type Output = Result<Vec<T>, Error>;
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let rows = ready!(self.rows.as_mut().poll(cx))?;
-        Poll::Ready(rows.iter().map(self.decode).collect())
+        // Sized once: collecting `Result`s would grow the vector from nothing.
+        let mut decoded = Vec::with_capacity(rows.len());
+        for row in &rows {
+            decoded.push((self.decode)(row)?);
+        }
+        Poll::Ready(Ok(decoded))
     }
 }
 

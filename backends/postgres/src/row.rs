@@ -33,7 +33,7 @@ impl RawRow<Pg> for PgRow<'_> {
         // `RawBytes` accepts every type, so reading it fails only past the row's end.
         let RawBytes(bytes) = self.0.try_get::<_, RawBytes<'_>>(index).ok()?;
         Some(PgValueRef {
-            type_oid: column.type_().oid(),
+            ty: column.type_(),
             bytes,
         })
     }

@@ -31,12 +31,13 @@ impl Dialect for Pg {
     }
 }
 
-/// One column of a PostgreSQL row: its type's OID and its binary-format bytes (`None` for
+/// One column of a PostgreSQL row: its type and its binary-format bytes (`None` for
 /// NULL), borrowed from the row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PgValueRef<'a> {
-    /// The column type's OID, as the server described the row.
-    pub type_oid: u32,
+    /// The column's type, as the server described the row (decoding needs the `pg` feature).
+    #[cfg(feature = "pg")]
+    pub ty: &'a postgres_types::Type,
     /// The value in binary format.
     pub bytes: Option<&'a [u8]>,
 }

@@ -6,11 +6,6 @@ use crate::dialect::{Pg, PgValueRef};
 use crate::error::DecodeError;
 use postgres_types::Type;
 
-/// The column's type name, for messages.
-fn type_name(oid: u32) -> String {
-    Type::from_oid(oid).map_or_else(|| format!("a type with OID {oid}"), |ty| ty.name().to_owned())
-}
-
 /// The bytes of a non-NULL value.
 #[inline]
 fn bytes(raw: PgValueRef<'_>) -> Result<&[u8], DecodeError> {
@@ -20,10 +15,10 @@ fn bytes(raw: PgValueRef<'_>) -> Result<&[u8], DecodeError> {
 /// Decodes with postgres-types, after checking it accepts the column's type.
 #[inline]
 fn via_postgres<'a, T: postgres_types::FromSql<'a>>(raw: PgValueRef<'a>, wanted: &str) -> Result<T, DecodeError> {
-    let ty = Type::from_oid(raw.type_oid)
-        .filter(T::accepts)
-        .ok_or_else(|| DecodeError::new(format!("expected {wanted}, found {}", type_name(raw.type_oid))))?;
-    T::from_sql(&ty, bytes(raw)?).map_err(|e| DecodeError::new(format!("invalid {wanted}: {e}")))
+    if !T::accepts(raw.ty) {
+        return Err(DecodeError::new(format!("expected {wanted}, found {}", raw.ty.name())));
+    }
+    T::from_sql(raw.ty, bytes(raw)?).map_err(|e| DecodeError::new(format!("invalid {wanted}: {e}")))
 }
 
 macro_rules! pg_builtin {
@@ -57,11 +52,8 @@ pg_builtin! {
 impl FromSql<IntervalType, Pg> for Interval {
     #[inline]
     fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
-        if raw.type_oid != Type::INTERVAL.oid() {
-            return Err(DecodeError::new(format!(
-                "expected interval, found {}",
-                type_name(raw.type_oid)
-            )));
+        if *raw.ty != Type::INTERVAL {
+            return Err(DecodeError::new(format!("expected interval, found {}", raw.ty.name())));
         }
         let b: &[u8; 16] = bytes(raw)?
             .try_into()
@@ -78,17 +70,17 @@ impl FromSql<IntervalType, Pg> for Interval {
 /// JSON text: `json` as is, `jsonb` after its version byte.
 fn json_text(raw: PgValueRef<'_>) -> Result<&[u8], DecodeError> {
     let b = bytes(raw)?;
-    if raw.type_oid == Type::JSONB.oid() {
+    if *raw.ty == Type::JSONB {
         match b.split_first() {
             Some((1, rest)) => Ok(rest),
             _ => Err(DecodeError::new("unsupported jsonb version")),
         }
-    } else if raw.type_oid == Type::JSON.oid() {
+    } else if *raw.ty == Type::JSON {
         Ok(b)
     } else {
         Err(DecodeError::new(format!(
             "expected json or jsonb, found {}",
-            type_name(raw.type_oid)
+            raw.ty.name()
         )))
     }
 }
@@ -141,7 +133,9 @@ impl<ST: SqlType, T: FromSql<ST, Pg>> FromSql<Array<ST>, Pg> for Vec<T> {
         {
             return Err(DecodeError::new("multi-dimensional arrays are not supported"));
         }
-        let type_oid = array.element_type();
+        let element_oid = array.element_type();
+        let element_type = Type::from_oid(element_oid)
+            .ok_or_else(|| DecodeError::new(format!("an array of a type with OID {element_oid}")))?;
         let mut values = array.values();
         let mut out = Vec::new();
         while let Some(element) = values
@@ -151,7 +145,7 @@ impl<ST: SqlType, T: FromSql<ST, Pg>> FromSql<Array<ST>, Pg> for Vec<T> {
             let element =
                 element.ok_or_else(|| DecodeError::new("NULL array element in an array of non-null values"))?;
             out.push(T::from_sql(PgValueRef {
-                type_oid,
+                ty: &element_type,
                 bytes: Some(element),
             })?);
         }
