@@ -1,0 +1,134 @@
+//! One workload, one side, many times: for `valgrind --tool=callgrind`, whose instruction
+//! counts hold still on a busy machine where criterion's times do not.
+//!
+//! `cargo build --release -p mizzle-benches --example profile`, then
+//! `valgrind --tool=callgrind target/release/examples/profile <workload> <mizzle|raw> <runs>`
+//! with workload `pk_lookup` or `select_1000` (SQLite, in memory) or `select_1000_postgres`
+//! (on the schema `cargo bench` leaves behind). A run of 0 counts the setup, to subtract.
+
+use mizzle::prelude::*;
+use mizzle::select;
+
+mod lite {
+    use mizzle::sqlite::*;
+    mizzle::table! { pub users in Sqlite { id: Integer [primary_key], name: Text [not_null], hair_color: Text } }
+}
+
+mod pg {
+    use mizzle::pg::*;
+    mizzle::table! { pub users in Pg { id: Serial [primary_key], name: Text [not_null], hair_color: Text } }
+}
+
+/// PostgreSQL's 1,000-row select, on the bench's schema (`cargo bench` creates it).
+fn postgres(side: &str, n: usize) {
+    use pg::users;
+    let url = "postgres://postgres@127.0.0.1:5432/test?options=-c%20search_path%3Dmizzle_bench";
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let db = rt.block_on(mizzle::pg::Database::connect(url)).unwrap();
+    let (client, connection) = rt
+        .block_on(tokio_postgres::connect(url, tokio_postgres::NoTls))
+        .unwrap();
+    rt.spawn(connection);
+    let stmt = rt
+        .block_on(client.prepare(r#"SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users""#))
+        .unwrap();
+    let mut total = 0;
+    for _ in 0..n {
+        total += if side == "mizzle" {
+            rt.block_on(
+                select((users::id, users::name, users::hair_color))
+                    .from(users::table)
+                    .all(&db),
+            )
+            .unwrap()
+            .len()
+        } else {
+            rt.block_on(client.query(&stmt, &[]))
+                .unwrap()
+                .iter()
+                .map(|r| (r.get::<_, i32>(0), r.get::<_, String>(1), r.get::<_, Option<String>>(2)))
+                .collect::<Vec<_>>()
+                .len()
+        };
+    }
+    println!("{total}");
+}
+
+fn main() {
+    use lite::users;
+    let args: Vec<String> = std::env::args().collect();
+    let (workload, side, n): (&str, &str, usize) = (&args[1], &args[2], args[3].parse().unwrap());
+    if workload == "select_1000_postgres" {
+        return postgres(side, n);
+    }
+    let db = mizzle::sqlite::Database::open_in_memory().unwrap();
+    db.execute_sql("CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL, hair_color text)")
+        .unwrap();
+    for i in 0..1000 {
+        db.execute_sql(&format!(
+            "INSERT INTO users (name, hair_color) VALUES ('user {i}', 'color {i}')"
+        ))
+        .unwrap();
+    }
+    let raw = db.connection();
+    let mut total = 0usize;
+    for i in 0..n {
+        let id = (i % 1000 + 1) as i64;
+        match (workload, side) {
+            ("pk_lookup", "mizzle") => {
+                let row = select((users::id, users::name, users::hair_color))
+                    .from(users::table)
+                    .filter(users::id.eq(id))
+                    .get(&db)
+                    .unwrap();
+                total += row.map_or(0, |r| r.1.len());
+            }
+            ("pk_lookup", "raw") => {
+                let mut stmt = raw
+                    .prepare_cached(
+                        r#"SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users" WHERE "users"."id" = ?"#,
+                    )
+                    .unwrap();
+                let row = stmt
+                    .query_row([id], |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, Option<String>>(2)?,
+                        ))
+                    })
+                    .ok();
+                total += row.map_or(0, |r| r.1.len());
+            }
+            ("select_1000", "mizzle") => {
+                let rows = select((users::id, users::name, users::hair_color))
+                    .from(users::table)
+                    .all(&db)
+                    .unwrap();
+                total += rows.len();
+            }
+            ("select_1000", "raw") => {
+                let mut stmt = raw
+                    .prepare_cached(r#"SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users""#)
+                    .unwrap();
+                let rows = stmt
+                    .query_map([], |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, Option<String>>(2)?,
+                        ))
+                    })
+                    .unwrap()
+                    .collect::<Result<Vec<_>, _>>()
+                    .unwrap();
+                total += rows.len();
+            }
+            _ => panic!("unknown workload {workload} {side}"),
+        }
+    }
+    println!("{total}");
+}
