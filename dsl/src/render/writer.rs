@@ -108,15 +108,19 @@ impl<'q, D: Dialect> Default for SqlWriter<'q, D> {
 impl<'q, D: Dialect> SqlWriter<'q, D> {
     /// An empty writer.
     pub fn new() -> Self {
+        Self::writing(String::with_capacity(128), None)
+    }
+
+    fn writing(sql: String, fingerprint: Option<Fingerprint>) -> Self {
         SqlWriter {
-            sql: String::with_capacity(128),
+            sql,
             binds: Vec::new(),
             error: None,
             qualify_columns: true,
             inline_values: false,
             ddl_quotes: false,
             slots: Vec::new(),
-            fingerprint: None,
+            fingerprint,
             dialect: PhantomData,
         }
     }
@@ -124,10 +128,8 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
     /// A writer for the shape pass: it collects the binds and the fingerprint of the text,
     /// and writes no text.
     pub(crate) fn for_shape() -> Self {
-        let mut out = Self::new();
-        out.sql = String::new();
-        out.fingerprint = Some(Fingerprint::new(D::KIND));
-        out
+        // No text is written, so no buffer is allocated for it.
+        Self::writing(String::new(), Some(Fingerprint::new(D::KIND)))
     }
 
     /// Appends SQL text verbatim: keywords and punctuation, never user data.
