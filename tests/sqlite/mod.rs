@@ -6,6 +6,7 @@ mod custom_type;
 mod errors;
 mod objects;
 mod schema;
+mod statements;
 mod transactions;
 mod types;
 

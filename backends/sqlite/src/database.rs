@@ -2,6 +2,7 @@
 
 use crate::error::{connection_error, database_error};
 use crate::run;
+use crate::session::Session;
 use crate::transaction::{run_transaction, Transaction};
 use mizzle_dsl::dialect::Sqlite;
 use mizzle_dsl::exec::{Executor, TransactionOptions};
@@ -17,7 +18,7 @@ use rusqlite::Connection;
 /// is prepared once and cached on the connection.
 #[derive(Debug)]
 pub struct Database {
-    conn: Connection,
+    session: Session,
 }
 
 impl Database {
@@ -50,12 +51,14 @@ impl Database {
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(|e| database_error("PRAGMA foreign_keys = ON", e))?;
         conn.set_prepared_statement_cache_capacity(256);
-        Ok(Database { conn })
+        Ok(Database {
+            session: Session::open(conn),
+        })
     }
 
     /// Runs SQL text with no parameters, such as DDL; several statements may be separated by `;`.
     pub fn execute_sql(&self, sql: &str) -> Result<(), Error> {
-        self.conn.execute_batch(sql).map_err(|e| database_error(sql, e))
+        self.connection().execute_batch(sql).map_err(|e| database_error(sql, e))
     }
 
     /// Runs `f` in a transaction: committed when `f` returns `Ok`, rolled back when it
@@ -66,7 +69,7 @@ impl Database {
         F: FnOnce(&Transaction<'_>) -> Result<T, E>,
         E: From<Error>,
     {
-        run_transaction(&self.conn, TransactionOptions::default(), f)
+        run_transaction(&self.session, TransactionOptions::default(), f)
     }
 
     /// [`transaction`](Self::transaction) with options: SQLite transactions are always
@@ -76,12 +79,17 @@ impl Database {
         F: FnOnce(&Transaction<'_>) -> Result<T, E>,
         E: From<Error>,
     {
-        run_transaction(&self.conn, options, f)
+        run_transaction(&self.session, options, f)
     }
 
     /// The rusqlite connection, for what mizzle does not cover.
     pub fn connection(&self) -> &Connection {
-        &self.conn
+        self.session.connection()
+    }
+
+    /// The session, for the async wrapper.
+    pub(crate) fn session(&self) -> &Session {
+        &self.session
     }
 }
 
@@ -113,18 +121,18 @@ impl Executor<Sqlite> for Database {
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::All<'a, R::Row> {
-        run::fetch_all::<R>(&self.conn, &statement?)
+        run::fetch_all::<R>(&self.session, &statement?)
     }
 
     fn fetch_first<'a, R: DecodeRow<Sqlite>>(
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::Get<'a, R::Row> {
-        run::fetch_first::<R>(&self.conn, &statement?)
+        run::fetch_first::<R>(&self.session, &statement?)
     }
 
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        run::execute(&self.conn, &statement?)
+        run::execute(&self.session, &statement?)
     }
 }
 

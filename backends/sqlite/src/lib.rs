@@ -5,7 +5,8 @@
 //! directly, as rusqlite does. [`AsyncDatabase`] offers the async API of the server
 //! backends for code written once for every backend; see its docs for what it costs.
 #![warn(missing_docs, unreachable_pub, missing_debug_implementations)]
-#![forbid(unsafe_code)]
+// One `unsafe impl Send`, in `session`, with its reasoning; nothing else.
+#![deny(unsafe_code)]
 
 mod async_database;
 mod database;
@@ -13,6 +14,7 @@ mod error;
 mod params;
 mod row;
 mod run;
+mod session;
 mod transaction;
 
 pub use async_database::AsyncDatabase;

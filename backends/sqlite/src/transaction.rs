@@ -3,6 +3,7 @@
 
 use crate::error::database_error;
 use crate::run;
+use crate::session::Session;
 use mizzle_dsl::dialect::Sqlite;
 use mizzle_dsl::exec::{Executor, IsolationLevel, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
@@ -13,7 +14,7 @@ use rusqlite::Connection;
 /// A transaction (or a savepoint inside one): `query.all(&tx)?`.
 #[derive(Debug)]
 pub struct Transaction<'c> {
-    conn: &'c Connection,
+    session: &'c Session,
     depth: u32,
 }
 
@@ -44,12 +45,12 @@ where
     E: From<Error>,
 {
     let mut open = Open {
-        conn: tx.conn,
+        conn: tx.session.connection(),
         rollback,
         finished: false,
     };
     let value = f(&tx)?;
-    run_sql(tx.conn, commit)?;
+    run_sql(tx.session.connection(), commit)?;
     open.finished = true;
     Ok(value)
 }
@@ -74,13 +75,13 @@ fn begin_sql(options: TransactionOptions) -> Result<&'static str, Error> {
     })
 }
 
-pub(crate) fn run_transaction<T, E, F>(conn: &Connection, options: TransactionOptions, f: F) -> Result<T, E>
+pub(crate) fn run_transaction<T, E, F>(session: &Session, options: TransactionOptions, f: F) -> Result<T, E>
 where
     F: FnOnce(&Transaction<'_>) -> Result<T, E>,
     E: From<Error>,
 {
-    run_sql(conn, begin_sql(options)?)?;
-    scoped(Transaction { conn, depth: 0 }, f, "COMMIT", "ROLLBACK".to_owned())
+    run_sql(session.connection(), begin_sql(options)?)?;
+    scoped(Transaction { session, depth: 0 }, f, "COMMIT", "ROLLBACK".to_owned())
 }
 
 impl Transaction<'_> {
@@ -92,9 +93,9 @@ impl Transaction<'_> {
         E: From<Error>,
     {
         let name = format!("mizzle_sp_{}", self.depth + 1);
-        run_sql(self.conn, &format!("SAVEPOINT {name}"))?;
+        run_sql(self.session.connection(), &format!("SAVEPOINT {name}"))?;
         let inner = Transaction {
-            conn: self.conn,
+            session: self.session,
             depth: self.depth + 1,
         };
         scoped(
@@ -112,7 +113,7 @@ impl Transaction<'_> {
 
     /// Runs SQL text with no parameters inside the transaction.
     pub fn execute_sql(&self, sql: &str) -> Result<(), Error> {
-        run_sql(self.conn, sql)
+        run_sql(self.session.connection(), sql)
     }
 }
 
@@ -134,17 +135,17 @@ impl Executor<Sqlite> for Transaction<'_> {
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::All<'a, R::Row> {
-        run::fetch_all::<R>(self.conn, &statement?)
+        run::fetch_all::<R>(self.session, &statement?)
     }
 
     fn fetch_first<'a, R: DecodeRow<Sqlite>>(
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::Get<'a, R::Row> {
-        run::fetch_first::<R>(self.conn, &statement?)
+        run::fetch_first::<R>(self.session, &statement?)
     }
 
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        run::execute(self.conn, &statement?)
+        run::execute(self.session, &statement?)
     }
 }

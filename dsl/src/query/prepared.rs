@@ -137,6 +137,7 @@ impl<Q: Statement> Prepared<Q> {
         Ok(RenderedSql {
             sql: Cow::Borrowed(&self.sql),
             binds,
+            shape: None,
         })
     }
 

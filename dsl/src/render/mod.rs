@@ -3,7 +3,7 @@
 mod shapes;
 mod writer;
 
-pub use shapes::KEPT_TEXT_BUDGET;
+pub use shapes::{Shape, ShapeHasher, ShapeMap, KEPT_TEXT_BUDGET};
 pub use writer::{RenderedSql, Slot, SqlWriter};
 
 use crate::dialect::Dialect;
@@ -18,14 +18,18 @@ pub fn render_statement<'q, D: Dialect, S: RenderSql<D>>(statement: &'q S) -> Re
     let Some((fingerprint, binds)) = shape.finish_shape() else {
         return render_text(statement);
     };
-    if let Some(sql) = shapes::find(fingerprint) {
+    if let Some(shape) = shapes::find(fingerprint) {
         return Ok(RenderedSql {
-            sql: Cow::Borrowed(sql),
+            sql: Cow::Borrowed(shape.text()),
             binds,
+            shape: Some(shape),
         });
     }
-    let rendered = render_text(statement)?;
-    shapes::keep(fingerprint, &rendered.sql);
+    let mut rendered = render_text(statement)?;
+    if let Some(shape) = shapes::keep(fingerprint, &rendered.sql) {
+        rendered.sql = Cow::Borrowed(shape.text());
+        rendered.shape = Some(shape);
+    }
     Ok(rendered)
 }
 

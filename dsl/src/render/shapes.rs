@@ -35,22 +35,56 @@ thread_local! {
     static SEEN: RefCell<HashMap<Fingerprint, &'static str, Identity>> = RefCell::default();
 }
 
-/// The text of the statement with this fingerprint, if one was kept.
-pub(crate) fn find(fingerprint: Fingerprint) -> Option<&'static str> {
+/// A statement text kept for reuse. Each text is kept once, so the key is its address:
+/// two shapes are equal exactly when their texts are the same kept text. Backends key
+/// their prepared statements by it, which spares hashing the whole text on every run.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    text: &'static str,
+    /// A well-mixed hash of the fingerprint the text was kept under.
+    hash: u64,
+}
+
+impl Shape {
+    /// The statement's text.
+    pub fn text(self) -> &'static str {
+        self.text
+    }
+}
+
+impl PartialEq for Shape {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.text, other.text)
+    }
+}
+
+impl Eq for Shape {}
+
+impl std::hash::Hash for Shape {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+/// A map keyed by [`Shape`], hashed by the hash each shape carries.
+pub type ShapeMap<V> = HashMap<Shape, V, Identity>;
+
+/// The kept text of the statement with this fingerprint, if one was kept.
+pub(crate) fn find(fingerprint: Fingerprint) -> Option<Shape> {
     if let Some(text) = SEEN.with_borrow(|seen| seen.get(&fingerprint).copied()) {
-        return Some(text);
+        return Some(shape(fingerprint, text));
     }
     let text = KEPT.lock().ok()?.as_ref()?.get(&fingerprint).copied()?;
     SEEN.with_borrow_mut(|seen| seen.insert(fingerprint, text));
-    Some(text)
+    Some(shape(fingerprint, text))
 }
 
 /// Keeps `text` as the statement with this fingerprint, while the budget allows.
-pub(crate) fn keep(fingerprint: Fingerprint, text: &str) {
+pub(crate) fn keep(fingerprint: Fingerprint, text: &str) -> Option<Shape> {
     if text.len() > LONGEST_KEPT || KEPT_BYTES.load(Ordering::Relaxed) + text.len() > KEPT_TEXT_BUDGET {
-        return;
+        return None;
     }
-    let Ok(mut kept) = KEPT.lock() else { return };
+    let mut kept = KEPT.lock().ok()?;
     let kept = kept.get_or_insert_with(HashMap::default);
     let text = match kept.get(&fingerprint) {
         Some(text) => *text,
@@ -62,16 +96,25 @@ pub(crate) fn keep(fingerprint: Fingerprint, text: &str) {
         }
     };
     SEEN.with_borrow_mut(|seen| seen.insert(fingerprint, text));
+    Some(shape(fingerprint, text))
 }
 
-/// Hashes fingerprints by their own words: they are hashes already.
-type Identity = BuildHasherDefault<IdentityHasher>;
+fn shape(fingerprint: Fingerprint, text: &'static str) -> Shape {
+    Shape {
+        text,
+        hash: fingerprint.word(),
+    }
+}
 
-/// The hasher of [`Identity`].
-#[derive(Default)]
-pub(crate) struct IdentityHasher(u64);
+/// Hashes fingerprints and shapes by their own words: they are hashes already.
+type Identity = BuildHasherDefault<ShapeHasher>;
 
-impl Hasher for IdentityHasher {
+/// The hasher of a [`ShapeMap`]: fingerprints and shapes are hashes already, so it takes
+/// their words as they are.
+#[derive(Debug, Default)]
+pub struct ShapeHasher(u64);
+
+impl Hasher for ShapeHasher {
     fn finish(&self) -> u64 {
         self.0
     }

@@ -2,6 +2,7 @@
 
 use crate::dialect::Dialect;
 use crate::error::{EncodeError, Error};
+use super::shapes::Shape;
 use crate::types::{ParamKind, Value};
 use std::borrow::Cow;
 use std::marker::PhantomData;
@@ -73,9 +74,16 @@ impl Fingerprint {
     }
 }
 
+impl Fingerprint {
+    /// One well-mixed word of the fingerprint, to hash it by.
+    pub(crate) fn word(self) -> u64 {
+        self.a
+    }
+}
+
 impl std::hash::Hash for Fingerprint {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        state.write_u64(self.a);
+        state.write_u64(self.word());
     }
 }
 
@@ -97,6 +105,9 @@ pub struct RenderedSql<'q> {
     pub sql: Cow<'q, str>,
     /// One value per placeholder.
     pub binds: Vec<Value<'q>>,
+    /// The kept text this statement's SQL is, when it is one: statements of the same
+    /// shape have the same text, so a backend can find its prepared statement by it.
+    pub shape: Option<Shape>,
 }
 
 impl<'q, D: Dialect> Default for SqlWriter<'q, D> {
@@ -292,6 +303,7 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
             None => Ok(RenderedSql {
                 sql: Cow::Owned(self.sql),
                 binds: self.binds,
+                shape: None,
             }),
         }
     }
