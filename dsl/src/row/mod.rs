@@ -70,6 +70,10 @@ pub trait DecodeRow<D: Dialect> {
 
 /// Decodes the column at `index` as `V` (SQL type `ST`), honouring nullability `N`: NULL
 /// becomes `None` where `N` is nullable and a decode error where it is not.
+///
+/// Always inlined: it runs once per column of every row, and a call costs more than its
+/// body once the error paths are out of line.
+#[inline(always)]
 pub fn decode_column<V, ST, N, D, R>(row: &R, index: usize) -> Result<N::Wrap<V>, RowError>
 where
     V: FromSql<ST, D>,
