@@ -3,8 +3,9 @@
 //!
 //! `cargo build --release -p mizzle-benches --example profile`, then
 //! `valgrind --tool=callgrind target/release/examples/profile <workload> <mizzle|raw> <runs>`
-//! with workload `pk_lookup` or `select_1000` (SQLite, in memory) or `select_1000_postgres`
-//! (on the schema `cargo bench` leaves behind). A run of 0 counts the setup, to subtract.
+//! with workload `pk_lookup` or `select_1000` (SQLite, in memory), `select_1000_postgres` or
+//! `select_1000_mysql` (on the schemas `cargo bench` leaves behind). A run of 0 counts the
+//! setup, to subtract.
 
 use mizzle::prelude::*;
 use mizzle::select;
@@ -17,6 +18,44 @@ mod lite {
 mod pg {
     use mizzle::pg::*;
     mizzle::table! { pub users in Pg { id: Serial [primary_key], name: Text [not_null], hair_color: Text } }
+}
+
+mod my {
+    use mizzle::mysql::*;
+    mizzle::table! { pub users in MySql { id: Serial [primary_key], name: Varchar<100> [not_null], hair_color: Varchar<100> } }
+}
+
+/// MariaDB's 1,000-row select, on the bench's database (`cargo bench` creates it).
+fn mysql(side: &str, n: usize) {
+    use my::users;
+    use mysql_async::prelude::Queryable;
+    let url = "mysql://root@127.0.0.1:3306/mizzle_bench";
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let db = rt.block_on(mizzle::mysql::Database::connect(url)).unwrap();
+    let mut conn = rt.block_on(mysql_async::Conn::from_url(url)).unwrap();
+    let mut total = 0;
+    for _ in 0..n {
+        total += if side == "mizzle" {
+            rt.block_on(
+                select((users::id, users::name, users::hair_color))
+                    .from(users::table)
+                    .all(&db),
+            )
+            .unwrap()
+            .len()
+        } else {
+            rt.block_on(conn.exec::<(u64, String, Option<String>), _, _>(
+                "SELECT `users`.`id`, `users`.`name`, `users`.`hair_color` FROM `users`",
+                (),
+            ))
+            .unwrap()
+            .len()
+        };
+    }
+    println!("{total}");
 }
 
 /// PostgreSQL's 1,000-row select, on the bench's schema (`cargo bench` creates it).
@@ -63,6 +102,9 @@ fn main() {
     let (workload, side, n): (&str, &str, usize) = (&args[1], &args[2], args[3].parse().unwrap());
     if workload == "select_1000_postgres" {
         return postgres(side, n);
+    }
+    if workload == "select_1000_mysql" {
+        return mysql(side, n);
     }
     let db = mizzle::sqlite::Database::open_in_memory().unwrap();
     db.execute_sql("CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL, hair_color text)")

@@ -110,16 +110,16 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// The future of `.all(&db)` on an async backend: fetches the driver's rows (`Raw`),
 /// then decodes each with a plain function, so the boxed part does not depend on the
-/// row type `T`.
+/// row type `T`. Rows are handed to it by value: a decoder may keep their buffers.
 #[must_use = "futures do nothing unless awaited"]
 pub struct FetchAll<'a, Raw, T> {
     rows: BoxFuture<'a, Result<Vec<Raw>, Error>>,
-    decode: fn(&Raw) -> Result<T, Error>,
+    decode: fn(Raw) -> Result<T, Error>,
 }
 
 impl<'a, Raw, T> FetchAll<'a, Raw, T> {
     /// Fetches with `rows`, decodes with `decode`.
-    pub fn new(rows: BoxFuture<'a, Result<Vec<Raw>, Error>>, decode: fn(&Raw) -> Result<T, Error>) -> Self {
+    pub fn new(rows: BoxFuture<'a, Result<Vec<Raw>, Error>>, decode: fn(Raw) -> Result<T, Error>) -> Self {
         FetchAll { rows, decode }
     }
 }
@@ -130,7 +130,7 @@ impl<Raw, T> Future for FetchAll<'_, Raw, T> {
         let rows = ready!(self.rows.as_mut().poll(cx))?;
         // Sized once: collecting `Result`s would grow the vector from nothing.
         let mut decoded = Vec::with_capacity(rows.len());
-        for row in &rows {
+        for row in rows {
             decoded.push((self.decode)(row)?);
         }
         Poll::Ready(Ok(decoded))
@@ -141,12 +141,12 @@ impl<Raw, T> Future for FetchAll<'_, Raw, T> {
 #[must_use = "futures do nothing unless awaited"]
 pub struct FetchFirst<'a, Raw, T> {
     row: BoxFuture<'a, Result<Option<Raw>, Error>>,
-    decode: fn(&Raw) -> Result<T, Error>,
+    decode: fn(Raw) -> Result<T, Error>,
 }
 
 impl<'a, Raw, T> FetchFirst<'a, Raw, T> {
     /// Fetches with `row`, decodes with `decode`.
-    pub fn new(row: BoxFuture<'a, Result<Option<Raw>, Error>>, decode: fn(&Raw) -> Result<T, Error>) -> Self {
+    pub fn new(row: BoxFuture<'a, Result<Option<Raw>, Error>>, decode: fn(Raw) -> Result<T, Error>) -> Self {
         FetchFirst { row, decode }
     }
 }
@@ -155,7 +155,7 @@ impl<Raw, T> Future for FetchFirst<'_, Raw, T> {
     type Output = Result<Option<T>, Error>;
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let row = ready!(self.row.as_mut().poll(cx))?;
-        Poll::Ready(row.as_ref().map(self.decode).transpose())
+        Poll::Ready(row.map(self.decode).transpose())
     }
 }
 

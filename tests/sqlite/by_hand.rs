@@ -98,7 +98,7 @@ mod tags {
     }
 
     impl TableRow<Sqlite> for Row {
-        fn decode<R: RawRow<Sqlite>>(row: &R, index: &mut usize) -> Result<Self, RowError> {
+        fn decode<R: RawRow<Sqlite>>(row: &mut R, index: &mut usize) -> Result<Self, RowError> {
             let row = Row {
                 id: decode_column::<i64, BigInt, NotNull, Sqlite, R>(row, *index)?,
                 label: decode_column::<String, mizzle::types::Text, Null, Sqlite, R>(row, *index + 1)?,

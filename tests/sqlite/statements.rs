@@ -13,11 +13,19 @@ fn add_users(db: &Database, names: &[&str]) {
 }
 
 fn name_of(db: &Database, id: i64) -> Option<String> {
-    select(users::name).from(users::table).filter(users::id.eq(id)).get(db).unwrap()
+    select(users::name)
+        .from(users::table)
+        .filter(users::id.eq(id))
+        .get(db)
+        .unwrap()
 }
 
 fn id_of(db: &Database, name: &str) -> Option<i64> {
-    select(users::id).from(users::table).filter(users::name.eq(name)).get(db).unwrap()
+    select(users::id)
+        .from(users::table)
+        .filter(users::name.eq(name))
+        .get(db)
+        .unwrap()
 }
 
 #[test]
@@ -39,7 +47,12 @@ fn more_shapes_than_a_connection_keeps_still_run_correctly() {
     // Every LIMIT is its own shape: 300 of them, more than the 256 statements kept.
     for round in 0..2 {
         for limit in 1..=300u64 {
-            let ids = select(users::id).from(users::table).order_by(users::id).limit(limit).all(&db).unwrap();
+            let ids = select(users::id)
+                .from(users::table)
+                .order_by(users::id)
+                .limit(limit)
+                .all(&db)
+                .unwrap();
             let expected: Vec<i64> = (1..=limit.min(3) as i64).collect();
             assert_eq!(ids, expected, "round {round}, limit {limit}");
         }
@@ -68,7 +81,11 @@ fn a_kept_statement_that_failed_runs_again_with_new_values() {
     };
     assert_eq!(add("ada@example.com").unwrap(), 1);
     let duplicate = add("ada@example.com").unwrap_err();
-    assert_eq!(duplicate.db_kind(), Some(mizzle::DbErrorKind::UniqueViolation), "{duplicate}");
+    assert_eq!(
+        duplicate.db_kind(),
+        Some(mizzle::DbErrorKind::UniqueViolation),
+        "{duplicate}"
+    );
     assert_eq!(add("lovelace@example.com").unwrap(), 1);
 }
 
@@ -96,7 +113,9 @@ fn an_async_database_is_shared_between_threads() {
             std::thread::spawn(move || {
                 for i in 0..50 {
                     let name = format!("worker {worker} user {i}");
-                    let inserted = insert(users::table).values(users::name.to(name.as_str())).execute(&*shared);
+                    let inserted = insert(users::table)
+                        .values(users::name.to(name.as_str()))
+                        .execute(&*shared);
                     assert_eq!(futures_now(inserted), 1);
                 }
             })

@@ -28,7 +28,7 @@ pub(crate) struct PgRow<'r>(pub(crate) &'r Row);
 
 impl RawRow<Pg> for PgRow<'_> {
     #[inline]
-    fn value(&self, index: usize) -> Option<PgValueRef<'_>> {
+    fn value(&mut self, index: usize) -> Option<PgValueRef<'_>> {
         let column = self.0.columns().get(index)?;
         // `RawBytes` accepts every type, so reading it fails only past the row's end.
         let RawBytes(bytes) = self.0.try_get::<_, RawBytes<'_>>(index).ok()?;
@@ -44,9 +44,13 @@ impl RawRow<Pg> for PgRow<'_> {
             .get(index)
             .map_or_else(|| format!("#{index}"), |column| column.name().to_owned())
     }
+
+    fn width(&self) -> usize {
+        self.0.len()
+    }
 }
 
 /// Decodes a row with `R`: a plain function, so a fetch can carry it as a pointer.
-pub(crate) fn decode<R: DecodeRow<Pg>>(row: &Row) -> Result<R::Row, Error> {
-    Ok(R::decode(&PgRow(row))?)
+pub(crate) fn decode<R: DecodeRow<Pg>>(row: Row) -> Result<R::Row, Error> {
+    Ok(R::decode(&mut PgRow(&row))?)
 }

@@ -9,7 +9,7 @@ pub(crate) struct SqliteRow<'r, 's>(pub(crate) &'r rusqlite::Row<'s>);
 
 impl RawRow<Sqlite> for SqliteRow<'_, '_> {
     #[inline]
-    fn value(&self, index: usize) -> Option<SqliteValueRef<'_>> {
+    fn value(&mut self, index: usize) -> Option<SqliteValueRef<'_>> {
         Some(match self.0.get_ref(index).ok()? {
             ValueRef::Null => SqliteValueRef::Null,
             ValueRef::Integer(n) => SqliteValueRef::Integer(n),
@@ -25,5 +25,9 @@ impl RawRow<Sqlite> for SqliteRow<'_, '_> {
             .column_name(index)
             .map(str::to_owned)
             .unwrap_or_else(|_| format!("#{index}"))
+    }
+
+    fn width(&self) -> usize {
+        self.0.as_ref().column_count()
     }
 }

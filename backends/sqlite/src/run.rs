@@ -16,7 +16,7 @@ pub(crate) fn fetch_all<R: DecodeRow<Sqlite>>(
         let mut rows = prepared.raw_query();
         let mut out = Vec::new();
         while let Some(row) = rows.next().map_err(|e| database_error(&statement.sql, e))? {
-            out.push(R::decode(&SqliteRow(row))?);
+            out.push(R::decode(&mut SqliteRow(row))?);
         }
         Ok(out)
     })
@@ -29,7 +29,7 @@ pub(crate) fn fetch_first<R: DecodeRow<Sqlite>>(
     session.with_statement(statement, |prepared| {
         let mut rows = prepared.raw_query();
         match rows.next().map_err(|e| database_error(&statement.sql, e))? {
-            Some(row) => Ok(Some(R::decode(&SqliteRow(row))?)),
+            Some(row) => Ok(Some(R::decode(&mut SqliteRow(row))?)),
             None => Ok(None),
         }
     })

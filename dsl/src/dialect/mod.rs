@@ -8,7 +8,7 @@ mod sqlite;
 pub use capability::{
     SupportsDistinctOn, SupportsFullJoin, SupportsIlike, SupportsOnConflict, SupportsOnDuplicateKey, SupportsReturning,
 };
-pub use mysql::{MySql, MySqlValueRef};
+pub use mysql::{MySql, MySqlBytes, MySqlValueRef};
 pub use pg::{Pg, PgValueRef};
 pub use sqlite::{Sqlite, SqliteValueRef};
 

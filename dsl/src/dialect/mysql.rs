@@ -29,14 +29,14 @@ impl Dialect for MySql {
     }
 }
 
-/// One column of a MySQL row as the protocol delivers it, borrowed from the row: typed in
-/// the binary protocol of prepared statements, text in the text protocol.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// One column of a MySQL row as the protocol delivers it, lent by the row: typed in the
+/// binary protocol of prepared statements, text in the text protocol.
+#[derive(Debug, PartialEq)]
 pub enum MySqlValueRef<'a> {
     /// SQL NULL.
     Null,
     /// Text, bytes, decimals, JSON; any value in the text protocol.
-    Bytes(&'a [u8]),
+    Bytes(MySqlBytes<'a>),
     /// A signed integer.
     Int(i64),
     /// An unsigned integer.
@@ -77,4 +77,34 @@ pub enum MySqlValueRef<'a> {
         /// Microseconds.
         micros: u32,
     },
+}
+
+/// The bytes of a MySQL value, lent by the row they were fetched in. The driver delivers
+/// each such value in a buffer of its own, so a decoder whose value keeps the bytes (a
+/// `String`, a `Vec<u8>`) takes the buffer instead of copying it; others read it through
+/// `Deref`. A row is decoded once, each column by one decoder, so nothing reads a column
+/// after its bytes were taken.
+#[derive(Debug, PartialEq)]
+pub struct MySqlBytes<'a>(&'a mut Vec<u8>);
+
+impl<'a> MySqlBytes<'a> {
+    /// Lends `bytes`, the buffer of one column of a row, to its decoder.
+    pub fn new(bytes: &'a mut Vec<u8>) -> Self {
+        MySqlBytes(bytes)
+    }
+
+    /// Takes the bytes, leaving the row's buffer empty.
+    #[inline]
+    pub fn take(self) -> Vec<u8> {
+        std::mem::take(self.0)
+    }
+}
+
+impl std::ops::Deref for MySqlBytes<'_> {
+    type Target = [u8];
+
+    #[inline]
+    fn deref(&self) -> &[u8] {
+        self.0
+    }
 }

@@ -23,7 +23,7 @@ pub trait Selection<S, I, D: Dialect>: RenderList<D> {
     /// Number of columns it reads.
     const WIDTH: usize;
     /// Decodes its columns starting at `*index`, and advances `*index` past them.
-    fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, RowError>;
+    fn decode<R: RawRow<D>>(row: &mut R, index: &mut usize) -> Result<Self::Row, RowError>;
 }
 
 impl<E, S, I, D> Selection<S, I, D> for E
@@ -35,7 +35,7 @@ where
     type Row = <E::ScopedNullability as Nullability>::Wrap<E::Value>;
     const WIDTH: usize = 1;
 
-    fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, RowError> {
+    fn decode<R: RawRow<D>>(row: &mut R, index: &mut usize) -> Result<Self::Row, RowError> {
         let value = decode_column::<E::Value, E::SqlType, E::ScopedNullability, D, R>(row, *index)?;
         *index += 1;
         Ok(value)
@@ -49,7 +49,7 @@ macro_rules! tuple_selections {
             type Row = ($($name::Row,)+);
             const WIDTH: usize = 0 $(+ $name::WIDTH)+;
 
-            fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, RowError> {
+            fn decode<R: RawRow<D>>(row: &mut R, index: &mut usize) -> Result<Self::Row, RowError> {
                 Ok(($($name::decode(row, index)?,)+))
             }
         }
@@ -82,7 +82,7 @@ pub trait TableColumns {
 /// Implemented by [`table!`](crate::table) for the `Row` struct it writes.
 pub trait TableRow<D: Dialect>: TableColumns + Sized {
     /// Decodes the columns starting at `*index`.
-    fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self, RowError>;
+    fn decode<R: RawRow<D>>(row: &mut R, index: &mut usize) -> Result<Self, RowError>;
 }
 
 impl<T: Table, D: Dialect> RenderList<D> for WholeRow<T>
@@ -103,7 +103,7 @@ where
     type Row = <<T as TableIn<S, I>>::Nullability as Nullability>::Wrap<T::Row>;
     const WIDTH: usize = <T::Row as TableColumns>::WIDTH;
 
-    fn decode<R: RawRow<D>>(row: &R, index: &mut usize) -> Result<Self::Row, RowError> {
+    fn decode<R: RawRow<D>>(row: &mut R, index: &mut usize) -> Result<Self::Row, RowError> {
         type N<T, S, I> = <T as TableIn<S, I>>::Nullability;
         if N::<T, S, I>::NULLABLE && all_null(row, *index, Self::WIDTH)? {
             if let Some(missing) = N::<T, S, I>::none() {
@@ -121,7 +121,7 @@ pub struct SelectionDecoder<Sel, S, I>(PhantomData<(Sel, S, I)>);
 
 impl<Sel: Selection<S, I, D>, S, I, D: Dialect> DecodeRow<D> for SelectionDecoder<Sel, S, I> {
     type Row = Sel::Row;
-    fn decode<R: RawRow<D>>(row: &R) -> Result<Self::Row, RowError> {
+    fn decode<R: RawRow<D>>(row: &mut R) -> Result<Self::Row, RowError> {
         let mut index = 0;
         Sel::decode(row, &mut index)
     }

@@ -1,8 +1,8 @@
 //! The one-pass SQL writer: SQL text and bound values grow together and cannot drift apart.
 
+use super::shapes::Shape;
 use crate::dialect::Dialect;
 use crate::error::{EncodeError, Error};
-use super::shapes::Shape;
 use crate::types::{ParamKind, Value};
 use std::borrow::Cow;
 use std::marker::PhantomData;

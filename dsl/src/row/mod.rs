@@ -53,11 +53,17 @@ impl std::error::Error for RowError {
 }
 
 /// A fetched row, as a backend exposes it to decoding. Implemented by each backend.
+///
+/// A row is decoded once, column by column, so it lends its values mutably: where the
+/// driver hands the row over (MySQL), a decoder may take a value's buffer instead of
+/// copying it.
 pub trait RawRow<D: Dialect> {
-    /// The value of the column at `index`, borrowed from the row; `None` past the row's end.
-    fn value(&self, index: usize) -> Option<D::RawValue<'_>>;
+    /// The value of the column at `index`, lent by the row; `None` past the row's end.
+    fn value(&mut self, index: usize) -> Option<D::RawValue<'_>>;
     /// The column's name as the database reported it, for error messages.
     fn column_name(&self, index: usize) -> String;
+    /// How many columns the row has, for error messages.
+    fn width(&self) -> usize;
 }
 
 /// Turns a fetched row into a typed result. Implemented for each query's selection.
@@ -65,7 +71,7 @@ pub trait DecodeRow<D: Dialect> {
     /// The typed row.
     type Row;
     /// Decodes the whole row.
-    fn decode<R: RawRow<D>>(row: &R) -> Result<Self::Row, RowError>;
+    fn decode<R: RawRow<D>>(row: &mut R) -> Result<Self::Row, RowError>;
 }
 
 /// Decodes the column at `index` as `V` (SQL type `ST`), honouring nullability `N`: NULL
@@ -74,7 +80,7 @@ pub trait DecodeRow<D: Dialect> {
 /// Always inlined: it runs once per column of every row, and a call costs more than its
 /// body once the error paths are out of line.
 #[inline(always)]
-pub fn decode_column<V, ST, N, D, R>(row: &R, index: usize) -> Result<N::Wrap<V>, RowError>
+pub fn decode_column<V, ST, N, D, R>(row: &mut R, index: usize) -> Result<N::Wrap<V>, RowError>
 where
     V: FromSql<ST, D>,
     N: Nullability,
@@ -85,6 +91,7 @@ where
         return Err(missing_column(row, index));
     };
     if D::is_null(&raw) {
+        drop(raw);
         return match N::none() {
             Some(none) => Ok(none),
             None => Err(decode_error(row, index, DecodeError::new(UNEXPECTED_NULL))),
@@ -112,7 +119,7 @@ fn decode_error<D: Dialect, R: RawRow<D>>(row: &R, index: usize, source: DecodeE
 #[cold]
 #[inline(never)]
 fn missing_column<D: Dialect, R: RawRow<D>>(row: &R, index: usize) -> RowError {
-    let width = (0..).take_while(|&i| row.value(i).is_some()).count();
+    let width = row.width();
     RowError::new(
         index,
         format!("#{index}"),
@@ -124,12 +131,13 @@ fn missing_column<D: Dialect, R: RawRow<D>>(row: &R, index: usize) -> RowError {
 
 /// Whether every column in `start..start + width` is NULL: how a whole row on the
 /// nullable side of an outer join is recognised as missing.
-pub fn all_null<D: Dialect, R: RawRow<D>>(row: &R, start: usize, width: usize) -> Result<bool, RowError> {
+pub fn all_null<D: Dialect, R: RawRow<D>>(row: &mut R, start: usize, width: usize) -> Result<bool, RowError> {
     for index in start..start + width {
-        match row.value(index) {
-            Some(raw) if D::is_null(&raw) => {}
-            Some(_) => return Ok(false),
-            None => return Err(missing_column(row, index)),
+        let Some(null) = row.value(index).map(|raw| D::is_null(&raw)) else {
+            return Err(missing_column(row, index));
+        };
+        if !null {
+            return Ok(false);
         }
     }
     Ok(true)

@@ -343,7 +343,7 @@ macro_rules! table {
                 )+
             {
                 fn decode<R: $crate::row::RawRow<__D>>(
-                    __row: &R,
+                    __row: &mut R,
                     __index: &mut usize,
                 ) -> ::std::result::Result<Self, $crate::row::RowError> {
                     Ok(Row {

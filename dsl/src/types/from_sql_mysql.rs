@@ -49,7 +49,7 @@ macro_rules! mysql_ints {
                 match raw {
                     MySqlValueRef::Int(n) => <$rust>::try_from(n).map_err(|_| out_of_range(&n)),
                     MySqlValueRef::UInt(n) => <$rust>::try_from(n).map_err(|_| out_of_range(&n)),
-                    MySqlValueRef::Bytes(bytes) => parse(bytes, "an integer"),
+                    MySqlValueRef::Bytes(bytes) => parse(&bytes, "an integer"),
                     other => Err(unexpected(other, "an integer")),
                 }
             }
@@ -69,7 +69,7 @@ impl FromSql<Double, MySql> for f64 {
         match raw {
             MySqlValueRef::Double(x) => Ok(x),
             MySqlValueRef::Float(x) => Ok(f64::from(x)),
-            MySqlValueRef::Bytes(bytes) => parse(bytes, "a number"),
+            MySqlValueRef::Bytes(bytes) => parse(&bytes, "a number"),
             other => Err(unexpected(other, "a double")),
         }
     }
@@ -80,7 +80,7 @@ impl FromSql<Real, MySql> for f32 {
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
             MySqlValueRef::Float(x) => Ok(x),
-            MySqlValueRef::Bytes(bytes) => parse(bytes, "a number"),
+            MySqlValueRef::Bytes(bytes) => parse(&bytes, "a number"),
             other => Err(unexpected(other, "a float")),
         }
     }
@@ -90,7 +90,7 @@ impl FromSql<Numeric, MySql> for Decimal {
     #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
-            MySqlValueRef::Bytes(bytes) => parse(bytes, "a decimal"),
+            MySqlValueRef::Bytes(bytes) => parse(&bytes, "a decimal"),
             MySqlValueRef::Int(n) => Ok(Decimal::from(n)),
             MySqlValueRef::UInt(n) => Ok(Decimal::from(n)),
             MySqlValueRef::Double(x) => {
@@ -117,7 +117,9 @@ impl FromSql<Text, MySql> for String {
     #[inline(always)]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
-            MySqlValueRef::Bytes(bytes) => text(bytes).map(str::to_owned),
+            // The row's buffer becomes the string: checked, not copied.
+            MySqlValueRef::Bytes(bytes) => String::from_utf8(bytes.take())
+                .map_err(|e| DecodeError::new(format!("text is not valid UTF-8: {}", e.utf8_error()))),
             other => Err(unexpected(other, "text")),
         }
     }
@@ -127,7 +129,7 @@ impl FromSql<Bytes, MySql> for Vec<u8> {
     #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
-            MySqlValueRef::Bytes(bytes) => Ok(bytes.to_vec()),
+            MySqlValueRef::Bytes(bytes) => Ok(bytes.take()),
             other => Err(unexpected(other, "bytes")),
         }
     }
@@ -145,7 +147,7 @@ fn date_time(raw: MySqlValueRef<'_>) -> Result<NaiveDateTime, DecodeError> {
                 })
         }
         MySqlValueRef::Bytes(bytes) => {
-            let text = text(bytes)?;
+            let text = text(&bytes)?;
             NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f")
                 .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d").map(|d| d.and_time(NaiveTime::MIN)))
                 .map_err(|e| DecodeError::new(format!("`{text}` is not a date and time: {e}")))
@@ -192,7 +194,7 @@ impl FromSql<Time, MySql> for NaiveTime {
             MySqlValueRef::Time { .. } => Err(DecodeError::new(
                 "a negative time or one over 24 hours is not a time of day",
             )),
-            MySqlValueRef::Bytes(bytes) => parse(bytes, "a time of day"),
+            MySqlValueRef::Bytes(bytes) => parse(&bytes, "a time of day"),
             other => Err(unexpected(other, "a time")),
         }
     }
@@ -202,7 +204,7 @@ impl<T: serde::de::DeserializeOwned + 'static> FromSql<Json<T>, MySql> for T {
     #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
-            MySqlValueRef::Bytes(bytes) => serde_json::from_slice(bytes)
+            MySqlValueRef::Bytes(bytes) => serde_json::from_slice(&bytes)
                 .map_err(|e| DecodeError::new(format!("invalid JSON for this column: {e}"))),
             other => Err(unexpected(other, "JSON")),
         }
@@ -214,7 +216,7 @@ impl<E: SqlEnum> FromSql<Enum<E>, MySql> for E {
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
         match raw {
             MySqlValueRef::Bytes(bytes) => {
-                let member = text(bytes)?;
+                let member = text(&bytes)?;
                 E::from_member(member).ok_or_else(|| {
                     DecodeError::new(format!(
                         "`{member}` is not a member of enum `{}` {:?}",
@@ -225,5 +227,49 @@ impl<E: SqlEnum> FromSql<Enum<E>, MySql> for E {
             }
             other => Err(unexpected(other, "an enum member")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dialect::MySqlBytes;
+
+    fn decode<T: FromSql<ST, MySql>, ST>(buffer: &mut Vec<u8>) -> Result<T, DecodeError> {
+        T::from_sql(MySqlValueRef::Bytes(MySqlBytes::new(buffer)))
+    }
+
+    #[test]
+    fn text_takes_the_rows_buffer_instead_of_copying_it() {
+        let mut buffer = b"Ada Lovelace".to_vec();
+        let address = buffer.as_ptr();
+        let text: String = decode::<String, Text>(&mut buffer).unwrap();
+        assert_eq!(text, "Ada Lovelace");
+        assert_eq!(text.as_ptr(), address, "the string is the row's buffer");
+        assert!(buffer.is_empty(), "the row gave its buffer up");
+    }
+
+    #[test]
+    fn bytes_take_the_rows_buffer_too() {
+        let mut buffer = vec![0, 159, 146, 150];
+        let address = buffer.as_ptr();
+        let bytes: Vec<u8> = decode::<Vec<u8>, Bytes>(&mut buffer).unwrap();
+        assert_eq!((bytes.as_slice(), bytes.as_ptr()), (&[0, 159, 146, 150][..], address));
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_an_error_that_says_so() {
+        let error = decode::<String, Text>(&mut vec![0x61, 0xff]).unwrap_err().to_string();
+        assert_eq!(
+            error,
+            "text is not valid UTF-8: invalid utf-8 sequence of 1 bytes from index 1"
+        );
+    }
+
+    #[test]
+    fn values_read_from_text_leave_the_buffer_in_the_row() {
+        let mut buffer = b"42".to_vec();
+        assert_eq!(decode::<i64, BigInt>(&mut buffer).unwrap(), 42);
+        assert_eq!(buffer, b"42");
     }
 }
