@@ -108,18 +108,18 @@ impl TransactionOptions {
 /// A boxed, sendable future: what the async backends run a statement in.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
-/// The future of `.all(&db)` on an async backend: fetches the driver's rows (`Raw`),
-/// then decodes each with a plain function, so the boxed part does not depend on the
-/// row type `T`. Rows are handed to it by value: a decoder may keep their buffers.
+/// The future of `.all(&db)` on an async backend: fetches the driver's rows (`Raw`, all
+/// of them), then decodes them with a plain function, so the boxed part does not depend
+/// on the row type `T`. The rows are handed over by value: decoding may keep their buffers.
 #[must_use = "futures do nothing unless awaited"]
 pub struct FetchAll<'a, Raw, T> {
-    rows: BoxFuture<'a, Result<Vec<Raw>, Error>>,
-    decode: fn(Raw) -> Result<T, Error>,
+    rows: BoxFuture<'a, Result<Raw, Error>>,
+    decode: fn(Raw) -> Result<Vec<T>, Error>,
 }
 
 impl<'a, Raw, T> FetchAll<'a, Raw, T> {
     /// Fetches with `rows`, decodes with `decode`.
-    pub fn new(rows: BoxFuture<'a, Result<Vec<Raw>, Error>>, decode: fn(Raw) -> Result<T, Error>) -> Self {
+    pub fn new(rows: BoxFuture<'a, Result<Raw, Error>>, decode: fn(Raw) -> Result<Vec<T>, Error>) -> Self {
         FetchAll { rows, decode }
     }
 }
@@ -128,12 +128,7 @@ impl<Raw, T> Future for FetchAll<'_, Raw, T> {
     type Output = Result<Vec<T>, Error>;
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let rows = ready!(self.rows.as_mut().poll(cx))?;
-        // Sized once: collecting `Result`s would grow the vector from nothing.
-        let mut decoded = Vec::with_capacity(rows.len());
-        for row in rows {
-            decoded.push((self.decode)(row)?);
-        }
-        Poll::Ready(Ok(decoded))
+        Poll::Ready((self.decode)(rows))
     }
 }
 

@@ -1,7 +1,7 @@
 //! [`Database`]: a pool of MySQL connections, opened from a URL or an existing pool.
 
 use crate::error::{connection_error, database_error};
-use crate::row::decode;
+use crate::row::{decode, decode_all, Rows};
 use crate::run;
 use crate::transaction::{run_transaction, Transaction};
 use mizzle_dsl::dialect::MySql;
@@ -151,7 +151,7 @@ impl Database {
 }
 
 impl Executor<MySql> for Database {
-    type All<'a, T> = FetchAll<'a, mysql_async::Row, T>;
+    type All<'a, T> = FetchAll<'a, Rows, T>;
     type Get<'a, T> = FetchFirst<'a, mysql_async::Row, T>;
     type Execute<'a> = BoxFuture<'a, Result<u64, Error>>;
 
@@ -164,7 +164,7 @@ impl Executor<MySql> for Database {
                 let statement = statement?;
                 run::query(&mut self.conn().await?, &statement).await
             }),
-            decode::<R>,
+            decode_all::<R>,
         )
     }
 

@@ -17,4 +17,5 @@ mod run;
 mod transaction;
 
 pub use database::{Database, PoolOptions};
+pub use row::Rows;
 pub use transaction::Transaction;

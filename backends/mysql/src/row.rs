@@ -6,14 +6,39 @@ use mizzle_dsl::Error;
 use mysql_async::{Column, Row, Value};
 use std::sync::Arc;
 
-/// A fetched row, handed over for decoding: its values, which decoders may take, and its
-/// columns, for error messages.
-pub(crate) struct MySqlRow {
+/// Every row of a result as fetched, before decoding: what a [`Database`](crate::Database)
+/// fetch holds between the two. The rows' values lie end to end in one vector: each
+/// row's own vector is emptied and freed as it arrives, so the allocator hands the same
+/// memory to the next row, as when each row is decoded at once.
+#[derive(Debug)]
+pub struct Rows {
     values: Vec<Option<Value>>,
     columns: Arc<[Column]>,
 }
 
-impl RawRow<MySql> for MySqlRow {
+impl Rows {
+    /// No rows yet, of a result with `columns`.
+    pub(crate) fn new(columns: Arc<[Column]>) -> Self {
+        Rows {
+            values: Vec::new(),
+            columns,
+        }
+    }
+
+    /// Appends a fetched row.
+    pub(crate) fn push(&mut self, row: Row) {
+        self.values.extend(row.unwrap_raw());
+    }
+}
+
+/// A row lent for decoding: its values, which decoders may take, and its columns, for
+/// error messages.
+pub(crate) struct MySqlRow<'r> {
+    values: &'r mut [Option<Value>],
+    columns: &'r [Column],
+}
+
+impl RawRow<MySql> for MySqlRow<'_> {
     #[inline]
     fn value(&mut self, index: usize) -> Option<MySqlValueRef<'_>> {
         Some(match self.values.get_mut(index)? {
@@ -59,9 +84,26 @@ impl RawRow<MySql> for MySqlRow {
 /// row is taken by value, so text and bytes move into the decoded values uncopied.
 pub(crate) fn decode<R: DecodeRow<MySql>>(row: Row) -> Result<R::Row, Error> {
     let columns = row.columns();
+    let mut values = row.unwrap_raw();
     let mut row = MySqlRow {
-        values: row.unwrap_raw(),
-        columns,
+        values: &mut values,
+        columns: &columns,
     };
     Ok(R::decode(&mut row)?)
+}
+
+/// Decodes every row with `R`, into a vector sized once.
+pub(crate) fn decode_all<R: DecodeRow<MySql>>(mut rows: Rows) -> Result<Vec<R::Row>, Error> {
+    let width = rows.columns.len();
+    if width == 0 {
+        return Ok(Vec::new());
+    }
+    let mut decoded = Vec::with_capacity(rows.values.len() / width);
+    for values in rows.values.chunks_exact_mut(width) {
+        decoded.push(R::decode(&mut MySqlRow {
+            values,
+            columns: &rows.columns,
+        })?);
+    }
+    Ok(decoded)
 }

@@ -2,7 +2,7 @@
 //! for nesting, rollback on error and on panic, and no open transaction back in the pool.
 
 use crate::error::database_error;
-use crate::row::decode;
+use crate::row::{decode, decode_all, Rows};
 use crate::run;
 use mizzle_dsl::dialect::MySql;
 use mizzle_dsl::exec::{close_after, BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
@@ -134,7 +134,7 @@ impl Transaction<'_> {
 
 impl Executor<MySql> for Transaction<'_> {
     type All<'a, T>
-        = FetchAll<'a, mysql_async::Row, T>
+        = FetchAll<'a, Rows, T>
     where
         Self: 'a;
     type Get<'a, T>
@@ -152,7 +152,7 @@ impl Executor<MySql> for Transaction<'_> {
     ) -> Self::All<'a, R::Row> {
         FetchAll::new(
             Box::pin(async move { run::query(&mut *self.conn.lock().await, &statement?).await }),
-            decode::<R>,
+            decode_all::<R>,
         )
     }
 

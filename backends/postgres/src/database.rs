@@ -2,7 +2,7 @@
 
 use crate::error::{connection_closed, database_error, pool_error, server_ended_session};
 use crate::fetch;
-use crate::row::decode;
+use crate::row::{decode, decode_all};
 use crate::transaction::{run_transaction, Transaction};
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use mizzle_dsl::dialect::Pg;
@@ -165,14 +165,14 @@ impl Database {
 }
 
 impl Executor<Pg> for Database {
-    type All<'a, T> = FetchAll<'a, tokio_postgres::Row, T>;
+    type All<'a, T> = FetchAll<'a, Vec<tokio_postgres::Row>, T>;
     type Get<'a, T> = FetchFirst<'a, tokio_postgres::Row, T>;
     type Execute<'a> = BoxFuture<'a, Result<u64, Error>>;
 
     fn fetch_all<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::All<'a, R::Row> {
         FetchAll::new(
             Box::pin(async move { self.run::<fetch::All>(&statement?).await }),
-            decode::<R>,
+            decode_all::<R>,
         )
     }
 

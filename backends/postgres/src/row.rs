@@ -54,3 +54,12 @@ impl RawRow<Pg> for PgRow<'_> {
 pub(crate) fn decode<R: DecodeRow<Pg>>(row: Row) -> Result<R::Row, Error> {
     Ok(R::decode(&mut PgRow(&row))?)
 }
+
+/// Decodes every row with `R`, into a vector sized once.
+pub(crate) fn decode_all<R: DecodeRow<Pg>>(rows: Vec<Row>) -> Result<Vec<R::Row>, Error> {
+    let mut decoded = Vec::with_capacity(rows.len());
+    for row in &rows {
+        decoded.push(R::decode(&mut PgRow(row))?);
+    }
+    Ok(decoded)
+}

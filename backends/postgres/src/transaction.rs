@@ -3,7 +3,7 @@
 
 use crate::error::database_error;
 use crate::fetch;
-use crate::row::decode;
+use crate::row::{decode, decode_all};
 use deadpool_postgres::{ClientWrapper, Object};
 use mizzle_dsl::dialect::Pg;
 use mizzle_dsl::exec::{close_after, BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
@@ -124,7 +124,7 @@ impl Transaction<'_> {
 
 impl Executor<Pg> for Transaction<'_> {
     type All<'a, T>
-        = FetchAll<'a, tokio_postgres::Row, T>
+        = FetchAll<'a, Vec<tokio_postgres::Row>, T>
     where
         Self: 'a;
     type Get<'a, T>
@@ -139,7 +139,7 @@ impl Executor<Pg> for Transaction<'_> {
     fn fetch_all<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::All<'a, R::Row> {
         FetchAll::new(
             Box::pin(async move { fetch::run::<fetch::All>(self.client, &statement?).await }),
-            decode::<R>,
+            decode_all::<R>,
         )
     }
 
