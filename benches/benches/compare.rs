@@ -1,5 +1,9 @@
 //! mizzle beside the raw drivers: each workload runs both ways in the same run, and the
-//! summary prints `ratio <workload> <database> <mizzle median / raw median>`.
+//! summary prints `ratio <workload> <database> <mizzle / raw>` with both medians.
+//!
+//! Criterion measures each side for its report; the summary's figures come from the two
+//! sides run interleaved ([`mizzle_benches::paired`]), which holds still on a machine
+//! whose server latency drifts.
 //!
 //! `cargo bench -p mizzle-benches`. PostgreSQL and MariaDB come from `MIZZLE_PG_URL` and
 //! `MIZZLE_MYSQL_URL` (the test defaults otherwise); an unreachable one is skipped.
@@ -7,8 +11,52 @@
 use criterion::Criterion;
 use mizzle::prelude::*;
 use mizzle::{insert, select};
+use mizzle_benches::paired::{paired, Paired, Rounds};
 use std::hint::black_box;
+use std::sync::Mutex;
 use std::time::Duration;
+
+/// The paired measurement of each workload run so far, for the summary.
+static MEASURED: Mutex<Vec<(String, Paired)>> = Mutex::new(Vec::new());
+
+/// Runs workload `group` through mizzle and through the raw driver: criterion measures
+/// each side, then the two run interleaved for the summary. Each side is called with a
+/// running iteration number, which lookups turn into the key they look up.
+fn compare<A, B>(c: &mut Criterion, group: &str, mut mizzle: impl FnMut(u64) -> A, mut raw: impl FnMut(u64) -> B) {
+    if !selected(group) {
+        return;
+    }
+    let mut iteration = 0u64;
+    let mut criterion_group = c.benchmark_group(group);
+    criterion_group.bench_function("mizzle", |b| {
+        b.iter(|| {
+            iteration += 1;
+            mizzle(iteration)
+        })
+    });
+    criterion_group.bench_function("raw", |b| {
+        b.iter(|| {
+            iteration += 1;
+            raw(iteration)
+        })
+    });
+    criterion_group.finish();
+    if std::env::args().any(|arg| arg == "--test" || arg == "--list") {
+        return;
+    }
+    let measured = paired(Rounds::default(), mizzle, raw);
+    MEASURED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .push((group.to_owned(), measured));
+}
+
+/// Whether the filter given on the command line (`cargo bench -- sqlite`), if any, names
+/// `group`; as criterion's own filter does, a group matches when its name contains it.
+fn selected(group: &str) -> bool {
+    let filter = std::env::args().skip(1).find(|arg| !arg.starts_with('-'));
+    filter.is_none_or(|filter| group.contains(&filter))
+}
 
 mod lite {
     use mizzle::sqlite::*;
@@ -77,22 +125,19 @@ fn sqlite(c: &mut Criterion) {
     }
     let raw = db.connection();
 
-    let mut group = c.benchmark_group("pk_lookup_sqlite");
-    group.bench_function("mizzle", |b| {
-        let mut id = 0i64;
-        b.iter(|| {
-            id = id % 1000 + 1;
+    compare(
+        c,
+        "pk_lookup_sqlite",
+        |i| {
+            let id = (i % 1000 + 1) as i64;
             select((users::id, users::name, users::hair_color))
                 .from(users::table)
                 .filter(users::id.eq(id))
                 .get(&db)
                 .unwrap()
-        })
-    });
-    group.bench_function("raw", |b| {
-        let mut id = 0i64;
-        b.iter(|| {
-            id = id % 1000 + 1;
+        },
+        |i| {
+            let id = (i % 1000 + 1) as i64;
             let mut stmt = raw
                 .prepare_cached(
                     r#"SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users" WHERE "users"."id" = ?"#,
@@ -106,21 +151,19 @@ fn sqlite(c: &mut Criterion) {
                 ))
             })
             .ok()
-        })
-    });
-    group.finish();
+        },
+    );
 
-    let mut group = c.benchmark_group("select_1000_sqlite");
-    group.bench_function("mizzle", |b| {
-        b.iter(|| {
+    compare(
+        c,
+        "select_1000_sqlite",
+        |_| {
             select((users::id, users::name, users::hair_color))
                 .from(users::table)
                 .all(&db)
                 .unwrap()
-        })
-    });
-    group.bench_function("raw", |b| {
-        b.iter(|| {
+        },
+        |_| {
             let mut stmt = raw
                 .prepare_cached(r#"SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users""#)
                 .unwrap();
@@ -134,18 +177,22 @@ fn sqlite(c: &mut Criterion) {
             .unwrap()
             .collect::<Result<Vec<_>, _>>()
             .unwrap()
-        })
-    });
-    group.finish();
+        },
+    );
 
     mod ins {
         use mizzle::sqlite::*;
         mizzle::table! { pub inserted in Sqlite { id: Integer [primary_key], name: Text [not_null], hair_color: Text } }
     }
     let names = new_user_names();
-    let mut group = c.benchmark_group("insert_100_sqlite");
-    group.bench_function("mizzle", |b| {
-        b.iter(|| {
+    let insert_sql = format!(
+        "INSERT INTO \"inserted\" (\"name\", \"hair_color\") VALUES {}",
+        vec!["(?, ?)"; 100].join(", ")
+    );
+    compare(
+        c,
+        "insert_100_sqlite",
+        |_| {
             let rows: Vec<_> = names
                 .iter()
                 .map(|n| {
@@ -156,27 +203,21 @@ fn sqlite(c: &mut Criterion) {
                 })
                 .collect();
             insert(ins::inserted::table).values(rows).execute(&db).unwrap()
-        })
-    });
-    let insert_sql = format!(
-        "INSERT INTO \"inserted\" (\"name\", \"hair_color\") VALUES {}",
-        vec!["(?, ?)"; 100].join(", ")
-    );
-    group.bench_function("raw", |b| {
-        b.iter(|| {
+        },
+        |_| {
             let mut stmt = raw.prepare_cached(&insert_sql).unwrap();
             let params: Vec<&dyn rusqlite::ToSql> = names
                 .iter()
                 .flat_map(|n| [n as &dyn rusqlite::ToSql, &"red" as &dyn rusqlite::ToSql])
                 .collect();
             stmt.execute(params.as_slice()).unwrap()
-        })
-    });
-    group.finish();
+        },
+    );
 
-    let mut group = c.benchmark_group("join_100_sqlite");
-    group.bench_function("mizzle", |b| {
-        b.iter(|| {
+    compare(
+        c,
+        "join_100_sqlite",
+        |_| {
             select((users::name, posts::title))
                 .from(users::table)
                 .inner_join(posts::table, posts::user_id.eq(users::id))
@@ -185,24 +226,32 @@ fn sqlite(c: &mut Criterion) {
                 .limit(100)
                 .all(&db)
                 .unwrap()
-        })
-    });
-    group.bench_function("raw", |b| {
-        b.iter(|| {
+        },
+        |_| {
             let mut stmt = raw
                 .prepare_cached(r#"SELECT "users"."name", "posts"."title" FROM "users" INNER JOIN "posts" ON "posts"."user_id" = "users"."id" WHERE "users"."id" < ? ORDER BY "posts"."id" ASC LIMIT 100"#)
                 .unwrap();
-            stmt.query_map([50], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).unwrap().collect::<Result<Vec<_>, _>>().unwrap()
-        })
-    });
-    group.finish();
+            stmt.query_map([50], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+                .unwrap()
+                .collect::<Result<Vec<_>, _>>()
+                .unwrap()
+        },
+    );
 }
 
 fn render(c: &mut Criterion) {
     use wide::*;
-    let mut group = c.benchmark_group("render_10_tables_none");
-    group.bench_function("mizzle", |b| {
-        b.iter(|| {
+    let sql: String = {
+        let joins: String = (1..10)
+            .map(|i| format!(" INNER JOIN \"t{i}\" ON \"t{i}\".\"a\" = \"t{}\".\"id\"", i - 1))
+            .collect();
+        format!("SELECT \"t0\".\"id\", \"t9\".\"b\" FROM \"t0\"{joins} WHERE …")
+    };
+    // What a hand-written statement costs: its text is a constant; its 20 values are collected.
+    compare(
+        c,
+        "render_10_tables_none",
+        |_| {
             let query = select((t0::id, t9::b))
                 .from(t0::table)
                 .inner_join(t1::table, t1::a.eq(t0::id))
@@ -247,22 +296,12 @@ fn render(c: &mut Criterion) {
                         .and(t9::a.lt(19)),
                 );
             black_box(query.to_sql().unwrap().binds.len())
-        })
-    });
-    let sql: String = {
-        let joins: String = (1..10)
-            .map(|i| format!(" INNER JOIN \"t{i}\" ON \"t{i}\".\"a\" = \"t{}\".\"id\"", i - 1))
-            .collect();
-        format!("SELECT \"t0\".\"id\", \"t9\".\"b\" FROM \"t0\"{joins} WHERE …")
-    };
-    group.bench_function("raw", |b| {
-        // What a hand-written statement costs: its text is a constant; its 20 values are collected.
-        b.iter(|| {
+        },
+        |_| {
             let binds: Vec<i64> = (0..20).collect();
             black_box((sql.as_str(), binds.len()))
-        })
-    });
-    group.finish();
+        },
+    );
 }
 
 fn runtime() -> tokio::runtime::Runtime {
@@ -295,11 +334,16 @@ fn postgres(c: &mut Criterion) {
         .unwrap();
     rt.spawn(connection);
 
-    let mut group = c.benchmark_group("pk_lookup_postgres");
-    group.bench_function("mizzle", |b| {
-        let mut id = 0i32;
-        b.iter(|| {
-            id = id % 1000 + 1;
+    let stmt = rt
+        .block_on(client.prepare(
+            r#"SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users" WHERE "users"."id" = $1"#,
+        ))
+        .unwrap();
+    compare(
+        c,
+        "pk_lookup_postgres",
+        |i| {
+            let id = (i % 1000 + 1) as i32;
             rt.block_on(
                 select((users::id, users::name, users::hair_color))
                     .from(users::table)
@@ -307,52 +351,45 @@ fn postgres(c: &mut Criterion) {
                     .get(&db),
             )
             .unwrap()
-        })
-    });
-    let stmt = rt
-        .block_on(client.prepare(
-            r#"SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users" WHERE "users"."id" = $1"#,
-        ))
-        .unwrap();
-    group.bench_function("raw", |b| {
-        let mut id = 0i32;
-        b.iter(|| {
-            id = id % 1000 + 1;
+        },
+        |i| {
+            let id = (i % 1000 + 1) as i32;
             rt.block_on(client.query_opt(&stmt, &[&id]))
                 .unwrap()
                 .map(|r| (r.get::<_, i32>(0), r.get::<_, String>(1), r.get::<_, Option<String>>(2)))
-        })
-    });
-    group.finish();
+        },
+    );
 
-    let mut group = c.benchmark_group("select_1000_postgres");
-    group.bench_function("mizzle", |b| {
-        b.iter(|| {
+    let stmt = rt
+        .block_on(client.prepare(r#"SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users""#))
+        .unwrap();
+    compare(
+        c,
+        "select_1000_postgres",
+        |_| {
             rt.block_on(
                 select((users::id, users::name, users::hair_color))
                     .from(users::table)
                     .all(&db),
             )
             .unwrap()
-        })
-    });
-    let stmt = rt
-        .block_on(client.prepare(r#"SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users""#))
-        .unwrap();
-    group.bench_function("raw", |b| {
-        b.iter(|| {
+        },
+        |_| {
             rt.block_on(client.query(&stmt, &[]))
                 .unwrap()
                 .iter()
                 .map(|r| (r.get::<_, i32>(0), r.get::<_, String>(1), r.get::<_, Option<String>>(2)))
                 .collect::<Vec<_>>()
-        })
-    });
-    group.finish();
+        },
+    );
 
-    let mut group = c.benchmark_group("join_100_postgres");
-    group.bench_function("mizzle", |b| {
-        b.iter(|| {
+    let stmt = rt
+        .block_on(client.prepare(r#"SELECT "users"."name", "posts"."title" FROM "users" INNER JOIN "posts" ON "posts"."user_id" = "users"."id" WHERE "users"."id" < $1 ORDER BY "posts"."id" ASC LIMIT 100"#))
+        .unwrap();
+    compare(
+        c,
+        "join_100_postgres",
+        |_| {
             rt.block_on(
                 select((users::name, posts::title))
                     .from(users::table)
@@ -363,33 +400,17 @@ fn postgres(c: &mut Criterion) {
                     .all(&db),
             )
             .unwrap()
-        })
-    });
-    let stmt = rt
-        .block_on(client.prepare(r#"SELECT "users"."name", "posts"."title" FROM "users" INNER JOIN "posts" ON "posts"."user_id" = "users"."id" WHERE "users"."id" < $1 ORDER BY "posts"."id" ASC LIMIT 100"#))
-        .unwrap();
-    group.bench_function("raw", |b| {
-        b.iter(|| {
+        },
+        |_| {
             rt.block_on(client.query(&stmt, &[&50i32]))
                 .unwrap()
                 .iter()
                 .map(|r| (r.get::<_, String>(0), r.get::<_, String>(1)))
                 .collect::<Vec<_>>()
-        })
-    });
-    group.finish();
+        },
+    );
 
     let names = new_user_names();
-    let mut group = c.benchmark_group("insert_100_postgres");
-    group.bench_function("mizzle", |b| {
-        b.iter(|| {
-            let rows: Vec<_> = names
-                .iter()
-                .map(|n| (inserted::name.to(n.as_str()), inserted::hair_color.to(Some("red"))))
-                .collect();
-            rt.block_on(insert(inserted::table).values(rows).execute(&db)).unwrap()
-        })
-    });
     let placeholders: Vec<String> = (0..100).map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2)).collect();
     let stmt = rt
         .block_on(client.prepare(&format!(
@@ -397,16 +418,24 @@ fn postgres(c: &mut Criterion) {
             placeholders.join(", ")
         )))
         .unwrap();
-    group.bench_function("raw", |b| {
-        b.iter(|| {
+    compare(
+        c,
+        "insert_100_postgres",
+        |_| {
+            let rows: Vec<_> = names
+                .iter()
+                .map(|n| (inserted::name.to(n.as_str()), inserted::hair_color.to(Some("red"))))
+                .collect();
+            rt.block_on(insert(inserted::table).values(rows).execute(&db)).unwrap()
+        },
+        |_| {
             let params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = names
                 .iter()
                 .flat_map(|n| [n as &(dyn tokio_postgres::types::ToSql + Sync), &"red"])
                 .collect();
             rt.block_on(client.execute(&stmt, &params)).unwrap()
-        })
-    });
-    group.finish();
+        },
+    );
 }
 
 fn mysql(c: &mut Criterion) {
@@ -428,11 +457,11 @@ fn mysql(c: &mut Criterion) {
     }
     let mut conn = rt.block_on(mysql_async::Conn::from_url(&scoped)).unwrap();
 
-    let mut group = c.benchmark_group("pk_lookup_mysql");
-    group.bench_function("mizzle", |b| {
-        let mut id = 0u64;
-        b.iter(|| {
-            id = id % 1000 + 1;
+    compare(
+        c,
+        "pk_lookup_mysql",
+        |i| {
+            let id = i % 1000 + 1;
             rt.block_on(
                 select((users::id, users::name, users::hair_color))
                     .from(users::table)
@@ -440,46 +469,41 @@ fn mysql(c: &mut Criterion) {
                     .get(&db),
             )
             .unwrap()
-        })
-    });
-    group.bench_function("raw", |b| {
-        let mut id = 0u64;
-        b.iter(|| {
-            id = id % 1000 + 1;
+        },
+        |i| {
+            let id = i % 1000 + 1;
             rt.block_on(conn.exec_first::<(u64, String, Option<String>), _, _>(
                 "SELECT `users`.`id`, `users`.`name`, `users`.`hair_color` FROM `users` WHERE `users`.`id` = ?",
                 (id,),
             ))
             .unwrap()
-        })
-    });
-    group.finish();
+        },
+    );
 
-    let mut group = c.benchmark_group("select_1000_mysql");
-    group.bench_function("mizzle", |b| {
-        b.iter(|| {
+    compare(
+        c,
+        "select_1000_mysql",
+        |_| {
             rt.block_on(
                 select((users::id, users::name, users::hair_color))
                     .from(users::table)
                     .all(&db),
             )
             .unwrap()
-        })
-    });
-    group.bench_function("raw", |b| {
-        b.iter(|| {
+        },
+        |_| {
             rt.block_on(conn.exec::<(u64, String, Option<String>), _, _>(
                 "SELECT `users`.`id`, `users`.`name`, `users`.`hair_color` FROM `users`",
                 (),
             ))
             .unwrap()
-        })
-    });
-    group.finish();
+        },
+    );
 
-    let mut group = c.benchmark_group("join_100_mysql");
-    group.bench_function("mizzle", |b| {
-        b.iter(|| {
+    compare(
+        c,
+        "join_100_mysql",
+        |_| {
             rt.block_on(
                 select((users::name, posts::title))
                     .from(users::table)
@@ -490,88 +514,60 @@ fn mysql(c: &mut Criterion) {
                     .all(&db),
             )
             .unwrap()
-        })
-    });
-    group.bench_function("raw", |b| {
-        b.iter(|| {
+        },
+        |_| {
             rt.block_on(conn.exec::<(String, String), _, _>(
                 "SELECT `users`.`name`, `posts`.`title` FROM `users` INNER JOIN `posts` ON `posts`.`user_id` = `users`.`id` WHERE `users`.`id` < ? ORDER BY `posts`.`id` ASC LIMIT 100",
                 (50u64,),
             ))
             .unwrap()
-        })
-    });
-    group.finish();
+        },
+    );
 
     let names = new_user_names();
-    let mut group = c.benchmark_group("insert_100_mysql");
-    group.bench_function("mizzle", |b| {
-        b.iter(|| {
+    let insert_sql = format!(
+        "INSERT INTO `inserted` (`name`, `hair_color`) VALUES {}",
+        vec!["(?, ?)"; 100].join(", ")
+    );
+    compare(
+        c,
+        "insert_100_mysql",
+        |_| {
             let rows: Vec<_> = names
                 .iter()
                 .map(|n| (inserted::name.to(n.as_str()), inserted::hair_color.to(Some("red"))))
                 .collect();
             rt.block_on(insert(inserted::table).values(rows).execute(&db)).unwrap()
-        })
-    });
-    let insert_sql = format!(
-        "INSERT INTO `inserted` (`name`, `hair_color`) VALUES {}",
-        vec!["(?, ?)"; 100].join(", ")
-    );
-    group.bench_function("raw", |b| {
-        b.iter(|| {
+        },
+        |_| {
             let params: Vec<mysql_async::Value> = names
                 .iter()
                 .flat_map(|n| [mysql_async::Value::from(n.as_str()), mysql_async::Value::from("red")])
                 .collect();
             rt.block_on(conn.exec_drop(insert_sql.as_str(), params)).unwrap()
-        })
-    });
-    group.finish();
+        },
+    );
 }
 
-/// Where criterion keeps its estimates: `$CARGO_TARGET_DIR/criterion`, or the first
-/// `target/criterion` above the working directory.
-fn criterion_dir() -> Option<std::path::PathBuf> {
-    if let Ok(target) = std::env::var("CARGO_TARGET_DIR") {
-        return Some(std::path::PathBuf::from(target).join("criterion"));
-    }
-    let mut dir = std::env::current_dir().ok()?;
-    loop {
-        let candidate = dir.join("target").join("criterion");
-        if candidate.is_dir() {
-            return Some(candidate);
-        }
-        dir = dir.parent()?.to_path_buf();
-    }
-}
-
-fn median_ns(dir: &std::path::Path, group: &str, function: &str) -> Option<f64> {
-    let text = std::fs::read_to_string(dir.join(group).join(function).join("new").join("estimates.json")).ok()?;
-    let estimates: serde_json::Value = serde_json::from_str(&text).ok()?;
-    estimates["median"]["point_estimate"].as_f64()
-}
-
+/// One line per workload measured in this run, by name.
 fn summary() {
-    let Some(dir) = criterion_dir() else { return };
-    let mut groups: Vec<String> = std::fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    groups.sort();
+    let mut measured = MEASURED.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone();
+    measured.sort_by(|a, b| a.0.cmp(&b.0));
     println!();
-    for group in groups {
-        let (Some(mizzle), Some(raw)) = (median_ns(&dir, &group, "mizzle"), median_ns(&dir, &group, "raw")) else {
-            continue;
-        };
+    for (
+        group,
+        Paired {
+            first_ns,
+            second_ns,
+            ratio,
+        },
+    ) in measured
+    {
         let (workload, database) = group.rsplit_once('_').unwrap_or((&group, "?"));
         println!(
-            "ratio {workload} {database} {:.2} (mizzle {:.2} µs, raw {:.2} µs)",
-            mizzle / raw,
-            mizzle / 1000.0,
-            raw / 1000.0
+            "ratio {workload} {database} {ratio:.2} (mizzle {:.2} µs, raw {:.2} µs)",
+            first_ns / 1000.0,
+            second_ns / 1000.0
         );
     }
 }

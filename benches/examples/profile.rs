@@ -3,9 +3,9 @@
 //!
 //! `cargo build --release -p mizzle-benches --example profile`, then
 //! `valgrind --tool=callgrind target/release/examples/profile <workload> <mizzle|raw> <runs>`
-//! with workload `pk_lookup` or `select_1000` (SQLite, in memory), `select_1000_postgres` or
-//! `select_1000_mysql` (on the schemas `cargo bench` leaves behind). A run of 0 counts the
-//! setup, to subtract.
+//! with workload `pk_lookup` or `select_1000` (SQLite, in memory), `select_1000_postgres`,
+//! `pk_lookup_mysql` or `select_1000_mysql` (on the schemas `cargo bench` leaves behind).
+//! A run of 0 counts the setup, to subtract.
 
 use mizzle::prelude::*;
 use mizzle::select;
@@ -25,8 +25,9 @@ mod my {
     mizzle::table! { pub users in MySql { id: Serial [primary_key], name: Varchar<100> [not_null], hair_color: Varchar<100> } }
 }
 
-/// MariaDB's 1,000-row select, on the bench's database (`cargo bench` creates it).
-fn mysql(side: &str, n: usize) {
+/// MariaDB's primary-key lookup or 1,000-row select, on the bench's database (`cargo
+/// bench` creates it).
+fn mysql(workload: &str, side: &str, n: usize) {
     use my::users;
     use mysql_async::prelude::Queryable;
     let url = "mysql://root@127.0.0.1:3306/mizzle_bench";
@@ -37,22 +38,40 @@ fn mysql(side: &str, n: usize) {
     let db = rt.block_on(mizzle::mysql::Database::connect(url)).unwrap();
     let mut conn = rt.block_on(mysql_async::Conn::from_url(url)).unwrap();
     let mut total = 0;
-    for _ in 0..n {
-        total += if side == "mizzle" {
-            rt.block_on(
-                select((users::id, users::name, users::hair_color))
-                    .from(users::table)
-                    .all(&db),
-            )
-            .unwrap()
-            .len()
-        } else {
-            rt.block_on(conn.exec::<(u64, String, Option<String>), _, _>(
-                "SELECT `users`.`id`, `users`.`name`, `users`.`hair_color` FROM `users`",
-                (),
-            ))
-            .unwrap()
-            .len()
+    for i in 0..n {
+        let id = i as u64 % 1000 + 1;
+        total += match (workload, side) {
+            ("pk_lookup_mysql", "mizzle") => rt
+                .block_on(
+                    select((users::id, users::name, users::hair_color))
+                        .from(users::table)
+                        .filter(users::id.eq(id))
+                        .get(&db),
+                )
+                .unwrap()
+                .map_or(0, |row| row.1.len()),
+            ("pk_lookup_mysql", _) => rt
+                .block_on(conn.exec_first::<(u64, String, Option<String>), _, _>(
+                    "SELECT `users`.`id`, `users`.`name`, `users`.`hair_color` FROM `users` WHERE `users`.`id` = ?",
+                    (id,),
+                ))
+                .unwrap()
+                .map_or(0, |row| row.1.len()),
+            (_, "mizzle") => rt
+                .block_on(
+                    select((users::id, users::name, users::hair_color))
+                        .from(users::table)
+                        .all(&db),
+                )
+                .unwrap()
+                .len(),
+            _ => rt
+                .block_on(conn.exec::<(u64, String, Option<String>), _, _>(
+                    "SELECT `users`.`id`, `users`.`name`, `users`.`hair_color` FROM `users`",
+                    (),
+                ))
+                .unwrap()
+                .len(),
         };
     }
     println!("{total}");
@@ -103,8 +122,8 @@ fn main() {
     if workload == "select_1000_postgres" {
         return postgres(side, n);
     }
-    if workload == "select_1000_mysql" {
-        return mysql(side, n);
+    if workload.ends_with("_mysql") {
+        return mysql(workload, side, n);
     }
     let db = mizzle::sqlite::Database::open_in_memory().unwrap();
     db.execute_sql("CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL, hair_color text)")
