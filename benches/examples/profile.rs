@@ -3,7 +3,7 @@
 //!
 //! `cargo build --release -p mizzle-benches --example profile`, then
 //! `valgrind --tool=callgrind target/release/examples/profile <workload> <mizzle|raw> <runs>`
-//! with workload `pk_lookup` or `select_1000` (SQLite, in memory), `select_1000_postgres`,
+//! with workload `pk_lookup`, `select_1000` or `insert_100` (SQLite, in memory), `select_1000_postgres`,
 //! `pk_lookup_mysql` or `select_1000_mysql` (on the schemas `cargo bench` leaves behind).
 //! A run of 0 counts the setup, to subtract.
 
@@ -13,6 +13,7 @@ use mizzle::select;
 mod lite {
     use mizzle::sqlite::*;
     mizzle::table! { pub users in Sqlite { id: Integer [primary_key], name: Text [not_null], hair_color: Text } }
+    mizzle::table! { pub inserted in Sqlite { id: Integer [primary_key], name: Text [not_null], hair_color: Text } }
 }
 
 mod pg {
@@ -134,6 +135,13 @@ fn main() {
         ))
         .unwrap();
     }
+    db.execute_sql("CREATE TABLE inserted (id integer PRIMARY KEY, name text NOT NULL, hair_color text)")
+        .unwrap();
+    let names: Vec<String> = (0..100).map(|i| format!("new user {i}")).collect();
+    let insert_sql = format!(
+        "INSERT INTO \"inserted\" (\"name\", \"hair_color\") VALUES {}",
+        vec!["(?, ?)"; 100].join(", ")
+    );
     let raw = db.connection();
     let mut total = 0usize;
     for i in 0..n {
@@ -187,6 +195,22 @@ fn main() {
                     .collect::<Result<Vec<_>, _>>()
                     .unwrap();
                 total += rows.len();
+            }
+            ("insert_100", "mizzle") => {
+                use lite::inserted;
+                let rows: Vec<_> = names
+                    .iter()
+                    .map(|n| (inserted::name.to(n.as_str()), inserted::hair_color.to(Some("red"))))
+                    .collect();
+                total += mizzle::insert(inserted::table).values(rows).execute(&db).unwrap() as usize;
+            }
+            ("insert_100", "raw") => {
+                let mut stmt = raw.prepare_cached(&insert_sql).unwrap();
+                let params: Vec<&dyn rusqlite::ToSql> = names
+                    .iter()
+                    .flat_map(|n| [n as &dyn rusqlite::ToSql, &"red" as &dyn rusqlite::ToSql])
+                    .collect();
+                total += stmt.execute(params.as_slice()).unwrap();
             }
             _ => panic!("unknown workload {workload} {side}"),
         }

@@ -304,10 +304,15 @@ fn render_assignment_rows<'q, A: AssignmentList<D>, D: Dialect>(
         if i > 0 {
             out.push_sql(", ");
         }
+        let bound_before = out.bind_count();
         out.push_sql("(");
         row.render_values(out);
         render_app_values(&missing, false, out);
         out.push_sql(")");
+        if i == 0 {
+            // Every row binds as many values as the first.
+            out.reserve_binds((out.bind_count() - bound_before) * (rows.len() - 1));
+        }
     }
 }
 

@@ -167,6 +167,7 @@ pub fn render_records<'q, R: InsertRecord, D: Dialect>(
         out.push_ident(R::COLUMNS[i]);
     }
     out.push_sql(") VALUES ");
+    out.reserve_binds(records.len() * columns.len());
     for (row, record) in records.iter().enumerate() {
         if row > 0 {
             out.push_sql(", ");

@@ -201,6 +201,19 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
         }
     }
 
+    /// Makes room for `additional` more bound values: a many-row insert knows its size
+    /// after its first row, and growing the vector row by row would copy it over and over.
+    pub fn reserve_binds(&mut self, additional: usize) {
+        if !self.inline_values {
+            self.binds.reserve(additional);
+        }
+    }
+
+    /// How many values are bound so far.
+    pub fn bind_count(&self) -> usize {
+        self.binds.len()
+    }
+
     /// A writer for DDL: values become literals, columns go without their table (as CHECK
     /// constraints and index expressions need), and identifiers are quoted as DDL quotes them.
     pub fn for_ddl() -> Self {
