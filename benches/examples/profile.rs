@@ -3,8 +3,8 @@
 //!
 //! `cargo build --release -p mizzle-benches --example profile`, then
 //! `valgrind --tool=callgrind target/release/examples/profile <workload> <mizzle|raw> <runs>`
-//! with workload `pk_lookup`, `select_1000` or `insert_100` (SQLite, in memory), `select_1000_postgres`,
-//! `pk_lookup_mysql` or `select_1000_mysql` (on the schemas `cargo bench` leaves behind).
+//! with workload `pk_lookup`, `select_1000` or `insert_100` (SQLite, in memory), `pk_lookup_postgres`,
+//! `select_1000_postgres`, `pk_lookup_mysql` or `select_1000_mysql` (on the schemas `cargo bench` leaves behind).
 //! A run of 0 counts the setup, to subtract.
 
 use mizzle::prelude::*;
@@ -78,8 +78,9 @@ fn mysql(workload: &str, side: &str, n: usize) {
     println!("{total}");
 }
 
-/// PostgreSQL's 1,000-row select, on the bench's schema (`cargo bench` creates it).
-fn postgres(side: &str, n: usize) {
+/// PostgreSQL's primary-key lookup or 1,000-row select, on the bench's schema (`cargo
+/// bench` creates it).
+fn postgres(workload: &str, side: &str, n: usize) {
     use pg::users;
     let url = "postgres://postgres@127.0.0.1:5432/test?options=-c%20search_path%3Dmizzle_bench";
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -91,26 +92,47 @@ fn postgres(side: &str, n: usize) {
         .block_on(tokio_postgres::connect(url, tokio_postgres::NoTls))
         .unwrap();
     rt.spawn(connection);
-    let stmt = rt
+    let all = rt
         .block_on(client.prepare(r#"SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users""#))
         .unwrap();
+    let by_id = rt
+        .block_on(client.prepare(
+            r#"SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users" WHERE "users"."id" = $1"#,
+        ))
+        .unwrap();
     let mut total = 0;
-    for _ in 0..n {
-        total += if side == "mizzle" {
-            rt.block_on(
-                select((users::id, users::name, users::hair_color))
-                    .from(users::table)
-                    .all(&db),
-            )
-            .unwrap()
-            .len()
-        } else {
-            rt.block_on(client.query(&stmt, &[]))
+    for i in 0..n {
+        let id = (i % 1000 + 1) as i32;
+        total += match (workload, side) {
+            ("pk_lookup_postgres", "mizzle") => rt
+                .block_on(
+                    select((users::id, users::name, users::hair_color))
+                        .from(users::table)
+                        .filter(users::id.eq(id))
+                        .get(&db),
+                )
+                .unwrap()
+                .map_or(0, |row| row.1.len()),
+            ("pk_lookup_postgres", _) => rt
+                .block_on(client.query_opt(&by_id, &[&id]))
+                .unwrap()
+                .map(|r| (r.get::<_, i32>(0), r.get::<_, String>(1), r.get::<_, Option<String>>(2)))
+                .map_or(0, |row| row.1.len()),
+            (_, "mizzle") => rt
+                .block_on(
+                    select((users::id, users::name, users::hair_color))
+                        .from(users::table)
+                        .all(&db),
+                )
+                .unwrap()
+                .len(),
+            _ => rt
+                .block_on(client.query(&all, &[]))
                 .unwrap()
                 .iter()
                 .map(|r| (r.get::<_, i32>(0), r.get::<_, String>(1), r.get::<_, Option<String>>(2)))
                 .collect::<Vec<_>>()
-                .len()
+                .len(),
         };
     }
     println!("{total}");
@@ -120,8 +142,8 @@ fn main() {
     use lite::users;
     let args: Vec<String> = std::env::args().collect();
     let (workload, side, n): (&str, &str, usize) = (&args[1], &args[2], args[3].parse().unwrap());
-    if workload == "select_1000_postgres" {
-        return postgres(side, n);
+    if workload.ends_with("_postgres") {
+        return postgres(workload, side, n);
     }
     if workload.ends_with("_mysql") {
         return mysql(workload, side, n);
