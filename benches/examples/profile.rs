@@ -4,7 +4,7 @@
 //! `cargo build --release -p mizzle-benches --example profile`, then
 //! `valgrind --tool=callgrind target/release/examples/profile <workload> <mizzle|raw> <runs>`
 //! with workload `pk_lookup`, `select_1000` or `insert_100` (SQLite, in memory), `pk_lookup_postgres`,
-//! `select_1000_postgres`, `pk_lookup_mysql` or `select_1000_mysql` (on the schemas `cargo bench` leaves behind).
+//! `select_1000_postgres`, `pk_lookup_mysql`, `select_1000_mysql` or `insert_100_mysql` (on the schemas `cargo bench` leaves behind).
 //! A run of 0 counts the setup, to subtract.
 
 use mizzle::prelude::*;
@@ -24,6 +24,7 @@ mod pg {
 mod my {
     use mizzle::mysql::*;
     mizzle::table! { pub users in MySql { id: Serial [primary_key], name: Varchar<100> [not_null], hair_color: Varchar<100> } }
+    mizzle::table! { pub inserted in MySql { id: Serial [primary_key], name: Varchar<100> [not_null], hair_color: Varchar<100> } }
 }
 
 /// MariaDB's primary-key lookup or 1,000-row select, on the bench's database (`cargo
@@ -38,6 +39,11 @@ fn mysql(workload: &str, side: &str, n: usize) {
         .unwrap();
     let db = rt.block_on(mizzle::mysql::Database::connect(url)).unwrap();
     let mut conn = rt.block_on(mysql_async::Conn::from_url(url)).unwrap();
+    let names: Vec<String> = (0..100).map(|i| format!("new user {i}")).collect();
+    let insert_sql = format!(
+        "INSERT INTO `inserted` (`name`, `hair_color`) VALUES {}",
+        vec!["(?, ?)"; 100].join(", ")
+    );
     let mut total = 0;
     for i in 0..n {
         let id = i as u64 % 1000 + 1;
@@ -51,6 +57,27 @@ fn mysql(workload: &str, side: &str, n: usize) {
                 )
                 .unwrap()
                 .map_or(0, |row| row.1.len()),
+            ("insert_100_mysql", "mizzle") => {
+                let rows: Vec<_> = names
+                    .iter()
+                    .map(|n| {
+                        (
+                            my::inserted::name.to(n.as_str()),
+                            my::inserted::hair_color.to(Some("red")),
+                        )
+                    })
+                    .collect();
+                rt.block_on(mizzle::insert(my::inserted::table).values(rows).execute(&db))
+                    .unwrap() as usize
+            }
+            ("insert_100_mysql", _) => {
+                let params: Vec<mysql_async::Value> = names
+                    .iter()
+                    .flat_map(|n| [mysql_async::Value::from(n.as_str()), mysql_async::Value::from("red")])
+                    .collect();
+                rt.block_on(conn.exec_drop(insert_sql.as_str(), params)).unwrap();
+                100
+            }
             ("pk_lookup_mysql", _) => rt
                 .block_on(conn.exec_first::<(u64, String, Option<String>), _, _>(
                     "SELECT `users`.`id`, `users`.`name`, `users`.`hair_color` FROM `users` WHERE `users`.`id` = ?",

@@ -162,7 +162,7 @@ impl Executor<MySql> for Database {
         FetchAll::new(
             Box::pin(async move {
                 let statement = statement?;
-                run::query(&mut self.conn().await?, &statement).await
+                run::query(&mut self.conn().await?, statement).await
             }),
             decode_all::<R>,
         )
@@ -175,7 +175,7 @@ impl Executor<MySql> for Database {
         FetchFirst::new(
             Box::pin(async move {
                 let statement = statement?;
-                run::query_first(&mut self.conn().await?, &statement).await
+                run::query_first(&mut self.conn().await?, statement).await
             }),
             decode::<R>,
         )
@@ -184,7 +184,7 @@ impl Executor<MySql> for Database {
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
         Box::pin(async move {
             let statement = statement?;
-            run::execute(&mut self.conn().await?, &statement).await
+            run::execute(&mut self.conn().await?, statement).await
         })
     }
 }

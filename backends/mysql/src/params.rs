@@ -29,41 +29,45 @@ fn time_of_day(time: NaiveTime) -> MyValue {
     )
 }
 
-fn convert(value: &Value<'_>) -> Result<MyValue, EncodeError> {
+/// One value as mysql_async sends it; text the statement owns moves over uncopied.
+#[inline]
+fn convert(value: Value<'_>) -> Result<MyValue, EncodeError> {
     Ok(match value {
         Value::Null => MyValue::NULL,
-        Value::Bool(b) => MyValue::Int(i64::from(*b)),
-        Value::I8(n) => MyValue::Int(i64::from(*n)),
-        Value::I16(n) => MyValue::Int(i64::from(*n)),
-        Value::I32(n) => MyValue::Int(i64::from(*n)),
-        Value::I64(n) => MyValue::Int(*n),
-        Value::U8(n) => MyValue::UInt(u64::from(*n)),
-        Value::U16(n) => MyValue::UInt(u64::from(*n)),
-        Value::U32(n) => MyValue::UInt(u64::from(*n)),
-        Value::U64(n) => MyValue::UInt(*n),
-        Value::F32(x) => MyValue::Float(*x),
-        Value::F64(x) => MyValue::Double(*x),
-        Value::Text(text) | Value::Json(text) => MyValue::Bytes(text.as_bytes().to_vec()),
-        Value::Bytes(bytes) => MyValue::Bytes(bytes.to_vec()),
+        Value::Bool(b) => MyValue::Int(i64::from(b)),
+        Value::I8(n) => MyValue::Int(i64::from(n)),
+        Value::I16(n) => MyValue::Int(i64::from(n)),
+        Value::I32(n) => MyValue::Int(i64::from(n)),
+        Value::I64(n) => MyValue::Int(n),
+        Value::U8(n) => MyValue::UInt(u64::from(n)),
+        Value::U16(n) => MyValue::UInt(u64::from(n)),
+        Value::U32(n) => MyValue::UInt(u64::from(n)),
+        Value::U64(n) => MyValue::UInt(n),
+        Value::F32(x) => MyValue::Float(x),
+        Value::F64(x) => MyValue::Double(x),
+        Value::Text(text) | Value::Json(text) => MyValue::Bytes(text.into_owned().into_bytes()),
+        Value::Bytes(bytes) => MyValue::Bytes(bytes.into_owned()),
         Value::Uuid(uuid) => MyValue::Bytes(uuid.hyphenated().to_string().into_bytes()),
         Value::Decimal(decimal) => MyValue::Bytes(decimal.to_string().into_bytes()),
         Value::Date(date) => date_time(date.and_time(NaiveTime::MIN)),
-        Value::Time(time) => time_of_day(*time),
-        Value::Timestamp(at) => date_time(*at),
+        Value::Time(time) => time_of_day(time),
+        Value::Timestamp(at) => date_time(at),
         Value::TimestampTz(at) => date_time(at.naive_utc()),
         Value::Interval(_) => return Err(EncodeError::new("MySQL has no interval type")),
         Value::Array(_) => return Err(EncodeError::new("MySQL has no array type")),
     })
 }
 
-/// The parameters of a statement, converted before anything is sent.
-pub(crate) fn params(binds: &[Value<'_>]) -> Result<Params, EncodeError> {
+/// The parameters of a statement, converted before anything is sent. The values are
+/// consumed: each is moved or copied once into what mysql_async sends, and none is left
+/// to drop afterwards.
+pub(crate) fn params(binds: Vec<Value<'_>>) -> Result<Params, EncodeError> {
     if binds.is_empty() {
         return Ok(Params::Empty);
     }
-    binds
-        .iter()
-        .map(convert)
-        .collect::<Result<Vec<_>, _>>()
-        .map(Params::Positional)
+    let mut converted = Vec::with_capacity(binds.len());
+    for value in binds {
+        converted.push(convert(value)?);
+    }
+    Ok(Params::Positional(converted))
 }
