@@ -300,11 +300,11 @@ fn render_assignment_rows<'q, A: AssignmentList<D>, D: Dialect>(
     first.render_columns(out);
     render_app_names(&missing, false, out);
     out.push_sql(") VALUES ");
+    let bound_before = out.bind_count();
     for (i, row) in rows.iter().enumerate() {
         if i > 0 {
             out.push_sql(", ");
         }
-        let bound_before = out.bind_count();
         out.push_sql("(");
         row.render_values(out);
         render_app_values(&missing, false, out);
