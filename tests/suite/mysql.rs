@@ -54,6 +54,87 @@ async fn a_broken_connection_is_replaced_not_handed_out() {
     assert_eq!(names, ["Ada"]);
 }
 
+/// The server's id of the connection the next statement runs on (`users` has a row).
+async fn connection_id(db: &Database) -> u64 {
+    select(sql::<mizzle::types::BigIntUnsigned>("CONNECTION_ID()"))
+        .from(users::table)
+        .limit(1)
+        .get(db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn statements_run_one_after_another_stay_on_one_connection() {
+    let Some(db) = support::mysql("my_kept_one", &ddl()).await else {
+        return;
+    };
+    let duplicate = || insert(users::table).values((users::name.to("Ada"), users::email.to(Some("ada@example.com"))));
+    duplicate().execute(&db).await.unwrap();
+    let first = connection_id(&db).await;
+    for _ in 0..20 {
+        assert_eq!(connection_id(&db).await, first);
+    }
+    // An error the server answered with leaves the connection sound: it is kept.
+    let error = duplicate().execute(&db).await.unwrap_err();
+    assert!(matches!(error, Error::Database { .. }), "{error:?}");
+    assert_eq!(connection_id(&db).await, first);
+}
+
+#[tokio::test]
+async fn a_write_on_a_connection_the_server_closed_runs_once_on_another() {
+    let options = PoolOptions {
+        max_size: 1,
+        ..Default::default()
+    };
+    let Some(db) = support::mysql_with("my_kept_killed", &ddl(), options).await else {
+        return;
+    };
+    insert(users::table)
+        .values(users::name.to("Ada"))
+        .execute(&db)
+        .await
+        .unwrap();
+    let killed = connection_id(&db).await;
+    let admin = Database::connect(&support::mysql_url()).await.unwrap();
+    admin.execute_sql(&format!("KILL {killed}")).await.unwrap();
+    // Taken at once, the kept connection is not pinged: the write meets the closed
+    // socket before the server could run it, and runs again on a new connection.
+    let changed = insert(users::table)
+        .values(users::name.to("Grace"))
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(changed, 1);
+    let names = select(users::name).from(users::table).all(&db).await.unwrap();
+    assert_eq!(names, ["Ada", "Grace"]);
+    assert_ne!(connection_id(&db).await, killed);
+}
+
+#[tokio::test]
+async fn a_kept_connection_unused_for_a_while_is_pinged_before_use() {
+    let options = PoolOptions {
+        max_size: 1,
+        ..Default::default()
+    };
+    let Some(db) = support::mysql_with("my_kept_idle", &ddl(), options).await else {
+        return;
+    };
+    insert(users::table)
+        .values(users::name.to("Ada"))
+        .execute(&db)
+        .await
+        .unwrap();
+    let killed = connection_id(&db).await;
+    let admin = Database::connect(&support::mysql_url()).await.unwrap();
+    admin.execute_sql(&format!("KILL {killed}")).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    let names = select(users::name).from(users::table).all(&db).await.unwrap();
+    assert_eq!(names, ["Ada"]);
+    assert_ne!(connection_id(&db).await, killed);
+}
+
 #[tokio::test]
 async fn connection_failures_name_what_failed() {
     let Some(_) = support::mysql("my_connect_errors", &[]).await else {

@@ -1,8 +1,10 @@
 //! [`Database`]: a pool of MySQL connections, opened from a URL or an existing pool.
 
-use crate::error::{connection_error, database_error};
+use crate::error::{connection_error, database_error, encode_error, never_sent};
+use crate::kept::{KeptConnection, TRUSTED_IDLE};
+use crate::params::params_copied;
 use crate::row::{decode, decode_all, Rows};
-use crate::run;
+use crate::run::{self, Operation};
 use crate::transaction::{run_transaction, Transaction};
 use mizzle_dsl::dialect::MySql;
 use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
@@ -11,13 +13,17 @@ use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
 use mysql_async::prelude::Queryable;
 use mysql_async::{Conn, Opts, OptsBuilder, Pool, PoolConstraints, PoolOpts};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// A MySQL or MariaDB database: a pool of connections. Queries borrow a connection for
-/// their run: `query.all(&db).await?`.
+/// their run: `query.all(&db).await?`. The connection that finished the last statement
+/// is kept aside and taken first by the next, so statements run one after another stay
+/// on one connection (clones of a `Database` share it).
 #[derive(Clone)]
 pub struct Database {
     pool: Pool,
+    kept: Arc<KeptConnection>,
     target: String,
     wait_timeout: Option<Duration>,
 }
@@ -87,11 +93,12 @@ impl Database {
             .stmt_cache_size(256);
         let db = Database {
             pool: Pool::new(opts),
+            kept: Arc::default(),
             target,
             wait_timeout: options.wait_timeout,
         };
         // Fail now, naming the server, rather than at the first query.
-        drop(db.conn().await?);
+        db.kept.keep(db.pooled().await?);
         Ok(db)
     }
 
@@ -100,6 +107,7 @@ impl Database {
     pub fn from_pool(pool: Pool) -> Self {
         Database {
             pool,
+            kept: Arc::default(),
             target: "the given pool".to_owned(),
             wait_timeout: None,
         }
@@ -110,7 +118,11 @@ impl Database {
         &self.pool
     }
 
-    pub(crate) async fn conn(&self) -> Result<Conn, Error> {
+    /// A connection from the pool, which tests it before handing it out. The kept
+    /// connection goes back to the pool first: with one connection allowed, it is the one
+    /// the pool has to give.
+    async fn pooled(&self) -> Result<Conn, Error> {
+        self.kept.release();
         let get = self.pool.get_conn();
         let conn = match self.wait_timeout {
             Some(limit) => tokio::time::timeout(limit, get).await.map_err(|_| Error::PoolTimeout)?,
@@ -121,7 +133,7 @@ impl Database {
 
     /// Runs SQL text with no parameters, such as DDL; several statements may be separated by `;`.
     pub async fn execute_sql(&self, sql: &str) -> Result<(), Error> {
-        self.conn()
+        self.pooled()
             .await?
             .query_drop(sql)
             .await
@@ -146,7 +158,57 @@ impl Database {
         F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
         E: From<Error>,
     {
-        run_transaction(self.conn().await?, options, f).await
+        run_transaction(self.pooled().await?, options, f).await
+    }
+
+    /// The kept connection, if there is one the next statement can trust: one that sat
+    /// unused longer than [`TRUSTED_IDLE`] is pinged first, and given up when the ping fails.
+    async fn take_kept(&self) -> Option<Conn> {
+        let (mut conn, idle) = self.kept.take()?;
+        if idle > TRUSTED_IDLE && conn.ping().await.is_err() {
+            return None;
+        }
+        Some(conn)
+    }
+
+    /// Runs a statement on the kept connection, or on one from the pool. A kept
+    /// connection the server closed while it sat unused (a `KILL`, say) fails the write
+    /// of the statement, before the server could run it; then the statement runs once
+    /// more on a connection from the pool. A connection that closes while a statement is
+    /// in flight gives its error: the statement may have run, and running it again could
+    /// write twice.
+    async fn run<O: Operation>(&self, statement: RenderedSql<'_>) -> Result<O::Output, Error> {
+        if let Some(mut conn) = self.take_kept().await {
+            // Copied, not moved: the values may have to be sent again.
+            let params = params_copied(&statement.binds).map_err(|source| encode_error(&statement.sql, source));
+            let params = match params {
+                Ok(params) => params,
+                Err(error) => {
+                    self.kept.keep(conn);
+                    return Err(error);
+                }
+            };
+            match O::run(&mut conn, &statement.sql, params).await {
+                Err(error) if never_sent(&error) => drop(conn),
+                result => return self.finish(conn, &statement.sql, result),
+            }
+        }
+        let mut conn = self.pooled().await?;
+        let result = run::once::<O>(&mut conn, statement).await;
+        if matches!(result, Ok(_) | Err(Error::Database { .. } | Error::Encode { .. })) {
+            self.kept.keep(conn);
+        }
+        result
+    }
+
+    /// Keeps the connection for the next statement when it is sound: after a result, or
+    /// after an error the server answered with. Any other error (a broken connection, a
+    /// packet out of order) drops it, and mysql_async's pool closes or resets it.
+    fn finish<T>(&self, conn: Conn, sql: &str, result: Result<T, mysql_async::Error>) -> Result<T, Error> {
+        if matches!(result, Ok(_) | Err(mysql_async::Error::Server(_))) {
+            self.kept.keep(conn);
+        }
+        result.map_err(|e| database_error(sql, e))
     }
 }
 
@@ -160,10 +222,7 @@ impl Executor<MySql> for Database {
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::All<'a, R::Row> {
         FetchAll::new(
-            Box::pin(async move {
-                let statement = statement?;
-                run::query(&mut self.conn().await?, statement).await
-            }),
+            Box::pin(async move { self.run::<run::All>(statement?).await }),
             decode_all::<R>,
         )
     }
@@ -173,18 +232,12 @@ impl Executor<MySql> for Database {
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::Get<'a, R::Row> {
         FetchFirst::new(
-            Box::pin(async move {
-                let statement = statement?;
-                run::query_first(&mut self.conn().await?, statement).await
-            }),
+            Box::pin(async move { self.run::<run::First>(statement?).await }),
             decode::<R>,
         )
     }
 
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        Box::pin(async move {
-            let statement = statement?;
-            run::execute(&mut self.conn().await?, statement).await
-        })
+        Box::pin(async move { self.run::<run::Changed>(statement?).await })
     }
 }

@@ -1,6 +1,6 @@
 //! MySQL's errors as mizzle's [`Error`], with kinds mapped from MySQL's error numbers.
 
-use mizzle_dsl::{DbErrorKind, Error};
+use mizzle_dsl::{DbErrorKind, EncodeError, Error};
 
 /// The constraint (or key) a MySQL message names: `… for key 'users.email'` or
 /// `… CONSTRAINT `posts_ibfk_1` FOREIGN KEY …` or `CONSTRAINT `age_check` failed`.
@@ -41,6 +41,22 @@ pub(crate) fn database_error(sql: &str, error: mysql_async::Error) -> Error {
         sql: sql.to_owned(),
         source: Box::new(error),
     }
+}
+
+/// Wraps a value the statement could not send.
+pub(crate) fn encode_error(sql: &str, source: EncodeError) -> Error {
+    Error::Encode {
+        sql: sql.to_owned(),
+        source,
+    }
+}
+
+/// Whether `error` is a write to a connection the server had already closed: the
+/// statement never reached the server, so it can run again elsewhere. Only writing
+/// fails with a broken pipe; a connection that closes while a statement is in flight
+/// fails its read instead, and that statement may have run.
+pub(crate) fn never_sent(error: &mysql_async::Error) -> bool {
+    matches!(error, mysql_async::Error::Io(mysql_async::IoError::Io(io)) if io.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// Wraps an error raised while opening or taking a connection.

@@ -4,13 +4,15 @@
 //!
 //! The pool is mysql_async's own: it is maintained with the driver, caches prepared
 //! statements per connection, drops a connection that failed instead of reusing it, and
-//! rolls back a transaction left open. mizzle adds a wait timeout and sets every
-//! connection's time zone to UTC, so `timestamp` columns read back as UTC instants.
+//! rolls back a transaction left open. mizzle keeps the connection that finished the last
+//! statement aside for the next one, adds a wait timeout, and sets every connection's
+//! time zone to UTC, so `timestamp` columns read back as UTC instants.
 #![warn(missing_docs, unreachable_pub, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
 mod database;
 mod error;
+mod kept;
 mod params;
 mod row;
 mod run;

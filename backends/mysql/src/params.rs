@@ -4,6 +4,7 @@ use chrono::{Datelike, NaiveDateTime, NaiveTime, Timelike};
 use mizzle_dsl::types::Value;
 use mizzle_dsl::EncodeError;
 use mysql_async::{Params, Value as MyValue};
+use std::borrow::Cow;
 
 fn date_time(at: NaiveDateTime) -> MyValue {
     let (date, time) = (at.date(), at.time());
@@ -29,32 +30,43 @@ fn time_of_day(time: NaiveTime) -> MyValue {
     )
 }
 
-/// One value as mysql_async sends it; text the statement owns moves over uncopied.
+/// One value as mysql_async sends it, copied: the statement keeps its values, to send
+/// them again if the connection turns out to be closed.
 #[inline]
-fn convert(value: Value<'_>) -> Result<MyValue, EncodeError> {
+fn copy(value: &Value<'_>) -> Result<MyValue, EncodeError> {
     Ok(match value {
         Value::Null => MyValue::NULL,
-        Value::Bool(b) => MyValue::Int(i64::from(b)),
-        Value::I8(n) => MyValue::Int(i64::from(n)),
-        Value::I16(n) => MyValue::Int(i64::from(n)),
-        Value::I32(n) => MyValue::Int(i64::from(n)),
-        Value::I64(n) => MyValue::Int(n),
-        Value::U8(n) => MyValue::UInt(u64::from(n)),
-        Value::U16(n) => MyValue::UInt(u64::from(n)),
-        Value::U32(n) => MyValue::UInt(u64::from(n)),
-        Value::U64(n) => MyValue::UInt(n),
-        Value::F32(x) => MyValue::Float(x),
-        Value::F64(x) => MyValue::Double(x),
-        Value::Text(text) | Value::Json(text) => MyValue::Bytes(text.into_owned().into_bytes()),
-        Value::Bytes(bytes) => MyValue::Bytes(bytes.into_owned()),
+        Value::Bool(b) => MyValue::Int(i64::from(*b)),
+        Value::I8(n) => MyValue::Int(i64::from(*n)),
+        Value::I16(n) => MyValue::Int(i64::from(*n)),
+        Value::I32(n) => MyValue::Int(i64::from(*n)),
+        Value::I64(n) => MyValue::Int(*n),
+        Value::U8(n) => MyValue::UInt(u64::from(*n)),
+        Value::U16(n) => MyValue::UInt(u64::from(*n)),
+        Value::U32(n) => MyValue::UInt(u64::from(*n)),
+        Value::U64(n) => MyValue::UInt(*n),
+        Value::F32(x) => MyValue::Float(*x),
+        Value::F64(x) => MyValue::Double(*x),
+        Value::Text(text) | Value::Json(text) => MyValue::Bytes(text.as_bytes().to_vec()),
+        Value::Bytes(bytes) => MyValue::Bytes(bytes.to_vec()),
         Value::Uuid(uuid) => MyValue::Bytes(uuid.hyphenated().to_string().into_bytes()),
         Value::Decimal(decimal) => MyValue::Bytes(decimal.to_string().into_bytes()),
         Value::Date(date) => date_time(date.and_time(NaiveTime::MIN)),
-        Value::Time(time) => time_of_day(time),
-        Value::Timestamp(at) => date_time(at),
+        Value::Time(time) => time_of_day(*time),
+        Value::Timestamp(at) => date_time(*at),
         Value::TimestampTz(at) => date_time(at.naive_utc()),
         Value::Interval(_) => return Err(EncodeError::new("MySQL has no interval type")),
         Value::Array(_) => return Err(EncodeError::new("MySQL has no array type")),
+    })
+}
+
+/// One value as mysql_async sends it; text the statement owns moves over uncopied.
+#[inline]
+fn take(value: Value<'_>) -> Result<MyValue, EncodeError> {
+    Ok(match value {
+        Value::Text(Cow::Owned(text)) | Value::Json(Cow::Owned(text)) => MyValue::Bytes(text.into_bytes()),
+        Value::Bytes(Cow::Owned(bytes)) => MyValue::Bytes(bytes),
+        other => copy(&other)?,
     })
 }
 
@@ -62,12 +74,22 @@ fn convert(value: Value<'_>) -> Result<MyValue, EncodeError> {
 /// consumed: each is moved or copied once into what mysql_async sends, and none is left
 /// to drop afterwards.
 pub(crate) fn params(binds: Vec<Value<'_>>) -> Result<Params, EncodeError> {
-    if binds.is_empty() {
+    positional(binds.len(), binds.into_iter().map(take))
+}
+
+/// The parameters of a statement, converted with its values left in place, for a
+/// statement that may have to run again on another connection.
+pub(crate) fn params_copied(binds: &[Value<'_>]) -> Result<Params, EncodeError> {
+    positional(binds.len(), binds.iter().map(copy))
+}
+
+fn positional(len: usize, values: impl Iterator<Item = Result<MyValue, EncodeError>>) -> Result<Params, EncodeError> {
+    if len == 0 {
         return Ok(Params::Empty);
     }
-    let mut converted = Vec::with_capacity(binds.len());
-    for value in binds {
-        converted.push(convert(value)?);
+    let mut converted = Vec::with_capacity(len);
+    for value in values {
+        converted.push(value?);
     }
     Ok(Params::Positional(converted))
 }

@@ -1,53 +1,69 @@
-//! Running a statement on one connection, and the futures the query methods return.
+//! Running a statement on one connection: the three ways a query reads its result.
 
-use crate::error::database_error;
+use crate::error::{database_error, encode_error};
 use crate::params::params;
 use crate::row::Rows;
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::Error;
 use mysql_async::prelude::Queryable;
-use mysql_async::{Params, Row};
-use std::borrow::Cow;
+use mysql_async::{Conn, Params, Row};
+use std::future::Future;
 
-/// The statement's text and its converted parameters; the bound values are consumed.
-fn prepare_params(statement: RenderedSql<'_>) -> Result<(Cow<'_, str>, Params), Error> {
+/// One way of running a statement; mysql_async prepares it once per connection and
+/// caches it. A trait rather than a closure: the future borrows the connection and must
+/// be `Send`, which a generic async closure cannot promise. Errors are mysql_async's, so
+/// the caller can tell a connection that failed from a statement that did.
+pub(crate) trait Operation {
+    /// What the statement gives back.
+    type Output: Send;
+    /// Runs `sql` with `params` on `conn`.
+    fn run<'c>(
+        conn: &'c mut Conn,
+        sql: &'c str,
+        params: Params,
+    ) -> impl Future<Output = Result<Self::Output, mysql_async::Error>> + Send + 'c;
+}
+
+/// Every row.
+pub(crate) struct All;
+/// The first row; the rest are read and dropped.
+pub(crate) struct First;
+/// The number of rows changed.
+pub(crate) struct Changed;
+
+impl Operation for All {
+    type Output = Rows;
+    async fn run(conn: &mut Conn, sql: &str, params: Params) -> Result<Rows, mysql_async::Error> {
+        let mut result = conn.exec_iter(sql, params).await?;
+        let mut rows = Rows::new(result.columns().unwrap_or_default());
+        while let Some(row) = result.next().await? {
+            rows.push(row);
+        }
+        result.drop_result().await?;
+        Ok(rows)
+    }
+}
+
+impl Operation for First {
+    type Output = Option<Row>;
+    async fn run(conn: &mut Conn, sql: &str, params: Params) -> Result<Option<Row>, mysql_async::Error> {
+        conn.exec_first(sql, params).await
+    }
+}
+
+impl Operation for Changed {
+    type Output = u64;
+    async fn run(conn: &mut Conn, sql: &str, params: Params) -> Result<u64, mysql_async::Error> {
+        let result = conn.exec_iter(sql, params).await?;
+        let affected = result.affected_rows();
+        result.drop_result().await?;
+        Ok(affected)
+    }
+}
+
+/// Runs a statement once on `conn`, consuming its bound values.
+pub(crate) async fn once<O: Operation>(conn: &mut Conn, statement: RenderedSql<'_>) -> Result<O::Output, Error> {
     let RenderedSql { sql, binds, .. } = statement;
-    match params(binds) {
-        Ok(params) => Ok((sql, params)),
-        Err(source) => Err(Error::Encode {
-            sql: sql.into_owned(),
-            source,
-        }),
-    }
-}
-
-/// Every row of a statement; it is prepared once per connection (mysql_async caches it).
-pub(crate) async fn query<C: Queryable>(conn: &mut C, statement: RenderedSql<'_>) -> Result<Rows, Error> {
-    let (sql, params) = prepare_params(statement)?;
-    let failed = |e| database_error(&sql, e);
-    let mut result = conn.exec_iter(&*sql, params).await.map_err(failed)?;
-    let mut rows = Rows::new(result.columns().unwrap_or_default());
-    while let Some(row) = result.next().await.map_err(failed)? {
-        rows.push(row);
-    }
-    result.drop_result().await.map_err(failed)?;
-    Ok(rows)
-}
-
-/// The first row of a statement, if any.
-pub(crate) async fn query_first<C: Queryable>(conn: &mut C, statement: RenderedSql<'_>) -> Result<Option<Row>, Error> {
-    let (sql, params) = prepare_params(statement)?;
-    conn.exec_first(&*sql, params)
-        .await
-        .map_err(|e| database_error(&sql, e))
-}
-
-/// Rows changed by a statement.
-pub(crate) async fn execute<C: Queryable>(conn: &mut C, statement: RenderedSql<'_>) -> Result<u64, Error> {
-    let (sql, params) = prepare_params(statement)?;
-    let failed = |e| database_error(&sql, e);
-    let result = conn.exec_iter(&*sql, params).await.map_err(failed)?;
-    let affected = result.affected_rows();
-    result.drop_result().await.map_err(failed)?;
-    Ok(affected)
+    let params = params(binds).map_err(|source| encode_error(&sql, source))?;
+    O::run(conn, &sql, params).await.map_err(|e| database_error(&sql, e))
 }

@@ -151,7 +151,7 @@ impl Executor<MySql> for Transaction<'_> {
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::All<'a, R::Row> {
         FetchAll::new(
-            Box::pin(async move { run::query(&mut *self.conn.lock().await, statement?).await }),
+            Box::pin(async move { run::once::<run::All>(&mut *self.conn.lock().await, statement?).await }),
             decode_all::<R>,
         )
     }
@@ -161,12 +161,12 @@ impl Executor<MySql> for Transaction<'_> {
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::Get<'a, R::Row> {
         FetchFirst::new(
-            Box::pin(async move { run::query_first(&mut *self.conn.lock().await, statement?).await }),
+            Box::pin(async move { run::once::<run::First>(&mut *self.conn.lock().await, statement?).await }),
             decode::<R>,
         )
     }
 
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        Box::pin(async move { run::execute(&mut *self.conn.lock().await, statement?).await })
+        Box::pin(async move { run::once::<run::Changed>(&mut *self.conn.lock().await, statement?).await })
     }
 }
