@@ -65,6 +65,58 @@ async fn a_broken_connection_is_replaced_not_handed_out() {
     assert_ne!(pid, new_pid);
 }
 
+/// The server process serving the connection the next statement runs on (`users` has a row).
+async fn backend_pid(db: &Database) -> i32 {
+    select(sql::<mizzle::types::Integer>("pg_backend_pid()"))
+        .from(users::table)
+        .limit(1)
+        .get(db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn statements_run_one_after_another_stay_on_one_connection() {
+    let Some(db) = support::pg("pg_kept_one", &ddl()).await else {
+        return;
+    };
+    let ada = || insert(users::table).values((users::name.to("Ada"), users::email.to(Some("ada@example.com"))));
+    ada().execute(&db).await.unwrap();
+    let first = backend_pid(&db).await;
+    for _ in 0..20 {
+        assert_eq!(backend_pid(&db).await, first);
+    }
+    // An error the server answered with leaves the connection sound: it is kept.
+    let error = ada().execute(&db).await.unwrap_err();
+    assert!(matches!(error, Error::Database { .. }), "{error:?}");
+    assert_eq!(backend_pid(&db).await, first);
+}
+
+#[tokio::test]
+async fn a_statement_prepared_on_a_connection_the_server_ended_runs_on_another() {
+    let options = PoolOptions {
+        max_size: 1,
+        ..Default::default()
+    };
+    let Some(db) = support::pg_with("pg_kept_ended", &ddl(), options).await else {
+        return;
+    };
+    insert(users::table)
+        .values(users::name.to("Ada"))
+        .execute(&db)
+        .await
+        .unwrap();
+    // The same statement again: prepared on the ended connection, found by its shape.
+    let pid = backend_pid(&db).await;
+    let admin = Database::connect(&support::pg_url()).await.unwrap();
+    admin
+        .execute_sql(&format!("SELECT pg_terminate_backend({pid})"))
+        .await
+        .unwrap();
+    assert_ne!(backend_pid(&db).await, pid);
+}
+
 #[tokio::test]
 async fn connection_failures_name_what_failed() {
     let Some(_) = support::pg("pg_connect_errors", &[]).await else {

@@ -2,6 +2,7 @@
 
 use crate::error::{connection_closed, database_error, pool_error, server_ended_session};
 use crate::fetch;
+use crate::kept::{Connection, KeptConnection};
 use crate::row::{decode, decode_all};
 use crate::transaction::{run_transaction, Transaction};
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
@@ -10,13 +11,17 @@ use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, TransactionOpt
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// A PostgreSQL database: a pool of connections. Queries borrow a connection for their
-/// run: `query.all(&db).await?`.
+/// run: `query.all(&db).await?`. The connection that finished the last statement is kept
+/// aside and taken first by the next, so statements run one after another skip the
+/// pool's checkout (clones of a `Database` share it).
 #[derive(Clone)]
 pub struct Database {
     pool: Pool,
+    kept: Arc<KeptConnection>,
     target: String,
 }
 
@@ -88,9 +93,13 @@ impl Database {
                 target: target.clone(),
                 source: Box::new(e),
             })?;
-        let db = Database { pool, target };
+        let db = Database {
+            pool,
+            kept: Arc::default(),
+            target,
+        };
         // Fail now, naming the server, rather than at the first query.
-        drop(db.checkout().await?);
+        db.kept.keep(Connection::new(db.checkout().await?));
         Ok(db)
     }
 
@@ -98,6 +107,7 @@ impl Database {
     pub fn from_pool(pool: Pool) -> Self {
         Database {
             pool,
+            kept: Arc::default(),
             target: "the given pool".to_owned(),
         }
     }
@@ -136,9 +146,21 @@ impl Database {
 }
 
 impl Database {
-    /// A connection from the pool.
+    /// A connection from the pool. The kept connection goes back to the pool first: with
+    /// one connection allowed, it is the one the pool has to give.
     async fn checkout(&self) -> Result<deadpool_postgres::Object, Error> {
+        self.kept.release();
         self.pool.get().await.map_err(|e| pool_error(&self.target, e))
+    }
+
+    /// The kept connection if there is one, else one from the pool. The checkout's
+    /// future is boxed: it is large (1.6 kB) and rarely needed, and every statement's
+    /// future would otherwise be that large and copied whole into its box.
+    async fn connection(&self) -> Result<Connection, Error> {
+        match self.kept.take() {
+            Some(kept) => Ok(kept),
+            None => Ok(Connection::new(Box::pin(self.checkout()).await?)),
+        }
     }
 
     /// Runs a statement on a pooled connection. A connection the server ended while it sat
@@ -148,19 +170,30 @@ impl Database {
     /// in flight gives its error: the statement may have run, and running it again could
     /// write twice.
     async fn run<O: fetch::Operation>(&self, statement: &RenderedSql<'_>) -> Result<O::Output, Error> {
-        let client = self.checkout().await?;
-        match fetch::prepare(&client, &statement.sql).await {
-            Ok(prepared) => match O::run(&client, &prepared, statement).await {
+        let mut conn = self.connection().await?;
+        match conn.prepare(statement).await {
+            Ok(prepared) => match O::run(&conn.client, &prepared, statement).await {
                 Err(error) if server_ended_session(&error) => {}
-                result => return result,
+                result => {
+                    self.kept.keep(conn);
+                    return result;
+                }
             },
             Err(error) if connection_closed(&error) || server_ended_session(&error) => {}
-            Err(error) => return Err(error),
+            Err(error) => {
+                self.kept.keep(conn);
+                return Err(error);
+            }
         }
         // The connection is dead: never hand it out again.
-        drop(deadpool_postgres::Object::take(client));
-        let client = self.checkout().await?;
-        fetch::run::<O>(&client, statement).await
+        conn.discard();
+        let mut conn = Connection::new(Box::pin(self.checkout()).await?);
+        let result = match conn.prepare(statement).await {
+            Ok(prepared) => O::run(&conn.client, &prepared, statement).await,
+            Err(error) => Err(error),
+        };
+        self.kept.keep(conn);
+        result
     }
 }
 

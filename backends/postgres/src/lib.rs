@@ -6,13 +6,15 @@
 //! and caches prepared statements per connection. A connection is checked when taken from
 //! the pool: a closed one (the server went away, or ended it) is replaced, never handed
 //! out again. The check costs no round trip, unlike a test query per checkout, which
-//! would double a primary-key lookup's time.
+//! would double a primary-key lookup's time. The connection that finished the last
+//! statement is kept aside for the next one, with its statements found by shape.
 #![warn(missing_docs, unreachable_pub, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
 mod database;
 mod error;
 mod fetch;
+mod kept;
 mod params;
 mod row;
 mod transaction;
