@@ -4,23 +4,39 @@ use mizzle_dsl::dialect::{MySql, MySqlBytes, MySqlValueRef};
 use mizzle_dsl::row::{DecodeRow, RawRow};
 use mizzle_dsl::Error;
 use mysql_async::{Column, Row, Value};
+use std::cell::Cell;
 use std::sync::Arc;
 
 /// Every row of a result as fetched, before decoding: what a [`Database`](crate::Database)
 /// fetch holds between the two. The rows' values lie end to end in one vector: each
 /// row's own vector is emptied and freed as it arrives, so the allocator hands the same
 /// memory to the next row, as when each row is decoded at once.
+///
+/// The vector is the thread's spare one from the last fetch, emptied: a result of a
+/// thousand rows needs a hundred kilobytes of values, and growing a new vector to that
+/// size each time copies it over and over and touches fresh memory, which measured 5% of
+/// a 1,000-row select's time.
 #[derive(Debug)]
 pub struct Rows {
     values: Vec<Option<Value>>,
     columns: Arc<[Column]>,
 }
 
+/// The largest vector of values a thread keeps for its next fetch, in values (2 MiB):
+/// a larger result's vector is freed, so one huge result does not hold its memory.
+const SPARE_VALUES: usize = 1 << 16;
+
+thread_local! {
+    /// This thread's emptied vector of values from its last fetch.
+    static SPARE: Cell<Vec<Option<Value>>> = const { Cell::new(Vec::new()) };
+}
+
 impl Rows {
     /// No rows yet, of a result with `columns`.
     pub(crate) fn new(columns: Arc<[Column]>) -> Self {
         Rows {
-            values: Vec::new(),
+            // A fetch during the thread's teardown, when its locals are gone, starts afresh.
+            values: SPARE.try_with(Cell::take).unwrap_or_default(),
             columns,
         }
     }
@@ -28,6 +44,16 @@ impl Rows {
     /// Appends a fetched row.
     pub(crate) fn push(&mut self, row: Row) {
         self.values.extend(row.unwrap_raw());
+    }
+}
+
+impl Drop for Rows {
+    fn drop(&mut self) {
+        if self.values.capacity() <= SPARE_VALUES {
+            let mut values = std::mem::take(&mut self.values);
+            values.clear();
+            let _ = SPARE.try_with(|spare| spare.set(values));
+        }
     }
 }
 
@@ -106,4 +132,31 @@ pub(crate) fn decode_all<R: DecodeRow<MySql>>(mut rows: Rows) -> Result<Vec<R::R
         })?);
     }
     Ok(decoded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows_of(count: usize) -> Rows {
+        let mut rows = Rows::new(Arc::from(Vec::new()));
+        rows.values.extend((0..count).map(|n| Some(Value::Int(n as i64))));
+        rows
+    }
+
+    #[test]
+    fn a_fetch_reuses_the_values_vector_the_last_one_on_its_thread_emptied() {
+        let first = rows_of(3_000);
+        let (address, capacity) = (first.values.as_ptr(), first.values.capacity());
+        drop(first);
+        let second = Rows::new(Arc::from(Vec::new()));
+        assert!(second.values.is_empty());
+        assert_eq!((second.values.as_ptr(), second.values.capacity()), (address, capacity));
+    }
+
+    #[test]
+    fn a_huge_result_does_not_keep_its_memory() {
+        drop(rows_of(SPARE_VALUES + 1));
+        assert_eq!(Rows::new(Arc::from(Vec::new())).values.capacity(), 0);
+    }
 }
