@@ -5,8 +5,10 @@
 //! sides run interleaved ([`mizzle_benches::paired`]), which holds still on a machine
 //! whose server latency drifts.
 //!
-//! `cargo bench -p mizzle-benches`. PostgreSQL and MariaDB come from `MIZZLE_PG_URL` and
-//! `MIZZLE_MYSQL_URL` (the test defaults otherwise); an unreachable one is skipped.
+//! `bash benches/run` (the bench with the database servers pinned to its CPU and a fixed
+//! heap; the script says why), or `cargo bench -p mizzle-benches` without those. PostgreSQL
+//! and MariaDB come from `MIZZLE_PG_URL` and `MIZZLE_MYSQL_URL` (the test defaults
+//! otherwise); an unreachable one is skipped.
 
 use criterion::Criterion;
 use mizzle::prelude::*;
