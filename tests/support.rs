@@ -73,6 +73,16 @@ pub async fn mysql(test: &str, ddl: &[String]) -> Option<mizzle::mysql::Database
     .await
 }
 
+/// The URL of the database [`mysql`] makes for `test`.
+pub fn mysql_test_url(test: &str) -> String {
+    let base = mysql_url();
+    let database = format!("mizzle_{test}");
+    match base.rfind('/') {
+        Some(slash) if slash > "mysql://".len() => format!("{}/{database}", &base[..slash]),
+        _ => format!("{base}/{database}"),
+    }
+}
+
 /// [`mysql`] with the given pool options.
 pub async fn mysql_with(
     test: &str,
@@ -91,11 +101,7 @@ pub async fn mysql_with(
         ))
         .await
         .expect("the test database is created");
-    let url = match base.rfind('/') {
-        Some(slash) if slash > "mysql://".len() => format!("{}/{database}", &base[..slash]),
-        _ => format!("{base}/{database}"),
-    };
-    let db = mizzle::mysql::Database::connect_with(&url, options)
+    let db = mizzle::mysql::Database::connect_with(&mysql_test_url(test), options)
         .await
         .expect("the test database is reachable");
     for statement in ddl {

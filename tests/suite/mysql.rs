@@ -136,6 +136,31 @@ async fn a_kept_connection_unused_for_a_while_is_pinged_before_use() {
 }
 
 #[tokio::test]
+async fn a_kept_statement_the_driver_closed_is_prepared_again() {
+    let Some(_) = support::mysql("my_kept_closed", &ddl()).await else {
+        return;
+    };
+    // A pool whose statement cache holds two statements: preparing a third closes the
+    // least recently prepared one on the server, under the statement kept by its shape.
+    let url = support::mysql_test_url("my_kept_closed");
+    let opts = mysql_async::OptsBuilder::from_opts(mysql_async::Opts::from_url(&url).unwrap()).stmt_cache_size(2);
+    let db = Database::from_pool(mysql_async::Pool::new(opts));
+    insert(users::table)
+        .values((users::name.to("Ada"), users::email.to(Some("ada@example.com"))))
+        .execute(&db)
+        .await
+        .unwrap();
+    let names = select(users::name).from(users::table).all(&db).await.unwrap();
+    assert_eq!(names, ["Ada"]);
+    let emails = select(users::email).from(users::table).all(&db).await.unwrap();
+    assert_eq!(emails, [Some("ada@example.com".to_owned())]);
+    let ids = select(users::id).from(users::table).all(&db).await.unwrap();
+    assert_eq!(ids.len(), 1);
+    let names = select(users::name).from(users::table).all(&db).await.unwrap();
+    assert_eq!(names, ["Ada"]);
+}
+
+#[tokio::test]
 async fn connection_failures_name_what_failed() {
     let Some(_) = support::mysql("my_connect_errors", &[]).await else {
         return;

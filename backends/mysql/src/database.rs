@@ -1,8 +1,8 @@
 //! [`Database`]: a pool of MySQL connections, opened from a URL or an existing pool.
 
 use crate::error::{connection_error, database_error, encode_error, never_sent};
-use crate::kept::{KeptConnection, TRUSTED_IDLE};
-use crate::params::params_copied;
+use crate::kept::{statement_closed, Connection, KeptConnection, TRUSTED_IDLE};
+use crate::params::{params, params_copied};
 use crate::row::{decode, decode_all, Rows};
 use crate::run::{self, Operation};
 use crate::transaction::{run_transaction, Transaction};
@@ -98,7 +98,7 @@ impl Database {
             wait_timeout: options.wait_timeout,
         };
         // Fail now, naming the server, rather than at the first query.
-        db.kept.keep(db.pooled().await?);
+        db.kept.keep(Connection::new(db.pooled().await?));
         Ok(db)
     }
 
@@ -163,12 +163,12 @@ impl Database {
 
     /// The kept connection, if there is one the next statement can trust: one that sat
     /// unused longer than [`TRUSTED_IDLE`] is pinged first, and given up when the ping fails.
-    async fn take_kept(&self) -> Option<Conn> {
-        let (mut conn, idle) = self.kept.take()?;
-        if idle > TRUSTED_IDLE && conn.ping().await.is_err() {
+    async fn take_kept(&self) -> Option<Connection> {
+        let (mut kept, idle) = self.kept.take()?;
+        if idle > TRUSTED_IDLE && kept.conn.ping().await.is_err() {
             return None;
         }
-        Some(conn)
+        Some(kept)
     }
 
     /// Runs a statement on the kept connection, or on one from the pool. A kept
@@ -176,35 +176,46 @@ impl Database {
     /// of the statement, before the server could run it; then the statement runs once
     /// more on a connection from the pool. A connection that closes while a statement is
     /// in flight gives its error: the statement may have run, and running it again could
-    /// write twice.
+    /// write twice. A kept statement the server no longer has is prepared again.
     async fn run<O: Operation>(&self, statement: RenderedSql<'_>) -> Result<O::Output, Error> {
-        if let Some(mut conn) = self.take_kept().await {
+        if let Some(mut kept) = self.take_kept().await {
             // Copied, not moved: the values may have to be sent again.
-            let params = params_copied(&statement.binds).map_err(|source| encode_error(&statement.sql, source));
-            let params = match params {
+            let params = match params_copied(&statement.binds) {
                 Ok(params) => params,
-                Err(error) => {
-                    self.kept.keep(conn);
-                    return Err(error);
+                Err(source) => {
+                    self.kept.keep(kept);
+                    return Err(encode_error(&statement.sql, source));
                 }
             };
-            match O::run(&mut conn, &statement.sql, params).await {
-                Err(error) if never_sent(&error) => drop(conn),
-                result => return self.finish(conn, &statement.sql, result),
+            let mut result = kept.run::<O>(&statement.sql, statement.shape, params).await;
+            if result.as_ref().is_err_and(statement_closed) {
+                // Copied again, which succeeded the first time.
+                let params = params_copied(&statement.binds).map_err(|source| encode_error(&statement.sql, source))?;
+                kept.forget(statement.shape);
+                result = kept.run::<O>(&statement.sql, statement.shape, params).await;
+            }
+            match result {
+                Err(error) if never_sent(&error) => drop(kept),
+                result => return self.finish(kept, &statement.sql, result),
             }
         }
-        let mut conn = self.pooled().await?;
-        let result = run::once::<O>(&mut conn, statement).await;
-        if matches!(result, Ok(_) | Err(Error::Database { .. } | Error::Encode { .. })) {
-            self.kept.keep(conn);
-        }
-        result
+        let mut conn = Connection::new(self.pooled().await?);
+        let RenderedSql { sql, binds, shape, .. } = statement;
+        let params = match params(binds) {
+            Ok(params) => params,
+            Err(source) => {
+                self.kept.keep(conn);
+                return Err(encode_error(&sql, source));
+            }
+        };
+        let result = conn.run::<O>(&sql, shape, params).await;
+        self.finish(conn, &sql, result)
     }
 
     /// Keeps the connection for the next statement when it is sound: after a result, or
     /// after an error the server answered with. Any other error (a broken connection, a
     /// packet out of order) drops it, and mysql_async's pool closes or resets it.
-    fn finish<T>(&self, conn: Conn, sql: &str, result: Result<T, mysql_async::Error>) -> Result<T, Error> {
+    fn finish<T>(&self, conn: Connection, sql: &str, result: Result<T, mysql_async::Error>) -> Result<T, Error> {
         if matches!(result, Ok(_) | Err(mysql_async::Error::Server(_))) {
             self.kept.keep(conn);
         }

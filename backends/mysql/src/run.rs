@@ -3,23 +3,50 @@
 use crate::error::{database_error, encode_error};
 use crate::params::params;
 use crate::row::Rows;
+use futures_util::future::BoxFuture;
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::Error;
 use mysql_async::prelude::Queryable;
-use mysql_async::{Conn, Params, Row};
+use mysql_async::{BinaryProtocol, Conn, Params, QueryResult, Row};
 use std::future::Future;
 
-/// One way of running a statement; mysql_async prepares it once per connection and
-/// caches it. A trait rather than a closure: the future borrows the connection and must
-/// be `Send`, which a generic async closure cannot promise. Errors are mysql_async's, so
-/// the caller can tell a connection that failed from a statement that did.
+/// A statement as mysql_async runs it.
+pub(crate) enum Statement<'s> {
+    /// Its text: mysql_async prepares it once per connection and finds it again in its
+    /// cache by scanning and hashing the text.
+    Text(&'s str),
+    /// The statement prepared for it, which runs as it is.
+    Prepared(mysql_async::Statement),
+}
+
+impl Statement<'_> {
+    /// Starts running the statement; both kinds give the same future.
+    fn exec_iter<'c>(
+        self,
+        conn: &'c mut Conn,
+        params: Params,
+    ) -> BoxFuture<'c, Result<QueryResult<'c, 'static, BinaryProtocol>, mysql_async::Error>>
+    where
+        Self: 'c,
+    {
+        match self {
+            Statement::Text(sql) => conn.exec_iter(sql, params),
+            Statement::Prepared(prepared) => conn.exec_iter(prepared, params),
+        }
+    }
+}
+
+/// One way of running a statement. A trait rather than a closure: the future borrows the
+/// connection and must be `Send`, which a generic async closure cannot promise. Errors
+/// are mysql_async's, so the caller can tell a connection that failed from a statement
+/// that did.
 pub(crate) trait Operation {
     /// What the statement gives back.
     type Output: Send;
-    /// Runs `sql` with `params` on `conn`.
+    /// Runs `statement` with `params` on `conn`.
     fn run<'c>(
         conn: &'c mut Conn,
-        sql: &'c str,
+        statement: Statement<'c>,
         params: Params,
     ) -> impl Future<Output = Result<Self::Output, mysql_async::Error>> + Send + 'c;
 }
@@ -33,8 +60,8 @@ pub(crate) struct Changed;
 
 impl Operation for All {
     type Output = Rows;
-    async fn run(conn: &mut Conn, sql: &str, params: Params) -> Result<Rows, mysql_async::Error> {
-        let mut result = conn.exec_iter(sql, params).await?;
+    async fn run<'c>(conn: &'c mut Conn, statement: Statement<'c>, params: Params) -> Result<Rows, mysql_async::Error> {
+        let mut result = statement.exec_iter(conn, params).await?;
         let mut rows = Rows::new(result.columns().unwrap_or_default());
         while let Some(row) = result.next().await? {
             rows.push(row);
@@ -46,15 +73,22 @@ impl Operation for All {
 
 impl Operation for First {
     type Output = Option<Row>;
-    async fn run(conn: &mut Conn, sql: &str, params: Params) -> Result<Option<Row>, mysql_async::Error> {
-        conn.exec_first(sql, params).await
+    fn run<'c>(
+        conn: &'c mut Conn,
+        statement: Statement<'c>,
+        params: Params,
+    ) -> impl Future<Output = Result<Option<Row>, mysql_async::Error>> + Send + 'c {
+        match statement {
+            Statement::Text(sql) => conn.exec_first(sql, params),
+            Statement::Prepared(prepared) => conn.exec_first(prepared, params),
+        }
     }
 }
 
 impl Operation for Changed {
     type Output = u64;
-    async fn run(conn: &mut Conn, sql: &str, params: Params) -> Result<u64, mysql_async::Error> {
-        let result = conn.exec_iter(sql, params).await?;
+    async fn run<'c>(conn: &'c mut Conn, statement: Statement<'c>, params: Params) -> Result<u64, mysql_async::Error> {
+        let result = statement.exec_iter(conn, params).await?;
         let affected = result.affected_rows();
         result.drop_result().await?;
         Ok(affected)
@@ -65,5 +99,7 @@ impl Operation for Changed {
 pub(crate) async fn once<O: Operation>(conn: &mut Conn, statement: RenderedSql<'_>) -> Result<O::Output, Error> {
     let RenderedSql { sql, binds, .. } = statement;
     let params = params(binds).map_err(|source| encode_error(&sql, source))?;
-    O::run(conn, &sql, params).await.map_err(|e| database_error(&sql, e))
+    O::run(conn, Statement::Text(&sql), params)
+        .await
+        .map_err(|e| database_error(&sql, e))
 }
