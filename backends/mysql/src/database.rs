@@ -199,15 +199,9 @@ impl Database {
                 result => return self.finish(kept, &statement.sql, result),
             }
         }
-        let mut conn = Connection::new(self.pooled().await?);
         let RenderedSql { sql, binds, shape, .. } = statement;
-        let params = match params(binds) {
-            Ok(params) => params,
-            Err(source) => {
-                self.kept.keep(conn);
-                return Err(encode_error(&sql, source));
-            }
-        };
+        let params = params(binds).map_err(|source| encode_error(&sql, source))?;
+        let mut conn = Connection::new(self.pooled().await?);
         let result = conn.run::<O>(&sql, shape, params).await;
         self.finish(conn, &sql, result)
     }
