@@ -116,7 +116,7 @@ impl Transaction<'_> {
             f(&inner),
             |sql| run_sql_owned(self.conn, sql),
             format!("RELEASE SAVEPOINT {name}"),
-            format!("ROLLBACK TO SAVEPOINT {name}"),
+            format!("ROLLBACK TO SAVEPOINT {name}; RELEASE SAVEPOINT {name}"),
         )
         .await
     }
