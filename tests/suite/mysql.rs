@@ -28,30 +28,39 @@ async fn a_query_waiting_too_long_for_a_connection_times_out() {
     assert!(matches!(inner, Err(Error::PoolTimeout)), "{inner:?}");
 }
 
-#[tokio::test]
-async fn a_broken_connection_is_replaced_not_handed_out() {
+/// A database of one connection, its `users` holding Ada.
+async fn one_connection_with_ada(test: &str) -> Option<Database> {
     let options = PoolOptions {
         max_size: 1,
         ..Default::default()
     };
-    let Some(db) = support::mysql_with("my_pool_broken", &ddl(), options).await else {
-        return;
-    };
+    let db = support::mysql_with(test, &ddl(), options).await?;
     insert(users::table)
         .values(users::name.to("Ada"))
         .execute(&db)
         .await
         .unwrap();
-    let id = select(sql::<mizzle::types::BigIntUnsigned>("CONNECTION_ID()"))
-        .from(users::table)
-        .get(&db)
-        .await
-        .unwrap()
-        .unwrap();
+    Some(db)
+}
+
+/// Ends, from another connection, the connection `db`'s next statement would run on, as
+/// an administrator (or the server's `wait_timeout`) would; returns its id.
+async fn kill_next_connection(db: &Database) -> u64 {
+    let id = connection_id(db).await;
     let admin = Database::connect(&support::mysql_url()).await.unwrap();
     admin.execute_sql(&format!("KILL {id}")).await.unwrap();
+    id
+}
+
+#[tokio::test]
+async fn a_broken_connection_is_replaced_not_handed_out() {
+    let Some(db) = one_connection_with_ada("my_pool_broken").await else {
+        return;
+    };
+    let killed = kill_next_connection(&db).await;
     let names = select(users::name).from(users::table).all(&db).await.unwrap();
     assert_eq!(names, ["Ada"]);
+    assert_ne!(connection_id(&db).await, killed);
 }
 
 /// The server's id of the connection the next statement runs on (`users` has a row).
@@ -84,21 +93,10 @@ async fn statements_run_one_after_another_stay_on_one_connection() {
 
 #[tokio::test]
 async fn a_write_on_a_connection_the_server_closed_runs_once_on_another() {
-    let options = PoolOptions {
-        max_size: 1,
-        ..Default::default()
-    };
-    let Some(db) = support::mysql_with("my_kept_killed", &ddl(), options).await else {
+    let Some(db) = one_connection_with_ada("my_kept_killed").await else {
         return;
     };
-    insert(users::table)
-        .values(users::name.to("Ada"))
-        .execute(&db)
-        .await
-        .unwrap();
-    let killed = connection_id(&db).await;
-    let admin = Database::connect(&support::mysql_url()).await.unwrap();
-    admin.execute_sql(&format!("KILL {killed}")).await.unwrap();
+    let killed = kill_next_connection(&db).await;
     // Taken at once, the kept connection is not pinged: the write meets the closed
     // socket before the server could run it, and runs again on a new connection.
     let changed = insert(users::table)
@@ -114,21 +112,10 @@ async fn a_write_on_a_connection_the_server_closed_runs_once_on_another() {
 
 #[tokio::test]
 async fn a_kept_connection_unused_for_a_while_is_pinged_before_use() {
-    let options = PoolOptions {
-        max_size: 1,
-        ..Default::default()
-    };
-    let Some(db) = support::mysql_with("my_kept_idle", &ddl(), options).await else {
+    let Some(db) = one_connection_with_ada("my_kept_idle").await else {
         return;
     };
-    insert(users::table)
-        .values(users::name.to("Ada"))
-        .execute(&db)
-        .await
-        .unwrap();
-    let killed = connection_id(&db).await;
-    let admin = Database::connect(&support::mysql_url()).await.unwrap();
-    admin.execute_sql(&format!("KILL {killed}")).await.unwrap();
+    let killed = kill_next_connection(&db).await;
     tokio::time::sleep(Duration::from_millis(1_100)).await;
     let names = select(users::name).from(users::table).all(&db).await.unwrap();
     assert_eq!(names, ["Ada"]);

@@ -29,40 +29,43 @@ async fn a_query_waiting_too_long_for_a_connection_times_out() {
     assert!(matches!(inner, Err(Error::PoolTimeout)), "{inner:?}");
 }
 
-#[tokio::test]
-async fn a_broken_connection_is_replaced_not_handed_out() {
+/// A database of one connection, its `users` holding Ada.
+async fn one_connection_with_ada(test: &str) -> Option<Database> {
     let options = PoolOptions {
         max_size: 1,
         ..Default::default()
     };
-    let Some(db) = support::pg_with("pg_pool_broken", &ddl(), options).await else {
-        return;
-    };
+    let db = support::pg_with(test, &ddl(), options).await?;
     insert(users::table)
         .values(users::name.to("Ada"))
         .execute(&db)
         .await
         .unwrap();
-    let pid = select(sql::<mizzle::types::Integer>("pg_backend_pid()"))
-        .from(users::table)
-        .get(&db)
-        .await
-        .unwrap()
-        .unwrap();
+    Some(db)
+}
+
+/// Ends, from another connection, the server process `db`'s next statement would run on,
+/// as an administrator (or a server restart) would; returns its pid.
+async fn terminate_next_connection(db: &Database) -> i32 {
+    let pid = backend_pid(db).await;
     let admin = Database::connect(&support::pg_url()).await.unwrap();
     admin
         .execute_sql(&format!("SELECT pg_terminate_backend({pid})"))
         .await
         .unwrap();
+    pid
+}
+
+#[tokio::test]
+async fn a_broken_connection_is_replaced_not_handed_out() {
+    let Some(db) = one_connection_with_ada("pg_pool_broken").await else {
+        return;
+    };
+    let ended = terminate_next_connection(&db).await;
+    // Not prepared on the ended connection yet: preparing finds it closed.
     let names = select(users::name).from(users::table).all(&db).await.unwrap();
     assert_eq!(names, ["Ada"]);
-    let new_pid = select(sql::<mizzle::types::Integer>("pg_backend_pid()"))
-        .from(users::table)
-        .get(&db)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_ne!(pid, new_pid);
+    assert_ne!(backend_pid(&db).await, ended);
 }
 
 /// The server process serving the connection the next statement runs on (`users` has a row).
@@ -95,26 +98,12 @@ async fn statements_run_one_after_another_stay_on_one_connection() {
 
 #[tokio::test]
 async fn a_statement_prepared_on_a_connection_the_server_ended_runs_on_another() {
-    let options = PoolOptions {
-        max_size: 1,
-        ..Default::default()
-    };
-    let Some(db) = support::pg_with("pg_kept_ended", &ddl(), options).await else {
+    let Some(db) = one_connection_with_ada("pg_kept_ended").await else {
         return;
     };
-    insert(users::table)
-        .values(users::name.to("Ada"))
-        .execute(&db)
-        .await
-        .unwrap();
+    let ended = terminate_next_connection(&db).await;
     // The same statement again: prepared on the ended connection, found by its shape.
-    let pid = backend_pid(&db).await;
-    let admin = Database::connect(&support::pg_url()).await.unwrap();
-    admin
-        .execute_sql(&format!("SELECT pg_terminate_backend({pid})"))
-        .await
-        .unwrap();
-    assert_ne!(backend_pid(&db).await, pid);
+    assert_ne!(backend_pid(&db).await, ended);
 }
 
 #[tokio::test]
