@@ -44,12 +44,21 @@ async fn one_connection_with_ada(test: &str) -> Option<Database> {
 }
 
 /// Ends, from another connection, the connection `db`'s next statement would run on, as
-/// an administrator (or the server's `wait_timeout`) would; returns its id.
+/// an administrator (or the server's `wait_timeout`) would, and waits until the server
+/// has let it go; returns its id.
 async fn kill_next_connection(db: &Database) -> u64 {
+    use mysql_async::prelude::Queryable;
     let id = connection_id(db).await;
-    let admin = Database::connect(&support::mysql_url()).await.unwrap();
-    admin.execute_sql(&format!("KILL {id}")).await.unwrap();
-    id
+    let mut admin = mysql_async::Conn::from_url(support::mysql_url()).await.unwrap();
+    admin.query_drop(format!("KILL {id}")).await.unwrap();
+    let still_there = format!("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = {id}");
+    for _ in 0..200 {
+        if admin.query_first::<u64, _>(&still_there).await.unwrap() == Some(0) {
+            return id;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("connection {id} was not gone two seconds after KILL");
 }
 
 #[tokio::test]

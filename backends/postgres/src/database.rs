@@ -163,8 +163,9 @@ impl Database {
         }
     }
 
-    /// Runs a statement on a pooled connection. A connection the server ended while it sat
-    /// in the pool is met at once: preparing finds it closed, or the server answers that
+    /// Runs a statement on the kept connection, or on one from the pool, and keeps the
+    /// connection for the next statement. A connection the server ended while it sat
+    /// unused is met at once: preparing finds it closed, or the server answers that
     /// it ended the session (which rolled back whatever had started). Then the statement
     /// runs once more, on a new connection. A connection that closes while a statement is
     /// in flight gives its error: the statement may have run, and running it again could
