@@ -112,6 +112,37 @@ async fn a_kept_connection_the_server_ended_is_not_handed_out() {
 }
 
 #[tokio::test]
+async fn statements_running_at_once_on_one_connection_take_turns() {
+    let options = PoolOptions {
+        max_size: 1,
+        wait_timeout: Some(Duration::from_secs(5)),
+        ..Default::default()
+    };
+    let Some(db) = support::pg_with("pg_kept_turns", &ddl(), options).await else {
+        return;
+    };
+    insert(users::table)
+        .values(users::name.to("Ada"))
+        .execute(&db)
+        .await
+        .unwrap();
+    // The second waits for the pool's one connection while the first runs on it and
+    // then keeps it: it must be handed over, not left in the slot while the wait times out.
+    let (one, other) = (
+        select(users::name).from(users::table),
+        select(users::name).from(users::table),
+    );
+    let (first, second) = tokio::join!(one.all(&db), other.all(&db));
+    assert_eq!(first.unwrap(), ["Ada"]);
+    assert_eq!(second.unwrap(), ["Ada"]);
+    // A transaction waiting meanwhile gets the connection too.
+    let grace = insert(users::table).values(users::name.to("Grace"));
+    let (names, inserted) = tokio::join!(one.all(&db), db.transaction(async |tx| grace.execute(tx).await));
+    assert_eq!(names.unwrap(), ["Ada"]);
+    assert_eq!(inserted.unwrap(), 1);
+}
+
+#[tokio::test]
 async fn connection_failures_name_what_failed() {
     let Some(_) = support::pg("pg_connect_errors", &[]).await else {
         return;

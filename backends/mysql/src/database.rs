@@ -6,6 +6,7 @@ use crate::params::{params, params_copied};
 use crate::row::{decode, decode_all, Rows};
 use crate::run::{self, Operation};
 use crate::transaction::{run_transaction, Transaction};
+use futures_util::future::{select, Either};
 use mizzle_dsl::dialect::MySql;
 use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
@@ -13,6 +14,7 @@ use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
 use mysql_async::prelude::Queryable;
 use mysql_async::{Conn, Opts, OptsBuilder, Pool, PoolConstraints, PoolOpts};
+use std::pin::pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -118,11 +120,23 @@ impl Database {
         &self.pool
     }
 
-    /// A connection from the pool, which tests it before handing it out. The kept
-    /// connection goes back to the pool first: with one connection allowed, it is the one
-    /// the pool has to give.
+    /// A connection from the pool, which tests it before handing it out, for a
+    /// transaction or a script. The kept connection goes back to the pool first: with one
+    /// connection allowed, it is the one the pool has to give; one kept while waiting
+    /// goes back too.
     async fn pooled(&self) -> Result<Conn, Error> {
-        self.kept.release();
+        loop {
+            let mut kept_meanwhile = pin!(self.kept.kept_meanwhile());
+            kept_meanwhile.as_mut().enable();
+            self.kept.release();
+            if let Either::Left((conn, _)) = select(pin!(self.checkout()), kept_meanwhile).await {
+                return conn;
+            }
+        }
+    }
+
+    /// Waits for a connection from the pool, up to the wait timeout.
+    async fn checkout(&self) -> Result<Conn, Error> {
         let get = self.pool.get_conn();
         let conn = match self.wait_timeout {
             Some(limit) => tokio::time::timeout(limit, get).await.map_err(|_| Error::PoolTimeout)?,
@@ -171,37 +185,67 @@ impl Database {
         Some(kept)
     }
 
-    /// Runs a statement on the kept connection, or on one from the pool. A kept
-    /// connection the server closed while it sat unused (a `KILL`, say) fails the write
-    /// of the statement, before the server could run it; then the statement runs once
-    /// more on a connection from the pool. A connection that closes while a statement is
-    /// in flight gives its error: the statement may have run, and running it again could
-    /// write twice. A kept statement the server no longer has is prepared again.
+    /// Runs a statement on the kept connection, or on one from the pool, or on one kept
+    /// while it waited for the pool.
     async fn run<O: Operation>(&self, statement: RenderedSql<'_>) -> Result<O::Output, Error> {
-        if let Some(mut kept) = self.take_kept().await {
-            // Copied, not moved: the values may have to be sent again.
-            let params = match params_copied(&statement.binds) {
-                Ok(params) => params,
-                Err(source) => {
-                    self.kept.keep(kept);
-                    return Err(encode_error(&statement.sql, source));
+        loop {
+            if let Some(kept) = self.take_kept().await {
+                match self.run_kept::<O>(kept, &statement).await {
+                    Some(result) => return result,
+                    // The server closed it: the pool's next connection.
+                    None => break,
                 }
-            };
-            let mut result = kept.run::<O>(&statement.sql, statement.shape, params).await;
-            if result.as_ref().is_err_and(statement_closed) {
-                // Copied again, which succeeded the first time.
-                let params = params_copied(&statement.binds).map_err(|source| encode_error(&statement.sql, source))?;
-                kept.forget(statement.shape);
-                result = kept.run::<O>(&statement.sql, statement.shape, params).await;
             }
-            match result {
-                Err(error) if never_sent(&error) => drop(kept),
-                result => return self.finish(kept, &statement.sql, result),
+            let mut kept_meanwhile = pin!(self.kept.kept_meanwhile());
+            kept_meanwhile.as_mut().enable();
+            if !self.kept.is_empty() {
+                continue;
+            }
+            if let Either::Left((conn, _)) = select(Box::pin(self.checkout()), kept_meanwhile).await {
+                return self.run_pooled::<O>(conn?, statement).await;
             }
         }
+        let conn = Box::pin(self.pooled()).await?;
+        self.run_pooled::<O>(conn, statement).await
+    }
+
+    /// Runs a statement on the kept connection. One the server closed while it sat
+    /// unused (a `KILL`, say) fails the write of the statement, before the server could
+    /// run it: then nothing is returned, and the statement is to run once more on a
+    /// connection from the pool. A connection that closes while a statement is in flight
+    /// gives its error: the statement may have run, and running it again could write
+    /// twice. A kept statement the server no longer has is prepared again.
+    async fn run_kept<O: Operation>(
+        &self,
+        mut kept: Connection,
+        statement: &RenderedSql<'_>,
+    ) -> Option<Result<O::Output, Error>> {
+        // Copied, not moved: the values may have to be sent again.
+        let params = match params_copied(&statement.binds) {
+            Ok(params) => params,
+            Err(source) => {
+                self.kept.keep(kept);
+                return Some(Err(encode_error(&statement.sql, source)));
+            }
+        };
+        let mut result = kept.run::<O>(&statement.sql, statement.shape, params).await;
+        if result.as_ref().is_err_and(statement_closed) {
+            // Copied again, which succeeded the first time.
+            let params = params_copied(&statement.binds).ok()?;
+            kept.forget(statement.shape);
+            result = kept.run::<O>(&statement.sql, statement.shape, params).await;
+        }
+        match result {
+            Err(error) if never_sent(&error) => None,
+            result => Some(self.finish(kept, &statement.sql, result)),
+        }
+    }
+
+    /// Runs a statement on a connection from the pool, its values moved.
+    async fn run_pooled<O: Operation>(&self, conn: Conn, statement: RenderedSql<'_>) -> Result<O::Output, Error> {
         let RenderedSql { sql, binds, shape, .. } = statement;
         let params = params(binds).map_err(|source| encode_error(&sql, source))?;
-        let mut conn = Connection::new(self.pooled().await?);
+        let mut conn = Connection::new(conn);
         let result = conn.run::<O>(&sql, shape, params).await;
         self.finish(conn, &sql, result)
     }

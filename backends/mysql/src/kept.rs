@@ -18,6 +18,8 @@ use mysql_async::prelude::Queryable;
 use mysql_async::{Conn, Params, Statement};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+use tokio::sync::futures::Notified;
+use tokio::sync::Notify;
 
 /// How many statements a connection keeps by shape: half of the statement cache mizzle
 /// gives its connections, so the statements prepared by text rarely push a kept one out.
@@ -93,6 +95,8 @@ pub(crate) const TRUSTED_IDLE: Duration = Duration::from_secs(1);
 #[derive(Debug, Default)]
 pub(crate) struct KeptConnection {
     slot: Mutex<Option<(Connection, Instant)>>,
+    /// Signalled each time a connection is kept, for callers waiting on the pool.
+    kept: Notify,
 }
 
 impl KeptConnection {
@@ -106,8 +110,22 @@ impl KeptConnection {
     /// back to the pool.
     pub(crate) fn keep(&self, conn: Connection) {
         let previous = self.lock().replace((conn, Instant::now()));
+        self.kept.notify_one();
         // Dropped outside the lock: returning it to the pool wakes the pool's task.
         drop(previous);
+    }
+
+    /// Whether a connection is kept now.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.lock().is_none()
+    }
+
+    /// Completes when a connection is kept after this call; `enable` it to count from
+    /// before it is first polled. A caller waiting on the pool waits on this too: with a
+    /// pool of one connection, the connection it waits for may be kept here instead of
+    /// going back to the pool.
+    pub(crate) fn kept_meanwhile(&self) -> Notified<'_> {
+        self.kept.notified()
     }
 
     /// Gives the kept connection back to the pool, for a caller that needs one the pool

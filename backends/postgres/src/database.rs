@@ -99,7 +99,7 @@ impl Database {
             target,
         };
         // Fail now, naming the server, rather than at the first query.
-        db.kept.keep(Connection::new(db.checkout().await?));
+        db.kept.keep(Connection::new(db.pooled().await?));
         Ok(db)
     }
 
@@ -146,20 +146,25 @@ impl Database {
 }
 
 impl Database {
-    /// A connection from the pool. The kept connection goes back to the pool first: with
-    /// one connection allowed, it is the one the pool has to give.
+    /// A connection of its own, for a transaction or a script: the kept one, or one from
+    /// the pool (its statements kept by shape are left behind).
     async fn checkout(&self) -> Result<deadpool_postgres::Object, Error> {
-        self.kept.release();
+        Ok(self.connection().await?.client)
+    }
+
+    /// A connection from the pool, as it is.
+    async fn pooled(&self) -> Result<deadpool_postgres::Object, Error> {
         self.pool.get().await.map_err(|e| pool_error(&self.target, e))
     }
 
-    /// The kept connection if there is one, else one from the pool. The checkout's
-    /// future is boxed: it is large (1.6 kB) and rarely needed, and every statement's
-    /// future would otherwise be that large and copied whole into its box.
+    /// The kept connection if there is one, else one from the pool or one kept while
+    /// waiting for it. The wait's future is boxed: it is large (1.6 kB) and rarely
+    /// needed, and every statement's future would otherwise be that large and copied
+    /// whole into its box.
     async fn connection(&self) -> Result<Connection, Error> {
         match self.kept.take() {
             Some(kept) => Ok(kept),
-            None => Ok(Connection::new(Box::pin(self.checkout()).await?)),
+            None => Box::pin(self.kept.take_or_wait(|| self.pooled())).await,
         }
     }
 
@@ -188,7 +193,7 @@ impl Database {
         }
         // The connection is dead: never hand it out again.
         conn.discard();
-        let mut conn = Connection::new(Box::pin(self.checkout()).await?);
+        let mut conn = self.connection().await?;
         let result = match conn.prepare(statement).await {
             Ok(prepared) => O::run(&conn.client, &prepared, statement).await,
             Err(error) => Err(error),

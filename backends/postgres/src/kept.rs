@@ -10,9 +10,13 @@
 
 use crate::fetch;
 use deadpool_postgres::Object;
+use futures_util::future::{select, Either};
 use mizzle_dsl::render::{RenderedSql, ShapeMap};
 use mizzle_dsl::Error;
+use std::future::Future;
+use std::pin::pin;
 use std::sync::Mutex;
+use tokio::sync::Notify;
 use tokio_postgres::Statement;
 
 /// How many statements a kept connection finds by shape. Statements of further shapes,
@@ -63,6 +67,8 @@ impl Connection {
 #[derive(Debug, Default)]
 pub(crate) struct KeptConnection {
     slot: Mutex<Option<Connection>>,
+    /// Signalled each time a connection is kept, for statements waiting on the pool.
+    kept: Notify,
 }
 
 impl KeptConnection {
@@ -83,13 +89,32 @@ impl KeptConnection {
             return conn.discard();
         }
         let previous = self.lock().replace(conn);
+        self.kept.notify_one();
         drop(previous);
     }
 
-    /// Gives the kept connection back to the pool, for a caller that takes one from it.
-    pub(crate) fn release(&self) {
-        let kept = self.lock().take();
-        drop(kept);
+    /// The kept connection, or, while there is none, whichever comes first: a connection
+    /// from the pool (`checkout`), or one a statement finishing meanwhile keeps. Without
+    /// the second, a statement waiting on a pool of one connection would wait out its
+    /// timeout while that connection sat here.
+    pub(crate) async fn take_or_wait<F>(&self, checkout: impl Fn() -> F) -> Result<Connection, Error>
+    where
+        F: Future<Output = Result<Object, Error>>,
+    {
+        loop {
+            if let Some(kept) = self.take() {
+                return Ok(kept);
+            }
+            let mut kept_meanwhile = pin!(self.kept.notified());
+            // Registered before looking again, so a connection kept in between is not missed.
+            kept_meanwhile.as_mut().enable();
+            if let Some(kept) = self.take() {
+                return Ok(kept);
+            }
+            if let Either::Left((pooled, _)) = select(pin!(checkout()), kept_meanwhile).await {
+                return pooled.map(Connection::new);
+            }
+        }
     }
 
     /// The slot; a panic while it was held cannot have left it half-written.
