@@ -186,7 +186,8 @@ impl Database {
     }
 
     /// Runs a statement on the kept connection, or on one from the pool, or on one kept
-    /// while it waited for the pool.
+    /// while it waited for the pool. The waits are boxed: they are large and rarely
+    /// awaited, and the statement's future, copied whole into its box, stays small.
     async fn run<O: Operation>(&self, statement: RenderedSql<'_>) -> Result<O::Output, Error> {
         loop {
             if let Some(kept) = self.take_kept().await {
@@ -196,17 +197,27 @@ impl Database {
                     None => break,
                 }
             }
-            let mut kept_meanwhile = pin!(self.kept.kept_meanwhile());
-            kept_meanwhile.as_mut().enable();
-            if !self.kept.is_empty() {
-                continue;
-            }
-            if let Either::Left((conn, _)) = select(Box::pin(self.checkout()), kept_meanwhile).await {
-                return self.run_pooled::<O>(conn?, statement).await;
+            if let Some(conn) = Box::pin(self.checkout_unless_kept()).await? {
+                return self.run_pooled::<O>(conn, statement).await;
             }
         }
         let conn = Box::pin(self.pooled()).await?;
         self.run_pooled::<O>(conn, statement).await
+    }
+
+    /// A connection from the pool, or nothing when a statement finishing meanwhile keeps
+    /// one first (with one connection allowed, the one the pool would have given).
+    async fn checkout_unless_kept(&self) -> Result<Option<Conn>, Error> {
+        let mut kept_meanwhile = pin!(self.kept.kept_meanwhile());
+        // Registered before looking, so a connection kept in between is not missed.
+        kept_meanwhile.as_mut().enable();
+        if !self.kept.is_empty() {
+            return Ok(None);
+        }
+        match select(pin!(self.checkout()), kept_meanwhile).await {
+            Either::Left((conn, _)) => conn.map(Some),
+            Either::Right(_) => Ok(None),
+        }
     }
 
     /// Runs a statement on the kept connection. One the server closed while it sat
