@@ -123,7 +123,8 @@ impl<L: RenderSql<D>, R: RenderSql<D>, Op: CompareOp<D>, D: Dialect> RenderSql<D
 }
 impl_into_expression!([L, R, Op] Compare<L, R, Op>);
 
-/// `(lhs AND rhs)`, `(lhs OR rhs)`.
+/// `(lhs AND rhs)`, `(lhs OR rhs)`; a chain of one operator shares one pair of
+/// parentheses: `(a AND b AND c)`.
 #[derive(Debug, Clone, Copy)]
 pub struct Logic<L, R, Op> {
     pub(crate) lhs: L,
@@ -170,10 +171,30 @@ impl LogicOp for op::Or {
 impl<L: RenderSql<D>, R: RenderSql<D>, Op: LogicOp, D: Dialect> RenderSql<D> for Logic<L, R, Op> {
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql("(");
-        self.lhs.render(out);
-        out.push_sql(Op::SQL);
-        self.rhs.render(out);
+        self.render_operands(out);
         out.push_sql(")");
+    }
+
+    fn render_operand<'q>(&'q self, op: &'static str, out: &mut SqlWriter<'q, D>) {
+        if op == Op::SQL {
+            self.render_operands(out);
+        } else {
+            self.render(out);
+        }
+    }
+}
+
+impl<L, R, Op: LogicOp> Logic<L, R, Op> {
+    /// Both operands, without the chain's parentheses: operands of the same operator
+    /// continue the chain.
+    fn render_operands<'q, D: Dialect>(&'q self, out: &mut SqlWriter<'q, D>)
+    where
+        L: RenderSql<D>,
+        R: RenderSql<D>,
+    {
+        self.lhs.render_operand(Op::SQL, out);
+        out.push_sql(Op::SQL);
+        self.rhs.render_operand(Op::SQL, out);
     }
 }
 impl_into_expression!([L, R, Op] Logic<L, R, Op>);

@@ -53,6 +53,15 @@ fn render_text<'q, D: Dialect, S: RenderSql<D>>(statement: &'q S) -> Result<Rend
 pub trait RenderSql<D: Dialect> {
     /// Appends this node's SQL, and its bound values, to `out`.
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+
+    /// Appends this node as an operand of a chain of the logical operator `op` (`" AND "`).
+    /// A chain of the same operator goes on without parentheses of its own, since AND and
+    /// OR are associative: `.filter(a).filter(b).filter(c)` reads `(a AND b AND c)`, not
+    /// `((a AND b) AND c)`. Every other node renders as itself.
+    fn render_operand<'q>(&'q self, op: &'static str, out: &mut SqlWriter<'q, D>) {
+        let _ = op;
+        self.render(out);
+    }
 }
 
 /// A comma-separated list: a select list, GROUP BY, ORDER BY, a conflict target.

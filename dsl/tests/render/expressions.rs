@@ -8,7 +8,7 @@ use mizzle_dsl::query::select;
 use mizzle_dsl::types::{self as st, Value};
 
 #[test]
-fn comparisons_bind_their_right_hand_side() {
+fn comparisons_bind_their_right_hand_side_and_a_chain_of_ands_shares_one_pair_of_parentheses() {
     use pg::users;
     let query = select(users::id).from(users::table).filter(and(
         and(
@@ -19,7 +19,7 @@ fn comparisons_bind_their_right_hand_side() {
     ));
     assert_sql(
         query.to_sql(),
-        r#"SELECT "users"."id" FROM "users" WHERE ((("users"."id" <> $1 AND "users"."id" > $2) AND ("users"."id" >= $3 AND "users"."id" < $4)) AND "users"."id" <= $5)"#,
+        r#"SELECT "users"."id" FROM "users" WHERE ("users"."id" <> $1 AND "users"."id" > $2 AND "users"."id" >= $3 AND "users"."id" < $4 AND "users"."id" <= $5)"#,
         &[
             Value::I32(1),
             Value::I32(2),
@@ -95,6 +95,21 @@ fn in_lists_bind_each_value_and_empty_lists_stay_valid() {
 }
 
 #[test]
+fn an_or_inside_a_chain_of_ands_keeps_its_parentheses_and_so_does_an_and_inside_ors() {
+    use lite::users;
+    let query = select(users::id)
+        .from(users::table)
+        .filter(users::id.gt(1))
+        .filter(or(users::id.eq(2), users::id.eq(3)).or(users::id.eq(4)))
+        .filter(not(users::id.eq(5).and(users::id.eq(6))).or(users::id.eq(7).and(users::id.eq(8))));
+    assert_sql(
+        query.to_sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE ("users"."id" > ? AND ("users"."id" = ? OR "users"."id" = ? OR "users"."id" = ?) AND (NOT (("users"."id" = ? AND "users"."id" = ?)) OR ("users"."id" = ? AND "users"."id" = ?)))"#,
+        &(1..=8).map(Value::I64).collect::<Vec<_>>(),
+    );
+}
+
+#[test]
 fn between_and_like() {
     use my::users;
     let query = select(users::id).from(users::table).filter(
@@ -105,7 +120,7 @@ fn between_and_like() {
     );
     assert_sql(
         query.to_sql(),
-        "SELECT `users`.`id` FROM `users` WHERE ((`users`.`age` BETWEEN ? AND ? AND `users`.`age` NOT BETWEEN ? AND ?) AND (`users`.`name` LIKE ? AND `users`.`name` NOT LIKE ?))",
+        "SELECT `users`.`id` FROM `users` WHERE (`users`.`age` BETWEEN ? AND ? AND `users`.`age` NOT BETWEEN ? AND ? AND `users`.`name` LIKE ? AND `users`.`name` NOT LIKE ?)",
         &[Value::I32(18), Value::I32(65), Value::I32(30), Value::I32(40), text("A%"), text("%z")],
     );
 }
