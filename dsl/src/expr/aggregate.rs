@@ -138,6 +138,8 @@ impl<F: AggregateFn<E>, E: AppearsIn<S, I>, S, I> AppearsIn<S, I> for Aggregate<
 }
 
 impl<F: AggregateFn<E>, E: Expression + RenderSql<D>, D: Dialect> RenderSql<D> for Aggregate<F, E> {
+    const TYPE_SHAPED: bool = E::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql(F::OPEN);
         self.expr.render(out);
@@ -203,6 +205,8 @@ impl<S> AppearsIn<S, ()> for CountStar {
 }
 
 impl<D: Dialect> RenderSql<D> for CountStar {
+    const TYPE_SHAPED: bool = true;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql("count(*)");
     }

@@ -39,6 +39,9 @@ impl<ST: SqlType, V, S> AppearsIn<S, ()> for Bound<ST, V> {
 }
 
 impl<ST, V: ToSql<ST>, D: Dialect> RenderSql<D> for Bound<ST, V> {
+    // A placeholder, whatever the value.
+    const TYPE_SHAPED: bool = true;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         match self.value.to_value() {
             Ok(value) => out.push_bind(value),
@@ -75,6 +78,9 @@ impl<ST: SqlType, V, S> AppearsIn<S, ()> for NullableBound<ST, V> {
 }
 
 impl<ST, V: ToSql<ST>, D: Dialect> RenderSql<D> for NullableBound<ST, V> {
+    // A placeholder, for NULL too.
+    const TYPE_SHAPED: bool = true;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         match &self.value {
             Some(value) => match value.to_value() {

@@ -50,6 +50,8 @@ impl<E: AppearsIn<S, I>, T: SqlType, S, I> AppearsIn<S, I> for Cast<E, T> {
 }
 
 impl<E: RenderSql<D>, T: CastTarget<D>, D: Dialect> RenderSql<D> for Cast<E, T> {
+    const TYPE_SHAPED: bool = E::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql("CAST(");
         self.expr.render(out);

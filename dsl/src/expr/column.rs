@@ -15,11 +15,10 @@ where
 }
 
 impl<C: Column, D: Dialect> RenderSql<D> for C {
+    const TYPE_SHAPED: bool = true;
+
+    #[inline]
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
-        if out.qualify_columns() {
-            out.push_ident(<C::Table as Table>::NAME);
-            out.push_sql(".");
-        }
-        out.push_ident(C::NAME);
+        out.push_column(<C::Table as Table>::NAME, C::NAME);
     }
 }

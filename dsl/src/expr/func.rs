@@ -56,6 +56,8 @@ impl<Q, S, const NEGATED: bool> AppearsIn<S, ()> for Exists<Q, NEGATED> {
 }
 
 impl<Q: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for Exists<Q, NEGATED> {
+    const TYPE_SHAPED: bool = Q::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql(if NEGATED { "NOT EXISTS (" } else { "EXISTS (" });
         self.query.render(out);
@@ -86,6 +88,8 @@ impl<S> AppearsIn<S, ()> for LastInsertId {
 }
 
 impl RenderSql<crate::dialect::MySql> for LastInsertId {
+    const TYPE_SHAPED: bool = true;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, crate::dialect::MySql>) {
         out.push_sql("LAST_INSERT_ID()");
     }

@@ -24,7 +24,11 @@ impl<E: AppearsIn<S, I>, V, S, I, const NEGATED: bool> AppearsIn<S, I> for InLis
 }
 
 impl<E: RenderSql<D>, V: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for InList<E, V, NEGATED> {
+    // The number of values is recorded: it decides the text.
+    const TYPE_SHAPED: bool = E::TYPE_SHAPED && V::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_choice(self.values.len() as u64);
         if self.values.is_empty() {
             out.push_sql(if NEGATED { "(1 = 1)" } else { "(1 = 0)" });
             return;
@@ -60,6 +64,8 @@ impl<E: AppearsIn<S, I>, Q, S, I, const NEGATED: bool> AppearsIn<S, I> for InSub
 }
 
 impl<E: RenderSql<D>, Q: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for InSubquery<E, Q, NEGATED> {
+    const TYPE_SHAPED: bool = E::TYPE_SHAPED && Q::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         self.expr.render(out);
         out.push_sql(if NEGATED { " NOT IN (" } else { " IN (" });

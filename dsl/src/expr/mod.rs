@@ -19,7 +19,7 @@ pub use eval::{ArithEval, CompareEval, Evaluate, LogicEval};
 pub use func::{and, exists, last_insert_id, not, not_exists, or, Exists, LastInsertId};
 pub use in_list::{InList, InSubquery};
 pub use methods::ExpressionMethods;
-pub use ops::{op, Arith, Between, Compare, IsNull, Logic, Not};
+pub use ops::{op, Arith, Between, Compare, IsNull, Logic, LogicKind, Not};
 pub use order::{NullsOrder, Order, OrderTerm};
 pub use raw::{sql, Sql};
 

@@ -115,6 +115,8 @@ where
 }
 
 impl<L: RenderSql<D>, R: RenderSql<D>, Op: CompareOp<D>, D: Dialect> RenderSql<D> for Compare<L, R, Op> {
+    const TYPE_SHAPED: bool = L::TYPE_SHAPED && R::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         self.lhs.render(out);
         out.push_sql(Op::SQL);
@@ -156,27 +158,43 @@ where
     type ScopedNullability = <L::ScopedNullability as Nullability>::Or<R::ScopedNullability>;
 }
 
+/// Which logical operator a chain is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogicKind {
+    /// `AND`
+    And,
+    /// `OR`
+    Or,
+}
+
 /// The keyword of a logical operator.
 pub trait LogicOp {
     /// The keyword with its spaces.
     const SQL: &'static str;
+    /// Which operator it is, to tell when an operand continues the chain.
+    const KIND: LogicKind;
 }
 impl LogicOp for op::And {
     const SQL: &'static str = " AND ";
+    const KIND: LogicKind = LogicKind::And;
 }
 impl LogicOp for op::Or {
     const SQL: &'static str = " OR ";
+    const KIND: LogicKind = LogicKind::Or;
 }
 
 impl<L: RenderSql<D>, R: RenderSql<D>, Op: LogicOp, D: Dialect> RenderSql<D> for Logic<L, R, Op> {
+    // Whether an operand continues the chain follows from the operators' types.
+    const TYPE_SHAPED: bool = L::TYPE_SHAPED && R::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql("(");
         self.render_operands(out);
         out.push_sql(")");
     }
 
-    fn render_operand<'q>(&'q self, op: &'static str, out: &mut SqlWriter<'q, D>) {
-        if op == Op::SQL {
+    fn render_operand<'q>(&'q self, op: LogicKind, out: &mut SqlWriter<'q, D>) {
+        if op == Op::KIND {
             self.render_operands(out);
         } else {
             self.render(out);
@@ -192,9 +210,9 @@ impl<L, R, Op: LogicOp> Logic<L, R, Op> {
         L: RenderSql<D>,
         R: RenderSql<D>,
     {
-        self.lhs.render_operand(Op::SQL, out);
+        self.lhs.render_operand(Op::KIND, out);
         out.push_sql(Op::SQL);
-        self.rhs.render_operand(Op::SQL, out);
+        self.rhs.render_operand(Op::KIND, out);
     }
 }
 impl_into_expression!([L, R, Op] Logic<L, R, Op>);
@@ -216,6 +234,8 @@ impl<E: AppearsIn<S, I>, S, I> AppearsIn<S, I> for Not<E> {
 }
 
 impl<E: RenderSql<D>, D: Dialect> RenderSql<D> for Not<E> {
+    const TYPE_SHAPED: bool = E::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql("NOT (");
         self.expr.render(out);
@@ -241,6 +261,8 @@ impl<E: AppearsIn<S, I>, S, I, const NEGATED: bool> AppearsIn<S, I> for IsNull<E
 }
 
 impl<E: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for IsNull<E, NEGATED> {
+    const TYPE_SHAPED: bool = E::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         self.expr.render(out);
         out.push_sql(if NEGATED { " IS NOT NULL" } else { " IS NULL" });
@@ -275,6 +297,8 @@ where
 impl<E: RenderSql<D>, Lo: RenderSql<D>, Hi: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D>
     for Between<E, Lo, Hi, NEGATED>
 {
+    const TYPE_SHAPED: bool = E::TYPE_SHAPED && Lo::TYPE_SHAPED && Hi::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         self.expr.render(out);
         out.push_sql(if NEGATED { " NOT BETWEEN " } else { " BETWEEN " });
@@ -336,6 +360,8 @@ impl ArithOp for op::Div {
 }
 
 impl<L: RenderSql<D>, R: RenderSql<D>, Op: ArithOp, D: Dialect> RenderSql<D> for Arith<L, R, Op> {
+    const TYPE_SHAPED: bool = L::TYPE_SHAPED && R::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql("(");
         self.lhs.render(out);

@@ -58,7 +58,10 @@ macro_rules! tuple_order_terms {
 crate::macros::for_tuples!(tuple_order_terms);
 
 impl<E: RenderSql<D>, D: Dialect> RenderList<D> for Order<E> {
+    const TYPE_SHAPED: bool = E::TYPE_SHAPED;
+
     fn render_list<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_choice(u64::from(self.descending) | (self.nulls as u64) << 1);
         let direction = if self.descending { " DESC" } else { " ASC" };
         if self.nulls != NullsOrder::Default && !D::SUPPORTS_NULLS_ORDER {
             // Without NULLS FIRST/LAST (MySQL), sort on `expr IS NULL` first.

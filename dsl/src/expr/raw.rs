@@ -86,13 +86,7 @@ impl<ST, N, D: Dialect> RenderSql<D> for Sql<ST, N> {
             match chunk {
                 Chunk::Text(Cow::Borrowed(text)) => out.push_sql(text),
                 Chunk::Text(Cow::Owned(text)) => out.push_sql_text(text),
-                Chunk::Column { table, column } => {
-                    if out.qualify_columns() {
-                        out.push_ident(table);
-                        out.push_sql(".");
-                    }
-                    out.push_ident(column);
-                }
+                Chunk::Column { table, column } => out.push_column(table, column),
                 Chunk::Bind(value) => out.push_bind(value.clone()),
             }
         }

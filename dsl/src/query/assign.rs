@@ -87,6 +87,11 @@ impl<C: ColumnOf<T>, E, T> AssignmentOf<T> for Assign<C, E> {}
 /// Assignments as SQL: `"a", "b"` (the column list) and `?, ?` (the values), or
 /// `"a" = ?, "b" = ?` for SET. Implemented by assignments and tuples of them.
 pub trait AssignmentList<D: Dialect> {
+    /// Whether the text of the assignments follows from their type: see
+    /// [`RenderSql::TYPE_SHAPED`](crate::render::RenderSql::TYPE_SHAPED). Not of a
+    /// table's `Patch`, whose columns are the fields it has.
+    const TYPE_SHAPED: bool = false;
+
     /// Writes the unqualified column names, separated by commas.
     fn render_columns(&self, out: &mut SqlWriter<'_, D>);
     /// Writes the values, separated by commas.
@@ -98,6 +103,8 @@ pub trait AssignmentList<D: Dialect> {
 }
 
 impl<C: Column, E: Expression + RenderSql<D>, D: Dialect> AssignmentList<D> for Assign<C, E> {
+    const TYPE_SHAPED: bool = E::TYPE_SHAPED;
+
     fn render_columns(&self, out: &mut SqlWriter<'_, D>) {
         out.push_ident(C::NAME);
     }
@@ -123,6 +130,8 @@ macro_rules! tuple_assignments {
         impl<$($name: AssignmentOf<T>,)+ T> AssignmentOf<T> for ($($name,)+) {}
 
         impl<$($name: AssignmentList<D>,)+ D: Dialect> AssignmentList<D> for ($($name,)+) {
+            const TYPE_SHAPED: bool = true $(&& $name::TYPE_SHAPED)+;
+
             fn render_columns(&self, out: &mut SqlWriter<'_, D>) {
                 $(
                     if $i > 0 {

@@ -40,18 +40,23 @@ impl<Q, P> AndFilter<P> for Where<Q> {
 
 /// Writes a WHERE-like clause with its keyword, or nothing when absent.
 pub(crate) trait RenderClause<D: Dialect> {
+    /// Whether the clause's text follows from its type: see [`RenderSql::TYPE_SHAPED`].
+    const TYPE_SHAPED: bool;
     fn render_clause<'q>(&'q self, keyword: &'static str, out: &mut SqlWriter<'q, D>);
 }
 
 impl<D: Dialect> RenderClause<D> for NoWhere {
+    const TYPE_SHAPED: bool = true;
     fn render_clause<'q>(&'q self, _keyword: &'static str, _out: &mut SqlWriter<'q, D>) {}
 }
 
 impl<D: Dialect> RenderClause<D> for AllRows {
+    const TYPE_SHAPED: bool = true;
     fn render_clause<'q>(&'q self, _keyword: &'static str, _out: &mut SqlWriter<'q, D>) {}
 }
 
 impl<P: RenderSql<D>, D: Dialect> RenderClause<D> for Where<P> {
+    const TYPE_SHAPED: bool = P::TYPE_SHAPED;
     fn render_clause<'q>(&'q self, keyword: &'static str, out: &mut SqlWriter<'q, D>) {
         out.push_sql(keyword);
         self.0.render(out);

@@ -140,10 +140,14 @@ impl<T: Table, V, Target> ConflictBuilder<T, V, Target> {
 
 /// Writes the conflict clause of an insert, or nothing.
 pub(crate) trait RenderConflict<D: Dialect> {
+    /// Whether its text follows from its type: see [`RenderSql::TYPE_SHAPED`]. Upserts
+    /// say no, and are fingerprinted piece by piece.
+    const TYPE_SHAPED: bool = false;
     fn render_conflict<'q>(&'q self, out: &mut SqlWriter<'q, D>);
 }
 
 impl<D: Dialect> RenderConflict<D> for NoConflict {
+    const TYPE_SHAPED: bool = true;
     fn render_conflict<'q>(&'q self, _out: &mut SqlWriter<'q, D>) {}
 }
 

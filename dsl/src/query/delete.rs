@@ -76,6 +76,8 @@ where
     R: RenderReturning<D>,
     D: Dialect,
 {
+    const TYPE_SHAPED: bool = W::TYPE_SHAPED && R::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         let qualified = out.set_qualify_columns(false);
         out.push_sql("DELETE FROM ");

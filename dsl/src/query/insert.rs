@@ -121,6 +121,9 @@ crate::macros::for_tuples!(tuple_columns_of);
 
 /// The SELECT gives every value: application-side defaults do not apply to it.
 impl<Cols: ColumnNames, Q: RenderSql<D>, D: Dialect> RenderRows<D> for FromSelect<Cols, Q> {
+    // Column names are `'static`.
+    const TYPE_SHAPED: bool = Q::TYPE_SHAPED;
+
     fn render_rows<'q>(&'q self, _defaults: &[AppValue], out: &mut SqlWriter<'q, D>) {
         out.push_sql(" (");
         self.columns.render_names(out);
@@ -268,6 +271,11 @@ crate::macros::for_tuples!(tuple_split);
 
 /// Writes the column list and VALUES of an insert.
 pub trait RenderRows<D: Dialect> {
+    /// Whether the text of the rows follows from their type and their number: see
+    /// [`RenderSql::TYPE_SHAPED`]. Not of a table's `New` records, whose columns are the
+    /// fields they have.
+    const TYPE_SHAPED: bool = false;
+
     /// Writes ` ("a", "b") VALUES (?, ?), …` or the dialect's DEFAULT VALUES, adding the
     /// application-side `defaults` of the columns the rows leave out.
     fn render_rows<'q>(&'q self, defaults: &[AppValue], out: &mut SqlWriter<'q, D>);
@@ -277,6 +285,10 @@ pub trait RenderRows<D: Dialect> {
 /// assignment rows (`column.to(value)` and tuples of them) and by tables' `New` structs;
 /// a single row is a list of one, and a `Vec` of rows renders through it.
 pub trait InsertRow<D: Dialect>: Sized {
+    /// Whether the text of a list of such rows follows from the row type and the number
+    /// of rows: see [`RenderSql::TYPE_SHAPED`].
+    const TYPE_SHAPED: bool = false;
+
     /// Writes ` (columns) VALUES (…), (…)` for `rows`, adding the application-side
     /// `defaults` of the columns they leave out.
     fn render_rows<'q>(rows: &'q [Self], defaults: &[AppValue], out: &mut SqlWriter<'q, D>);
@@ -296,6 +308,8 @@ fn render_assignment_rows<'q, A: AssignmentList<D>, D: Dialect>(
         return;
     };
     let missing = unassigned(defaults, first);
+    // The number of rows decides the text, where the row type decides the rest.
+    out.push_choice(rows.len() as u64);
     out.push_sql(" (");
     first.render_columns(out);
     render_app_names(&missing, false, out);
@@ -320,6 +334,8 @@ impl<C, E, D: Dialect> InsertRow<D> for Assign<C, E>
 where
     Self: AssignmentList<D>,
 {
+    const TYPE_SHAPED: bool = <Self as AssignmentList<D>>::TYPE_SHAPED;
+
     fn render_rows<'q>(rows: &'q [Self], defaults: &[AppValue], out: &mut SqlWriter<'q, D>) {
         render_assignment_rows(rows, defaults, out);
     }
@@ -329,6 +345,8 @@ impl<C, E, D: Dialect> RenderRows<D> for Assign<C, E>
 where
     Self: AssignmentList<D>,
 {
+    const TYPE_SHAPED: bool = <Self as AssignmentList<D>>::TYPE_SHAPED;
+
     fn render_rows<'q>(&'q self, defaults: &[AppValue], out: &mut SqlWriter<'q, D>) {
         render_assignment_rows(std::slice::from_ref(self), defaults, out);
     }
@@ -341,6 +359,8 @@ macro_rules! tuple_rows {
         where
             Self: AssignmentList<D>,
         {
+            const TYPE_SHAPED: bool = <Self as AssignmentList<D>>::TYPE_SHAPED;
+
             fn render_rows<'q>(rows: &'q [Self], defaults: &[AppValue], out: &mut SqlWriter<'q, D>) {
                 render_assignment_rows(rows, defaults, out);
             }
@@ -351,6 +371,8 @@ macro_rules! tuple_rows {
         where
             Self: AssignmentList<D>,
         {
+            const TYPE_SHAPED: bool = <Self as AssignmentList<D>>::TYPE_SHAPED;
+
             fn render_rows<'q>(&'q self, defaults: &[AppValue], out: &mut SqlWriter<'q, D>) {
                 render_assignment_rows(std::slice::from_ref(self), defaults, out);
             }
@@ -360,12 +382,17 @@ macro_rules! tuple_rows {
 crate::macros::for_tuples!(tuple_rows);
 
 impl<R: InsertRow<D>, D: Dialect> RenderRows<D> for Vec<R> {
+    const TYPE_SHAPED: bool = R::TYPE_SHAPED;
+
     fn render_rows<'q>(&'q self, defaults: &[AppValue], out: &mut SqlWriter<'q, D>) {
         R::render_rows(self, defaults, out);
     }
 }
 
 impl<D: Dialect> RenderRows<D> for DefaultValues {
+    // The application-side defaults are the table's, and each binds its value.
+    const TYPE_SHAPED: bool = true;
+
     fn render_rows<'q>(&'q self, defaults: &[AppValue], out: &mut SqlWriter<'q, D>) {
         if !defaults.is_empty() {
             out.push_sql(" (");
@@ -383,14 +410,18 @@ impl<D: Dialect> RenderRows<D> for DefaultValues {
 
 /// Writes a RETURNING clause, or nothing.
 pub(crate) trait RenderReturning<D: Dialect> {
+    /// Whether its text follows from its type: see [`RenderSql::TYPE_SHAPED`].
+    const TYPE_SHAPED: bool;
     fn render_returning<'q>(&'q self, out: &mut SqlWriter<'q, D>);
 }
 
 impl<D: Dialect> RenderReturning<D> for NoReturning {
+    const TYPE_SHAPED: bool = true;
     fn render_returning<'q>(&'q self, _out: &mut SqlWriter<'q, D>) {}
 }
 
 impl<S: RenderList<D>, D: SupportsReturning> RenderReturning<D> for Returning<S> {
+    const TYPE_SHAPED: bool = S::TYPE_SHAPED;
     fn render_returning<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql(" RETURNING ");
         self.0.render_list(out);
@@ -405,6 +436,8 @@ where
     R: RenderReturning<D>,
     D: Dialect,
 {
+    const TYPE_SHAPED: bool = V::TYPE_SHAPED && C::TYPE_SHAPED && R::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         let qualified = out.set_qualify_columns(false);
         out.push_sql("INSERT INTO ");

@@ -16,6 +16,7 @@ where
     On: RenderSql<L::Dialect>,
 {
     type Dialect = L::Dialect;
+    const TYPE_SHAPED: bool = L::TYPE_SHAPED && <R as QuerySource>::TYPE_SHAPED && On::TYPE_SHAPED;
 
     fn render_source<'q>(&'q self, out: &mut SqlWriter<'q, Self::Dialect>) {
         self.left.render_source(out);
@@ -34,6 +35,8 @@ pub struct On<P>(P);
 pub struct NoOn;
 
 impl<P: RenderSql<D>, D: crate::dialect::Dialect> RenderSql<D> for On<P> {
+    const TYPE_SHAPED: bool = P::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql(" ON ");
         self.0.render(out);
@@ -41,6 +44,8 @@ impl<P: RenderSql<D>, D: crate::dialect::Dialect> RenderSql<D> for On<P> {
 }
 
 impl<D: crate::dialect::Dialect> RenderSql<D> for NoOn {
+    const TYPE_SHAPED: bool = true;
+
     fn render<'q>(&'q self, _out: &mut SqlWriter<'q, D>) {}
 }
 

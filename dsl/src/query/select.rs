@@ -191,20 +191,25 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
 
 /// Writes the DISTINCT part of a select.
 pub(crate) trait RenderDistinct<D: Dialect> {
+    /// Whether its text follows from its type: see [`RenderSql::TYPE_SHAPED`].
+    const TYPE_SHAPED: bool;
     fn render_distinct<'q>(&'q self, out: &mut SqlWriter<'q, D>);
 }
 
 impl<D: Dialect> RenderDistinct<D> for NoDistinct {
+    const TYPE_SHAPED: bool = true;
     fn render_distinct<'q>(&'q self, _out: &mut SqlWriter<'q, D>) {}
 }
 
 impl<D: Dialect> RenderDistinct<D> for Distinct {
+    const TYPE_SHAPED: bool = true;
     fn render_distinct<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql("DISTINCT ");
     }
 }
 
 impl<E: RenderList<D>, D: SupportsDistinctOn> RenderDistinct<D> for DistinctOn<E> {
+    const TYPE_SHAPED: bool = E::TYPE_SHAPED;
     fn render_distinct<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql("DISTINCT ON (");
         self.0.render_list(out);
@@ -214,18 +219,23 @@ impl<E: RenderList<D>, D: SupportsDistinctOn> RenderDistinct<D> for DistinctOn<E
 
 /// Writes an optional list clause such as GROUP BY or ORDER BY.
 pub(crate) trait RenderListClause<D: Dialect> {
+    /// Whether its text follows from its type: see [`RenderSql::TYPE_SHAPED`].
+    const TYPE_SHAPED: bool;
     fn render_list_clause<'q>(&'q self, out: &mut SqlWriter<'q, D>);
 }
 
 impl<D: Dialect> RenderListClause<D> for NoGroup {
+    const TYPE_SHAPED: bool = true;
     fn render_list_clause<'q>(&'q self, _out: &mut SqlWriter<'q, D>) {}
 }
 
 impl<D: Dialect> RenderListClause<D> for NoOrder {
+    const TYPE_SHAPED: bool = true;
     fn render_list_clause<'q>(&'q self, _out: &mut SqlWriter<'q, D>) {}
 }
 
 impl<G: RenderList<D>, D: Dialect> RenderListClause<D> for GroupBy<G> {
+    const TYPE_SHAPED: bool = G::TYPE_SHAPED;
     fn render_list_clause<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql(" GROUP BY ");
         self.0.render_list(out);
@@ -233,6 +243,7 @@ impl<G: RenderList<D>, D: Dialect> RenderListClause<D> for GroupBy<G> {
 }
 
 impl<O: RenderList<D>, D: Dialect> RenderListClause<D> for OrderBy<O> {
+    const TYPE_SHAPED: bool = O::TYPE_SHAPED;
     fn render_list_clause<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql(" ORDER BY ");
         self.0.render_list(out);
@@ -250,6 +261,15 @@ where
     O: RenderListClause<D>,
     Dis: RenderDistinct<D>,
 {
+    // LIMIT and OFFSET are values: their numbers, and whether they are there, are recorded.
+    const TYPE_SHAPED: bool = Src::TYPE_SHAPED
+        && Sel::TYPE_SHAPED
+        && W::TYPE_SHAPED
+        && G::TYPE_SHAPED
+        && H::TYPE_SHAPED
+        && O::TYPE_SHAPED
+        && Dis::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         let qualified = out.set_qualify_columns(true);
         out.push_sql("SELECT ");
@@ -261,6 +281,7 @@ where
         self.group.render_list_clause(out);
         self.having.render_clause(" HAVING ", out);
         self.order.render_list_clause(out);
+        out.push_choice(u64::from(self.limit.is_some()) | u64::from(self.offset.is_some()) << 1);
         match (self.limit, self.offset, D::LIMIT_ALL) {
             (Some(limit), _, _) => {
                 out.push_sql(" LIMIT ");
@@ -331,6 +352,8 @@ where
 }
 
 impl<Q: RenderSql<D>, D: Dialect> RenderSql<D> for Scalar<Q> {
+    const TYPE_SHAPED: bool = Q::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql("(");
         self.0.render(out);

@@ -89,6 +89,9 @@ impl<T: Table, D: Dialect> RenderList<D> for WholeRow<T>
 where
     T::Row: TableColumns,
 {
+    // The table's columns are a list of `'static` names.
+    const TYPE_SHAPED: bool = true;
+
     fn render_list<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         <T::Row as TableColumns>::render_columns(T::NAME, out);
     }

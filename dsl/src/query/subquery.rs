@@ -88,11 +88,7 @@ impl<Src: TableIn<S, I>, C: Column, N: Nullability, S, I> AppearsIn<S, I> for Fi
 
 impl<Q, A: AliasName, C: Column, N, D: Dialect> RenderSql<D> for Field<SubquerySource<Q, A>, C, N> {
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
-        if out.qualify_columns() {
-            out.push_ident(A::NAME);
-            out.push_sql(".");
-        }
-        out.push_ident(C::NAME);
+        out.push_column(A::NAME, C::NAME);
     }
 }
 impl_into_expression!([Src, C, N] Field<Src, C, N>);

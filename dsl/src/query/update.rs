@@ -97,6 +97,9 @@ where
     R: RenderReturning<D>,
     D: Dialect,
 {
+    // The columns given values on update are the table's; each binds its value.
+    const TYPE_SHAPED: bool = S::TYPE_SHAPED && W::TYPE_SHAPED && R::TYPE_SHAPED;
+
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         let qualified = out.set_qualify_columns(false);
         out.push_sql("UPDATE ");

@@ -8,8 +8,15 @@
 //! text), or the bytes of a string made at run time, or a number (a LIMIT). When the
 //! fingerprint is known, its text is reused; otherwise the statement is rendered in full
 //! and its text kept for the next time.
+//!
+//! A statement whose static text follows from its type alone (every node of it says so,
+//! with [`RenderSql::TYPE_SHAPED`](super::RenderSql::TYPE_SHAPED)) is keyed by its type
+//! instead, and its walk fingerprints only what depends on values: the numbers, text made
+//! at run time and choices its nodes record. Most statements are such, and their walk
+//! then costs little more than collecting their values.
 
 use super::writer::Fingerprint;
+use std::any::TypeId;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -25,14 +32,56 @@ pub const KEPT_TEXT_BUDGET: usize = 8 << 20;
 const LONGEST_KEPT: usize = 64 << 10;
 
 /// The texts kept so far, shared by every thread.
-static KEPT: Mutex<Option<HashMap<Fingerprint, &'static str, Identity>>> = Mutex::new(None);
+static KEPT: Mutex<Option<HashMap<Key, &'static str, Identity>>> = Mutex::new(None);
 
 /// The bytes of text kept so far.
 static KEPT_BYTES: AtomicUsize = AtomicUsize::new(0);
 
 thread_local! {
     /// This thread's view of [`KEPT`], read without a lock.
-    static SEEN: RefCell<HashMap<Fingerprint, &'static str, Identity>> = RefCell::default();
+    static SEEN: RefCell<HashMap<Key, &'static str, Identity>> = RefCell::default();
+}
+
+/// What a kept text is found by: the fingerprint of a statement's walk, and the
+/// statement's type when the walk fingerprinted only what depends on values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Key {
+    by_type: Option<TypeId>,
+    fingerprint: Fingerprint,
+}
+
+impl Key {
+    /// The key of a walk that fingerprinted every piece of text.
+    pub(crate) fn of_pieces(fingerprint: Fingerprint) -> Self {
+        Key {
+            by_type: None,
+            fingerprint,
+        }
+    }
+
+    /// The key of a walk over a statement of type `S` that fingerprinted only what
+    /// depends on values. Lifetimes do not change a statement's text, so a statement that
+    /// borrows its values has the type id of the same statement owning them.
+    pub(crate) fn of_type<S: ?Sized>(fingerprint: Fingerprint) -> Self {
+        Key {
+            by_type: Some(typeid::of::<S>()),
+            fingerprint,
+        }
+    }
+
+    /// One well-mixed word, to hash the key by.
+    fn word(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut type_word = ShapeHasher::default();
+        self.by_type.hash(&mut type_word);
+        self.fingerprint.word() ^ type_word.finish()
+    }
+}
+
+impl std::hash::Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.word());
+    }
 }
 
 /// A statement text kept for reuse. Each text is kept once, so the key is its address:
@@ -41,7 +90,7 @@ thread_local! {
 #[derive(Debug, Clone, Copy)]
 pub struct Shape {
     text: &'static str,
-    /// A well-mixed hash of the fingerprint the text was kept under.
+    /// A well-mixed hash of the key the text was kept under.
     hash: u64,
 }
 
@@ -69,44 +118,41 @@ impl std::hash::Hash for Shape {
 /// A map keyed by [`Shape`], hashed by the hash each shape carries.
 pub type ShapeMap<V> = HashMap<Shape, V, Identity>;
 
-/// The kept text of the statement with this fingerprint, if one was kept.
-pub(crate) fn find(fingerprint: Fingerprint) -> Option<Shape> {
-    if let Some(text) = SEEN.with_borrow(|seen| seen.get(&fingerprint).copied()) {
-        return Some(shape(fingerprint, text));
+/// The kept text of the statement with this key, if one was kept.
+pub(crate) fn find(key: Key) -> Option<Shape> {
+    if let Some(text) = SEEN.with_borrow(|seen| seen.get(&key).copied()) {
+        return Some(shape(key, text));
     }
-    let text = KEPT.lock().ok()?.as_ref()?.get(&fingerprint).copied()?;
-    SEEN.with_borrow_mut(|seen| seen.insert(fingerprint, text));
-    Some(shape(fingerprint, text))
+    let text = KEPT.lock().ok()?.as_ref()?.get(&key).copied()?;
+    SEEN.with_borrow_mut(|seen| seen.insert(key, text));
+    Some(shape(key, text))
 }
 
-/// Keeps `text` as the statement with this fingerprint, while the budget allows.
-pub(crate) fn keep(fingerprint: Fingerprint, text: &str) -> Option<Shape> {
+/// Keeps `text` as the statement with this key, while the budget allows.
+pub(crate) fn keep(key: Key, text: &str) -> Option<Shape> {
     if text.len() > LONGEST_KEPT || KEPT_BYTES.load(Ordering::Relaxed) + text.len() > KEPT_TEXT_BUDGET {
         return None;
     }
     let mut kept = KEPT.lock().ok()?;
     let kept = kept.get_or_insert_with(HashMap::default);
-    let text = match kept.get(&fingerprint) {
+    let text = match kept.get(&key) {
         Some(text) => *text,
         None => {
             KEPT_BYTES.fetch_add(text.len(), Ordering::Relaxed);
             let text: &'static str = Box::leak(text.into());
-            kept.insert(fingerprint, text);
+            kept.insert(key, text);
             text
         }
     };
-    SEEN.with_borrow_mut(|seen| seen.insert(fingerprint, text));
-    Some(shape(fingerprint, text))
+    SEEN.with_borrow_mut(|seen| seen.insert(key, text));
+    Some(shape(key, text))
 }
 
-fn shape(fingerprint: Fingerprint, text: &'static str) -> Shape {
-    Shape {
-        text,
-        hash: fingerprint.word(),
-    }
+fn shape(key: Key, text: &'static str) -> Shape {
+    Shape { text, hash: key.word() }
 }
 
-/// Hashes fingerprints and shapes by their own words: they are hashes already.
+/// Hashes keys and shapes by their own words: they are hashes already.
 type Identity = BuildHasherDefault<ShapeHasher>;
 
 /// The hasher of a [`ShapeMap`]: fingerprints and shapes are hashes already, so it takes

@@ -17,9 +17,21 @@ pub struct SqlWriter<'q, D> {
     inline_values: bool,
     ddl_quotes: bool,
     slots: Vec<Slot>,
-    /// In a shape pass: the fingerprint of the text so far, which is not written.
-    fingerprint: Option<Fingerprint>,
+    mode: Mode,
     dialect: PhantomData<D>,
+}
+
+/// What a writer does with the pieces of text it is given.
+#[derive(Debug)]
+enum Mode {
+    /// Writes them: the statement's text.
+    Text,
+    /// A shape pass: fingerprints every piece, and writes nothing.
+    Pieces(Fingerprint),
+    /// A shape pass over a statement whose static text follows from its type (see
+    /// [`RenderSql::TYPE_SHAPED`]): the type is in the fingerprint already, so only what
+    /// depends on values (numbers, text made at run time, choices) is fingerprinted.
+    ValuesOnly(Fingerprint),
 }
 
 /// What a statement's text is made of, hashed: two statements with the same fingerprint
@@ -33,6 +45,11 @@ pub(crate) struct Fingerprint {
 /// Tags that keep the kinds of pieces apart in a fingerprint.
 const TEXT_PIECE: u64 = 2 << 62;
 const NUMBER_PIECE: u64 = 3 << 62;
+const COLUMN_PIECE: u64 = 1 << 62;
+const CHOICE_PIECE: u64 = (3 << 62) | 1;
+
+/// How many bound values a shape pass makes room for before it starts.
+const SHAPE_PASS_BINDS: usize = 32;
 
 impl Fingerprint {
     /// A fingerprint of nothing yet, for `kind`, seeded once per process so that nobody
@@ -60,7 +77,18 @@ impl Fingerprint {
     /// 48 bits, so one word holds the address and (rotated into the top bits) the length.
     #[inline]
     fn add_static(&mut self, text: &'static str) {
-        self.add(text.as_ptr() as u64 ^ (text.len() as u64).rotate_right(16));
+        self.add(static_word(text));
+    }
+
+    /// A column, `"table"."column"` or `"column"`, as one piece: both names are `'static`,
+    /// so their words, mixed, stand for the whole, and the `.` between them follows.
+    #[inline]
+    fn add_column(&mut self, qualifier: Option<&'static str>, name: &'static str) {
+        let name = static_word(name);
+        self.add(match qualifier {
+            Some(qualifier) => static_word(qualifier).wrapping_mul(0xD6E8_FEB8_6659_FD93) ^ name ^ COLUMN_PIECE,
+            None => name,
+        });
     }
 
     /// A string made at run time: its bytes.
@@ -72,6 +100,12 @@ impl Fingerprint {
         }
         self.add(text.len() as u64 | TEXT_PIECE);
     }
+}
+
+/// The word a `'static` string stands for: its address, with its length in the top bits.
+#[inline]
+fn static_word(text: &'static str) -> u64 {
+    text.as_ptr() as u64 ^ (text.len() as u64).rotate_right(16)
 }
 
 impl Fingerprint {
@@ -119,10 +153,10 @@ impl<'q, D: Dialect> Default for SqlWriter<'q, D> {
 impl<'q, D: Dialect> SqlWriter<'q, D> {
     /// An empty writer.
     pub fn new() -> Self {
-        Self::writing(String::with_capacity(128), None)
+        Self::writing(String::with_capacity(128), Mode::Text)
     }
 
-    fn writing(sql: String, fingerprint: Option<Fingerprint>) -> Self {
+    fn writing(sql: String, mode: Mode) -> Self {
         SqlWriter {
             sql,
             binds: Vec::new(),
@@ -131,41 +165,72 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
             inline_values: false,
             ddl_quotes: false,
             slots: Vec::new(),
-            fingerprint,
+            mode,
             dialect: PhantomData,
         }
     }
 
     /// A writer for the shape pass: it collects the binds and the fingerprint of the text,
-    /// and writes no text.
-    pub(crate) fn for_shape() -> Self {
-        // No text is written, so no buffer is allocated for it.
-        Self::writing(String::new(), Some(Fingerprint::new(D::KIND)))
+    /// and writes no text. With `by_type`, the statement's static text follows from its
+    /// type, which the caller keys it by, and only what depends on values is fingerprinted.
+    pub(crate) fn for_shape(by_type: bool) -> Self {
+        let fingerprint = Fingerprint::new(D::KIND);
+        let mode = match by_type {
+            true => Mode::ValuesOnly(fingerprint),
+            false => Mode::Pieces(fingerprint),
+        };
+        // No text is written, so no buffer is allocated for it. The binds start with room
+        // for a few filters' worth of values: growing from nothing to 20 reallocates four
+        // times, and one allocation costs the same whatever its size.
+        let mut out = Self::writing(String::new(), mode);
+        out.binds.reserve(SHAPE_PASS_BINDS);
+        out
     }
 
     /// Appends SQL text verbatim: keywords and punctuation, never user data.
     #[inline]
     pub fn push_sql(&mut self, sql: &'static str) {
-        match &mut self.fingerprint {
-            Some(fingerprint) => fingerprint.add_static(sql),
-            None => self.sql.push_str(sql),
+        match &mut self.mode {
+            Mode::Text => self.sql.push_str(sql),
+            Mode::Pieces(fingerprint) => fingerprint.add_static(sql),
+            Mode::ValuesOnly(_) => {}
         }
     }
 
     /// Appends SQL text made at run time (raw SQL built from strings), verbatim.
     pub fn push_sql_text(&mut self, sql: &str) {
-        match &mut self.fingerprint {
-            Some(fingerprint) => fingerprint.add_text(sql),
-            None => self.sql.push_str(sql),
+        match &mut self.mode {
+            Mode::Text => self.sql.push_str(sql),
+            Mode::Pieces(fingerprint) | Mode::ValuesOnly(fingerprint) => fingerprint.add_text(sql),
         }
     }
 
     /// Appends a quoted, escaped identifier.
     #[inline]
     pub fn push_ident(&mut self, ident: &'static str) {
-        match &mut self.fingerprint {
-            Some(fingerprint) => fingerprint.add_static(ident),
-            None => self.write_ident(ident),
+        match &mut self.mode {
+            Mode::Text => self.write_ident(ident),
+            Mode::Pieces(fingerprint) => fingerprint.add_static(ident),
+            Mode::ValuesOnly(_) => {}
+        }
+    }
+
+    /// Appends a column: `"table"."column"` with `qualifier` where columns are written
+    /// with their table (see [`set_qualify_columns`](Self::set_qualify_columns)), else
+    /// `"column"`. Every column goes through here: the shape pass takes it as one piece.
+    #[inline]
+    pub fn push_column(&mut self, qualifier: &'static str, name: &'static str) {
+        let qualifier = self.qualify_columns.then_some(qualifier);
+        match &mut self.mode {
+            Mode::Text => {
+                if let Some(qualifier) = qualifier {
+                    self.write_ident(qualifier);
+                    self.sql.push('.');
+                }
+                self.write_ident(name);
+            }
+            Mode::Pieces(fingerprint) => fingerprint.add_column(qualifier, name),
+            Mode::ValuesOnly(_) => {}
         }
     }
 
@@ -178,6 +243,7 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
     }
 
     /// Appends a table's quoted name, with its schema if it has one: `"auth"."users"`.
+    #[inline]
     pub fn push_table(&mut self, schema: Option<&'static str>, name: &'static str) {
         if let Some(schema) = schema {
             self.push_ident(schema);
@@ -187,17 +253,23 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
     }
 
     /// Records `value` and writes its placeholder; in DDL, writes it as a literal.
+    #[inline]
     pub fn push_bind(&mut self, value: Value<'q>) {
         if self.inline_values {
-            if let Err(error) = crate::dialect::write_literal(D::KIND, &mut self.sql, &value) {
-                self.push_error(error);
-            }
-            return;
+            return self.push_literal(value);
         }
         self.binds.push(value);
         // A placeholder's text follows from how many binds came before it: nothing to fingerprint.
-        if self.fingerprint.is_none() {
+        if let Mode::Text = self.mode {
             D::write_placeholder(&mut self.sql, self.binds.len());
+        }
+    }
+
+    /// Writes `value` as a literal, as DDL needs. Out of line: statements never take it.
+    #[inline(never)]
+    fn push_literal(&mut self, value: Value<'q>) {
+        if let Err(error) = crate::dialect::write_literal(D::KIND, &mut self.sql, &value) {
+            self.push_error(error);
         }
     }
 
@@ -245,14 +317,27 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
     /// builder owns: a bound LIMIT makes SQLite re-prepare the statement on every run.
     pub fn push_u64(&mut self, n: u64) {
         use std::fmt::Write;
-        match &mut self.fingerprint {
-            Some(fingerprint) => {
+        match &mut self.mode {
+            Mode::Text => {
+                let _ = write!(self.sql, "{n}");
+            }
+            Mode::Pieces(fingerprint) | Mode::ValuesOnly(fingerprint) => {
                 fingerprint.add(n);
                 fingerprint.add(NUMBER_PIECE);
             }
-            None => {
-                let _ = write!(self.sql, "{n}");
-            }
+        }
+    }
+
+    /// Records a choice made at run time between static pieces of text, such as whether a
+    /// clause is there at all. Writes nothing: the pieces chosen are written as usual. A
+    /// node that is [`TYPE_SHAPED`](super::RenderSql::TYPE_SHAPED) and picks its text by
+    /// its values must record each choice here, so that statements of one type with
+    /// different texts are told apart.
+    #[inline]
+    pub fn push_choice(&mut self, choice: u64) {
+        if let Mode::Pieces(fingerprint) | Mode::ValuesOnly(fingerprint) = &mut self.mode {
+            fingerprint.add(choice);
+            fingerprint.add(CHOICE_PIECE);
         }
     }
 
@@ -296,8 +381,8 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
     /// must be rendered in full (to report an error with its text, or to prepare it).
     pub(crate) fn finish_shape(self) -> Option<(Fingerprint, Vec<Value<'q>>)> {
         let usable = self.error.is_none() && self.slots.is_empty() && self.binds.len() <= D::MAX_PARAMS;
-        match self.fingerprint {
-            Some(fingerprint) if usable => Some((fingerprint, self.binds)),
+        match self.mode {
+            Mode::Pieces(fingerprint) | Mode::ValuesOnly(fingerprint) if usable => Some((fingerprint, self.binds)),
             _ => None,
         }
     }

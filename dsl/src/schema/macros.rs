@@ -326,11 +326,7 @@ macro_rules! table {
                         if !::std::mem::take(&mut __first) {
                             __out.push_sql(", ");
                         }
-                        if __out.qualify_columns() {
-                            __out.push_ident(__qualifier);
-                            __out.push_sql(".");
-                        }
-                        __out.push_ident(<$col as $crate::schema::Column>::NAME);
+                        __out.push_column(__qualifier, <$col as $crate::schema::Column>::NAME);
                     )+
                 }
             }

@@ -119,12 +119,18 @@ join_kinds! {
 pub trait QuerySource {
     /// The dialect of the tables read.
     type Dialect: Dialect;
+    /// Whether the source's text follows from its type: see
+    /// [`RenderSql::TYPE_SHAPED`](crate::render::RenderSql::TYPE_SHAPED).
+    const TYPE_SHAPED: bool = false;
+
     /// Writes the FROM clause body: `"users"` or `"users" LEFT JOIN "posts" ON …`.
     fn render_source<'q>(&'q self, out: &mut SqlWriter<'q, Self::Dialect>);
 }
 
 impl<T: Table> QuerySource for T {
     type Dialect = T::Dialect;
+    // Its names, and whether it is an alias, are constants of the table.
+    const TYPE_SHAPED: bool = true;
     fn render_source<'q>(&'q self, out: &mut SqlWriter<'q, Self::Dialect>) {
         match T::ALIAS_OF {
             Some(real) => {
