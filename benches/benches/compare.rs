@@ -75,17 +75,6 @@ mod my {
     mizzle::table! { pub posts in MySql { id: Serial [primary_key], user_id: BigIntUnsigned [not_null], title: Varchar<100> [not_null] } }
 }
 
-/// Ten tables to join for the render-only workload.
-mod wide {
-    use mizzle::sqlite::*;
-    macro_rules! tables {
-        ($($t:ident),*) => {$(
-            mizzle::table! { pub $t in Sqlite { id: Integer [primary_key], a: Integer [not_null], b: Integer [not_null] } }
-        )*};
-    }
-    tables!(t0, t1, t2, t3, t4, t5, t6, t7, t8, t9);
-}
-
 /// The names of the 100 users each insert workload adds.
 fn new_user_names() -> Vec<String> {
     (0..100).map(|i| format!("new user {i}")).collect()
@@ -236,67 +225,26 @@ fn sqlite(c: &mut Criterion) {
     );
 }
 
+/// The render-only workload ([`mizzle_benches::render`]): the statement built and
+/// rendered with mizzle, or written by hand into a string with its values, with inputs
+/// that change every iteration.
 fn render(c: &mut Criterion) {
-    use wide::*;
-    let sql: String = {
-        let joins: String = (1..10)
-            .map(|i| format!(" INNER JOIN \"t{i}\" ON \"t{i}\".\"a\" = \"t{}\".\"id\"", i - 1))
-            .collect();
-        format!("SELECT \"t0\".\"id\", \"t9\".\"b\" FROM \"t0\"{joins} WHERE …")
-    };
-    // What a hand-written statement costs: its text is a constant; its 20 values are collected.
+    use mizzle_benches::render::{built, hand_written};
     compare(
         c,
         "render_10_tables_none",
-        |_| {
-            let query = select((t0::id, t9::b))
-                .from(t0::table)
-                .inner_join(t1::table, t1::a.eq(t0::id))
-                .inner_join(t2::table, t2::a.eq(t1::id))
-                .inner_join(t3::table, t3::a.eq(t2::id))
-                .inner_join(t4::table, t4::a.eq(t3::id))
-                .inner_join(t5::table, t5::a.eq(t4::id))
-                .inner_join(t6::table, t6::a.eq(t5::id))
-                .inner_join(t7::table, t7::a.eq(t6::id))
-                .inner_join(t8::table, t8::a.eq(t7::id))
-                .inner_join(t9::table, t9::a.eq(t8::id))
-                .filter(
-                    t0::b
-                        .gt(0)
-                        .and(t1::b.gt(1))
-                        .and(t2::b.gt(2))
-                        .and(t3::b.gt(3))
-                        .and(t4::b.gt(4)),
-                )
-                .filter(
-                    t5::b
-                        .gt(5)
-                        .and(t6::b.gt(6))
-                        .and(t7::b.gt(7))
-                        .and(t8::b.gt(8))
-                        .and(t9::b.gt(9)),
-                )
-                .filter(
-                    t0::a
-                        .lt(10)
-                        .and(t1::a.lt(11))
-                        .and(t2::a.lt(12))
-                        .and(t3::a.lt(13))
-                        .and(t4::a.lt(14)),
-                )
-                .filter(
-                    t5::a
-                        .lt(15)
-                        .and(t6::a.lt(16))
-                        .and(t7::a.lt(17))
-                        .and(t8::a.lt(18))
-                        .and(t9::a.lt(19)),
-                );
-            black_box(query.to_sql().unwrap().binds.len())
+        |i| {
+            let low = (i % 1000) as i64;
+            let statement = built(low, low + 100);
+            let rendered = statement.to_sql().unwrap();
+            black_box(&rendered);
+            rendered.binds.len()
         },
-        |_| {
-            let binds: Vec<i64> = (0..20).collect();
-            black_box((sql.as_str(), binds.len()))
+        |i| {
+            let low = (i % 1000) as i64;
+            let rendered = hand_written(low, low + 100);
+            black_box(&rendered);
+            rendered.1.len()
         },
     );
 }

@@ -3,7 +3,7 @@
 //!
 //! `cargo build --release -p mizzle-benches --example profile`, then
 //! `valgrind --tool=callgrind target/release/examples/profile <workload> <mizzle|raw> <runs>`
-//! with workload `pk_lookup`, `select_1000` or `insert_100` (SQLite, in memory), `pk_lookup_postgres`,
+//! with workload `render_10_tables` (no database), `pk_lookup`, `select_1000` or `insert_100` (SQLite, in memory), `pk_lookup_postgres`,
 //! `select_1000_postgres`, `pk_lookup_mysql`, `select_1000_mysql` or `insert_100_mysql` (on the schemas `cargo bench` leaves behind).
 //! A run of 0 counts the setup, to subtract.
 
@@ -165,10 +165,26 @@ fn postgres(workload: &str, side: &str, n: usize) {
     println!("{total}");
 }
 
+/// The render-only workload: the statement built and rendered, or written by hand.
+fn render(side: &str, n: usize) {
+    use mizzle_benches::render::{built, hand_written};
+    let mut total = 0;
+    for i in 0..n as i64 {
+        total += match side {
+            "mizzle" => built(i, i + 100).to_sql().unwrap().binds.len(),
+            _ => hand_written(i, i + 100).1.len(),
+        };
+    }
+    println!("{total}");
+}
+
 fn main() {
     use lite::users;
     let args: Vec<String> = std::env::args().collect();
     let (workload, side, n): (&str, &str, usize) = (&args[1], &args[2], args[3].parse().unwrap());
+    if workload == "render_10_tables" {
+        return render(side, n);
+    }
     if workload.ends_with("_postgres") {
         return postgres(workload, side, n);
     }

@@ -2,3 +2,4 @@
 //! benchmarks themselves are `benches/compare.rs` (`cargo bench -p mizzle-benches`).
 
 pub mod paired;
+pub mod render;
