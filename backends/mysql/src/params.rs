@@ -1,6 +1,7 @@
 //! Binding mizzle's values as mysql_async parameters.
 
 use chrono::{Datelike, NaiveDateTime, NaiveTime, Timelike};
+use mizzle_dsl::exec::push_in_place;
 use mizzle_dsl::types::Value;
 use mizzle_dsl::EncodeError;
 use mysql_async::{Params, Value as MyValue};
@@ -89,7 +90,7 @@ fn positional(len: usize, values: impl Iterator<Item = Result<MyValue, EncodeErr
     }
     let mut converted = Vec::with_capacity(len);
     for value in values {
-        converted.push(value?);
+        push_in_place(&mut converted, value?);
     }
     Ok(Params::Positional(converted))
 }

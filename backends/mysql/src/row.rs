@@ -1,6 +1,7 @@
 //! A mysql_async row as mizzle's decoding reads it.
 
 use mizzle_dsl::dialect::{MySql, MySqlBytes, MySqlValueRef};
+use mizzle_dsl::exec::push_in_place;
 use mizzle_dsl::row::{DecodeRow, RawRow};
 use mizzle_dsl::Error;
 use mysql_async::{Column, Row, Value};
@@ -126,10 +127,13 @@ pub(crate) fn decode_all<R: DecodeRow<MySql>>(mut rows: Rows) -> Result<Vec<R::R
     }
     let mut decoded = Vec::with_capacity(rows.values.len() / width);
     for values in rows.values.chunks_exact_mut(width) {
-        decoded.push(R::decode(&mut MySqlRow {
-            values,
-            columns: &rows.columns,
-        })?);
+        push_in_place(
+            &mut decoded,
+            R::decode(&mut MySqlRow {
+                values,
+                columns: &rows.columns,
+            })?,
+        );
     }
     Ok(decoded)
 }

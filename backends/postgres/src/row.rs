@@ -1,6 +1,7 @@
 //! A tokio-postgres row as mizzle's decoding reads it: raw binary values with their types.
 
 use mizzle_dsl::dialect::{Pg, PgValueRef};
+use mizzle_dsl::exec::push_in_place;
 use mizzle_dsl::row::{DecodeRow, RawRow};
 use mizzle_dsl::Error;
 use postgres_types::{FromSql, Type};
@@ -59,7 +60,7 @@ pub(crate) fn decode<R: DecodeRow<Pg>>(row: Row) -> Result<R::Row, Error> {
 pub(crate) fn decode_all<R: DecodeRow<Pg>>(rows: Vec<Row>) -> Result<Vec<R::Row>, Error> {
     let mut decoded = Vec::with_capacity(rows.len());
     for row in &rows {
-        decoded.push(R::decode(&mut PgRow(row))?);
+        push_in_place(&mut decoded, R::decode(&mut PgRow(row))?);
     }
     Ok(decoded)
 }

@@ -4,6 +4,7 @@ use crate::error::database_error;
 use crate::row::SqliteRow;
 use crate::session::Session;
 use mizzle_dsl::dialect::Sqlite;
+use mizzle_dsl::exec::push_in_place;
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
@@ -16,7 +17,7 @@ pub(crate) fn fetch_all<R: DecodeRow<Sqlite>>(
         let mut rows = prepared.raw_query();
         let mut out = Vec::new();
         while let Some(row) = rows.next().map_err(|e| database_error(&statement.sql, e))? {
-            out.push(R::decode(&mut SqliteRow(row))?);
+            push_in_place(&mut out, R::decode(&mut SqliteRow(row))?);
         }
         Ok(out)
     })

@@ -255,18 +255,38 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
     /// Records `value` and writes its placeholder; in DDL, writes it as a literal.
     #[inline]
     pub fn push_bind(&mut self, value: Value<'q>) {
-        if self.inline_values {
-            return self.push_literal(value);
+        // One test before the value is stored, so that it is written straight into the
+        // vector (see [`push_in_place`](crate::exec::push_in_place)); a literal and a full
+        // vector take the way out of line.
+        if self.inline_values || self.binds.len() == self.binds.capacity() {
+            return self.push_bind_slowly(value);
         }
         self.binds.push(value);
-        // A placeholder's text follows from how many binds came before it: nothing to fingerprint.
+        self.write_placeholder();
+    }
+
+    /// Writes the placeholder of the last bound value. A placeholder's text follows from
+    /// how many binds came before it: nothing to fingerprint.
+    #[inline]
+    fn write_placeholder(&mut self) {
         if let Mode::Text = self.mode {
             D::write_placeholder(&mut self.sql, self.binds.len());
         }
     }
 
-    /// Writes `value` as a literal, as DDL needs. Out of line: statements never take it.
+    /// [`push_bind`](Self::push_bind) for a value to write as a literal (DDL) or a vector
+    /// of values that has to grow first.
+    #[cold]
     #[inline(never)]
+    fn push_bind_slowly(&mut self, value: Value<'q>) {
+        if self.inline_values {
+            return self.push_literal(value);
+        }
+        self.binds.push(value);
+        self.write_placeholder();
+    }
+
+    /// Writes `value` as a literal, as DDL needs.
     fn push_literal(&mut self, value: Value<'q>) {
         if let Err(error) = crate::dialect::write_literal(D::KIND, &mut self.sql, &value) {
             self.push_error(error);
