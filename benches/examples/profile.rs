@@ -4,7 +4,7 @@
 //! `cargo build --release -p mizzle-benches --example profile`, then
 //! `valgrind --tool=callgrind target/release/examples/profile <workload> <mizzle|raw> <runs>`
 //! with workload `render_10_tables` (no database), `pk_lookup`, `select_1000` or `insert_100` (SQLite, in memory), `pk_lookup_postgres`,
-//! `select_1000_postgres`, `pk_lookup_mysql`, `select_1000_mysql` or `insert_100_mysql` (on the schemas `cargo bench` leaves behind).
+//! `select_1000_postgres`, `insert_100_postgres`, `pk_lookup_mysql`, `select_1000_mysql` or `insert_100_mysql` (on the schemas `cargo bench` leaves behind).
 //! A run of 0 counts the setup, to subtract.
 
 use mizzle::prelude::*;
@@ -19,6 +19,7 @@ mod lite {
 mod pg {
     use mizzle::pg::*;
     mizzle::table! { pub users in Pg { id: Serial [primary_key], name: Text [not_null], hair_color: Text } }
+    mizzle::table! { pub inserted in Pg { id: Serial [primary_key], name: Text [not_null], hair_color: Text } }
 }
 
 mod my {
@@ -105,7 +106,7 @@ fn mysql(workload: &str, side: &str, n: usize) {
     println!("{total}");
 }
 
-/// PostgreSQL's primary-key lookup or 1,000-row select, on the bench's schema (`cargo
+/// PostgreSQL's primary-key lookup, 1,000-row select or insert of 100 rows, on the bench's schema (`cargo
 /// bench` creates it).
 fn postgres(workload: &str, side: &str, n: usize) {
     use pg::users;
@@ -127,10 +128,33 @@ fn postgres(workload: &str, side: &str, n: usize) {
             r#"SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users" WHERE "users"."id" = $1"#,
         ))
         .unwrap();
+    let names: Vec<String> = (0..100).map(|i| format!("new user {i}")).collect();
+    let placeholders: Vec<String> = (0..100).map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2)).collect();
+    let insert = rt
+        .block_on(client.prepare(&format!(
+            "INSERT INTO \"inserted\" (\"name\", \"hair_color\") VALUES {}",
+            placeholders.join(", ")
+        )))
+        .unwrap();
     let mut total = 0;
     for i in 0..n {
         let id = (i % 1000 + 1) as i32;
         total += match (workload, side) {
+            ("insert_100_postgres", "mizzle") => {
+                let rows: Vec<_> = names
+                    .iter()
+                    .map(|n| (pg::inserted::name.to(n.as_str()), pg::inserted::hair_color.to(Some("red"))))
+                    .collect();
+                rt.block_on(mizzle::insert(pg::inserted::table).values(rows).execute(&db))
+                    .unwrap() as usize
+            }
+            ("insert_100_postgres", _) => {
+                let params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = names
+                    .iter()
+                    .flat_map(|n| [n as &(dyn tokio_postgres::types::ToSql + Sync), &"red"])
+                    .collect();
+                rt.block_on(client.execute(&insert, &params)).unwrap() as usize
+            }
             ("pk_lookup_postgres", "mizzle") => rt
                 .block_on(
                     select((users::id, users::name, users::hair_color))
