@@ -4,6 +4,7 @@
 mod constraints;
 mod mysql;
 mod pg;
+mod pool;
 mod schema;
 mod transactions;
 mod validation;

@@ -1,52 +1,22 @@
-//! MySQL and MariaDB only: pool behaviour, connection errors, ON DUPLICATE KEY UPDATE,
+//! MySQL and MariaDB only: a kept connection the server closed or the driver's statement
+//! cache closed a statement of, connection errors, ON DUPLICATE KEY UPDATE,
 //! LAST_INSERT_ID(), and a round trip of every MySQL column type.
 
+use super::pool::pool_on_mysql::one_connection_with_ada;
 use super::schema::my::{ddl, users};
 use crate::support;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
-use mizzle::mysql::{Database, PoolOptions};
+use mizzle::mysql::Database;
 use mizzle::prelude::*;
 use mizzle::{excluded, from, insert, last_insert_id, select, sql, Error};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use std::time::Duration;
 
-#[tokio::test]
-async fn a_query_waiting_too_long_for_a_connection_times_out() {
-    let options = PoolOptions {
-        max_size: 1,
-        wait_timeout: Some(Duration::from_millis(200)),
-        ..Default::default()
-    };
-    let Some(db) = support::mysql_with("my_pool_timeout", &ddl(), options).await else {
-        return;
-    };
-    let inner = db
-        .transaction(async |_tx| Ok::<_, Error>(select(users::name).from(users::table).all(&db).await))
-        .await
-        .unwrap();
-    assert!(matches!(inner, Err(Error::PoolTimeout)), "{inner:?}");
-}
-
-/// A database of one connection, its `users` holding Ada.
-async fn one_connection_with_ada(test: &str) -> Option<Database> {
-    let options = PoolOptions {
-        max_size: 1,
-        ..Default::default()
-    };
-    let db = support::mysql_with(test, &ddl(), options).await?;
-    insert(users::table)
-        .values(users::name.to("Ada"))
-        .execute(&db)
-        .await
-        .unwrap();
-    Some(db)
-}
-
 /// Ends, from another connection, the connection `db`'s next statement would run on, as
 /// an administrator (or the server's `wait_timeout`) would, and waits until the server
 /// has let it go; returns its id.
-async fn kill_next_connection(db: &Database) -> u64 {
+pub(super) async fn kill_next_connection(db: &Database) -> u64 {
     use mysql_async::prelude::Queryable;
     let id = connection_id(db).await;
     let mut admin = mysql_async::Conn::from_url(support::mysql_url()).await.unwrap();
@@ -61,19 +31,8 @@ async fn kill_next_connection(db: &Database) -> u64 {
     panic!("connection {id} was not gone two seconds after KILL");
 }
 
-#[tokio::test]
-async fn a_broken_connection_is_replaced_not_handed_out() {
-    let Some(db) = one_connection_with_ada("my_pool_broken").await else {
-        return;
-    };
-    let killed = kill_next_connection(&db).await;
-    let names = select(users::name).from(users::table).all(&db).await.unwrap();
-    assert_eq!(names, ["Ada"]);
-    assert_ne!(connection_id(&db).await, killed);
-}
-
 /// The server's id of the connection the next statement runs on (`users` has a row).
-async fn connection_id(db: &Database) -> u64 {
+pub(super) async fn connection_id(db: &Database) -> u64 {
     select(sql::<mizzle::types::BigIntUnsigned>("CONNECTION_ID()"))
         .from(users::table)
         .limit(1)
@@ -84,25 +43,8 @@ async fn connection_id(db: &Database) -> u64 {
 }
 
 #[tokio::test]
-async fn statements_run_one_after_another_stay_on_one_connection() {
-    let Some(db) = support::mysql("my_kept_one", &ddl()).await else {
-        return;
-    };
-    let duplicate = || insert(users::table).values((users::name.to("Ada"), users::email.to(Some("ada@example.com"))));
-    duplicate().execute(&db).await.unwrap();
-    let first = connection_id(&db).await;
-    for _ in 0..20 {
-        assert_eq!(connection_id(&db).await, first);
-    }
-    // An error the server answered with leaves the connection sound: it is kept.
-    let error = duplicate().execute(&db).await.unwrap_err();
-    assert!(matches!(error, Error::Database { .. }), "{error:?}");
-    assert_eq!(connection_id(&db).await, first);
-}
-
-#[tokio::test]
 async fn a_write_on_a_connection_the_server_closed_runs_once_on_another() {
-    let Some(db) = one_connection_with_ada("my_kept_killed").await else {
+    let Some(db) = one_connection_with_ada("kept_killed").await else {
         return;
     };
     let killed = kill_next_connection(&db).await;
@@ -121,7 +63,7 @@ async fn a_write_on_a_connection_the_server_closed_runs_once_on_another() {
 
 #[tokio::test]
 async fn a_kept_connection_unused_for_a_while_is_pinged_before_use() {
-    let Some(db) = one_connection_with_ada("my_kept_idle").await else {
+    let Some(db) = one_connection_with_ada("kept_idle").await else {
         return;
     };
     let killed = kill_next_connection(&db).await;
@@ -154,37 +96,6 @@ async fn a_kept_statement_the_driver_closed_is_prepared_again() {
     assert_eq!(ids.len(), 1);
     let names = select(users::name).from(users::table).all(&db).await.unwrap();
     assert_eq!(names, ["Ada"]);
-}
-
-#[tokio::test]
-async fn statements_running_at_once_on_one_connection_take_turns() {
-    let options = PoolOptions {
-        max_size: 1,
-        wait_timeout: Some(Duration::from_secs(5)),
-        ..Default::default()
-    };
-    let Some(db) = support::mysql_with("my_kept_turns", &ddl(), options).await else {
-        return;
-    };
-    insert(users::table)
-        .values(users::name.to("Ada"))
-        .execute(&db)
-        .await
-        .unwrap();
-    // The second waits for the pool's one connection while the first runs on it and
-    // then keeps it: it must be handed over, not left in the slot while the wait times out.
-    let (one, other) = (
-        select(users::name).from(users::table),
-        select(users::name).from(users::table),
-    );
-    let (first, second) = tokio::join!(one.all(&db), other.all(&db));
-    assert_eq!(first.unwrap(), ["Ada"]);
-    assert_eq!(second.unwrap(), ["Ada"]);
-    // A transaction waiting meanwhile gets the connection too.
-    let grace = insert(users::table).values(users::name.to("Grace"));
-    let (names, inserted) = tokio::join!(one.all(&db), db.transaction(async |tx| grace.execute(tx).await));
-    assert_eq!(names.unwrap(), ["Ada"]);
-    assert_eq!(inserted.unwrap(), 1);
 }
 
 #[tokio::test]

@@ -1,10 +1,11 @@
-//! PostgreSQL only: pool behaviour, connection errors, RETURNING, upserts, FULL JOIN,
-//! and a round trip of every PostgreSQL column type.
+//! PostgreSQL only: a kept connection the server ended, connection errors, RETURNING,
+//! upserts, FULL JOIN, and a round trip of every PostgreSQL column type.
 
+use super::pool::pool_on_postgres::one_connection_with_ada;
 use super::schema::pg::{ddl, posts, users};
 use crate::support;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
-use mizzle::pg::{Database, PoolOptions};
+use mizzle::pg::Database;
 use mizzle::prelude::*;
 use mizzle::types::Interval;
 use mizzle::{count, excluded, from, insert, select, sql, Error};
@@ -12,42 +13,10 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 use std::time::Duration;
 
-#[tokio::test]
-async fn a_query_waiting_too_long_for_a_connection_times_out() {
-    let options = PoolOptions {
-        max_size: 1,
-        wait_timeout: Some(Duration::from_millis(200)),
-        ..Default::default()
-    };
-    let Some(db) = support::pg_with("pg_pool_timeout", &ddl(), options).await else {
-        return;
-    };
-    let inner = db
-        .transaction(async |_tx| Ok::<_, Error>(select(users::name).from(users::table).all(&db).await))
-        .await
-        .unwrap();
-    assert!(matches!(inner, Err(Error::PoolTimeout)), "{inner:?}");
-}
-
-/// A database of one connection, its `users` holding Ada.
-async fn one_connection_with_ada(test: &str) -> Option<Database> {
-    let options = PoolOptions {
-        max_size: 1,
-        ..Default::default()
-    };
-    let db = support::pg_with(test, &ddl(), options).await?;
-    insert(users::table)
-        .values(users::name.to("Ada"))
-        .execute(&db)
-        .await
-        .unwrap();
-    Some(db)
-}
-
 /// Ends, from another connection, the server process `db`'s next statement would run on,
 /// as an administrator (or a server restart) would, and waits for it to exit; returns
 /// its pid.
-async fn terminate_next_connection(db: &Database) -> i32 {
+pub(super) async fn terminate_next_connection(db: &Database) -> i32 {
     let pid = backend_pid(db).await;
     let admin = Database::connect(&support::pg_url()).await.unwrap();
     admin
@@ -57,20 +26,8 @@ async fn terminate_next_connection(db: &Database) -> i32 {
     pid
 }
 
-#[tokio::test]
-async fn a_broken_connection_is_replaced_not_handed_out() {
-    let Some(db) = one_connection_with_ada("pg_pool_broken").await else {
-        return;
-    };
-    let ended = terminate_next_connection(&db).await;
-    // Not prepared on the ended connection yet: preparing finds it closed.
-    let names = select(users::name).from(users::table).all(&db).await.unwrap();
-    assert_eq!(names, ["Ada"]);
-    assert_ne!(backend_pid(&db).await, ended);
-}
-
 /// The server process serving the connection the next statement runs on (`users` has a row).
-async fn backend_pid(db: &Database) -> i32 {
+pub(super) async fn backend_pid(db: &Database) -> i32 {
     select(sql::<mizzle::types::Integer>("pg_backend_pid()"))
         .from(users::table)
         .limit(1)
@@ -81,25 +38,8 @@ async fn backend_pid(db: &Database) -> i32 {
 }
 
 #[tokio::test]
-async fn statements_run_one_after_another_stay_on_one_connection() {
-    let Some(db) = support::pg("pg_kept_one", &ddl()).await else {
-        return;
-    };
-    let ada = || insert(users::table).values((users::name.to("Ada"), users::email.to(Some("ada@example.com"))));
-    ada().execute(&db).await.unwrap();
-    let first = backend_pid(&db).await;
-    for _ in 0..20 {
-        assert_eq!(backend_pid(&db).await, first);
-    }
-    // An error the server answered with leaves the connection sound: it is kept.
-    let error = ada().execute(&db).await.unwrap_err();
-    assert!(matches!(error, Error::Database { .. }), "{error:?}");
-    assert_eq!(backend_pid(&db).await, first);
-}
-
-#[tokio::test]
 async fn a_kept_connection_the_server_ended_is_not_handed_out() {
-    let Some(db) = one_connection_with_ada("pg_kept_ended").await else {
+    let Some(db) = one_connection_with_ada("kept_ended").await else {
         return;
     };
     let ended = terminate_next_connection(&db).await;
@@ -109,37 +49,6 @@ async fn a_kept_connection_the_server_ended_is_not_handed_out() {
     tokio::time::sleep(Duration::from_millis(50)).await;
     // The same statement again, which the ended connection had found by its shape.
     assert_ne!(backend_pid(&db).await, ended);
-}
-
-#[tokio::test]
-async fn statements_running_at_once_on_one_connection_take_turns() {
-    let options = PoolOptions {
-        max_size: 1,
-        wait_timeout: Some(Duration::from_secs(5)),
-        ..Default::default()
-    };
-    let Some(db) = support::pg_with("pg_kept_turns", &ddl(), options).await else {
-        return;
-    };
-    insert(users::table)
-        .values(users::name.to("Ada"))
-        .execute(&db)
-        .await
-        .unwrap();
-    // The second waits for the pool's one connection while the first runs on it and
-    // then keeps it: it must be handed over, not left in the slot while the wait times out.
-    let (one, other) = (
-        select(users::name).from(users::table),
-        select(users::name).from(users::table),
-    );
-    let (first, second) = tokio::join!(one.all(&db), other.all(&db));
-    assert_eq!(first.unwrap(), ["Ada"]);
-    assert_eq!(second.unwrap(), ["Ada"]);
-    // A transaction waiting meanwhile gets the connection too.
-    let grace = insert(users::table).values(users::name.to("Grace"));
-    let (names, inserted) = tokio::join!(one.all(&db), db.transaction(async |tx| grace.execute(tx).await));
-    assert_eq!(names.unwrap(), ["Ada"]);
-    assert_eq!(inserted.unwrap(), 1);
 }
 
 #[tokio::test]
