@@ -143,7 +143,12 @@ fn postgres(workload: &str, side: &str, n: usize) {
             ("insert_100_postgres", "mizzle") => {
                 let rows: Vec<_> = names
                     .iter()
-                    .map(|n| (pg::inserted::name.to(n.as_str()), pg::inserted::hair_color.to(Some("red"))))
+                    .map(|n| {
+                        (
+                            pg::inserted::name.to(n.as_str()),
+                            pg::inserted::hair_color.to(Some("red")),
+                        )
+                    })
                     .collect();
                 rt.block_on(mizzle::insert(pg::inserted::table).values(rows).execute(&db))
                     .unwrap() as usize
