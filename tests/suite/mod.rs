@@ -2,6 +2,7 @@
 //! database from a schema module and a connect function.
 
 mod constraints;
+mod ddl_safety;
 mod mysql;
 mod pg;
 mod pool;

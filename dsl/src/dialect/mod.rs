@@ -1,6 +1,7 @@
 //! SQL dialects: quoting, placeholders and the capabilities only some dialects have.
 
 mod capability;
+mod literal;
 mod mysql;
 mod pg;
 mod sqlite;
@@ -12,6 +13,7 @@ pub use mysql::{MySql, MySqlBytes, MySqlValueRef};
 pub use pg::{Pg, PgValueRef};
 pub use sqlite::{Sqlite, SqliteValueRef};
 
+pub(crate) use literal::{needs_expression, write_enum_member, write_literal, write_text};
 use std::fmt::Debug;
 
 /// A SQL dialect. Sealed: only [`Pg`], [`MySql`] and [`Sqlite`] implement it.
@@ -57,78 +59,6 @@ pub enum DialectKind {
     MySql,
     /// SQLite.
     Sqlite,
-}
-
-/// Writes `value` as a SQL literal, for DDL where parameters cannot be bound (CHECK
-/// constraints, partial indexes, views). Strings are quoted with `'` doubled, and on MySQL
-/// backslashes are doubled too, since MySQL reads them as escapes.
-pub(crate) fn write_literal(
-    kind: DialectKind,
-    sql: &mut String,
-    value: &crate::types::Value<'_>,
-) -> Result<(), crate::error::EncodeError> {
-    use crate::types::Value;
-    use std::fmt::Write;
-    let mut text = |s: &str| {
-        sql.push('\'');
-        for ch in s.chars() {
-            match ch {
-                '\'' => sql.push_str("''"),
-                '\\' if kind == DialectKind::MySql => sql.push_str("\\\\"),
-                ch => sql.push(ch),
-            }
-        }
-        sql.push('\'');
-    };
-    match value {
-        Value::Null => sql.push_str("NULL"),
-        Value::Bool(b) => sql.push_str(if *b { "true" } else { "false" }),
-        Value::I8(n) => {
-            let _ = write!(sql, "{n}");
-        }
-        Value::I16(n) => {
-            let _ = write!(sql, "{n}");
-        }
-        Value::I32(n) => {
-            let _ = write!(sql, "{n}");
-        }
-        Value::I64(n) => {
-            let _ = write!(sql, "{n}");
-        }
-        Value::U8(n) => {
-            let _ = write!(sql, "{n}");
-        }
-        Value::U16(n) => {
-            let _ = write!(sql, "{n}");
-        }
-        Value::U32(n) => {
-            let _ = write!(sql, "{n}");
-        }
-        Value::U64(n) => {
-            let _ = write!(sql, "{n}");
-        }
-        Value::F32(x) if x.is_finite() => {
-            let _ = write!(sql, "{x:?}");
-        }
-        Value::F64(x) if x.is_finite() => {
-            let _ = write!(sql, "{x:?}");
-        }
-        Value::Decimal(d) => {
-            let _ = write!(sql, "{d}");
-        }
-        Value::Text(s) | Value::Json(s) => text(s),
-        Value::Uuid(u) => text(&u.hyphenated().to_string()),
-        Value::Date(d) => text(&d.format("%Y-%m-%d").to_string()),
-        Value::Time(t) => text(&t.format("%H:%M:%S%.f").to_string()),
-        Value::Timestamp(t) => text(&t.format("%Y-%m-%d %H:%M:%S%.f").to_string()),
-        Value::TimestampTz(t) => text(&t.format("%Y-%m-%d %H:%M:%S%.f+00:00").to_string()),
-        other => {
-            return Err(crate::error::EncodeError::new(format!(
-                "{other:?} cannot be written as a SQL literal"
-            )))
-        }
-    }
-    Ok(())
 }
 
 /// Quotes with `quote`, doubling any `quote` inside `ident`: the escaping rule of all three dialects.

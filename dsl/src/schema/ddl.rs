@@ -2,8 +2,8 @@
 //! the other statements a schema needs (types, sequences, views, drops).
 
 use super::column_types::EnumType;
-use super::{ColumnDefault, ColumnInfo, Identity, Table, TableDef};
-use crate::dialect::{write_quoted, Dialect, DialectKind};
+use super::{ColumnDefault, ColumnInfo, Identity, IndexMethod, Table, TableDef};
+use crate::dialect::{needs_expression, write_enum_member, write_quoted, write_text, Dialect, DialectKind};
 use crate::error::{EncodeError, Error};
 use std::fmt::Write;
 
@@ -64,7 +64,7 @@ pub fn create_enum(enum_type: &EnumType) -> String {
         if i > 0 {
             sql.push_str(", ");
         }
-        write_quoted(&mut sql, member, '\'');
+        write_enum_member(DialectKind::Pg, &mut sql, member);
     }
     sql.push_str(");");
     sql
@@ -74,20 +74,26 @@ fn default_name(table: &str, columns: &[&str], suffix: &str) -> String {
     format!("{table}_{}_{suffix}", columns.join("_"))
 }
 
-fn write_default(kind: DialectKind, sql: &mut String, default: &ColumnDefault) {
+fn write_default(kind: DialectKind, sql: &mut String, default: &ColumnDefault) -> Result<(), EncodeError> {
     match default {
         ColumnDefault::Int(n) => {
             let _ = write!(sql, "{n}");
+        }
+        ColumnDefault::Float(x) if !x.is_finite() => {
+            return Err(EncodeError::new(format!("{x} has no SQL literal")));
         }
         ColumnDefault::Float(x) => {
             let _ = write!(sql, "{x:?}");
         }
         ColumnDefault::Bool(b) => sql.push_str(if *b { "true" } else { "false" }),
-        ColumnDefault::Text(text) => {
-            let value = crate::types::Value::Text((*text).into());
-            // Text always has a literal form.
-            let _ = crate::dialect::write_literal(kind, sql, &value);
+        // MySQL's spelling of text with a backslash is an expression, which a DEFAULT
+        // takes in parentheses.
+        ColumnDefault::Text(text) if needs_expression(kind, text) => {
+            sql.push('(');
+            write_text(kind, sql, text)?;
+            sql.push(')');
         }
+        ColumnDefault::Text(text) => write_text(kind, sql, text)?,
         ColumnDefault::Sql(raw) => sql.push_str(raw),
         ColumnDefault::Now => sql.push_str(match kind {
             DialectKind::Pg => "now()",
@@ -100,10 +106,11 @@ fn write_default(kind: DialectKind, sql: &mut String, default: &ColumnDefault) {
             DialectKind::Sqlite => "(lower(hex(randomblob(16))))",
         }),
     }
+    Ok(())
 }
 
 /// One column's definition, in the order each dialect's DDL (and Drizzle) writes it.
-fn write_column(kind: DialectKind, sql: &mut String, column: &ColumnInfo) {
+fn write_column(kind: DialectKind, sql: &mut String, column: &ColumnInfo) -> Result<(), EncodeError> {
     let c = &column.constraints;
     ident(kind, sql, column.name);
     sql.push(' ');
@@ -125,7 +132,8 @@ fn write_column(kind: DialectKind, sql: &mut String, column: &ColumnInfo) {
     }
     if let Some(default) = &c.default {
         sql.push_str(" DEFAULT ");
-        write_default(kind, sql, default);
+        write_default(kind, sql, default)
+            .map_err(|e| EncodeError::new(format!("the default of `{}`: {e}", column.name)))?;
     }
     if let Some(generated) = c.generated {
         let _ = write!(sql, " GENERATED ALWAYS AS ({})", generated.sql);
@@ -135,6 +143,7 @@ fn write_column(kind: DialectKind, sql: &mut String, column: &ColumnInfo) {
     if column.not_null && !(kind == DialectKind::Pg && c.primary_key) {
         sql.push_str(" NOT NULL");
     }
+    Ok(())
 }
 
 /// CREATE TABLE and its indexes. Foreign keys to the tables in `deferred` are left out,
@@ -149,7 +158,10 @@ pub(crate) fn table_statements(kind: DialectKind, def: &TableDef, deferred: &[&s
     let mut lines: Vec<String> = Vec::new();
     for column in &def.columns {
         let mut line = String::new();
-        write_column(kind, &mut line, column);
+        write_column(kind, &mut line, column).map_err(|source| Error::Encode {
+            sql: format!("CREATE TABLE {}", def.name),
+            source,
+        })?;
         lines.push(line);
     }
     let mut unique_indexes = Vec::new();
@@ -227,7 +239,12 @@ pub(crate) fn table_statements(kind: DialectKind, def: &TableDef, deferred: &[&s
     sql.push_str("\n);");
     let mut statements = vec![sql];
     statements.extend(unique_indexes);
-    statements.extend(def.extras.indexes.iter().map(|index| create_index(kind, def, index)));
+    for index in &def.extras.indexes {
+        statements.push(create_index(kind, def, index).map_err(|source| Error::Encode {
+            sql: format!("CREATE INDEX {}", index.name),
+            source,
+        })?);
+    }
     Ok(statements)
 }
 
@@ -316,7 +333,7 @@ pub(crate) fn add_foreign_keys(kind: DialectKind, def: &TableDef, targets: &[&st
         .collect()
 }
 
-fn create_index(kind: DialectKind, def: &TableDef, index: &super::Index) -> String {
+fn create_index(kind: DialectKind, def: &TableDef, index: &super::Index) -> Result<String, EncodeError> {
     let mut sql = String::from(if index.unique {
         "CREATE UNIQUE INDEX "
     } else {
@@ -329,31 +346,48 @@ fn create_index(kind: DialectKind, def: &TableDef, index: &super::Index) -> Stri
     sql.push_str(" ON ");
     qualified(kind, &mut sql, def.schema, def.name);
     if let (Some(method), DialectKind::Pg) = (&index.using, kind) {
-        let _ = write!(sql, " USING {method}");
+        sql.push_str(" USING ");
+        write_index_method(kind, &mut sql, method);
     }
     let _ = write!(sql, " ({})", index.keys.join(", "));
     if let (Some(method), DialectKind::MySql) = (&index.using, kind) {
-        let _ = write!(sql, " USING {method}");
+        sql.push_str(" USING ");
+        write_index_method(kind, &mut sql, method);
     }
     if !index.with.is_empty() && kind == DialectKind::Pg {
-        let params: Vec<String> = index
-            .with
-            .iter()
-            .map(|(name, value)| format!("{name}={value}"))
-            .collect();
-        let _ = write!(sql, " WITH ({})", params.join(", "));
+        sql.push_str(" WITH (");
+        for (i, parameter) in index.with.iter().enumerate() {
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            parameter.write(&mut sql)?;
+        }
+        sql.push(')');
     }
     if let (Some(condition), DialectKind::Pg | DialectKind::Sqlite) = (&index.where_sql, kind) {
         let _ = write!(sql, " WHERE {condition}");
     }
     if kind == DialectKind::MySql {
-        if let Some(algorithm) = &index.algorithm {
-            let _ = write!(sql, " ALGORITHM={algorithm}");
+        if let Some(algorithm) = index.algorithm {
+            let _ = write!(sql, " ALGORITHM={}", algorithm.sql());
         }
-        if let Some(lock) = &index.lock {
-            let _ = write!(sql, " LOCK={lock}");
+        if let Some(lock) = index.lock {
+            let _ = write!(sql, " LOCK={}", lock.sql());
         }
     }
     sql.push(';');
-    sql
+    Ok(sql)
+}
+
+/// An index method: a keyword, or another method's name as a quoted identifier.
+fn write_index_method(kind: DialectKind, sql: &mut String, method: &IndexMethod) {
+    sql.push_str(match method {
+        IndexMethod::Btree => "btree",
+        IndexMethod::Hash => "hash",
+        IndexMethod::Gin => "gin",
+        IndexMethod::Gist => "gist",
+        IndexMethod::SpGist => "spgist",
+        IndexMethod::Brin => "brin",
+        IndexMethod::Named(name) => return ident(kind, sql, name),
+    });
 }

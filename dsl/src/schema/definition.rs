@@ -128,17 +128,17 @@ pub struct Index {
     /// PostgreSQL's `CONCURRENTLY`.
     pub concurrently: bool,
     /// The method: `btree`, `hash`, `gin`…
-    pub using: Option<String>,
+    pub using: Option<IndexMethod>,
     /// The keys, as SQL: columns or expressions, with order and operator class.
     pub keys: Vec<String>,
     /// A partial index's condition, as SQL.
     pub where_sql: Option<String>,
-    /// PostgreSQL storage parameters: `WITH (fillfactor = 70)`.
-    pub with: Vec<(String, String)>,
+    /// PostgreSQL storage parameters: `WITH (fillfactor=70)`.
+    pub with: Vec<StorageParameter>,
     /// MySQL's `ALGORITHM=`.
-    pub algorithm: Option<String>,
+    pub algorithm: Option<IndexAlgorithm>,
     /// MySQL's `LOCK=`.
-    pub lock: Option<String>,
+    pub lock: Option<IndexLock>,
 }
 
 impl TableDef {
@@ -344,9 +344,21 @@ impl<T: Table> IndexBuilder<'_, T> {
         self
     }
 
-    /// The index method: `btree`, `hash`, `gin`, `gist`…
-    pub fn using(self, method: &str) -> Self {
-        self.index.using = Some(method.to_owned());
+    /// The index method: `"btree"`, `"hash"`, `"gin"`, `"gist"`, `"spgist"`, `"brin"`, or
+    /// [`IndexMethod`]. Another name (an extension's method, such as pgvector's `"hnsw"`) is
+    /// written as a quoted identifier, so text from elsewhere cannot add SQL. MySQL has
+    /// `btree` and `hash` only; `create_table` fails on another.
+    pub fn using(self, method: impl Into<IndexMethod>) -> Self {
+        let method = method.into();
+        if <T::Dialect as crate::dialect::Dialect>::KIND == crate::dialect::DialectKind::MySql
+            && !matches!(method, IndexMethod::Btree | IndexMethod::Hash)
+        {
+            self.errors.push(format!(
+                "index `{}`: MySQL has no index method {method:?}",
+                self.index.name
+            ));
+        }
+        self.index.using = Some(method);
         self
     }
 
@@ -359,9 +371,18 @@ impl<T: Table> IndexBuilder<'_, T> {
         self
     }
 
-    /// A storage parameter (PostgreSQL): `WITH (name = value)`.
+    /// A storage parameter (PostgreSQL): `WITH (name=value)`. The name must be a plain
+    /// name (letters, digits, `_`, and one `.` as in `toast.fillfactor`), or
+    /// `create_table` fails; a value that is a number or a plain word is written as it is,
+    /// any other as an escaped string literal.
     pub fn with(self, name: &str, value: &str) -> Self {
-        self.index.with.push((name.to_owned(), value.to_owned()));
+        match StorageParameter::new(name, value) {
+            Some(parameter) => self.index.with.push(parameter),
+            None => self.errors.push(format!(
+                "index `{}`: {name:?} is not a storage parameter name",
+                self.index.name
+            )),
+        }
         self
     }
 
@@ -371,17 +392,149 @@ impl<T: Table> IndexBuilder<'_, T> {
         self
     }
 
-    /// `ALGORITHM=` (MySQL): `default`, `inplace`, `copy`.
-    pub fn algorithm(self, algorithm: &str) -> Self {
-        self.index.algorithm = Some(algorithm.to_owned());
+    /// `ALGORITHM=` (MySQL).
+    pub fn algorithm(self, algorithm: IndexAlgorithm) -> Self {
+        self.index.algorithm = Some(algorithm);
         self
     }
 
-    /// `LOCK=` (MySQL): `default`, `none`, `shared`, `exclusive`.
-    pub fn lock(self, lock: &str) -> Self {
-        self.index.lock = Some(lock.to_owned());
+    /// `LOCK=` (MySQL).
+    pub fn lock(self, lock: IndexLock) -> Self {
+        self.index.lock = Some(lock);
         self
     }
+}
+
+/// An index method: `USING btree`. Built from its name with `"gin".into()`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexMethod {
+    /// `btree`, the default.
+    Btree,
+    /// `hash`.
+    Hash,
+    /// `gin` (PostgreSQL).
+    Gin,
+    /// `gist` (PostgreSQL).
+    Gist,
+    /// `spgist` (PostgreSQL).
+    SpGist,
+    /// `brin` (PostgreSQL).
+    Brin,
+    /// Another method (an extension's, such as pgvector's `hnsw`), written as a quoted
+    /// identifier (PostgreSQL).
+    Named(String),
+}
+
+impl From<&str> for IndexMethod {
+    /// The method named `name`, ignoring case; another name becomes [`IndexMethod::Named`].
+    fn from(name: &str) -> Self {
+        match name.to_ascii_lowercase().as_str() {
+            "btree" => IndexMethod::Btree,
+            "hash" => IndexMethod::Hash,
+            "gin" => IndexMethod::Gin,
+            "gist" => IndexMethod::Gist,
+            "spgist" => IndexMethod::SpGist,
+            "brin" => IndexMethod::Brin,
+            _ => IndexMethod::Named(name.to_owned()),
+        }
+    }
+}
+
+/// MySQL's `ALGORITHM=` for an index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexAlgorithm {
+    /// `default`.
+    Default,
+    /// `inplace`.
+    Inplace,
+    /// `copy`.
+    Copy,
+    /// `nocopy` (MariaDB).
+    Nocopy,
+    /// `instant`.
+    Instant,
+}
+
+impl IndexAlgorithm {
+    /// The keyword.
+    pub fn sql(self) -> &'static str {
+        match self {
+            IndexAlgorithm::Default => "default",
+            IndexAlgorithm::Inplace => "inplace",
+            IndexAlgorithm::Copy => "copy",
+            IndexAlgorithm::Nocopy => "nocopy",
+            IndexAlgorithm::Instant => "instant",
+        }
+    }
+}
+
+/// MySQL's `LOCK=` for an index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexLock {
+    /// `default`.
+    Default,
+    /// `none`.
+    None,
+    /// `shared`.
+    Shared,
+    /// `exclusive`.
+    Exclusive,
+}
+
+impl IndexLock {
+    /// The keyword.
+    pub fn sql(self) -> &'static str {
+        match self {
+            IndexLock::Default => "default",
+            IndexLock::None => "none",
+            IndexLock::Shared => "shared",
+            IndexLock::Exclusive => "exclusive",
+        }
+    }
+}
+
+/// A PostgreSQL storage parameter of an index, `name=value`: a name checked to be plain,
+/// and a value that is a number, a plain word, or else an escaped string literal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StorageParameter {
+    name: String,
+    value: String,
+}
+
+impl StorageParameter {
+    /// The parameter, or `None` when `name` is not a plain (optionally dotted) name.
+    pub fn new(name: &str, value: &str) -> Option<Self> {
+        let mut parts = name.split('.');
+        let plain = parts.clone().count() <= 2 && parts.all(is_plain_name);
+        plain.then(|| StorageParameter {
+            name: name.to_owned(),
+            value: value.to_owned(),
+        })
+    }
+
+    /// Writes `name=value`.
+    pub(crate) fn write(&self, sql: &mut String) -> Result<(), crate::EncodeError> {
+        sql.push_str(&self.name);
+        sql.push('=');
+        let number = self.value.parse::<f64>().is_ok_and(f64::is_finite)
+            && self.value.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+        if number || is_plain_name(&self.value) {
+            sql.push_str(&self.value);
+            Ok(())
+        } else {
+            crate::dialect::write_text(crate::dialect::DialectKind::Pg, sql, &self.value)
+        }
+    }
+}
+
+/// A name SQL reads the same quoted or not: a lowercase ASCII letter or `_`, then those
+/// and digits. Written bare, it cannot be anything but a name.
+pub(crate) fn is_plain_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes
+        .next()
+        .is_some_and(|first| first.is_ascii_lowercase() || first == b'_')
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// An index key with an operator class (PostgreSQL): `"name" text_pattern_ops`.
@@ -400,7 +553,12 @@ impl<E: RenderSql<D>, D: crate::dialect::Dialect> RenderList<D> for OpClass<E> {
     fn render_list<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         self.expr.render(out);
         out.push_sql(" ");
-        out.push_sql(self.class);
+        // A class name is code, but may have come from anywhere: bare only when plain.
+        if is_plain_name(self.class) {
+            out.push_sql(self.class);
+        } else {
+            out.push_ident(self.class);
+        }
     }
 }
 

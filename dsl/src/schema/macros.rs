@@ -367,7 +367,7 @@ macro_rules! table {
 #[macro_export]
 macro_rules! __mizzle_name {
     ($ident:ident) => {
-        stringify!($ident)
+        $crate::schema::unraw(stringify!($ident))
     };
     ($ident:ident $name:literal) => {
         $name
@@ -465,4 +465,20 @@ macro_rules! __mizzle_key_default {
     ($ty:ty, $dialect:ty;) => { $crate::schema::NoDefault };
     ($ty:ty, $dialect:ty; primary_key $($rest:tt)*) => { <$ty as $crate::schema::ColumnType<$dialect>>::KeyDefault };
     ($ty:ty, $dialect:ty; $other:tt $($rest:tt)*) => { $crate::__mizzle_key_default!($ty, $dialect; $($rest)*) };
+}
+
+/// A Rust identifier as its SQL name: `r#type` names the column `type`. Used by
+/// [`table!`](crate::table), so keywords can name columns and tables.
+#[doc(hidden)]
+pub const fn unraw(ident: &'static str) -> &'static str {
+    match ident.as_bytes() {
+        [b'r', b'#', ..] => {
+            let (_, name) = ident.as_bytes().split_at(2);
+            match std::str::from_utf8(name) {
+                Ok(name) => name,
+                Err(_) => ident,
+            }
+        }
+        _ => ident,
+    }
 }

@@ -18,9 +18,11 @@ pub use column_types::{EnumType, TypeInfo};
 pub use constraints::{ColumnDefault, Constraints, Generated, Identity, RefAction, Reference};
 pub use ddl::{create_enum, create_table, ddl_ident, drop_table};
 pub use definition::{
-    op_class, CheckConstraint, CheckEval, Define, ForeignKey, Index, IndexBuilder, OpClass, PrimaryKey, TableDef,
-    TableExtras, UniqueConstraint,
+    op_class, CheckConstraint, CheckEval, Define, ForeignKey, Index, IndexAlgorithm, IndexBuilder, IndexLock,
+    IndexMethod, OpClass, PrimaryKey, StorageParameter, TableDef, TableExtras, UniqueConstraint,
 };
+#[doc(hidden)]
+pub use macros::unraw;
 pub use scope::{Cross, Full, Here, InLeft, InRight, Inner, Join, JoinKind, Left, QuerySource, Right, TableIn};
 pub use set::{create_sequence, create_view, Schema, Sequence, SupportsSequences};
 pub use table::{DefaultKind, HasDefault, NoDefault, Table};

@@ -301,7 +301,7 @@ mod indexed {
         pub on_my("user") in mysql::MySql { id: mysql::Int [autoincrement, primary_key], name: mysql::Varchar<100>, email: mysql::Varchar<100> }
         define |t| {
             t.index("name_idx").on(name);
-            t.unique_index("email_idx").on(email).using("btree").algorithm("inplace").lock("none");
+            t.unique_index("email_idx").on(email).using("btree").algorithm(mizzle_dsl::schema::IndexAlgorithm::Inplace).lock(mizzle_dsl::schema::IndexLock::None);
         }
     }
     mizzle_dsl::table! {
@@ -369,7 +369,7 @@ fn checks_typed_with_literals_and_raw() {
     );
     assert_eq!(
         create_table(checked::on_my::table).unwrap(),
-        "CREATE TABLE `people` (\n  `name` varchar(100) NOT NULL,\n  CONSTRAINT `no_backslash` CHECK (`name` NOT LIKE '%\\\\%')\n);"
+        "CREATE TABLE `people` (\n  `name` varchar(100) NOT NULL,\n  CONSTRAINT `no_backslash` CHECK (`name` NOT LIKE CONCAT('%', CHAR(92 USING utf8mb4), '%'))\n);"
     );
 }
 
@@ -556,4 +556,78 @@ fn views_write_their_query_with_literals() {
         "CREATE VIEW \"adults\" AS SELECT \"users\".\"id\", \"users\".\"name\" FROM \"users\" WHERE \"users\".\"age\" >= 18;"
     );
     assert_eq!(drop_table(users::table), "DROP TABLE IF EXISTS \"users\";");
+}
+
+mod raw_identifiers {
+    use mizzle_dsl::sqlite::*;
+    mizzle_dsl::table! {
+        pub r#order in Sqlite {
+            id: Integer [primary_key],
+            r#type: Text [not_null],
+        }
+    }
+}
+
+#[test]
+fn raw_identifiers_name_their_sql_without_the_r_hash() {
+    use mizzle_dsl::prelude::*;
+    assert_eq!(
+        create_table(raw_identifiers::r#order::table).unwrap(),
+        "CREATE TABLE `order` (\n  `id` integer PRIMARY KEY NOT NULL,\n  `type` text NOT NULL\n);"
+    );
+    let query = mizzle_dsl::query::select(raw_identifiers::r#order::r#type)
+        .from(raw_identifiers::r#order::table)
+        .filter(raw_identifiers::r#order::r#type.eq("a"));
+    assert_eq!(
+        query.to_sql().unwrap().sql,
+        "SELECT \"order\".\"type\" FROM \"order\" WHERE \"order\".\"type\" = ?"
+    );
+}
+
+mod hostile_index_options {
+    use mizzle_dsl::pg;
+    mizzle_dsl::table! {
+        pub on_pg("user") in pg::Pg { id: pg::Serial [primary_key], name: pg::Text }
+        define |t| {
+            t.index("method_idx").using("btree (name); DROP TABLE canary; --").on(name);
+            t.index("value_idx").on(name).with("fillfactor", "70); DROP TABLE canary; --");
+            t.index("class_idx").on(op_class(name, "text_ops); DROP TABLE canary; --"));
+        }
+    }
+    mizzle_dsl::table! {
+        pub bad_name("user") in pg::Pg { id: pg::Serial [primary_key], name: pg::Text }
+        define |t| {
+            t.index("name_idx").on(name).with("fillfactor=1) ; DROP TABLE canary; --", "1");
+        }
+    }
+    mizzle_dsl::table! {
+        pub my_method("user") in mizzle_dsl::mysql::MySql { id: mizzle_dsl::mysql::Int [primary_key], name: mizzle_dsl::mysql::Int }
+        define |t| {
+            t.index("name_idx").on(name).using("gin");
+        }
+    }
+    use super::op_class;
+}
+
+#[test]
+fn index_options_from_variables_are_names_or_literals_never_sql() {
+    assert_eq!(
+        create_table(hostile_index_options::on_pg::table).unwrap(),
+        "CREATE TABLE IF NOT EXISTS \"user\" (\n  \"id\" serial PRIMARY KEY,\n  \"name\" text\n);\n\
+         CREATE INDEX \"method_idx\" ON \"user\" USING \"btree (name); DROP TABLE canary; --\" (\"name\");\n\
+         CREATE INDEX \"value_idx\" ON \"user\" (\"name\") WITH (fillfactor='70); DROP TABLE canary; --');\n\
+         CREATE INDEX \"class_idx\" ON \"user\" (\"name\" \"text_ops); DROP TABLE canary; --\");"
+    );
+}
+
+#[test]
+fn an_index_option_that_cannot_be_written_safely_fails_the_ddl_with_its_reason() {
+    let error = create_table(hostile_index_options::bad_name::table)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("is not a storage parameter name"), "{error}");
+    let error = create_table(hostile_index_options::my_method::table)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("MySQL has no index method Gin"), "{error}");
 }

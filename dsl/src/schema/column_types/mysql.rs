@@ -132,7 +132,7 @@ impl<E: SqlEnum> ColumnType<MySql> for Enum<E> {
             if i > 0 {
                 sql.push_str(", ");
             }
-            crate::dialect::write_quoted(sql, member, '\'');
+            crate::dialect::write_enum_member(crate::dialect::DialectKind::MySql, sql, member);
         }
         sql.push(')');
     }
