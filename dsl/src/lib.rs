@@ -24,6 +24,7 @@ mod macros;
 pub mod prelude;
 mod private;
 pub mod query;
+pub mod redact;
 pub mod render;
 pub mod row;
 pub mod schema;

@@ -46,6 +46,10 @@ pub struct PoolOptions {
     pub wait_timeout: Option<Duration>,
     /// How long an idle connection is kept before it is closed.
     pub idle_timeout: Duration,
+    /// How long `connect` waits for the first connection to open: a server that accepts
+    /// the connection but does not answer fails with [`Error::Connection`] after this
+    /// long. (Later connections are opened within `wait_timeout`.)
+    pub connect_timeout: Option<Duration>,
 }
 
 impl Default for PoolOptions {
@@ -54,6 +58,7 @@ impl Default for PoolOptions {
             max_size: 16,
             wait_timeout: Some(Duration::from_secs(30)),
             idle_timeout: Duration::from_secs(600),
+            connect_timeout: Some(Duration::from_secs(10)),
         }
     }
 }
@@ -67,22 +72,14 @@ impl Database {
 
     /// Connects with the given pool size and timeouts.
     pub async fn connect_with(url: &str, options: PoolOptions) -> Result<Self, Error> {
-        let target = mizzle_dsl::exec::redact_url(url);
         if !(url.starts_with("mysql://") || url.starts_with("mariadb://")) {
-            return Err(Error::Connection {
-                target,
-                source: "a MySQL URL starts with `mysql://`".into(),
-            });
+            return Err(Error::connection(url, "a MySQL URL starts with `mysql://`"));
         }
-        let url = url.replacen("mariadb://", "mysql://", 1);
-        let opts = Opts::from_url(&url).map_err(|e| Error::Connection {
-            target: target.clone(),
-            source: Box::new(e),
-        })?;
-        let constraints = PoolConstraints::new(0, options.max_size.max(1)).ok_or_else(|| Error::Connection {
-            target: target.clone(),
-            source: "the pool's max_size must be at least 1".into(),
-        })?;
+        let constraints = PoolConstraints::new(0, options.max_size)
+            .filter(|_| options.max_size > 0)
+            .ok_or_else(|| Error::connection(url, "the pool's max_size must be at least 1"))?;
+        let target = mizzle_dsl::redact::redact_url(url);
+        let opts = Opts::from_url(&url.replacen("mariadb://", "mysql://", 1)).map_err(|e| Error::connection(url, e))?;
         let opts = OptsBuilder::from_opts(opts)
             .pool_opts(
                 PoolOpts::default()
@@ -99,8 +96,18 @@ impl Database {
             target,
             wait_timeout: options.wait_timeout,
         };
-        // Fail now, naming the server, rather than at the first query.
-        db.kept.keep(Connection::new(db.pooled().await?));
+        // Fail now, naming the server, rather than at the first query; a server that
+        // accepts the connection and says nothing fails after the connect timeout.
+        let first = match options.connect_timeout {
+            Some(limit) => tokio::time::timeout(limit, db.pooled()).await.map_err(|_| {
+                Error::connection(
+                    url,
+                    format!("the server did not finish opening a connection within {limit:?} (connect_timeout)"),
+                )
+            })?,
+            None => db.pooled().await,
+        };
+        db.kept.keep(Connection::new(first?));
         Ok(db)
     }
 

@@ -42,7 +42,8 @@ pub struct PoolOptions {
     /// How long a query waits for a free connection before failing with
     /// [`Error::PoolTimeout`]; forever when `None`.
     pub wait_timeout: Option<Duration>,
-    /// How long opening a connection may take.
+    /// How long opening a connection may take: a server that accepts the connection but
+    /// does not answer fails with [`Error::Connection`] after this long.
     pub connect_timeout: Option<Duration>,
 }
 
@@ -65,17 +66,24 @@ impl Database {
 
     /// Connects with the given pool size and timeouts.
     pub async fn connect_with(url: &str, options: PoolOptions) -> Result<Self, Error> {
-        let target = mizzle_dsl::exec::redact_url(url);
         if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
-            return Err(Error::Connection {
-                target,
-                source: "a PostgreSQL URL starts with `postgres://` or `postgresql://`".into(),
-            });
+            return Err(Error::connection(
+                url,
+                "a PostgreSQL URL starts with `postgres://` or `postgresql://`",
+            ));
         }
-        let config: tokio_postgres::Config = url.parse().map_err(|e: tokio_postgres::Error| Error::Connection {
-            target: target.clone(),
-            source: Box::new(e),
-        })?;
+        if options.max_size == 0 {
+            return Err(Error::connection(url, "the pool's max_size must be at least 1"));
+        }
+        let target = mizzle_dsl::redact::redact_url(url);
+        let mut config: tokio_postgres::Config = url
+            .parse()
+            .map_err(|e: tokio_postgres::Error| Error::connection(url, e))?;
+        // The pool's create timeout covers the whole opening; the driver's own bounds the
+        // TCP connect to each host, so that the next host of a list gets its turn.
+        if let (None, Some(limit)) = (config.get_connect_timeout(), options.connect_timeout) {
+            config.connect_timeout(limit);
+        }
         let manager = Manager::from_config(
             config,
             tokio_postgres::NoTls,
@@ -89,10 +97,7 @@ impl Database {
             .create_timeout(options.connect_timeout)
             .runtime(Runtime::Tokio1)
             .build()
-            .map_err(|e| Error::Connection {
-                target: target.clone(),
-                source: Box::new(e),
-            })?;
+            .map_err(|e| Error::connection(url, e))?;
         let db = Database {
             pool,
             kept: Arc::default(),

@@ -31,19 +31,48 @@ pub(crate) fn database_error(sql: &str, error: tokio_postgres::Error) -> Error {
     }
 }
 
-/// Wraps an error from the pool.
+/// Wraps an error from the pool: a wait for a free connection that timed out is
+/// [`Error::PoolTimeout`]; opening a connection that failed or timed out is
+/// [`Error::Connection`], with the server's own reason where it gave one.
 pub(crate) fn pool_error(target: &str, error: deadpool_postgres::PoolError) -> Error {
-    use deadpool_postgres::PoolError;
-    match error {
-        PoolError::Timeout(_) => Error::PoolTimeout,
-        PoolError::Backend(error) => Error::Connection {
-            target: target.to_owned(),
-            source: Box::new(error),
-        },
-        other => Error::Connection {
-            target: target.to_owned(),
-            source: Box::new(other),
-        },
+    use deadpool_postgres::{PoolError, TimeoutType};
+    let source: Box<dyn std::error::Error + Send + Sync> = match error {
+        PoolError::Timeout(TimeoutType::Create) => {
+            "the server did not finish opening a connection within the connect timeout".into()
+        }
+        PoolError::Timeout(_) => return Error::PoolTimeout,
+        PoolError::Backend(error) if error.as_db_error().is_some() => Box::new(ServerRefused(error)),
+        PoolError::Backend(error) => Box::new(error),
+        other => Box::new(other),
+    };
+    Error::Connection {
+        target: target.to_owned(),
+        source,
+    }
+}
+
+/// The server's refusal to open a session (unknown role or database, bad options), shown
+/// with its reason: the driver's own message says only "db error".
+#[derive(Debug)]
+struct ServerRefused(tokio_postgres::Error);
+
+impl std::fmt::Display for ServerRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let db = self.0.as_db_error().expect("ServerRefused holds a server's error");
+        write!(f, "the server refused: {}: {}", db.severity(), db.message())?;
+        if let Some(detail) = db.detail() {
+            write!(f, " ({detail})")?;
+        }
+        if let Some(hint) = db.hint() {
+            write!(f, "; hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ServerRefused {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
     }
 }
 
