@@ -118,6 +118,13 @@ pub enum Error {
     Rollback,
     /// A connection could not be had from the pool in time.
     PoolTimeout,
+    /// The transaction's closure returned `Ok`, but a statement in it had failed, after
+    /// which the server (PostgreSQL) refuses everything until the transaction ends: it was
+    /// rolled back, not committed.
+    TransactionAborted {
+        /// The failed statement's error, as it read.
+        cause: String,
+    },
 }
 
 impl Error {
@@ -167,6 +174,13 @@ impl fmt::Display for Error {
             Error::PoolTimeout => {
                 f.write_str("no database connection became free in time; raise the pool size or its wait timeout")
             }
+            Error::TransactionAborted { cause } => write!(
+                f,
+                "the transaction was rolled back, not committed: a statement in it failed ({cause}), \
+                 and the server refuses every statement after a failure until the transaction ends; \
+                 return the error with `?`, or run the statement in a nested `tx.transaction(..)` \
+                 so that its failure rolls back only that"
+            ),
         }
     }
 }
@@ -179,7 +193,7 @@ impl StdError for Error {
             Error::Database { source, .. } | Error::Connection { source, .. } | Error::Driver(source) => {
                 Some(source.as_ref())
             }
-            Error::Rollback | Error::PoolTimeout => None,
+            Error::Rollback | Error::PoolTimeout | Error::TransactionAborted { .. } => None,
         }
     }
 }

@@ -192,6 +192,10 @@ fn push_growing<T>(vec: &mut Vec<T>, value: T) {
 /// Runs a transaction's (or savepoint's) body, then closes it: with `close(on_ok)` when the
 /// body returns `Ok`, with `close(on_err)` when it returns `Err` or panics — and then the
 /// panic goes on. Shared by the async backends, which differ only in how they run SQL.
+///
+/// When the body failed, its error is returned even if closing fails too: the body's
+/// error says what went wrong (a deadlock the caller may retry), while a failed
+/// `ROLLBACK TO SAVEPOINT` after it only says the server had already rolled back more.
 pub async fn close_after<T, E, C, Closing>(
     body: impl Future<Output = Result<T, E>>,
     close: C,
@@ -219,7 +223,7 @@ where
             Ok(value)
         }
         Ok(Err(error)) => {
-            close(on_err).await?;
+            let _ = close(on_err).await;
             Err(error)
         }
         Err(panic) => {

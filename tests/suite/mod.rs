@@ -6,6 +6,7 @@ mod constraints;
 mod ddl_safety;
 mod mysql;
 mod pg;
+mod pg_faults;
 mod pool;
 mod schema;
 mod transactions;

@@ -1,6 +1,6 @@
 //! [`Database`]: a pool of PostgreSQL connections, opened from a URL or an existing pool.
 
-use crate::error::{connection_closed, database_error, pool_error, server_ended_session};
+use crate::error::{connection_closed, database_error, pool_error, server_ended_session, stale_statement};
 use crate::fetch;
 use crate::kept::{Connection, KeptConnection};
 use crate::row::{decode, decode_all};
@@ -180,11 +180,23 @@ impl Database {
     /// runs once more, on a new connection. A connection that closes while a statement is
     /// in flight gives its error: the statement may have run, and running it again could
     /// write twice.
+    ///
+    /// A statement prepared before its table changed (a column's type altered) is refused
+    /// by the server before it runs: it is prepared again and runs once more.
     async fn run<O: fetch::Operation>(&self, statement: &RenderedSql<'_>) -> Result<O::Output, Error> {
         let mut conn = self.connection().await?;
         match conn.prepare(statement).await {
             Ok(prepared) => match O::run(&conn.client, &prepared, statement).await {
                 Err(error) if server_ended_session(&error) => {}
+                Err(error) if stale_statement(&error) => {
+                    conn.forget(statement);
+                    let result = match conn.prepare(statement).await {
+                        Ok(prepared) => O::run(&conn.client, &prepared, statement).await,
+                        Err(error) => Err(error),
+                    };
+                    self.kept.keep(conn);
+                    return result;
+                }
                 result => {
                     self.kept.keep(conn);
                     return result;

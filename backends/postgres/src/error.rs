@@ -91,6 +91,41 @@ pub(crate) fn server_ended_session(error: &Error) -> bool {
     })
 }
 
+/// Whether a prepared statement no longer fits its tables: a column's type changed since it
+/// was prepared (`ALTER TABLE … ALTER COLUMN … TYPE`), and the server refuses to run it
+/// before running anything.
+pub(crate) fn stale_statement(error: &Error) -> bool {
+    driver_error_of(error)
+        .and_then(tokio_postgres::Error::as_db_error)
+        .is_some_and(|db| {
+            *db.code() == SqlState::FEATURE_NOT_SUPPORTED
+                && db.message().contains("cached plan must not change result type")
+        })
+}
+
+/// A stale statement's error inside a transaction, which it aborted: said so, with what to do.
+pub(crate) fn stale_in_transaction(error: Error) -> Error {
+    match error {
+        Error::Database {
+            kind,
+            message,
+            constraint,
+            sql,
+            source,
+        } => Error::Database {
+            kind,
+            message: format!(
+                "{message}: the table changed since this statement was prepared on this connection; \
+                 it is prepared again from now on, but this transaction is aborted: run the transaction again"
+            ),
+            constraint,
+            sql,
+            source,
+        },
+        other => other,
+    }
+}
+
 /// Whether the connection was found closed. Only safe to retry where nothing had been
 /// sent that could change data: a closed connection may have run a statement and lost
 /// only its answer.

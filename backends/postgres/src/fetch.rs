@@ -1,6 +1,6 @@
 //! Running a statement on one connection, and the futures the query methods return.
 
-use crate::error::database_error;
+use crate::error::{database_error, stale_in_transaction, stale_statement};
 use crate::params::PgParam;
 use deadpool_postgres::ClientWrapper;
 use futures_util::TryStreamExt;
@@ -15,10 +15,22 @@ pub(crate) async fn prepare(client: &ClientWrapper, sql: &str) -> Result<Stateme
     client.prepare_cached(sql).await.map_err(|e| database_error(sql, e))
 }
 
-/// Prepares and runs a statement on `client`, once.
+/// Forgets the statement prepared for `sql` on `client`, so that it is prepared again.
+pub(crate) fn forget(client: &ClientWrapper, sql: &str) {
+    client.statement_cache.remove(sql, &[]);
+}
+
+/// Prepares and runs a statement on `client`, once (in a transaction). A statement that
+/// no longer fits its tables is forgotten, so the transaction can be run again.
 pub(crate) async fn run<O: Operation>(client: &ClientWrapper, statement: &RenderedSql<'_>) -> Result<O::Output, Error> {
     let prepared = prepare(client, &statement.sql).await?;
-    O::run(client, &prepared, statement).await
+    match O::run(client, &prepared, statement).await {
+        Err(error) if stale_statement(&error) => {
+            forget(client, &statement.sql);
+            Err(stale_in_transaction(error))
+        }
+        result => result,
+    }
 }
 
 /// One way of running a prepared statement. A trait rather than a closure: the future

@@ -57,6 +57,14 @@ impl Connection {
         Ok(prepared)
     }
 
+    /// Forgets `statement`'s prepared form, so that it is prepared again.
+    pub(crate) fn forget(&mut self, statement: &RenderedSql<'_>) {
+        if let Some(shape) = statement.shape {
+            self.statements.remove(&shape);
+        }
+        fetch::forget(&self.client, &statement.sql);
+    }
+
     /// Closes the connection for good: it does not go back to the pool.
     pub(crate) fn discard(self) {
         drop(Object::take(self.client));

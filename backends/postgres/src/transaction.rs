@@ -10,6 +10,7 @@ use mizzle_dsl::exec::{close_after, BoxFuture, Executor, FetchAll, FetchFirst, T
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
+use std::sync::{Mutex, PoisonError};
 
 /// A transaction (or a savepoint inside one). Queries run on its connection:
 /// `query.all(&tx).await?`.
@@ -17,6 +18,39 @@ use mizzle_dsl::Error;
 pub struct Transaction<'c> {
     client: &'c ClientWrapper,
     depth: u32,
+    failed: &'c FailedStatement,
+}
+
+/// The first statement error since the transaction (or the savepoint it was rolled back
+/// to) was sound: after one, PostgreSQL refuses every statement and answers COMMIT by
+/// rolling back, so a closure that ignored the error must not be told it committed.
+#[derive(Debug, Default)]
+struct FailedStatement(Mutex<Option<String>>);
+
+impl FailedStatement {
+    /// Notes `result`'s error if the server refused the statement.
+    fn note<T>(&self, result: Result<T, Error>) -> Result<T, Error> {
+        if let Err(error @ Error::Database { .. }) = &result {
+            self.0
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .get_or_insert_with(|| error.to_string());
+        }
+        result
+    }
+
+    /// The body's result, unless it is `Ok` while a statement in it failed.
+    fn check<T, E: From<Error>>(&self, result: Result<T, E>) -> Result<T, E> {
+        match (result, self.0.lock().unwrap_or_else(PoisonError::into_inner).clone()) {
+            (Ok(_), Some(cause)) => Err(Error::TransactionAborted { cause }.into()),
+            (result, _) => result,
+        }
+    }
+
+    /// The transaction is sound again: a savepoint was released or rolled back to.
+    fn clear(&self) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = None;
+    }
 }
 
 /// Returns the connection to the pool only once its transaction is closed; dropped
@@ -69,9 +103,14 @@ where
             .as_ref()
             .expect("the guard holds the connection until it is done");
         batch(client, &begin_sql(options)).await?;
-        let tx = Transaction { client, depth: 0 };
+        let failed = FailedStatement::default();
+        let tx = Transaction {
+            client,
+            depth: 0,
+            failed: &failed,
+        };
         close_after(
-            f(&tx),
+            async { failed.check(f(&tx).await) },
             |sql| batch_owned(client, sql),
             "COMMIT".to_owned(),
             "ROLLBACK".to_owned(),
@@ -97,14 +136,22 @@ impl Transaction<'_> {
         E: From<Error>,
     {
         let name = format!("mizzle_sp_{}", self.depth + 1);
-        batch(self.client, &format!("SAVEPOINT {name}")).await?;
+        self.failed
+            .note(batch(self.client, &format!("SAVEPOINT {name}")).await)?;
         let inner = Transaction {
             client: self.client,
             depth: self.depth + 1,
+            failed: self.failed,
         };
         close_after(
-            f(&inner),
-            |sql| batch_owned(self.client, sql),
+            async { self.failed.check(f(&inner).await) },
+            // A savepoint opened only in a sound transaction: released or rolled back
+            // to, the transaction is sound again.
+            |sql| async move {
+                self.failed.note(batch(self.client, &sql).await)?;
+                self.failed.clear();
+                Ok(())
+            },
             format!("RELEASE SAVEPOINT {name}"),
             format!("ROLLBACK TO SAVEPOINT {name}; RELEASE SAVEPOINT {name}"),
         )
@@ -118,7 +165,7 @@ impl Transaction<'_> {
 
     /// Runs SQL text with no parameters inside the transaction.
     pub async fn execute_sql(&self, sql: &str) -> Result<(), Error> {
-        batch(self.client, sql).await
+        self.failed.note(batch(self.client, sql).await)
     }
 }
 
@@ -138,20 +185,29 @@ impl Executor<Pg> for Transaction<'_> {
 
     fn fetch_all<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::All<'a, R::Row> {
         FetchAll::new(
-            Box::pin(async move { fetch::run::<fetch::All>(self.client, &statement?).await }),
+            Box::pin(async move {
+                self.failed
+                    .note(fetch::run::<fetch::All>(self.client, &statement?).await)
+            }),
             decode_all::<R>,
         )
     }
 
     fn fetch_first<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Get<'a, R::Row> {
         FetchFirst::new(
-            Box::pin(async move { fetch::run::<fetch::First>(self.client, &statement?).await }),
+            Box::pin(async move {
+                self.failed
+                    .note(fetch::run::<fetch::First>(self.client, &statement?).await)
+            }),
             decode::<R>,
         )
     }
 
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        Box::pin(async move { fetch::run::<fetch::Changed>(self.client, &statement?).await })
+        Box::pin(async move {
+            self.failed
+                .note(fetch::run::<fetch::Changed>(self.client, &statement?).await)
+        })
     }
 }
 
