@@ -38,7 +38,7 @@ pub mod mysql {
 pub mod sqlite {
     pub use mizzle_dsl::sqlite::*;
     #[cfg(feature = "sqlite")]
-    pub use mizzle_sqlite::{AsyncDatabase, Database, Transaction};
+    pub use mizzle_sqlite::{AsyncDatabase, ConnectOptions, Database, Transaction};
 }
 
 /// Request-body validators derived from the tables: [`Validator`](validate::Validator)

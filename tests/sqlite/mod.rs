@@ -1,6 +1,7 @@
 //! SQLite: every test on its own in-memory database.
 
 mod by_hand;
+mod concurrency;
 mod crud;
 mod custom_type;
 mod errors;

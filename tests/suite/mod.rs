@@ -4,6 +4,7 @@
 mod connecting;
 mod constraints;
 mod ddl_safety;
+mod floats;
 mod mysql;
 mod pg;
 mod pg_faults;

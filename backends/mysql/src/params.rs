@@ -31,6 +31,14 @@ fn time_of_day(time: NaiveTime) -> MyValue {
     )
 }
 
+/// MySQL's float and double hold finite numbers only: NaN and the infinities are refused.
+#[cold]
+fn non_finite(x: f64) -> EncodeError {
+    EncodeError::new(format!(
+        "MySQL cannot store the float {x}: its float types hold finite numbers only"
+    ))
+}
+
 /// One value as mysql_async sends it, copied: the statement keeps its values, to send
 /// them again if the connection turns out to be closed.
 #[inline]
@@ -46,6 +54,8 @@ fn copy(value: &Value<'_>) -> Result<MyValue, EncodeError> {
         Value::U16(n) => MyValue::UInt(u64::from(*n)),
         Value::U32(n) => MyValue::UInt(u64::from(*n)),
         Value::U64(n) => MyValue::UInt(*n),
+        Value::F32(x) if !x.is_finite() => return Err(non_finite(f64::from(*x))),
+        Value::F64(x) if !x.is_finite() => return Err(non_finite(*x)),
         Value::F32(x) => MyValue::Float(*x),
         Value::F64(x) => MyValue::Double(*x),
         Value::Text(text) | Value::Json(text) => MyValue::Bytes(text.as_bytes().to_vec()),

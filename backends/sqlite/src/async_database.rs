@@ -30,6 +30,11 @@ impl AsyncDatabase {
         Database::connect(target).map(Self::from)
     }
 
+    /// Opens the database at `target` with options, as [`Database::connect_with`] does.
+    pub fn connect_with(target: &str, options: crate::ConnectOptions) -> Result<Self, Error> {
+        Database::connect_with(target, options).map(Self::from)
+    }
+
     /// Runs SQL text with no parameters, such as DDL.
     pub async fn execute_sql(&self, sql: &str) -> Result<(), Error> {
         self.lock().execute_sql(sql)

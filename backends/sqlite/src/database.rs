@@ -10,6 +10,7 @@ use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
 use rusqlite::Connection;
+use std::time::Duration;
 
 /// A SQLite database, opened from a file, a URL or memory. Queries run on the calling
 /// thread and return their results directly: `query.all(&db)?`.
@@ -23,22 +24,36 @@ pub struct Database {
 
 impl Database {
     /// Opens (creating if needed) the database at `target`: a file path, `sqlite:path`,
-    /// `sqlite://path`, or `sqlite::memory:` / `:memory:` for a private in-memory database.
+    /// `sqlite://path`, or `sqlite::memory:` / `:memory:` for a private in-memory database;
+    /// with the default [`ConnectOptions`] (a 5 s busy timeout, WAL for files).
     pub fn connect(target: &str) -> Result<Self, Error> {
+        Self::connect_with(target, ConnectOptions::default())
+    }
+
+    /// [`connect`](Self::connect) with the given options.
+    pub fn connect_with(target: &str, options: ConnectOptions) -> Result<Self, Error> {
         let path = parse_target(target)?;
-        let conn = if path == ":memory:" {
+        let in_memory = path == ":memory:";
+        let conn = if in_memory {
             Connection::open_in_memory()
         } else {
             Connection::open(path)
         };
         let conn = conn.map_err(|e| connection_error(target, e))?;
-        Self::from_connection(conn).map_err(|e| match e {
+        let as_connection_error = |e| match e {
             Error::Database { source, .. } => Error::Connection {
                 target: target.to_owned(),
                 source,
             },
             other => other,
-        })
+        };
+        conn.busy_timeout(options.busy_timeout)
+            .map_err(|e| as_connection_error(database_error("PRAGMA busy_timeout", e)))?;
+        if options.wal && !in_memory {
+            conn.pragma_update(None, "journal_mode", "WAL")
+                .map_err(|e| as_connection_error(database_error("PRAGMA journal_mode = WAL", e)))?;
+        }
+        Self::from_connection(conn).map_err(as_connection_error)
     }
 
     /// A private in-memory database, gone when dropped.
@@ -90,6 +105,32 @@ impl Database {
     /// The session, for the async wrapper.
     pub(crate) fn session(&self) -> &Session {
         &self.session
+    }
+}
+
+/// How [`Database::connect_with`] opens a database.
+///
+/// Each `Database` is one connection. Several of them (in threads, or in processes) may
+/// share one file: SQLite lets one writer in at a time, and a writer that finds the file
+/// locked waits up to `busy_timeout` before failing with "database is locked". In WAL
+/// mode readers do not wait for the writer, nor the writer for readers. Transactions
+/// that write take the write lock at `BEGIN` (see [`Database::transaction`]), so they
+/// wait there rather than fail half-way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConnectOptions {
+    /// How long a statement waits for another connection's lock; 5 s by default.
+    pub busy_timeout: Duration,
+    /// Put a file database in write-ahead-log mode (`PRAGMA journal_mode = WAL`, which the
+    /// file keeps); `true` by default. Ignored for in-memory databases.
+    pub wal: bool,
+}
+
+impl Default for ConnectOptions {
+    fn default() -> Self {
+        ConnectOptions {
+            busy_timeout: Duration::from_secs(5),
+            wal: true,
+        }
     }
 }
 

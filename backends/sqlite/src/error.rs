@@ -3,8 +3,15 @@
 use mizzle_dsl::{DbErrorKind, Error};
 use rusqlite::ffi;
 
-/// Wraps a rusqlite error raised while running `sql`.
+/// Wraps a rusqlite error raised while running `sql`. A value that could not be bound
+/// is an [`Error::Encode`]: nothing ran.
 pub(crate) fn database_error(sql: &str, error: rusqlite::Error) -> Error {
+    if let rusqlite::Error::ToSqlConversionFailure(source) = &error {
+        return Error::Encode {
+            sql: sql.to_owned(),
+            source: mizzle_dsl::EncodeError::new(source.to_string()),
+        };
+    }
     let (kind, message, constraint) = match &error {
         rusqlite::Error::SqliteFailure(failure, message) => {
             let message = message.clone().unwrap_or_else(|| failure.to_string());

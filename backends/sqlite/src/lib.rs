@@ -18,5 +18,5 @@ mod session;
 mod transaction;
 
 pub use async_database::AsyncDatabase;
-pub use database::Database;
+pub use database::{ConnectOptions, Database};
 pub use transaction::Transaction;

@@ -11,6 +11,12 @@ fn refuse(message: String) -> rusqlite::Error {
     rusqlite::Error::ToSqlConversionFailure(message.into())
 }
 
+/// SQLite stores NaN as NULL and has no literal for the infinities: refused, not changed.
+#[cold]
+fn non_finite(x: f64) -> String {
+    format!("SQLite cannot store the float {x}: it would read back as NULL or fail; store finite numbers only")
+}
+
 impl ToSql for Param<'_, '_> {
     // Inlined into the bind of each value, which then matches the variant once.
     #[inline]
@@ -30,6 +36,8 @@ impl ToSql for Param<'_, '_> {
                 Ok(n) => ToSqlOutput::Owned(Owned::Integer(n)),
                 Err(_) => return Err(refuse(format!("{n} does not fit SQLite's 64-bit signed integer"))),
             },
+            Value::F32(x) if !x.is_finite() => return Err(refuse(non_finite(f64::from(*x)))),
+            Value::F64(x) if !x.is_finite() => return Err(refuse(non_finite(*x))),
             Value::F32(x) => ToSqlOutput::Owned(Owned::Real(f64::from(*x))),
             Value::F64(x) => ToSqlOutput::Owned(Owned::Real(*x)),
             Value::Text(text) | Value::Json(text) => ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes())),
