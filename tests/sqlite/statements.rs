@@ -132,3 +132,16 @@ fn an_async_database_is_shared_between_threads() {
 fn futures_now<T>(ready: std::future::Ready<Result<T, mizzle::Error>>) -> T {
     ready.into_inner().unwrap()
 }
+
+#[test]
+fn a_kept_statement_follows_the_table_when_its_columns_change() {
+    let db = db();
+    add_users(&db, &["Ada"]);
+    assert_eq!(name_of(&db, 1).as_deref(), Some("Ada"));
+    // SQLite prepares a kept statement again when the schema changed under it.
+    db.execute_sql("ALTER TABLE users ADD COLUMN nickname text").unwrap();
+    assert_eq!(name_of(&db, 1).as_deref(), Some("Ada"));
+    db.execute_sql("ALTER TABLE users DROP COLUMN nickname").unwrap();
+    assert_eq!(name_of(&db, 1).as_deref(), Some("Ada"));
+    assert_eq!(id_of(&db, "Ada"), Some(1));
+}

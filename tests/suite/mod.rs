@@ -6,6 +6,7 @@ mod constraints;
 mod ddl_safety;
 mod floats;
 mod mysql;
+mod mysql_faults;
 mod pg;
 mod pg_faults;
 mod pool;

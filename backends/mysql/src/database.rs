@@ -1,6 +1,6 @@
 //! [`Database`]: a pool of MySQL connections, opened from a URL or an existing pool.
 
-use crate::error::{connection_error, database_error, encode_error, never_sent};
+use crate::error::{connection_error, database_error, encode_error, never_sent, oversized, payload_size};
 use crate::kept::{statement_closed, Connection, KeptConnection, TRUSTED_IDLE};
 use crate::params::{params, params_copied};
 use crate::row::{decode, decode_all, Rows};
@@ -28,6 +28,9 @@ pub struct Database {
     kept: Arc<KeptConnection>,
     target: String,
     wait_timeout: Option<Duration>,
+    /// The server's `max_allowed_packet`, read when connecting, to explain a statement
+    /// that broke its connection by being larger.
+    max_packet: Option<usize>,
 }
 
 impl std::fmt::Debug for Database {
@@ -90,11 +93,12 @@ impl Database {
             )
             .init(vec!["SET time_zone = '+00:00'"])
             .stmt_cache_size(256);
-        let db = Database {
+        let mut db = Database {
             pool: Pool::new(opts),
             kept: Arc::default(),
             target,
             wait_timeout: options.wait_timeout,
+            max_packet: None,
         };
         // Fail now, naming the server, rather than at the first query; a server that
         // accepts the connection and says nothing fails after the connect timeout.
@@ -107,7 +111,13 @@ impl Database {
             })?,
             None => db.pooled().await,
         };
-        db.kept.keep(Connection::new(first?));
+        let mut first = first?;
+        let max_packet: Option<u64> = first
+            .query_first("SELECT @@max_allowed_packet")
+            .await
+            .map_err(|e| connection_error(&db.target, e))?;
+        db.max_packet = max_packet.and_then(|limit| usize::try_from(limit).ok());
+        db.kept.keep(Connection::new(first));
         Ok(db)
     }
 
@@ -119,6 +129,7 @@ impl Database {
             kept: Arc::default(),
             target: "the given pool".to_owned(),
             wait_timeout: None,
+            max_packet: None,
         }
     }
 
@@ -179,7 +190,7 @@ impl Database {
         F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
         E: From<Error>,
     {
-        run_transaction(self.pooled().await?, options, f).await
+        run_transaction(self.pooled().await?, self.max_packet, options, f).await
     }
 
     /// The kept connection, if there is one the next statement can trust: one that sat
@@ -260,12 +271,17 @@ impl Database {
     }
 
     /// Runs a statement on a connection from the pool, its values moved.
+    /// A statement larger than the server's `max_allowed_packet` breaks the connection,
+    /// and the error says so.
     async fn run_pooled<O: Operation>(&self, conn: Conn, statement: RenderedSql<'_>) -> Result<O::Output, Error> {
         let RenderedSql { sql, binds, shape, .. } = statement;
+        let size = payload_size(&sql, &binds);
         let params = params(binds).map_err(|source| encode_error(&sql, source))?;
         let mut conn = Connection::new(conn);
-        let result = conn.run::<O>(&sql, shape, params).await;
-        self.finish(conn, &sql, result)
+        match conn.run::<O>(&sql, shape, params).await {
+            Err(error @ mysql_async::Error::Io(_)) => Err(oversized(&sql, size, self.max_packet, error)),
+            result => self.finish(conn, &sql, result),
+        }
     }
 
     /// Keeps the connection for the next statement when it is sound: after a result, or

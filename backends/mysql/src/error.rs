@@ -59,6 +59,38 @@ pub(crate) fn never_sent(error: &mysql_async::Error) -> bool {
     matches!(error, mysql_async::Error::Io(mysql_async::IoError::Io(io)) if io.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
+/// How many bytes a statement sends: its text and its values. Measured only where a
+/// broken connection needs explaining.
+pub(crate) fn payload_size(sql: &str, binds: &[mizzle_dsl::types::Value<'_>]) -> usize {
+    use mizzle_dsl::types::Value;
+    sql.len()
+        + binds
+            .iter()
+            .map(|value| match value {
+                Value::Text(text) | Value::Json(text) => text.len(),
+                Value::Bytes(bytes) => bytes.len(),
+                _ => 8,
+            })
+            .sum::<usize>()
+}
+
+/// The error for a statement that broke its connection: when it was larger than the
+/// server's `max_allowed_packet` (the server closes the connection on such a packet, and
+/// the driver sees only a broken pipe), an [`Error::Encode`] that says so.
+pub(crate) fn oversized(sql: &str, size: usize, max_packet: Option<usize>, error: mysql_async::Error) -> Error {
+    match max_packet {
+        Some(limit) if size >= limit && matches!(error, mysql_async::Error::Io(_)) => Error::Encode {
+            sql: sql.to_owned(),
+            source: EncodeError::new(format!(
+                "the statement is {size} bytes with its values, more than the server's max_allowed_packet \
+                 of {limit} bytes, and the server closed the connection; send less in one statement, \
+                 or raise max_allowed_packet on the server"
+            )),
+        },
+        _ => database_error(sql, error),
+    }
+}
+
 /// Wraps an error raised while opening or taking a connection.
 pub(crate) fn connection_error(target: &str, error: mysql_async::Error) -> Error {
     Error::Connection {

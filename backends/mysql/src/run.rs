@@ -1,6 +1,6 @@
 //! Running a statement on one connection: the three ways a query reads its result.
 
-use crate::error::{database_error, encode_error};
+use crate::error::{encode_error, oversized, payload_size};
 use crate::params::params;
 use crate::row::Rows;
 use futures_util::future::BoxFuture;
@@ -95,11 +95,17 @@ impl Operation for Changed {
     }
 }
 
-/// Runs a statement once on `conn`, consuming its bound values.
-pub(crate) async fn once<O: Operation>(conn: &mut Conn, statement: RenderedSql<'_>) -> Result<O::Output, Error> {
+/// Runs a statement once on `conn`, consuming its bound values. A statement larger than
+/// `max_packet` that breaks the connection says so.
+pub(crate) async fn once<O: Operation>(
+    conn: &mut Conn,
+    statement: RenderedSql<'_>,
+    max_packet: Option<usize>,
+) -> Result<O::Output, Error> {
     let RenderedSql { sql, binds, .. } = statement;
+    let size = payload_size(&sql, &binds);
     let params = params(binds).map_err(|source| encode_error(&sql, source))?;
     O::run(conn, Statement::Text(&sql), params)
         .await
-        .map_err(|e| database_error(&sql, e))
+        .map_err(|e| oversized(&sql, size, max_packet, e))
 }

@@ -19,21 +19,38 @@ use tokio::sync::Mutex;
 pub struct Transaction<'t> {
     conn: &'t Mutex<Conn>,
     depth: u32,
+    /// The server's `max_allowed_packet`, where known, to explain a broken connection.
+    max_packet: Option<usize>,
 }
 
 /// Holds the connection while its transaction is open. Dropped before the transaction
-/// closes (a cancelled future), it disconnects instead of returning the connection to
-/// the pool, and the server rolls back.
+/// closes (a cancelled future), it never returns the connection to the pool: it ends
+/// the connection's server thread with `KILL` from a connection of its own (outside the
+/// pool, which may have no other), which stops a statement still running there and rolls
+/// the transaction back at once (a plain disconnect would first wait for that
+/// statement's result), then closes the connection.
 struct OpenTransaction {
     conn: Option<Mutex<Conn>>,
 }
 
+/// How long the connection that ends a dropped transaction may take to open.
+const KILLER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 impl Drop for OpenTransaction {
     fn drop(&mut self) {
-        if let (Some(conn), Ok(runtime)) = (self.conn.take(), tokio::runtime::Handle::try_current()) {
-            runtime.spawn(async move {
-                let _ = conn.into_inner().disconnect().await;
-            });
+        let Some(conn) = self.conn.take() else { return };
+        let conn = conn.into_inner();
+        let end = async move {
+            let id = conn.id();
+            let killer = tokio::time::timeout(KILLER_TIMEOUT, Conn::new(conn.opts().clone())).await;
+            if let Ok(Ok(mut killer)) = killer {
+                let _ = killer.query_drop(format!("KILL CONNECTION {id}")).await;
+                let _ = killer.disconnect().await;
+            }
+            let _ = conn.disconnect().await;
+        };
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(end);
         }
     }
 }
@@ -69,7 +86,12 @@ async fn run_sql(conn: &Mutex<Conn>, sql: &str) -> Result<(), Error> {
         .map_err(|e| database_error(sql, e))
 }
 
-pub(crate) async fn run_transaction<T, E, F>(conn: Conn, options: TransactionOptions, f: F) -> Result<T, E>
+pub(crate) async fn run_transaction<T, E, F>(
+    conn: Conn,
+    max_packet: Option<usize>,
+    options: TransactionOptions,
+    f: F,
+) -> Result<T, E>
 where
     F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
     E: From<Error>,
@@ -86,7 +108,11 @@ where
             run_sql(conn, &sql).await?;
         }
         close_after(
-            f(&Transaction { conn, depth: 0 }),
+            f(&Transaction {
+                conn,
+                depth: 0,
+                max_packet,
+            }),
             |sql| run_sql_owned(conn, sql),
             "COMMIT".to_owned(),
             "ROLLBACK".to_owned(),
@@ -111,6 +137,7 @@ impl Transaction<'_> {
         let inner = Transaction {
             conn: self.conn,
             depth: self.depth + 1,
+            max_packet: self.max_packet,
         };
         close_after(
             f(&inner),
@@ -151,7 +178,9 @@ impl Executor<MySql> for Transaction<'_> {
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::All<'a, R::Row> {
         FetchAll::new(
-            Box::pin(async move { run::once::<run::All>(&mut *self.conn.lock().await, statement?).await }),
+            Box::pin(
+                async move { run::once::<run::All>(&mut *self.conn.lock().await, statement?, self.max_packet).await },
+            ),
             decode_all::<R>,
         )
     }
@@ -161,12 +190,16 @@ impl Executor<MySql> for Transaction<'_> {
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::Get<'a, R::Row> {
         FetchFirst::new(
-            Box::pin(async move { run::once::<run::First>(&mut *self.conn.lock().await, statement?).await }),
+            Box::pin(async move {
+                run::once::<run::First>(&mut *self.conn.lock().await, statement?, self.max_packet).await
+            }),
             decode::<R>,
         )
     }
 
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        Box::pin(async move { run::once::<run::Changed>(&mut *self.conn.lock().await, statement?).await })
+        Box::pin(
+            async move { run::once::<run::Changed>(&mut *self.conn.lock().await, statement?, self.max_packet).await },
+        )
     }
 }

@@ -1,0 +1,200 @@
+//! MariaDB under faults: a deadlock inside a savepoint, a value larger than the server
+//! takes, and a transaction dropped while its statement still runs on the server.
+
+use super::schema::my::{ddl, users};
+use crate::support;
+use mizzle::prelude::*;
+use mizzle::{insert, select, sql, update, DbErrorKind, Error};
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// More than MariaDB's default `max_allowed_packet` (16 MiB).
+fn oversized_name() -> String {
+    "x".repeat(17 * 1024 * 1024)
+}
+
+#[track_caller]
+fn assert_names_max_allowed_packet(error: Error) {
+    assert!(matches!(error, Error::Encode { .. }), "{error:?}");
+    assert!(error.to_string().contains("max_allowed_packet of"), "{error}");
+}
+
+#[tokio::test]
+async fn a_value_over_max_allowed_packet_names_the_limit() {
+    let Some(db) = support::mysql("my_packet", &ddl()).await else {
+        return;
+    };
+    let huge = oversized_name();
+    let error = insert(users::table)
+        .values(users::name.to(huge.as_str()))
+        .execute(&db)
+        .await
+        .unwrap_err();
+    assert_names_max_allowed_packet(error);
+    let error = db
+        .transaction(async |tx| {
+            insert(users::table)
+                .values(users::name.to(huge.as_str()))
+                .execute(tx)
+                .await
+        })
+        .await
+        .unwrap_err();
+    assert_names_max_allowed_packet(error);
+    // The database is still usable.
+    insert(users::table)
+        .values(users::name.to("Ada"))
+        .execute(&db)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_deadlock_inside_a_savepoint_keeps_its_kind() {
+    let Some(db) = support::mysql("my_savepoint_deadlock", &ddl()).await else {
+        return;
+    };
+    insert(users::table)
+        .values(vec![users::name.to("a"), users::name.to("b")])
+        .execute(&db)
+        .await
+        .unwrap();
+    let ids = select(users::id)
+        .from(users::table)
+        .order_by(users::id)
+        .all(&db)
+        .await
+        .unwrap();
+    let barrier = tokio::sync::Barrier::new(2);
+    // Each locks one row in a savepoint, waits for the other, then reaches for the other's row.
+    let locker = |first: u64, second: u64| {
+        let (db, barrier) = (&db, &barrier);
+        async move {
+            db.transaction(async |tx| {
+                tx.transaction(async |sp| {
+                    update(users::table)
+                        .set(users::name.to("x"))
+                        .filter(users::id.eq(first))
+                        .execute(sp)
+                        .await?;
+                    barrier.wait().await;
+                    update(users::table)
+                        .set(users::name.to("y"))
+                        .filter(users::id.eq(second))
+                        .execute(sp)
+                        .await
+                })
+                .await
+            })
+            .await
+        }
+    };
+    let both = async { tokio::join!(locker(ids[0], ids[1]), locker(ids[1], ids[0])) };
+    let (a, b) = tokio::time::timeout(Duration::from_secs(30), both)
+        .await
+        .expect("the conflict resolves within 30 s");
+    let failure = a.err().or(b.err()).expect("one of two deadlocked transactions fails");
+    assert_eq!(failure.db_kind(), Some(DbErrorKind::Deadlock), "{failure}");
+}
+
+/// Whether the server still has a session with thread id `id` (asked from the test's
+/// database, which has a row in `users`).
+async fn session_exists(id: i64) -> bool {
+    let admin = mizzle::mysql::Database::connect(&support::mysql_test_url("my_dropped_transaction"))
+        .await
+        .unwrap();
+    let count: Option<i64> = select(
+        sql::<mizzle::types::BigInt>("(SELECT COUNT(*) FROM information_schema.processlist WHERE id = ")
+            .bind(id)
+            .text(")"),
+    )
+    .from(users::table)
+    .limit(1)
+    .get(&admin)
+    .await
+    .unwrap();
+    drop(admin);
+    count != Some(0)
+}
+
+#[tokio::test]
+async fn a_dropped_transaction_is_rolled_back_without_waiting_for_its_statement() {
+    let Some(db) = support::mysql("my_dropped_transaction", &ddl()).await else {
+        return;
+    };
+    insert(users::table)
+        .values(users::name.to("Ada"))
+        .execute(&db)
+        .await
+        .unwrap();
+    let session = Mutex::new(None);
+    let abandoned = db.transaction(async |tx| {
+        update(users::table)
+            .set(users::name.to("locked"))
+            .all_rows()
+            .execute(tx)
+            .await?;
+        let id = select(sql::<mizzle::types::BigInt>("CONNECTION_ID()"))
+            .from(users::table)
+            .limit(1)
+            .get(tx)
+            .await?;
+        *session.lock().unwrap() = id;
+        // Holds the row lock for a minute, unless the session is ended.
+        tx.execute_sql("SELECT SLEEP(60)").await
+    });
+    assert!(tokio::time::timeout(Duration::from_millis(500), abandoned)
+        .await
+        .is_err());
+    let id = session.lock().unwrap().expect("the transaction said its session");
+
+    // The session ends soon, not when its SLEEP does (bounded wait, no timing asserted).
+    let mut ended = false;
+    for _ in 0..150 {
+        if !session_exists(id).await {
+            ended = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(ended, "the dropped transaction's session {id} is still on the server");
+    // Its update was rolled back and its lock let go.
+    db.transaction(async |tx| {
+        tx.execute_sql("SET SESSION innodb_lock_wait_timeout = 1").await?;
+        update(users::table)
+            .set(users::name.to("Grace"))
+            .all_rows()
+            .execute(tx)
+            .await
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        select(users::name).from(users::table).all(&db).await.unwrap(),
+        ["Grace"]
+    );
+}
+
+#[tokio::test]
+async fn statements_prepared_before_a_column_type_change_still_run() {
+    let options = mizzle::mysql::PoolOptions {
+        max_size: 2,
+        ..Default::default()
+    };
+    let Some(db) = support::mysql_with("my_stale_statements", &ddl(), options).await else {
+        return;
+    };
+    let emails = || select(users::email).from(users::table).order_by(users::id);
+    insert(users::table)
+        .values((users::name.to("Ada"), users::email.to("ada@example.com")))
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(emails().all(&db).await.unwrap(), [Some("ada@example.com".to_owned())]);
+    db.transaction(async |tx| emails().all(tx).await).await.unwrap();
+    db.execute_sql("ALTER TABLE users MODIFY email TEXT").await.unwrap();
+    for _ in 0..2 {
+        assert_eq!(emails().all(&db).await.unwrap(), [Some("ada@example.com".to_owned())]);
+        db.transaction(async |tx| emails().all(tx).await).await.unwrap();
+    }
+}
