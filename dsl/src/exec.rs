@@ -234,6 +234,32 @@ where
     }
 }
 
+/// Runs `body` in the savepoint of nesting level `depth` (1 for the first inside a
+/// transaction), with `run` running SQL on the transaction's connection: `SAVEPOINT`
+/// first, then `RELEASE SAVEPOINT` when the body returns `Ok`, or `ROLLBACK TO SAVEPOINT`
+/// and `RELEASE SAVEPOINT` when it returns `Err` or panics, as [`close_after`] does.
+/// Shared by the async backends, whose dialects spell savepoints alike.
+pub async fn in_savepoint<T, E, R, Running>(
+    depth: u32,
+    run: R,
+    body: impl Future<Output = Result<T, E>>,
+) -> Result<T, E>
+where
+    R: Fn(String) -> Running,
+    Running: Future<Output = Result<(), Error>>,
+    E: From<Error>,
+{
+    let name = format!("mizzle_sp_{depth}");
+    run(format!("SAVEPOINT {name}")).await?;
+    close_after(
+        body,
+        run,
+        format!("RELEASE SAVEPOINT {name}"),
+        format!("ROLLBACK TO SAVEPOINT {name}; RELEASE SAVEPOINT {name}"),
+    )
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::push_in_place;

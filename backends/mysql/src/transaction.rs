@@ -5,7 +5,7 @@ use crate::error::database_error;
 use crate::row::{decode, decode_all, Rows};
 use crate::run;
 use mizzle_dsl::dialect::MySql;
-use mizzle_dsl::exec::{close_after, BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
+use mizzle_dsl::exec::{close_after, in_savepoint, BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
@@ -132,20 +132,12 @@ impl Transaction<'_> {
         F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
         E: From<Error>,
     {
-        let name = format!("mizzle_sp_{}", self.depth + 1);
-        run_sql(self.conn, &format!("SAVEPOINT {name}")).await?;
         let inner = Transaction {
             conn: self.conn,
             depth: self.depth + 1,
             max_packet: self.max_packet,
         };
-        close_after(
-            f(&inner),
-            |sql| run_sql_owned(self.conn, sql),
-            format!("RELEASE SAVEPOINT {name}"),
-            format!("ROLLBACK TO SAVEPOINT {name}; RELEASE SAVEPOINT {name}"),
-        )
-        .await
+        in_savepoint(inner.depth, |sql| run_sql_owned(self.conn, sql), f(&inner)).await
     }
 
     /// The error to return from a transaction's closure to roll it back on purpose.

@@ -6,7 +6,7 @@ use crate::fetch;
 use crate::row::{decode, decode_all};
 use deadpool_postgres::{ClientWrapper, Object};
 use mizzle_dsl::dialect::Pg;
-use mizzle_dsl::exec::{close_after, BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
+use mizzle_dsl::exec::{close_after, in_savepoint, BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
@@ -135,27 +135,19 @@ impl Transaction<'_> {
         F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
         E: From<Error>,
     {
-        let name = format!("mizzle_sp_{}", self.depth + 1);
-        self.failed
-            .note(batch(self.client, &format!("SAVEPOINT {name}")).await)?;
         let inner = Transaction {
             client: self.client,
             depth: self.depth + 1,
             failed: self.failed,
         };
-        close_after(
-            async { self.failed.check(f(&inner).await) },
-            // A savepoint opened only in a sound transaction: released or rolled back
-            // to, the transaction is sound again.
-            |sql| async move {
-                self.failed.note(batch(self.client, &sql).await)?;
-                self.failed.clear();
-                Ok(())
-            },
-            format!("RELEASE SAVEPOINT {name}"),
-            format!("ROLLBACK TO SAVEPOINT {name}; RELEASE SAVEPOINT {name}"),
-        )
-        .await
+        // A savepoint opens only in a sound transaction; released or rolled back to, the
+        // transaction is sound again.
+        let run = |sql: String| async move {
+            self.failed.note(batch(self.client, &sql).await)?;
+            self.failed.clear();
+            Ok(())
+        };
+        in_savepoint(inner.depth, run, async { self.failed.check(f(&inner).await) }).await
     }
 
     /// The error to return from a transaction's closure to roll it back on purpose.
