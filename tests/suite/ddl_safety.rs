@@ -76,6 +76,29 @@ mod my_tables {
     }
 }
 
+/// Checks that the DDL of `$notes` left the canary alone, and that its default, its enum
+/// member and its CHECK read back as written.
+macro_rules! reads_back_as_written {
+    ($db:ident, $notes:ident, $member:expr) => {
+        $db.execute_sql("SELECT * FROM canary")
+            .await
+            .expect("canary is still there");
+        insert($notes::table)
+            .values(($notes::id.to(1), $notes::path.to($member)))
+            .execute(&$db)
+            .await
+            .unwrap();
+        let row = from($notes::table).get(&$db).await.unwrap().unwrap();
+        assert_eq!((row.body.as_str(), row.path), (BREAKOUT, Some($member)));
+        let refused = insert($notes::table)
+            .values(($notes::id.to(2), $notes::body.to(REFUSED)))
+            .execute(&$db)
+            .await
+            .unwrap_err();
+        assert_eq!(refused.db_kind(), Some(DbErrorKind::CheckViolation), "{refused}");
+    };
+}
+
 #[tokio::test]
 async fn postgres_reads_ddl_text_as_written_with_standard_conforming_strings_off() {
     use pg_tables::notes;
@@ -95,23 +118,7 @@ async fn postgres_reads_ddl_text_as_written_with_standard_conforming_strings_off
     ))
     .await
     .unwrap();
-    db.execute_sql("SELECT * FROM canary")
-        .await
-        .expect("canary is still there");
-
-    insert(notes::table)
-        .values((notes::id.to(1), notes::path.to(Path::Share)))
-        .execute(&db)
-        .await
-        .unwrap();
-    let row = from(notes::table).get(&db).await.unwrap().unwrap();
-    assert_eq!((row.body.as_str(), row.path), (BREAKOUT, Some(Path::Share)));
-    let refused = insert(notes::table)
-        .values((notes::id.to(2), notes::body.to(REFUSED)))
-        .execute(&db)
-        .await
-        .unwrap_err();
-    assert_eq!(refused.db_kind(), Some(DbErrorKind::CheckViolation), "{refused}");
+    reads_back_as_written!(db, notes, Path::Share);
 }
 
 #[tokio::test]
@@ -141,23 +148,7 @@ async fn mysql_reads_ddl_text_as_written(test: &str, sql_mode: &str) {
     ))
     .await
     .unwrap();
-    db.execute_sql("SELECT * FROM canary")
-        .await
-        .expect("canary is still there");
-
-    insert(notes::table)
-        .values((notes::id.to(1), notes::path.to(Path::Root)))
-        .execute(&db)
-        .await
-        .unwrap();
-    let row = from(notes::table).get(&db).await.unwrap().unwrap();
-    assert_eq!((row.body.as_str(), row.path), (BREAKOUT, Some(Path::Root)));
-    let refused = insert(notes::table)
-        .values((notes::id.to(2), notes::body.to(REFUSED)))
-        .execute(&db)
-        .await
-        .unwrap_err();
-    assert_eq!(refused.db_kind(), Some(DbErrorKind::CheckViolation), "{refused}");
+    reads_back_as_written!(db, notes, Path::Root);
 }
 
 #[tokio::test]

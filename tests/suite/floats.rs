@@ -24,45 +24,34 @@ fn assert_refused(result: Result<u64, Error>) {
     assert!(error.to_string().contains("cannot store the float"), "{error}");
 }
 
-#[tokio::test]
-async fn sqlite_refuses_floats_that_are_not_numbers() {
-    use lite::readings;
-    let Some(db) = support::sqlite("floats", &[mizzle::create_table(readings::table).unwrap()]).await else {
-        return;
+/// A test that `$module::readings` on `$connect`'s database refuses every non-number and
+/// stores nothing.
+macro_rules! refuses_not_numbers {
+    ($test:ident, $module:ident, $connect:path) => {
+        #[tokio::test]
+        async fn $test() {
+            use $module::readings;
+            let Some(db) = $connect("floats", &[mizzle::create_table(readings::table).unwrap()]).await else {
+                return;
+            };
+            for (id, x) in (1..).zip(NOT_NUMBERS) {
+                assert_refused(
+                    insert(readings::table)
+                        .values((readings::id.to(id), readings::value.to(x)))
+                        .execute(&db)
+                        .await,
+                );
+            }
+            assert!(
+                from(readings::table).all(&db).await.unwrap().is_empty(),
+                "nothing was stored"
+            );
+        }
     };
-    for (id, x) in (1..).zip(NOT_NUMBERS) {
-        assert_refused(
-            insert(readings::table)
-                .values((readings::id.to(id), readings::value.to(x)))
-                .execute(&db)
-                .await,
-        );
-    }
-    assert!(
-        from(readings::table).all(&db).await.unwrap().is_empty(),
-        "nothing was stored"
-    );
 }
 
-#[tokio::test]
-async fn mysql_refuses_floats_that_are_not_numbers() {
-    use my::readings;
-    let Some(db) = support::mysql("floats", &[mizzle::create_table(readings::table).unwrap()]).await else {
-        return;
-    };
-    for (id, x) in (1..).zip(NOT_NUMBERS) {
-        assert_refused(
-            insert(readings::table)
-                .values((readings::id.to(id), readings::value.to(x)))
-                .execute(&db)
-                .await,
-        );
-    }
-    assert!(
-        from(readings::table).all(&db).await.unwrap().is_empty(),
-        "nothing was stored"
-    );
-}
+refuses_not_numbers!(sqlite_refuses_floats_that_are_not_numbers, lite, support::sqlite);
+refuses_not_numbers!(mysql_refuses_floats_that_are_not_numbers, my, support::mysql);
 
 #[tokio::test]
 async fn postgres_keeps_floats_that_are_not_numbers() {

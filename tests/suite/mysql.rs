@@ -319,51 +319,6 @@ async fn every_column_type_round_trips_with_extremes_and_null() {
     );
 }
 
-#[tokio::test]
-async fn transactions_locking_in_opposite_orders_get_a_deadlock() {
-    let Some(db) = support::mysql("my_deadlock", &ddl()).await else {
-        return;
-    };
-    insert(users::table)
-        .values(vec![users::name.to("a"), users::name.to("b")])
-        .execute(&db)
-        .await
-        .unwrap();
-    let ids = select(users::id)
-        .from(users::table)
-        .order_by(users::id)
-        .all(&db)
-        .await
-        .unwrap();
-    let barrier = tokio::sync::Barrier::new(2);
-    // Each locks one row by its key, waits for the other, then reaches for the other's row.
-    let locker = |first: u64, second: u64| {
-        let (db, barrier) = (&db, &barrier);
-        async move {
-            db.transaction(async |tx| {
-                mizzle::update(users::table)
-                    .set(users::name.to("x"))
-                    .filter(users::id.eq(first))
-                    .execute(tx)
-                    .await?;
-                barrier.wait().await;
-                mizzle::update(users::table)
-                    .set(users::name.to("y"))
-                    .filter(users::id.eq(second))
-                    .execute(tx)
-                    .await
-            })
-            .await
-        }
-    };
-    let both = async { tokio::join!(locker(ids[0], ids[1]), locker(ids[1], ids[0])) };
-    let (a, b) = tokio::time::timeout(Duration::from_secs(30), both)
-        .await
-        .expect("the conflict resolves within 30 s");
-    let failure = a.err().or(b.err()).expect("one of two deadlocked transactions fails");
-    assert_eq!(failure.db_kind(), Some(mizzle::DbErrorKind::Deadlock), "{failure}");
-}
-
 mod objects {
     use mizzle::mysql::*;
     mizzle::table! {

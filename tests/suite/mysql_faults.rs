@@ -49,9 +49,10 @@ async fn a_value_over_max_allowed_packet_names_the_limit() {
         .unwrap();
 }
 
-#[tokio::test]
-async fn a_deadlock_inside_a_savepoint_keeps_its_kind() {
-    let Some(db) = support::mysql("my_savepoint_deadlock", &ddl()).await else {
+/// Two transactions lock the two users' rows in opposite orders (each inside a savepoint
+/// when `in_savepoint`): one of them must fail with a deadlock.
+async fn deadlock(test: &str, in_savepoint: bool) {
+    let Some(db) = support::mysql(test, &ddl()).await else {
         return;
     };
     insert(users::table)
@@ -66,25 +67,26 @@ async fn a_deadlock_inside_a_savepoint_keeps_its_kind() {
         .await
         .unwrap();
     let barrier = tokio::sync::Barrier::new(2);
-    // Each locks one row in a savepoint, waits for the other, then reaches for the other's row.
+    // Each locks one row by its key, waits for the other, then reaches for the other's row.
+    let lock_both = async |tx: &mizzle::mysql::Transaction<'_>, first: u64, second: u64| {
+        update(users::table)
+            .set(users::name.to("x"))
+            .filter(users::id.eq(first))
+            .execute(tx)
+            .await?;
+        barrier.wait().await;
+        update(users::table)
+            .set(users::name.to("y"))
+            .filter(users::id.eq(second))
+            .execute(tx)
+            .await
+    };
     let locker = |first: u64, second: u64| {
-        let (db, barrier) = (&db, &barrier);
+        let (db, lock_both) = (&db, &lock_both);
         async move {
-            db.transaction(async |tx| {
-                tx.transaction(async |sp| {
-                    update(users::table)
-                        .set(users::name.to("x"))
-                        .filter(users::id.eq(first))
-                        .execute(sp)
-                        .await?;
-                    barrier.wait().await;
-                    update(users::table)
-                        .set(users::name.to("y"))
-                        .filter(users::id.eq(second))
-                        .execute(sp)
-                        .await
-                })
-                .await
+            db.transaction(async |tx| match in_savepoint {
+                true => tx.transaction(async |sp| lock_both(sp, first, second).await).await,
+                false => lock_both(tx, first, second).await,
             })
             .await
         }
@@ -95,6 +97,18 @@ async fn a_deadlock_inside_a_savepoint_keeps_its_kind() {
         .expect("the conflict resolves within 30 s");
     let failure = a.err().or(b.err()).expect("one of two deadlocked transactions fails");
     assert_eq!(failure.db_kind(), Some(DbErrorKind::Deadlock), "{failure}");
+}
+
+#[tokio::test]
+async fn transactions_locking_in_opposite_orders_get_a_deadlock() {
+    deadlock("my_deadlock", false).await;
+}
+
+#[tokio::test]
+async fn a_deadlock_inside_a_savepoint_keeps_its_kind() {
+    // MariaDB rolls the whole transaction back, savepoint and all; the deadlock, not the
+    // failed ROLLBACK TO SAVEPOINT after it, is what the caller hears about.
+    deadlock("my_savepoint_deadlock", true).await;
 }
 
 /// Whether the server still has a session with thread id `id` (asked from the test's
