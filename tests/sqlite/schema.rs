@@ -1,32 +1,8 @@
 //! The blog schema the SQLite tests use.
 
 use mizzle::sqlite::*;
+pub use mizzle_test_schema::Role;
 use serde::{Deserialize, Serialize};
-
-/// A member's role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Admin,
-    Member,
-}
-
-impl mizzle::types::SqlEnum for Role {
-    const TYPE_NAME: &'static str = "role";
-    const MEMBERS: &'static [&'static str] = &["admin", "member"];
-    fn as_member(&self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Member => "member",
-        }
-    }
-    fn from_member(member: &str) -> Option<Self> {
-        match member {
-            "admin" => Some(Role::Admin),
-            "member" => Some(Role::Member),
-            _ => None,
-        }
-    }
-}
 
 /// Settings kept as JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -9,6 +9,7 @@ use mizzle::pg::Database;
 use mizzle::prelude::*;
 use mizzle::types::Interval;
 use mizzle::{count, excluded, from, insert, select, sql, Error};
+pub use mizzle_test_schema::{Mood, Prefs};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use std::time::Duration;
@@ -127,38 +128,6 @@ async fn returning_upserts_and_full_joins() {
         Some(0)
     );
 }
-
-/// A mood, stored as a PostgreSQL enum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mood {
-    Happy,
-    Sad,
-}
-
-impl mizzle::types::SqlEnum for Mood {
-    const TYPE_NAME: &'static str = "mood";
-    const MEMBERS: &'static [&'static str] = &["happy", "sad"];
-    fn as_member(&self) -> &'static str {
-        match self {
-            Mood::Happy => "happy",
-            Mood::Sad => "sad",
-        }
-    }
-    fn from_member(member: &str) -> Option<Self> {
-        match member {
-            "happy" => Some(Mood::Happy),
-            "sad" => Some(Mood::Sad),
-            _ => None,
-        }
-    }
-}
-
-/// Settings kept as JSON.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Prefs {
-    theme: String,
-}
-impl mizzle::types::JsonValue for Prefs {}
 
 mod all_types {
     use super::{Mood, Prefs};

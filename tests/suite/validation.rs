@@ -1,29 +1,6 @@
 //! What the validators accept, the database accepts: generated bodies, real inserts.
 
-/// A mood, stored as an enum (text on SQLite).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mood {
-    Happy,
-    Sad,
-}
-
-impl mizzle::types::SqlEnum for Mood {
-    const TYPE_NAME: &'static str = "mood";
-    const MEMBERS: &'static [&'static str] = &["happy", "sad"];
-    fn as_member(&self) -> &'static str {
-        match self {
-            Mood::Happy => "happy",
-            Mood::Sad => "sad",
-        }
-    }
-    fn from_member(member: &str) -> Option<Self> {
-        match member {
-            "happy" => Some(Mood::Happy),
-            "sad" => Some(Mood::Sad),
-            _ => None,
-        }
-    }
-}
+pub use mizzle_test_schema::Mood;
 
 /// Bodies with edge values for each field, in and out of what the columns take.
 pub fn bodies() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {

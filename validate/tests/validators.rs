@@ -1,38 +1,9 @@
 //! Validators derived from tables: what they accept and build, what they refuse and why.
 
 use mizzle_dsl::prelude::*;
+pub use mizzle_test_schema::{Mood, Prefs};
 use mizzle_validate::{Code, Rule, Validator};
 use serde_json::json;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mood {
-    Happy,
-    Sad,
-}
-
-impl mizzle_dsl::types::SqlEnum for Mood {
-    const TYPE_NAME: &'static str = "mood";
-    const MEMBERS: &'static [&'static str] = &["happy", "sad"];
-    fn as_member(&self) -> &'static str {
-        match self {
-            Mood::Happy => "happy",
-            Mood::Sad => "sad",
-        }
-    }
-    fn from_member(member: &str) -> Option<Self> {
-        match member {
-            "happy" => Some(Mood::Happy),
-            "sad" => Some(Mood::Sad),
-            _ => None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Prefs {
-    theme: String,
-}
-impl mizzle_dsl::types::JsonValue for Prefs {}
 
 mod pg_tables {
     use super::{Mood, Prefs};

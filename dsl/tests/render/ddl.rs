@@ -375,31 +375,7 @@ fn checks_typed_with_literals_and_raw() {
 
 mod objects {
     use mizzle_dsl::{mysql, pg, sqlite};
-
-    /// A mood, stored as a PostgreSQL enum.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub enum Mood {
-        Happy,
-        Sad,
-    }
-
-    impl mizzle_dsl::types::SqlEnum for Mood {
-        const TYPE_NAME: &'static str = "mood";
-        const MEMBERS: &'static [&'static str] = &["happy", "sad"];
-        fn as_member(&self) -> &'static str {
-            match self {
-                Mood::Happy => "happy",
-                Mood::Sad => "sad",
-            }
-        }
-        fn from_member(member: &str) -> Option<Self> {
-            match member {
-                "happy" => Some(Mood::Happy),
-                "sad" => Some(Mood::Sad),
-                _ => None,
-            }
-        }
-    }
+    pub use mizzle_test_schema::Mood;
 
     mizzle_dsl::table! {
         pub accounts schema "auth" in pg::Pg {

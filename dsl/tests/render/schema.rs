@@ -1,38 +1,6 @@
 //! The tables the render tests query: the same blog schema in each dialect.
 
-use serde::{Deserialize, Serialize};
-
-/// A role, stored as an enum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Admin,
-    Member,
-}
-
-impl mizzle_dsl::types::SqlEnum for Role {
-    const TYPE_NAME: &'static str = "role";
-    const MEMBERS: &'static [&'static str] = &["admin", "member"];
-    fn as_member(&self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Member => "member",
-        }
-    }
-    fn from_member(member: &str) -> Option<Self> {
-        match member {
-            "admin" => Some(Role::Admin),
-            "member" => Some(Role::Member),
-            _ => None,
-        }
-    }
-}
-
-/// Settings stored as JSON.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Prefs {
-    pub theme: String,
-}
-impl mizzle_dsl::types::JsonValue for Prefs {}
+pub use mizzle_test_schema::{Prefs, Role};
 
 pub mod lite {
     use super::{Prefs, Role};
