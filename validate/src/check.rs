@@ -2,7 +2,9 @@
 
 use crate::error::{pointer, Code, ValidationError};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
+use mizzle_dsl::dialect::DialectKind;
 use mizzle_dsl::schema::TypeInfo;
+use mizzle_dsl::types::non_finite;
 use rust_decimal::Decimal;
 use serde_json::Value as Json;
 use std::str::FromStr;
@@ -26,8 +28,9 @@ fn kind(value: &Json) -> &'static str {
     }
 }
 
-/// Checks a non-null `value` at pointer `at` against `info`, recording every problem.
-pub(crate) fn check(info: &TypeInfo, value: &Json, at: &str, errors: &mut Vec<ValidationError>) {
+/// Checks a non-null `value` at pointer `at` against `info` in `dialect`, recording every
+/// problem.
+pub(crate) fn check(info: &TypeInfo, dialect: DialectKind, value: &Json, at: &str, errors: &mut Vec<ValidationError>) {
     let wrong_type = |errors: &mut Vec<ValidationError>, wanted: &str| {
         problem(
             errors,
@@ -48,11 +51,19 @@ pub(crate) fn check(info: &TypeInfo, value: &Json, at: &str, errors: &mut Vec<Va
             },
             _ => wrong_type(errors, "an integer"),
         },
-        TypeInfo::Float => {
-            if !value.is_number() {
-                wrong_type(errors, "a number");
-            }
-        }
+        // NaN and the infinities travel as "NaN", "Infinity", "-Infinity": PostgreSQL
+        // stores them; SQLite and MySQL cannot, and their backends refuse them.
+        TypeInfo::Float => match value {
+            Json::Number(_) => {}
+            Json::String(s) if non_finite(s).is_some() && dialect == DialectKind::Pg => {}
+            Json::String(s) if non_finite(s).is_some() => problem(
+                errors,
+                at,
+                Code::OutOfRange,
+                format!("{s} cannot be stored here: this database's floats are finite numbers"),
+            ),
+            _ => wrong_type(errors, "a number"),
+        },
         TypeInfo::Decimal { precision, scale } => {
             let parsed = match value {
                 Json::Number(n) => Decimal::from_str(&n.to_string()).ok(),
@@ -167,7 +178,7 @@ pub(crate) fn check(info: &TypeInfo, value: &Json, at: &str, errors: &mut Vec<Va
                     if item.is_null() {
                         problem(errors, &at, Code::Null, "array elements cannot be null".to_owned());
                     } else {
-                        check(element, item, &at, errors);
+                        check(element, dialect, item, &at, errors);
                     }
                 }
             }

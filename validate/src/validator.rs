@@ -3,6 +3,7 @@
 use crate::check::check;
 use crate::error::{pointer, Code, ValidationError, ValidationErrors};
 use crate::refine::Rule;
+use mizzle_dsl::dialect::Dialect;
 use mizzle_dsl::query::{FromJsonRecord, TableRecords};
 use mizzle_dsl::schema::{CheckConstraint, Column, ColumnInfo, Identity, Table, TableDef};
 use serde_json::Value as Json;
@@ -171,7 +172,7 @@ impl<T: Table, M: Mode> Validator<T, M> {
                 Some(Json::Null) if column.not_null => errors.push(fail(Code::Null, "cannot be null")),
                 Some(Json::Null) => {}
                 Some(value) => {
-                    check(&column.type_info, value, at, &mut errors);
+                    check(&column.type_info, <T::Dialect as Dialect>::KIND, value, at, &mut errors);
                     for (_, rule) in self.refinements.iter().filter(|(name, _)| *name == column.name) {
                         rule.check(value, at, &mut errors);
                     }

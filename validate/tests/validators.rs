@@ -511,3 +511,43 @@ fn every_sqlite_column_type_accepts_its_values_and_refuses_others() {
         ("amount", json!("-1.25"), json!("1,5"), Code::Format),
     ]);
 }
+
+#[test]
+fn floats_that_are_not_numbers_are_taken_where_the_database_stores_them() {
+    // PostgreSQL stores NaN and the infinities; they travel as JSON strings.
+    let pg = Validator::<people::table, _>::update();
+    for name in ["NaN", "Infinity", "-Infinity"] {
+        let patch = pg.validate(&json!({ "ratio": name }));
+        assert!(patch.is_ok(), "{name}: {:?}", patch.err());
+    }
+    assert_eq!(
+        codes(&pg.validate(&json!({ "ratio": "nan" })).unwrap_err()),
+        [("/ratio", Code::Type)]
+    );
+    // SQLite and MySQL cannot: the validator refuses what their backends refuse.
+    let lite = Validator::<every_sqlite_type::all::table, _>::update();
+    assert_eq!(
+        codes(&lite.validate(&json!({ "real": "NaN" })).unwrap_err()),
+        [("/real", Code::OutOfRange)]
+    );
+    let my = Validator::<every_mysql_type::all::table, _>::update();
+    assert_eq!(
+        codes(&my.validate(&json!({ "double": "-Infinity" })).unwrap_err()),
+        [("/double", Code::OutOfRange)]
+    );
+}
+
+#[test]
+fn a_row_with_a_float_that_is_not_a_number_writes_json_its_validator_takes() {
+    use mizzle_dsl::types::{Double, ToJson};
+    for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let written = ToJson::<Double>::to_json(&x);
+        let read: f64 = mizzle_dsl::types::FromJson::<Double>::from_json(&written).unwrap();
+        assert!(
+            read.is_nan() && x.is_nan() || read == x,
+            "{x} became {written} and {read}"
+        );
+        let patch = Validator::<people::table, _>::update().validate(&json!({ "ratio": written }));
+        assert!(patch.is_ok(), "{x}: {:?}", patch.err());
+    }
+}

@@ -56,20 +56,46 @@ where
     s.parse().map_err(|e| format!("`{s}` is not {what}: {e}"))
 }
 
+/// A float from a JSON number, or from `"NaN"`, `"Infinity"` or `"-Infinity"`, the
+/// strings [`ToJson`] writes for what JSON numbers cannot be (as PostgreSQL's `to_json` does).
+fn float(value: &Json) -> Result<f64, String> {
+    match value {
+        Json::String(s) => non_finite(s).ok_or_else(|| format!("expected a number, found {value}")),
+        _ => value
+            .as_f64()
+            .ok_or_else(|| format!("expected a number, found {value}")),
+    }
+}
+
+/// The float a JSON string names, if it is `"NaN"`, `"Infinity"` or `"-Infinity"`.
+pub fn non_finite(name: &str) -> Option<f64> {
+    match name {
+        "NaN" => Some(f64::NAN),
+        "Infinity" => Some(f64::INFINITY),
+        "-Infinity" => Some(f64::NEG_INFINITY),
+        _ => None,
+    }
+}
+
+/// A float as JSON: a number, or for NaN and the infinities the strings [`non_finite`] reads.
+fn float_json(x: f64) -> Json {
+    match serde_json::Number::from_f64(x) {
+        Some(n) => Json::Number(n),
+        None if x.is_nan() => Json::from("NaN"),
+        None if x > 0.0 => Json::from("Infinity"),
+        None => Json::from("-Infinity"),
+    }
+}
+
 impl FromJson<Real> for f32 {
     fn from_json(value: &Json) -> Result<Self, String> {
-        value
-            .as_f64()
-            .map(|x| x as f32)
-            .ok_or_else(|| format!("expected a number, found {value}"))
+        float(value).map(|x| x as f32)
     }
 }
 
 impl FromJson<Double> for f64 {
     fn from_json(value: &Json) -> Result<Self, String> {
-        value
-            .as_f64()
-            .ok_or_else(|| format!("expected a number, found {value}"))
+        float(value)
     }
 }
 
@@ -237,16 +263,17 @@ to_json_via_from! {
     Bool: bool;
 }
 
-/// A float that JSON cannot hold (NaN, infinity) becomes `null`.
+/// A float that JSON numbers cannot hold (NaN, infinity) becomes `"NaN"`, `"Infinity"`
+/// or `"-Infinity"`, which [`FromJson`] reads back.
 impl ToJson<Real> for f32 {
     fn to_json(&self) -> Json {
-        serde_json::Number::from_f64(f64::from(*self)).map_or(Json::Null, Json::Number)
+        float_json(f64::from(*self))
     }
 }
 
 impl ToJson<Double> for f64 {
     fn to_json(&self) -> Json {
-        serde_json::Number::from_f64(*self).map_or(Json::Null, Json::Number)
+        float_json(*self)
     }
 }
 
