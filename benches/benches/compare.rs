@@ -236,7 +236,7 @@ fn render(c: &mut Criterion) {
         |i| {
             let low = (i % 1000) as i64;
             let statement = built(low, low + 100);
-            let rendered = statement.to_sql().unwrap();
+            let rendered = mizzle::render::render_statement(&statement).unwrap();
             black_box(&rendered);
             rendered.binds.len()
         },

@@ -200,7 +200,10 @@ fn render(side: &str, n: usize) {
     let mut total = 0;
     for i in 0..n as i64 {
         total += match side {
-            "mizzle" => built(i, i + 100).to_sql().unwrap().binds.len(),
+            "mizzle" => mizzle::render::render_statement(&built(i, i + 100))
+                .unwrap()
+                .binds
+                .len(),
             _ => hand_written(i, i + 100).1.len(),
         };
     }

@@ -1,7 +1,7 @@
 //! Assignments `column = value`, used by INSERT, UPDATE and upserts.
 
 use crate::dialect::Dialect;
-use crate::expr::{AsExpression, Expression};
+use crate::expr::{AppearsIn, AsExpression, Expression};
 use crate::render::{RenderSql, SqlWriter};
 use crate::schema::{AppValue, Column};
 use crate::types::{NotNull, Null, Nullability};
@@ -84,6 +84,22 @@ impl<T> SameTable<T> for T {}
 
 impl<C: ColumnOf<T>, E, T> AssignmentOf<T> for Assign<C, E> {}
 
+/// Proof that the values of an assignment (or of each of a tuple of them) read only the
+/// tables of `S`: an UPDATE's own table, nothing at all for an INSERT's VALUES.
+/// `I` is the inferred proof, as for [`AppearsIn`].
+#[diagnostic::on_unimplemented(
+    message = "a value here reads a table this statement does not read",
+    label = "a value in these assignments reads a column of another table",
+    note = "UPDATE … SET reads only the table it updates, and INSERT … VALUES reads no table \
+            (use `insert(..).select(..)` to insert from a query)"
+)]
+pub trait ValuesRead<S, I> {}
+
+// Not looked through in errors: "a value reads a table this statement does not read"
+// says more here than the missing table's own "join it first".
+#[diagnostic::do_not_recommend]
+impl<C, E: AppearsIn<S, I>, S, I> ValuesRead<S, I> for Assign<C, E> {}
+
 /// Assignments as SQL: `"a", "b"` (the column list) and `?, ?` (the values), or
 /// `"a" = ?, "b" = ?` for SET. Implemented by assignments and tuples of them.
 pub trait AssignmentList<D: Dialect> {
@@ -128,6 +144,9 @@ macro_rules! tuple_assignments {
     ($($name:ident $idx:ident $i:tt),+) => {
         #[diagnostic::do_not_recommend]
         impl<$($name: AssignmentOf<T>,)+ T> AssignmentOf<T> for ($($name,)+) {}
+
+        #[diagnostic::do_not_recommend]
+        impl<$($name: ValuesRead<S, $idx>, $idx,)+ S> ValuesRead<S, ($($idx,)+)> for ($($name,)+) {}
 
         impl<$($name: AssignmentList<D>,)+ D: Dialect> AssignmentList<D> for ($($name,)+) {
             const TYPE_SHAPED: bool = true $(&& $name::TYPE_SHAPED)+;

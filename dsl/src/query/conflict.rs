@@ -1,6 +1,6 @@
 //! Upserts: `ON CONFLICT … DO NOTHING / DO UPDATE` and MySQL's `ON DUPLICATE KEY UPDATE`.
 
-use super::assign::{AssignmentList, AssignmentOf, ColumnNames};
+use super::assign::{AssignmentList, AssignmentOf, ColumnNames, ValuesRead};
 use super::insert::Insert;
 use super::NoReturning;
 use crate::dialect::{Dialect, MySql, Pg, Sqlite, SupportsOnConflict, SupportsOnDuplicateKey};
@@ -95,7 +95,10 @@ impl<T: Table, V> Insert<T, V, NoConflict, NoReturning> {
 
     /// `ON DUPLICATE KEY UPDATE assignments` (MySQL). Use [`excluded`] for the value the
     /// row would have inserted.
-    pub fn on_duplicate_key_update<S: AssignmentOf<T>>(self, set: S) -> Insert<T, V, OnDuplicateKeyUpdate<S>>
+    pub fn on_duplicate_key_update<S: AssignmentOf<T> + ValuesRead<T, I>, I>(
+        self,
+        set: S,
+    ) -> Insert<T, V, OnDuplicateKeyUpdate<S>>
     where
         T::Dialect: SupportsOnDuplicateKey,
     {
@@ -124,7 +127,10 @@ impl<T: Table, V, Target> ConflictBuilder<T, V, Target> {
     }
 
     /// `DO UPDATE SET assignments`. Use [`excluded`] for the value the row would have inserted.
-    pub fn do_update<S: AssignmentOf<T>>(self, set: S) -> Insert<T, V, OnConflict<Target, DoUpdate<S>>> {
+    pub fn do_update<S: AssignmentOf<T> + ValuesRead<T, I>, I>(
+        self,
+        set: S,
+    ) -> Insert<T, V, OnConflict<Target, DoUpdate<S>>> {
         let insert = self.insert;
         Insert {
             table: insert.table,

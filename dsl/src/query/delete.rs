@@ -2,7 +2,8 @@
 
 use super::clause::{AllRows, AndFilter, NoWhere, RenderClause};
 use super::insert::RenderReturning;
-use super::statement::{RowQuery, Statement};
+use super::selection::SelectionIn;
+use super::statement::{RowQuery, ScopeChecked, Statement};
 use super::{NoReturning, Returning};
 use crate::dialect::{Dialect, SupportsReturning};
 use crate::expr::AppearsIn;
@@ -57,9 +58,10 @@ impl<T: Table, R> Delete<T, NoWhere, R> {
 
 impl<T: Table, W> Delete<T, W, NoReturning> {
     /// `RETURNING selection`: the deleted rows come back, typed. Not on MySQL.
-    pub fn returning<Sel>(self, selection: Sel) -> Delete<T, W, Returning<Sel>>
+    pub fn returning<Sel, I>(self, selection: Sel) -> Delete<T, W, Returning<Sel>>
     where
         T::Dialect: SupportsReturning,
+        Sel: SelectionIn<T, I>,
     {
         Delete {
             table: self.table,
@@ -87,6 +89,10 @@ where
         out.set_qualify_columns(qualified);
     }
 }
+
+impl<T, W> ScopeChecked<()> for Delete<T, W, NoReturning> {}
+
+impl<T, W, Sel: SelectionIn<T, I>, I> ScopeChecked<I> for Delete<T, W, Returning<Sel>> {}
 
 impl<T: Table, W, R> Statement for Delete<T, W, R> {
     type Dialect = T::Dialect;

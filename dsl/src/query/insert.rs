@@ -1,18 +1,19 @@
 //! INSERT: one row, many rows, default values; required columns checked at compile time.
 
 use super::assign::{
-    render_app_names, render_app_values, unassigned, Assign, AssignmentList, AssignmentOf, ColumnNames,
+    render_app_names, render_app_values, unassigned, Assign, AssignmentList, AssignmentOf, ColumnNames, ValuesRead,
 };
 use super::clause::NoFilterNeeded;
 use super::conflict::{NoConflict, RenderConflict};
-use super::statement::{RowQuery, Statement};
+use super::selection::SelectionIn;
+use super::statement::{RowQuery, ScopeChecked, Statement};
 use super::{NoReturning, Returning};
 use crate::dialect::{Dialect, DialectKind, SupportsReturning};
 use crate::error::EncodeError;
 use crate::expr::Expression;
 use crate::render::{RenderList, RenderSql, SqlWriter};
-use crate::schema::Here;
 use crate::schema::{AppValue, Chain, Column, ColumnList, End, HasDefault, NoDefault, Table};
+use crate::schema::{Here, NoTables};
 use crate::types::SameType;
 use crate::types::{NotNull, Null};
 use std::marker::PhantomData;
@@ -134,9 +135,10 @@ impl<Cols: ColumnNames, Q: RenderSql<D>, D: Dialect> RenderRows<D> for FromSelec
 
 impl<T: Table, V, C> Insert<T, V, C, NoReturning> {
     /// `RETURNING selection`: the inserted rows come back, typed. Not on MySQL.
-    pub fn returning<S>(self, selection: S) -> Insert<T, V, C, Returning<S>>
+    pub fn returning<S, I>(self, selection: S) -> Insert<T, V, C, Returning<S>>
     where
         T::Dialect: SupportsReturning,
+        S: SelectionIn<T, I>,
     {
         Insert {
             table: self.table,
@@ -151,15 +153,16 @@ impl<T: Table, V, C> Insert<T, V, C, NoReturning> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a row (or rows) for table `{T}`",
     label = "expected `column.to(value)`, a tuple of those, or a `Vec` of such tuples",
-    note = "every column must belong to `{T}`"
+    note = "every column must belong to `{T}`, and no value may read a column: INSERT … VALUES reads no table \
+            (use `insert(..).select(..)` to insert from a query)"
 )]
 pub trait InsertRows<T, I> {}
 
 macro_rules! insert_row_tuples {
     ($($name:ident $idx:ident $i:tt),+) => {
-        impl<$($name,)+ T: Table, I> InsertRows<T, I> for ($($name,)+)
+        impl<$($name,)+ T: Table, I, IV> InsertRows<T, (I, IV)> for ($($name,)+)
         where
-            Self: AssignmentOf<T>,
+            Self: AssignmentOf<T> + ValuesRead<NoTables, IV>,
             T::AllColumns: RequiredColumnsSet<Self, I>,
         {
         }
@@ -167,9 +170,9 @@ macro_rules! insert_row_tuples {
 }
 crate::macros::for_tuples!(insert_row_tuples);
 
-impl<C, E, T: Table, I> InsertRows<T, I> for Assign<C, E>
+impl<C, E, T: Table, I, IV> InsertRows<T, (I, IV)> for Assign<C, E>
 where
-    Self: AssignmentOf<T>,
+    Self: AssignmentOf<T> + ValuesRead<NoTables, IV>,
     T::AllColumns: RequiredColumnsSet<Self, I>,
 {
 }
@@ -450,6 +453,10 @@ where
         out.set_qualify_columns(qualified);
     }
 }
+
+impl<T, V, C> ScopeChecked<()> for Insert<T, V, C, NoReturning> {}
+
+impl<T, V, C, Sel: SelectionIn<T, I>, I> ScopeChecked<I> for Insert<T, V, C, Returning<Sel>> {}
 
 impl<T: Table, V, C, R> Statement for Insert<T, V, C, R> {
     type Dialect = T::Dialect;

@@ -14,7 +14,7 @@ mod statement;
 mod subquery;
 mod update;
 
-pub use assign::{Assign, AssignmentList, AssignmentOf, ColumnMethods, ColumnNames, IntoColumnValue};
+pub use assign::{Assign, AssignmentList, AssignmentOf, ColumnMethods, ColumnNames, IntoColumnValue, ValuesRead};
 pub use clause::{
     AllRows, AndFilter, Distinct, DistinctOn, GroupBy, NoDistinct, NoGroup, NoOrder, NoWhere, OrderBy, Where,
     WhereChosen,
@@ -31,8 +31,8 @@ pub use record::{
     FieldRule, FromJsonRecord, InsertField, InsertRecord, RuleOf, TableRecords,
 };
 pub use select::{from, select, Scalar, Select, SelectBuilder, Subquery};
-pub use selection::{ExprList, Selection, SelectionDecoder, TableColumns, TableRow, WholeRow};
-pub use statement::{RowOf, RowQuery, Statement};
+pub use selection::{ExprList, Selection, SelectionDecoder, SelectionIn, TableColumns, TableRow, WholeRow};
+pub use statement::{RowOf, RowQuery, ScopeChecked, Statement};
 pub use subquery::{Field, SelectedBy, SubquerySource};
 pub use update::{update, Update, UpdateTable};
 

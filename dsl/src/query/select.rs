@@ -4,8 +4,8 @@ use super::clause::{
     AndFilter, Distinct, DistinctOn, GroupBy, NoDistinct, NoFilterNeeded, NoGroup, NoOrder, NoWhere, OrderBy,
     RenderClause,
 };
-use super::selection::{ExprList, WholeRow};
-use super::statement::{RowQuery, Statement};
+use super::selection::{ExprList, SelectionIn, WholeRow};
+use super::statement::{RowQuery, ScopeChecked, Statement};
 use crate::dialect::{Dialect, SupportsDistinctOn};
 use crate::expr::{AppearsIn, Expression, OrderTerm};
 use crate::render::{RenderList, RenderSql, SqlWriter};
@@ -300,6 +300,8 @@ where
         out.set_qualify_columns(qualified);
     }
 }
+
+impl<Src, Sel: SelectionIn<Src, I>, W, G, H, O, Dis, I> ScopeChecked<I> for Select<Src, Sel, W, G, H, O, Dis> {}
 
 impl<Src: QuerySource, Sel, W, G, H, O, Dis> Statement for Select<Src, Sel, W, G, H, O, Dis> {
     type Dialect = Src::Dialect;

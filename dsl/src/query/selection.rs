@@ -17,7 +17,7 @@ use std::marker::PhantomData;
     label = "selected here, but not every column's table is in `{S}`",
     note = "join every table whose columns you select, with `.inner_join(table, on)` or `.left_join(table, on)`"
 )]
-pub trait Selection<S, I, D: Dialect>: RenderList<D> {
+pub trait Selection<S, I, D: Dialect>: RenderList<D> + SelectionIn<S, I> {
     /// The decoded row: a value, a tuple, or a table's row struct.
     type Row;
     /// Number of columns it reads.
@@ -56,6 +56,30 @@ macro_rules! tuple_selections {
     };
 }
 crate::macros::for_tuples!(tuple_selections);
+
+/// A select list whose every column's table is in source `S`: the scope half of
+/// [`Selection`], without decoding, which `.to_sql()` and `RETURNING` check.
+#[diagnostic::on_unimplemented(
+    message = "this selection reads a table the statement does not read",
+    label = "not every column's table here is in `{S}`",
+    note = "a SELECT reads the tables of its FROM clause and joins: join every table whose columns you \
+            select, with `.inner_join(table, on)` or `.left_join(table, on)`; RETURNING reads only the \
+            table the statement writes"
+)]
+pub trait SelectionIn<S, I> {}
+
+#[diagnostic::do_not_recommend]
+impl<E: Expression + AppearsIn<S, I>, S, I> SelectionIn<S, I> for E {}
+
+impl<T: TableIn<S, I>, S, I> SelectionIn<S, I> for WholeRow<T> {}
+
+macro_rules! tuple_selections_in {
+    ($($name:ident $idx:ident $i:tt),+) => {
+        #[diagnostic::do_not_recommend]
+        impl<$($name: SelectionIn<S, $idx>, $idx,)+ S> SelectionIn<S, ($($idx,)+)> for ($($name,)+) {}
+    };
+}
+crate::macros::for_tuples!(tuple_selections_in);
 
 /// Every column of table `T`, decoded into `T::Row`. On the nullable side of an outer
 /// join the whole row becomes `Option<T::Row>`: `None` when the join found no match.

@@ -19,18 +19,21 @@ pub trait Statement: Sized {
     /// `.all_rows()`); other statements are always free to run.
     type Filter;
 
-    /// The SQL text and bound values, as they would be sent.
-    fn to_sql(&self) -> Result<RenderedSql<'_>, Error>
+    /// The SQL text and bound values, as they would be sent. Checks, as running does,
+    /// that what the statement selects or returns is in its scope; `I` is the proof. (A
+    /// statement behind `impl Statement` renders with
+    /// [`render_statement`](crate::render::render_statement), which does not check.)
+    fn to_sql<I>(&self) -> Result<RenderedSql<'_>, Error>
     where
-        Self: RenderSql<Self::Dialect>,
+        Self: RenderSql<Self::Dialect> + ScopeChecked<I>,
     {
         crate::render::render_statement(self)
     }
 
     /// Renders the statement once, for runs with named parameters ([`placeholder`](super::placeholder)).
-    fn prepare(&self) -> Result<Prepared<Self>, Error>
+    fn prepare<I>(&self) -> Result<Prepared<Self>, Error>
     where
-        Self: RenderSql<Self::Dialect>,
+        Self: RenderSql<Self::Dialect> + ScopeChecked<I>,
     {
         Prepared::new(self)
     }
@@ -41,9 +44,19 @@ pub trait Statement: Sized {
         Self::Filter: WhereChosen,
         Self: RenderSql<Self::Dialect>,
     {
-        db.execute(self.to_sql())
+        db.execute(crate::render::render_statement(self))
     }
 }
+
+/// Proof that what a statement selects (or returns) reads only tables in its scope: a
+/// select's list, its FROM clause and joins; a RETURNING list, the table written.
+/// Checked by `.to_sql()` and `.prepare()`; running checks it through [`Selection`].
+#[diagnostic::on_unimplemented(
+    message = "this statement selects a column of a table it does not read",
+    label = "a selected or returned column's table is not in this statement",
+    note = "join every table whose columns you select, with `.inner_join(table, on)` or `.left_join(table, on)`"
+)]
+pub trait ScopeChecked<I> {}
 
 /// The Rust type of one row of query `Q`, `I` being the proof that its selection is in scope.
 pub type RowOf<Q, I> =
@@ -64,7 +77,7 @@ pub trait RowQuery: Statement {
         Self::Filter: WhereChosen,
         Self: RenderSql<Self::Dialect>,
     {
-        db.fetch_all::<SelectionDecoder<Self::Selection, Self::Source, I>>(self.to_sql())
+        db.fetch_all::<SelectionDecoder<Self::Selection, Self::Source, I>>(crate::render::render_statement(self))
     }
 
     /// The first row, or `None` when there is none.
@@ -75,6 +88,6 @@ pub trait RowQuery: Statement {
         Self::Filter: WhereChosen,
         Self: RenderSql<Self::Dialect>,
     {
-        db.fetch_first::<SelectionDecoder<Self::Selection, Self::Source, I>>(self.to_sql())
+        db.fetch_first::<SelectionDecoder<Self::Selection, Self::Source, I>>(crate::render::render_statement(self))
     }
 }

@@ -1,9 +1,10 @@
 //! UPDATE: assignments, a WHERE clause that must be given (or waived), and RETURNING.
 
-use super::assign::{unassigned, AssignmentList, AssignmentOf};
+use super::assign::{unassigned, AssignmentList, AssignmentOf, ValuesRead};
 use super::clause::{AllRows, AndFilter, NoWhere, RenderClause};
 use super::insert::RenderReturning;
-use super::statement::{RowQuery, Statement};
+use super::selection::SelectionIn;
+use super::statement::{RowQuery, ScopeChecked, Statement};
 use super::{NoReturning, Returning};
 use crate::dialect::{Dialect, SupportsReturning};
 use crate::expr::AppearsIn;
@@ -24,8 +25,9 @@ pub fn update<T: Table>(table: T) -> UpdateTable<T> {
 }
 
 impl<T: Table> UpdateTable<T> {
-    /// `SET assignments`: a `column.to(value)` or a tuple of them, all of this table.
-    pub fn set<S: AssignmentOf<T>>(self, assignments: S) -> Update<T, S> {
+    /// `SET assignments`: a `column.to(value)` or a tuple of them, all of this table,
+    /// their values reading only this table.
+    pub fn set<S: AssignmentOf<T> + ValuesRead<T, I>, I>(self, assignments: S) -> Update<T, S> {
         Update {
             table: self.table,
             set: assignments,
@@ -76,9 +78,10 @@ impl<T: Table, S, R> Update<T, S, NoWhere, R> {
 
 impl<T: Table, S, W> Update<T, S, W, NoReturning> {
     /// `RETURNING selection`: the updated rows come back, typed. Not on MySQL.
-    pub fn returning<Sel>(self, selection: Sel) -> Update<T, S, W, Returning<Sel>>
+    pub fn returning<Sel, I>(self, selection: Sel) -> Update<T, S, W, Returning<Sel>>
     where
         T::Dialect: SupportsReturning,
+        Sel: SelectionIn<T, I>,
     {
         Update {
             table: self.table,
@@ -122,6 +125,10 @@ where
         out.set_qualify_columns(qualified);
     }
 }
+
+impl<T, S, W> ScopeChecked<()> for Update<T, S, W, NoReturning> {}
+
+impl<T, S, W, Sel: SelectionIn<T, I>, I> ScopeChecked<I> for Update<T, S, W, Returning<Sel>> {}
 
 impl<T: Table, S, W, R> Statement for Update<T, S, W, R> {
     type Dialect = T::Dialect;

@@ -218,6 +218,9 @@ macro_rules! table {
             }
 
             impl $crate::query::AssignmentOf<table> for Patch {}
+            // A patch holds values, not expressions: it reads no table.
+            #[diagnostic::do_not_recommend]
+            impl<S> $crate::query::ValuesRead<S, ()> for Patch {}
 
             impl $crate::query::TableRecords for table {
                 type New = New;

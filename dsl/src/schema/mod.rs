@@ -23,6 +23,8 @@ pub use definition::{
 };
 #[doc(hidden)]
 pub use macros::unraw;
-pub use scope::{Cross, Full, Here, InLeft, InRight, Inner, Join, JoinKind, Left, QuerySource, Right, TableIn};
+pub use scope::{
+    Cross, Full, Here, InLeft, InRight, Inner, Join, JoinKind, Left, NoTables, QuerySource, Right, TableIn,
+};
 pub use set::{create_sequence, create_view, Schema, Sequence, SupportsSequences};
 pub use table::{DefaultKind, HasDefault, NoDefault, Table};

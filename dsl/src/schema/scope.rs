@@ -23,6 +23,11 @@ pub trait TableIn<S, I> {
     type Nullability: Nullability;
 }
 
+/// The source of what reads no table, such as an INSERT's VALUES: no table is in it,
+/// so a value there that reads a column does not compile.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoTables;
+
 /// Index: the source is the table itself.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Here;
