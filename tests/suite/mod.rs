@@ -66,6 +66,35 @@ macro_rules! scenarios {
             }
 
             #[tokio::test]
+            async fn distinct_from_treats_null_as_a_value() {
+                let Some(db) = open("distinct_from").await else {
+                    return;
+                };
+                seed(&db).await;
+                let no_email = select(users::name)
+                    .from(users::table)
+                    .filter(users::email.is_not_distinct_from(None::<&str>))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(no_email, ["Grace"]);
+                let adas = select(users::name)
+                    .from(users::table)
+                    .filter(users::email.is_not_distinct_from(Some("ada@example.com")))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(adas, ["Ada"]);
+                let others = select(users::name)
+                    .from(users::table)
+                    .filter(users::email.is_distinct_from(Some("ada@example.com")))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(others, ["Grace"]);
+            }
+
+            #[tokio::test]
             async fn insert_select_update_delete() {
                 let Some(db) = open("crud").await else { return };
                 seed(&db).await;

@@ -38,6 +38,8 @@ impl<ST: SqlType, V, S> AppearsIn<S, ()> for Bound<ST, V> {
     type ScopedNullability = NotNull;
 }
 
+impl<ST, V> super::Operand for Bound<ST, V> {}
+
 impl<ST, V: ToSql<ST>, D: Dialect> RenderSql<D> for Bound<ST, V> {
     // A placeholder, whatever the value.
     const TYPE_SHAPED: bool = true;

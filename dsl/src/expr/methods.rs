@@ -2,9 +2,9 @@
 
 use super::cast::Cast;
 use super::in_list::{InList, InSubquery};
-use super::ops::{op, Arith, Between, Compare, IsNull, Logic, Not};
+use super::ops::{op, Arith, Between, Compare, IsDistinct, IsNull, Logic, Not};
 use super::order::{NullsOrder, Order};
-use super::{AsExpression, Expression};
+use super::{AsExpression, Expression, Operand};
 use crate::types::{Bool, NumericType, SameType, SqlType, TextType};
 use std::marker::PhantomData;
 
@@ -17,33 +17,46 @@ use std::marker::PhantomData;
 #[allow(clippy::wrong_self_convention)]
 pub trait ExpressionMethods: Expression + Sized {
     /// `self = rhs`.
-    fn eq<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Compare<Self, R::Expr, op::Eq> {
+    fn eq<R: AsExpression<Self::SqlType, Expr: Operand>>(self, rhs: R) -> Compare<Self, R::Expr, op::Eq> {
         Compare::new(self, rhs.into_expression())
     }
 
     /// `self <> rhs`.
-    fn ne<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Compare<Self, R::Expr, op::Ne> {
+    fn ne<R: AsExpression<Self::SqlType, Expr: Operand>>(self, rhs: R) -> Compare<Self, R::Expr, op::Ne> {
         Compare::new(self, rhs.into_expression())
     }
 
     /// `self > rhs`.
-    fn gt<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Compare<Self, R::Expr, op::Gt> {
+    fn gt<R: AsExpression<Self::SqlType, Expr: Operand>>(self, rhs: R) -> Compare<Self, R::Expr, op::Gt> {
         Compare::new(self, rhs.into_expression())
     }
 
     /// `self >= rhs`.
-    fn ge<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Compare<Self, R::Expr, op::Ge> {
+    fn ge<R: AsExpression<Self::SqlType, Expr: Operand>>(self, rhs: R) -> Compare<Self, R::Expr, op::Ge> {
         Compare::new(self, rhs.into_expression())
     }
 
     /// `self < rhs`.
-    fn lt<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Compare<Self, R::Expr, op::Lt> {
+    fn lt<R: AsExpression<Self::SqlType, Expr: Operand>>(self, rhs: R) -> Compare<Self, R::Expr, op::Lt> {
         Compare::new(self, rhs.into_expression())
     }
 
     /// `self <= rhs`.
-    fn le<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Compare<Self, R::Expr, op::Le> {
+    fn le<R: AsExpression<Self::SqlType, Expr: Operand>>(self, rhs: R) -> Compare<Self, R::Expr, op::Le> {
         Compare::new(self, rhs.into_expression())
+    }
+
+    /// `self IS NOT DISTINCT FROM rhs` (`<=>` on MySQL): equal, with NULL equal to NULL.
+    /// Takes an `Option`, which `eq` does not: `None` matches the rows where `self` is NULL.
+    /// Never NULL itself.
+    fn is_not_distinct_from<R: AsExpression<Self::SqlType>>(self, rhs: R) -> IsDistinct<Self, R::Expr, true> {
+        IsDistinct::new(self, rhs.into_expression())
+    }
+
+    /// `self IS DISTINCT FROM rhs` (`NOT (self <=> rhs)` on MySQL): unequal, with NULL
+    /// equal to NULL. Never NULL itself.
+    fn is_distinct_from<R: AsExpression<Self::SqlType>>(self, rhs: R) -> IsDistinct<Self, R::Expr, false> {
+        IsDistinct::new(self, rhs.into_expression())
     }
 
     /// `self IS NULL`.
@@ -60,7 +73,7 @@ pub trait ExpressionMethods: Expression + Sized {
     fn in_array<V, I>(self, values: I) -> InList<Self, V::Expr, false>
     where
         I: IntoIterator<Item = V>,
-        V: AsExpression<Self::SqlType>,
+        V: AsExpression<Self::SqlType, Expr: Operand>,
     {
         InList {
             expr: self,
@@ -72,7 +85,7 @@ pub trait ExpressionMethods: Expression + Sized {
     fn not_in_array<V, I>(self, values: I) -> InList<Self, V::Expr, true>
     where
         I: IntoIterator<Item = V>,
-        V: AsExpression<Self::SqlType>,
+        V: AsExpression<Self::SqlType, Expr: Operand>,
     {
         InList {
             expr: self,
@@ -93,8 +106,8 @@ pub trait ExpressionMethods: Expression + Sized {
     /// `self BETWEEN low AND high`.
     fn between<Lo, Hi>(self, low: Lo, high: Hi) -> Between<Self, Lo::Expr, Hi::Expr, false>
     where
-        Lo: AsExpression<Self::SqlType>,
-        Hi: AsExpression<Self::SqlType>,
+        Lo: AsExpression<Self::SqlType, Expr: Operand>,
+        Hi: AsExpression<Self::SqlType, Expr: Operand>,
     {
         Between {
             expr: self,
@@ -106,8 +119,8 @@ pub trait ExpressionMethods: Expression + Sized {
     /// `self NOT BETWEEN low AND high`.
     fn not_between<Lo, Hi>(self, low: Lo, high: Hi) -> Between<Self, Lo::Expr, Hi::Expr, true>
     where
-        Lo: AsExpression<Self::SqlType>,
-        Hi: AsExpression<Self::SqlType>,
+        Lo: AsExpression<Self::SqlType, Expr: Operand>,
+        Hi: AsExpression<Self::SqlType, Expr: Operand>,
     {
         Between {
             expr: self,
@@ -117,7 +130,7 @@ pub trait ExpressionMethods: Expression + Sized {
     }
 
     /// `self LIKE pattern`.
-    fn like<R: AsExpression<Self::SqlType>>(self, pattern: R) -> Compare<Self, R::Expr, op::Like>
+    fn like<R: AsExpression<Self::SqlType, Expr: Operand>>(self, pattern: R) -> Compare<Self, R::Expr, op::Like>
     where
         Self::SqlType: TextType,
     {
@@ -125,7 +138,7 @@ pub trait ExpressionMethods: Expression + Sized {
     }
 
     /// `self NOT LIKE pattern`.
-    fn not_like<R: AsExpression<Self::SqlType>>(self, pattern: R) -> Compare<Self, R::Expr, op::NotLike>
+    fn not_like<R: AsExpression<Self::SqlType, Expr: Operand>>(self, pattern: R) -> Compare<Self, R::Expr, op::NotLike>
     where
         Self::SqlType: TextType,
     {
@@ -133,7 +146,7 @@ pub trait ExpressionMethods: Expression + Sized {
     }
 
     /// `self ILIKE pattern`: case-insensitive, PostgreSQL only (checked where the query is built).
-    fn ilike<R: AsExpression<Self::SqlType>>(self, pattern: R) -> Compare<Self, R::Expr, op::ILike>
+    fn ilike<R: AsExpression<Self::SqlType, Expr: Operand>>(self, pattern: R) -> Compare<Self, R::Expr, op::ILike>
     where
         Self::SqlType: TextType,
     {
@@ -141,7 +154,10 @@ pub trait ExpressionMethods: Expression + Sized {
     }
 
     /// `self NOT ILIKE pattern`, PostgreSQL only.
-    fn not_ilike<R: AsExpression<Self::SqlType>>(self, pattern: R) -> Compare<Self, R::Expr, op::NotILike>
+    fn not_ilike<R: AsExpression<Self::SqlType, Expr: Operand>>(
+        self,
+        pattern: R,
+    ) -> Compare<Self, R::Expr, op::NotILike>
     where
         Self::SqlType: TextType,
     {

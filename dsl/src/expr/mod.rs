@@ -19,7 +19,7 @@ pub use eval::{ArithEval, CompareEval, Evaluate, LogicEval};
 pub use func::{and, exists, last_insert_id, not, not_exists, or, Exists, LastInsertId};
 pub use in_list::{InList, InSubquery};
 pub use methods::ExpressionMethods;
-pub use ops::{op, Arith, Between, Compare, IsNull, Logic, LogicKind, Not};
+pub use ops::{op, Arith, Between, Compare, IsDistinct, IsNull, Logic, LogicKind, Not};
 pub use order::{NullsOrder, Order, OrderTerm};
 pub use raw::{sql, Sql};
 
@@ -55,6 +55,21 @@ pub trait AsExpression<ST> {
     fn into_expression(self) -> Self::Expr;
 }
 
+/// An expression `=`, `<>`, `<`, `IN` and `BETWEEN` may compare: every expression but a
+/// bound Rust `Option`. `x = NULL` is never true, so `.eq(None)` would match no row.
+///
+/// Implemented for columns, bound values, placeholders and every expression node; an
+/// expression type written outside mizzle implements it to be compared.
+#[diagnostic::on_unimplemented(
+    message = "an `Option` cannot be compared with `=`, `<>`, `<`, `IN` or `BETWEEN`: `x = NULL` matches no row",
+    label = "this may be `None`, which SQL compares as NULL",
+    note = "use `.is_null()` for `None`, or `.is_not_distinct_from(value)`, which treats NULL as equal to NULL"
+)]
+pub trait Operand {}
+
+#[diagnostic::do_not_recommend]
+impl<C: crate::schema::Column> Operand for C {}
+
 /// Proof that every column `Self` uses belongs to a table of source `S`.
 ///
 /// Required by `filter`, `order_by`, `group_by`, `having`, joins' `on` and selections.
@@ -73,6 +88,11 @@ pub trait AppearsIn<S, I>: Expression {
 /// Implements [`AsExpression`] for an expression node, for its own SQL type.
 macro_rules! impl_into_expression {
     ([$($gen:tt)*] $ty:ty) => {
+        $crate::expr::impl_into_expression!(column [$($gen)*] $ty);
+        impl<$($gen)*> $crate::expr::Operand for $ty {}
+    };
+    // A column node: it is an `Operand` as every column is.
+    (column [$($gen:tt)*] $ty:ty) => {
         impl<__ST, $($gen)*> $crate::expr::AsExpression<__ST> for $ty
         where
             Self: $crate::expr::Expression,

@@ -125,6 +125,58 @@ impl<L: RenderSql<D>, R: RenderSql<D>, Op: CompareOp<D>, D: Dialect> RenderSql<D
 }
 impl_into_expression!([L, R, Op] Compare<L, R, Op>);
 
+/// `lhs IS [NOT] DISTINCT FROM rhs`: a comparison in which NULL equals NULL, never NULL
+/// itself. MySQL spells it `lhs <=> rhs` (not distinct) and `NOT (lhs <=> rhs)`.
+#[derive(Debug, Clone, Copy)]
+pub struct IsDistinct<L, R, const NOT_DISTINCT: bool> {
+    lhs: L,
+    rhs: R,
+}
+
+impl<L, R, const NOT_DISTINCT: bool> IsDistinct<L, R, NOT_DISTINCT> {
+    pub(crate) fn new(lhs: L, rhs: R) -> Self {
+        IsDistinct { lhs, rhs }
+    }
+}
+
+impl<L: Expression, R: Expression, const NOT_DISTINCT: bool> Expression for IsDistinct<L, R, NOT_DISTINCT> {
+    type SqlType = Bool;
+    type Nullability = NotNull;
+    type Value = bool;
+}
+
+impl<L, R, S, IL, IR, const NOT_DISTINCT: bool> AppearsIn<S, (IL, IR)> for IsDistinct<L, R, NOT_DISTINCT>
+where
+    L: AppearsIn<S, IL>,
+    R: AppearsIn<S, IR>,
+{
+    type ScopedNullability = NotNull;
+}
+
+impl<L: RenderSql<D>, R: RenderSql<D>, D: Dialect, const NOT_DISTINCT: bool> RenderSql<D>
+    for IsDistinct<L, R, NOT_DISTINCT>
+{
+    const TYPE_SHAPED: bool = L::TYPE_SHAPED && R::TYPE_SHAPED;
+
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        let mysql = D::KIND == crate::dialect::DialectKind::MySql;
+        if mysql && !NOT_DISTINCT {
+            out.push_sql("NOT (");
+        }
+        self.lhs.render(out);
+        out.push_sql(match (mysql, NOT_DISTINCT) {
+            (true, _) => " <=> ",
+            (false, true) => " IS NOT DISTINCT FROM ",
+            (false, false) => " IS DISTINCT FROM ",
+        });
+        self.rhs.render(out);
+        if mysql && !NOT_DISTINCT {
+            out.push_sql(")");
+        }
+    }
+}
+impl_into_expression!([L, R, const NOT_DISTINCT: bool] IsDistinct<L, R, NOT_DISTINCT>);
+
 /// `(lhs AND rhs)`, `(lhs OR rhs)`; a chain of one operator shares one pair of
 /// parentheses: `(a AND b AND c)`.
 #[derive(Debug, Clone, Copy)]

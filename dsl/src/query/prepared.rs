@@ -39,6 +39,8 @@ impl<ST: SqlType, S> AppearsIn<S, ()> for Placeholder<ST> {
     type ScopedNullability = NotNull;
 }
 
+impl<ST> crate::expr::Operand for Placeholder<ST> {}
+
 impl<ST: SqlType, D: Dialect> RenderSql<D> for Placeholder<ST> {
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_slot(self.name, ST::PARAM);

@@ -89,4 +89,4 @@ impl<C: Column, A: AliasName> Column for Aliased<C, A> {
     type Default = C::Default;
     const NAME: &'static str = C::NAME;
 }
-impl_into_expression!([C, A] Aliased<C, A>);
+impl_into_expression!(column [C, A] Aliased<C, A>);

@@ -248,3 +248,35 @@ fn enum_and_json_values_bind_as_text() {
         &[text("admin"), Value::Json(r#"{"theme":"dark"}"#.into())],
     );
 }
+
+#[test]
+fn distinct_from_compares_with_null_as_a_value_in_each_dialect() {
+    assert_sql(
+        select(pg::users::id)
+            .from(pg::users::table)
+            .filter(pg::users::email.is_not_distinct_from(None::<&str>))
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE "users"."email" IS NOT DISTINCT FROM $1"#,
+        &[Value::Null],
+    );
+    assert_sql(
+        select(lite::users::id)
+            .from(lite::users::table)
+            .filter(lite::users::email.is_distinct_from(Some("a@x")))
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE "users"."email" IS DISTINCT FROM ?"#,
+        &[text("a@x")],
+    );
+    assert_sql(
+        select(my::users::id)
+            .from(my::users::table)
+            .filter(
+                my::users::email
+                    .is_not_distinct_from(Some("a@x"))
+                    .and(my::users::email.is_distinct_from(my::users::name)),
+            )
+            .to_sql(),
+        "SELECT `users`.`id` FROM `users` WHERE (`users`.`email` <=> ? AND NOT (`users`.`email` <=> `users`.`name`))",
+        &[text("a@x")],
+    );
+}
