@@ -44,6 +44,23 @@ pub mod pg {
     }
 }
 
+/// Accounts on PostgreSQL, with columns the database computes.
+pub mod pg_computed {
+    use mizzle::pg::*;
+
+    mizzle::table! {
+        /// Accounts.
+        pub accounts in Pg {
+            /// Always from the identity sequence.
+            id: Integer [primary_key, identity_always],
+            /// Required.
+            name: Text [not_null],
+            /// Computed from `name`.
+            slug: Text [generated_stored("lower(name)")],
+        }
+    }
+}
+
 /// The same users table on MySQL.
 pub mod my {
     use mizzle::mysql::*;

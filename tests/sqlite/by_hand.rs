@@ -76,6 +76,9 @@ mod tags {
         const NAME: &'static str = "label";
     }
 
+    /// Inserts and updates may write it (a generated column would leave this out).
+    impl mizzle::query::Writable for label {}
+
     /// A whole row.
     #[derive(Debug, Clone, PartialEq)]
     pub struct Row {

@@ -48,10 +48,45 @@ pub trait Holds<N> {}
 impl<N: Nullability> Holds<NotNull> for N {}
 impl Holds<Null> for Null {}
 
+/// A column a statement may write: every column but those the database computes
+/// (`generated_stored`, `generated_virtual`, `identity_always`), which `table!` leaves
+/// without this impl. A table declared by hand implements it for its writable columns.
+#[diagnostic::on_unimplemented(
+    message = "column `{Self}` is computed by the database and cannot be written",
+    label = "a generated or `identity_always` column",
+    note = "leave it out of inserts and updates: the database fills it \
+            (an `identity_by_default` column takes explicit values)"
+)]
+pub trait Writable: Column {}
+
+impl<C: Writable, A: crate::schema::AliasName> Writable for crate::schema::Aliased<C, A> {}
+
+/// Columns a statement may write, one or a tuple (INSERT … SELECT's column list).
+#[diagnostic::on_unimplemented(
+    message = "a column of this list is computed by the database and cannot be written",
+    label = "a generated or `identity_always` column is in this list",
+    note = "leave it out: the database fills it"
+)]
+pub trait WritableColumns {}
+
+impl<C: Writable> WritableColumns for C {}
+
+macro_rules! tuple_writable_columns {
+    ($($name:ident $idx:ident $i:tt),+) => {
+        #[diagnostic::do_not_recommend]
+        impl<$($name: WritableColumns,)+> WritableColumns for ($($name,)+) {}
+    };
+}
+crate::macros::for_tuples!(tuple_writable_columns);
+
 /// Methods only columns have.
 pub trait ColumnMethods: Column {
     /// `column = value`, for `insert(..).values(..)`, `update(..).set(..)` and upserts.
-    fn to<V: IntoColumnValue<Self>>(self, value: V) -> Assign<Self, V::Expr> {
+    /// Not for a column the database computes.
+    fn to<V: IntoColumnValue<Self>>(self, value: V) -> Assign<Self, V::Expr>
+    where
+        Self: Writable,
+    {
         Assign {
             column: PhantomData,
             value: value.into_column_value(),

@@ -2,6 +2,7 @@
 
 use super::assign::{
     render_app_names, render_app_values, unassigned, Assign, AssignmentList, AssignmentOf, ColumnNames, ValuesRead,
+    WritableColumns,
 };
 use super::clause::NoFilterNeeded;
 use super::conflict::{NoConflict, RenderConflict};
@@ -75,7 +76,7 @@ impl<T: Table> InsertInto<T> {
     /// types of `columns`, in order, and `columns` must include every required column.
     pub fn select<Cols, Q, I>(self, columns: Cols, query: Q) -> Insert<T, FromSelect<Cols, Q>>
     where
-        Cols: ColumnNames + ColumnsOf<T>,
+        Cols: ColumnNames + ColumnsOf<T> + WritableColumns,
         T::AllColumns: RequiredColumnsSet<Cols, I>,
         Q: RowQuery<Dialect = T::Dialect>,
         Q::Selection: MatchesColumns<Cols>,

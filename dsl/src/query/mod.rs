@@ -14,7 +14,10 @@ mod statement;
 mod subquery;
 mod update;
 
-pub use assign::{Assign, AssignmentList, AssignmentOf, ColumnMethods, ColumnNames, IntoColumnValue, ValuesRead};
+pub use assign::{
+    Assign, AssignmentList, AssignmentOf, ColumnMethods, ColumnNames, IntoColumnValue, ValuesRead, Writable,
+    WritableColumns,
+};
 pub use clause::{
     AllRows, AndFilter, Distinct, DistinctOn, GroupBy, NoDistinct, NoGroup, NoOrder, NoWhere, OrderBy, Where,
     WhereChosen,

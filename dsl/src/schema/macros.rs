@@ -114,6 +114,8 @@ macro_rules! table {
                     }
                 }
 
+                $crate::__mizzle_writable!($col; $($($mods)*)?);
+
                 impl<__ST> $crate::expr::AsExpression<__ST> for $col
                 where
                     <$col as $crate::expr::Expression>::SqlType: $crate::types::SameType<__ST>,
@@ -451,6 +453,17 @@ macro_rules! __mizzle_app_fn {
         }))
     };
     ($kind:ident $col:ident; $other:tt $($rest:tt)*) => { $crate::__mizzle_app_fn!($kind $col; $($rest)*) };
+}
+
+/// `impl Writable for column`, unless its modifiers say the database computes it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_writable {
+    ($col:ident;) => { impl $crate::query::Writable for $col {} };
+    ($col:ident; generated_stored $($rest:tt)*) => {};
+    ($col:ident; generated_virtual $($rest:tt)*) => {};
+    ($col:ident; identity_always $($rest:tt)*) => {};
+    ($col:ident; $other:tt $($rest:tt)*) => { $crate::__mizzle_writable!($col; $($rest)*); };
 }
 
 /// `Chain<a, Chain<b, End>>`: a table's columns as a list of any length.
