@@ -34,7 +34,8 @@ impl SupportsDistinctOn for Pg {}
 #[diagnostic::on_unimplemented(
     message = "{Self} has no `FULL JOIN`",
     label = "`.full_join(..)` is not available here",
-    note = "MySQL and MariaDB lack FULL JOIN: combine a LEFT and a RIGHT join with UNION"
+    note = "MySQL and MariaDB lack FULL JOIN: run the query with `.left_join(..)` and again with \
+            `.right_join(..)`, and merge the rows"
 )]
 pub trait SupportsFullJoin: Dialect {}
 impl SupportsFullJoin for Pg {}
@@ -44,7 +45,8 @@ impl SupportsFullJoin for Sqlite {}
 #[diagnostic::on_unimplemented(
     message = "{Self} has no `ON CONFLICT` clause",
     label = "`.on_conflict..(..)` is not available here",
-    note = "on MySQL, use `.on_duplicate_key_update(..)` (or `.ignore()` to skip conflicting rows)"
+    note = "on MySQL, use `.on_duplicate_key_update(..)`; to keep the existing row, set its key to \
+            itself there (`users::id.to(users::id)`)"
 )]
 pub trait SupportsOnConflict: Dialect {}
 impl SupportsOnConflict for Pg {}

@@ -16,7 +16,9 @@ use std::marker::PhantomData;
 #[diagnostic::on_unimplemented(
     message = "table `{Self}` is not in scope of this query",
     label = "this uses `{Self}`, which the query does not read from",
-    note = "join it first with `.inner_join({Self}, ..)` or `.left_join({Self}, ..)`, or select from it"
+    note = "a SELECT reads the tables of its FROM clause and joins: add it with `.inner_join({Self}, on)` \
+            or `.left_join({Self}, on)`; UPDATE and DELETE read only their own table: test another \
+            with `exists(..)` or `.in_subquery(..)`"
 )]
 pub trait TableIn<S, I> {
     /// [`Null`] when the table sits on the nullable side of an outer join.

@@ -36,7 +36,8 @@ pub trait TextType: SqlType {}
 #[diagnostic::on_unimplemented(
     message = "a `{Self}` expression cannot be used where a `{T}` is expected",
     label = "expected `{T}`, found `{Self}`",
-    note = "convert one side with `.cast::<T>()` if the database should convert it"
+    note = "a condition (`filter`, `having`, `on`) is a comparison such as `.eq(..)` or `.is_null()`; \
+            to compare values of two SQL types, convert one with `.cast::<T>()`"
 )]
 pub trait SameType<T> {}
 impl<T: SqlType> SameType<T> for T {}
