@@ -66,6 +66,24 @@ macro_rules! scenarios {
             }
 
             #[tokio::test]
+            async fn integer_expressions_of_different_types_compare() {
+                let Some(db) = open("integer_kinds").await else {
+                    return;
+                };
+                seed(&db).await;
+                // count(..) is a bigint, the key an integer (or bigint unsigned on MySQL).
+                let busier_than_their_id = select(users::name)
+                    .from(users::table)
+                    .left_join(posts::table, posts::author_id.eq(users::id))
+                    .group_by((users::id, users::name))
+                    .having(count(posts::id).gt(users::id))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(busier_than_their_id, ["Ada"]);
+            }
+
+            #[tokio::test]
             async fn distinct_from_treats_null_as_a_value() {
                 let Some(db) = open("distinct_from").await else {
                     return;

@@ -4,7 +4,7 @@ use super::cast::Cast;
 use super::in_list::{InList, InSubquery};
 use super::ops::{op, Arith, Between, Compare, IsDistinct, IsNull, Logic, Not};
 use super::order::{NullsOrder, Order};
-use super::{AsExpression, Expression, Operand};
+use super::{AsExpression, Comparand, Expression, Operand};
 use crate::types::{Bool, NumericType, SameType, SqlType, TextType};
 use std::marker::PhantomData;
 
@@ -17,33 +17,33 @@ use std::marker::PhantomData;
 #[allow(clippy::wrong_self_convention)]
 pub trait ExpressionMethods: Expression + Sized {
     /// `self = rhs`.
-    fn eq<R: AsExpression<Self::SqlType, Expr: Operand>>(self, rhs: R) -> Compare<Self, R::Expr, op::Eq> {
-        Compare::new(self, rhs.into_expression())
+    fn eq<R: Comparand<Self::SqlType, K, Expr: Operand>, K>(self, rhs: R) -> Compare<Self, R::Expr, op::Eq> {
+        Compare::new(self, rhs.into_comparand())
     }
 
     /// `self <> rhs`.
-    fn ne<R: AsExpression<Self::SqlType, Expr: Operand>>(self, rhs: R) -> Compare<Self, R::Expr, op::Ne> {
-        Compare::new(self, rhs.into_expression())
+    fn ne<R: Comparand<Self::SqlType, K, Expr: Operand>, K>(self, rhs: R) -> Compare<Self, R::Expr, op::Ne> {
+        Compare::new(self, rhs.into_comparand())
     }
 
     /// `self > rhs`.
-    fn gt<R: AsExpression<Self::SqlType, Expr: Operand>>(self, rhs: R) -> Compare<Self, R::Expr, op::Gt> {
-        Compare::new(self, rhs.into_expression())
+    fn gt<R: Comparand<Self::SqlType, K, Expr: Operand>, K>(self, rhs: R) -> Compare<Self, R::Expr, op::Gt> {
+        Compare::new(self, rhs.into_comparand())
     }
 
     /// `self >= rhs`.
-    fn ge<R: AsExpression<Self::SqlType, Expr: Operand>>(self, rhs: R) -> Compare<Self, R::Expr, op::Ge> {
-        Compare::new(self, rhs.into_expression())
+    fn ge<R: Comparand<Self::SqlType, K, Expr: Operand>, K>(self, rhs: R) -> Compare<Self, R::Expr, op::Ge> {
+        Compare::new(self, rhs.into_comparand())
     }
 
     /// `self < rhs`.
-    fn lt<R: AsExpression<Self::SqlType, Expr: Operand>>(self, rhs: R) -> Compare<Self, R::Expr, op::Lt> {
-        Compare::new(self, rhs.into_expression())
+    fn lt<R: Comparand<Self::SqlType, K, Expr: Operand>, K>(self, rhs: R) -> Compare<Self, R::Expr, op::Lt> {
+        Compare::new(self, rhs.into_comparand())
     }
 
     /// `self <= rhs`.
-    fn le<R: AsExpression<Self::SqlType, Expr: Operand>>(self, rhs: R) -> Compare<Self, R::Expr, op::Le> {
-        Compare::new(self, rhs.into_expression())
+    fn le<R: Comparand<Self::SqlType, K, Expr: Operand>, K>(self, rhs: R) -> Compare<Self, R::Expr, op::Le> {
+        Compare::new(self, rhs.into_comparand())
     }
 
     /// `self IS NOT DISTINCT FROM rhs` (`<=>` on MySQL): equal, with NULL equal to NULL.
@@ -70,26 +70,26 @@ pub trait ExpressionMethods: Expression + Sized {
     }
 
     /// `self IN (v1, v2, …)`; an empty list is false.
-    fn in_array<V, I>(self, values: I) -> InList<Self, V::Expr, false>
+    fn in_array<V, I, K>(self, values: I) -> InList<Self, V::Expr, false>
     where
         I: IntoIterator<Item = V>,
-        V: AsExpression<Self::SqlType, Expr: Operand>,
+        V: Comparand<Self::SqlType, K, Expr: Operand>,
     {
         InList {
             expr: self,
-            values: values.into_iter().map(AsExpression::into_expression).collect(),
+            values: values.into_iter().map(Comparand::into_comparand).collect(),
         }
     }
 
     /// `self NOT IN (v1, v2, …)`; an empty list is true.
-    fn not_in_array<V, I>(self, values: I) -> InList<Self, V::Expr, true>
+    fn not_in_array<V, I, K>(self, values: I) -> InList<Self, V::Expr, true>
     where
         I: IntoIterator<Item = V>,
-        V: AsExpression<Self::SqlType, Expr: Operand>,
+        V: Comparand<Self::SqlType, K, Expr: Operand>,
     {
         InList {
             expr: self,
-            values: values.into_iter().map(AsExpression::into_expression).collect(),
+            values: values.into_iter().map(Comparand::into_comparand).collect(),
         }
     }
 

@@ -4,6 +4,7 @@ mod aggregate;
 mod bound;
 mod cast;
 mod column;
+mod comparand;
 mod eval;
 mod func;
 mod in_list;
@@ -15,6 +16,7 @@ mod raw;
 pub use aggregate::{avg, count, count_distinct, count_star, function, max, min, sum, Aggregate, Summable};
 pub use bound::{Bound, NullableBound};
 pub use cast::{Cast, CastTarget};
+pub use comparand::{Comparand, ComparesWith, Exact, TypedNode, Widened};
 pub use eval::{ArithEval, CompareEval, Evaluate, LogicEval};
 pub use func::{and, exists, last_insert_id, not, not_exists, or, Exists, LastInsertId};
 pub use in_list::{InList, InSubquery};
@@ -90,6 +92,7 @@ macro_rules! impl_into_expression {
     ([$($gen:tt)*] $ty:ty) => {
         $crate::expr::impl_into_expression!(column [$($gen)*] $ty);
         impl<$($gen)*> $crate::expr::Operand for $ty {}
+        impl<$($gen)*> $crate::expr::TypedNode for $ty {}
     };
     // A column node: it is an `Operand` as every column is.
     (column [$($gen:tt)*] $ty:ty) => {

@@ -280,3 +280,18 @@ fn distinct_from_compares_with_null_as_a_value_in_each_dialect() {
         &[text("a@x")],
     );
 }
+
+#[test]
+fn integer_expressions_of_different_sql_types_compare_without_a_cast() {
+    use pg::users;
+    // count(..) is a bigint; `age` an integer.
+    assert_sql(
+        select(users::id)
+            .from(users::table)
+            .group_by(users::id)
+            .having(count(users::id).ge(users::age).and(users::age.lt(count(users::id))))
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" GROUP BY "users"."id" HAVING (count("users"."id") >= "users"."age" AND "users"."age" < count("users"."id"))"#,
+        &[],
+    );
+}
