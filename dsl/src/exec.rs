@@ -1,6 +1,7 @@
 //! [`Executor`]: what a backend connection offers the query builders, and the pieces
 //! (futures, transaction options) the backends share.
 
+use crate::access::{AccessMode, ReadOnly, ReadWrite};
 use crate::dialect::Dialect;
 use crate::error::Error;
 use crate::render::RenderedSql;
@@ -20,6 +21,9 @@ use std::task::{ready, Context, Poll};
     note = "a query's dialect is that of its tables; use a connection of the same database"
 )]
 pub trait Executor<D: Dialect> {
+    /// Whether it may run statements that write: [`ReadOnly`](crate::access::ReadOnly)
+    /// for a read-only transaction, [`ReadWrite`](crate::access::ReadWrite) otherwise.
+    type Mode: crate::access::AccessMode;
     /// The result of fetching every row.
     type All<'a, T>
     where
@@ -69,39 +73,53 @@ impl IsolationLevel {
 }
 
 /// Options of a top-level transaction; nested transactions are savepoints and take none.
+/// `M` says whether the transaction may write: [`ReadWrite`] unless `.read_only()` made it
+/// [`ReadOnly`], whose closure gets a `Transaction<'_, ReadOnly>` on which writes do not
+/// compile.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct TransactionOptions {
+pub struct TransactionOptions<M = ReadWrite> {
     /// The isolation level; the server's default when `None`.
     pub isolation: Option<IsolationLevel>,
-    /// `READ ONLY`: writes fail.
-    pub read_only: bool,
     /// `DEFERRABLE` (PostgreSQL, with `SERIALIZABLE READ ONLY`): wait for a snapshot that
     /// cannot fail with a serialization error.
     pub deferrable: bool,
+    /// Read-only or read-write.
+    pub mode: M,
 }
 
 impl TransactionOptions {
-    /// The server's defaults.
+    /// The server's defaults: a read-write transaction.
     pub fn new() -> Self {
         Self::default()
     }
+}
 
+impl<M: AccessMode> TransactionOptions<M> {
     /// Sets the isolation level.
     pub fn isolation(mut self, level: IsolationLevel) -> Self {
         self.isolation = Some(level);
         self
     }
 
-    /// Makes the transaction read-only.
-    pub fn read_only(mut self) -> Self {
-        self.read_only = true;
-        self
+    /// Makes the transaction read-only: `READ ONLY` on the server, and writes on its
+    /// handle do not compile.
+    pub fn read_only(self) -> TransactionOptions<ReadOnly> {
+        TransactionOptions {
+            isolation: self.isolation,
+            deferrable: self.deferrable,
+            mode: ReadOnly,
+        }
     }
 
     /// Makes the transaction deferrable (PostgreSQL).
     pub fn deferrable(mut self) -> Self {
         self.deferrable = true;
         self
+    }
+
+    /// Whether the transaction is read-only.
+    pub fn is_read_only(&self) -> bool {
+        M::READ_ONLY
     }
 }
 

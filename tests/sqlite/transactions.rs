@@ -4,7 +4,7 @@ use super::db;
 use super::schema::users;
 use mizzle::prelude::*;
 use mizzle::sqlite::Database;
-use mizzle::{insert, select, Error};
+use mizzle::{count, insert, select, Error};
 
 fn names(db: &Database) -> Vec<String> {
     select(users::name)
@@ -80,4 +80,31 @@ fn a_panic_rolls_the_transaction_back() {
     db.transaction(|tx| insert(users::table).values(users::name.to("Bob")).execute(tx))
         .unwrap();
     assert_eq!(names(&db), ["Bob"]);
+}
+
+#[test]
+fn a_read_only_transaction_reads_refuses_raw_writes_and_leaves_the_connection_writable() {
+    let db = db();
+    insert(users::table).values(users::name.to("Ada")).execute(&db).unwrap();
+    let options = mizzle::TransactionOptions::new().read_only();
+    // A typed write on `tx` does not compile (compile-fail-tests); raw SQL is refused
+    // by `PRAGMA query_only`.
+    let result: Result<Option<i64>, mizzle::Error> = db.transaction_with(options, |tx| {
+        let seen = select(count(users::id)).from(users::table).get(tx)?;
+        tx.execute_sql("DELETE FROM users")?;
+        Ok(seen)
+    });
+    let error = result.unwrap_err();
+    assert!(error.to_string().contains("readonly"), "{error}");
+    // Committed or rolled back, the connection writes again.
+    let seen = db
+        .transaction_with(mizzle::TransactionOptions::new().read_only(), |tx| {
+            select(count(users::id)).from(users::table).get(tx)
+        })
+        .unwrap();
+    assert_eq!(seen, Some(1));
+    insert(users::table)
+        .values(users::name.to("Grace"))
+        .execute(&db)
+        .unwrap();
 }

@@ -140,23 +140,30 @@ macro_rules! transaction_scenarios {
             }
 
             #[tokio::test]
-            async fn a_read_only_transaction_refuses_writes() {
+            async fn a_read_only_transaction_reads_and_its_server_refuses_raw_writes() {
                 let Some(db) = open("tx_read_only").await else {
                     return;
                 };
+                insert(users::table)
+                    .values(users::name.to("Ada"))
+                    .execute(&db)
+                    .await
+                    .unwrap();
                 let options = TransactionOptions::new()
                     .isolation(mizzle::IsolationLevel::Serializable)
                     .read_only();
-                let result: Result<u64, Error> = db
+                // A typed write on `tx` does not compile
+                // (compile-fail-tests/cases/a_read_only_transaction_cannot_write.rs);
+                // raw SQL is refused by the server.
+                let result: Result<Option<i64>, Error> = db
                     .transaction_with(options, async |tx| {
-                        insert(users::table)
-                            .values(users::name.to("Ada"))
-                            .execute(tx)
-                            .await
+                        let seen = select(count(users::id)).from(users::table).get(tx).await?;
+                        tx.execute_sql("DELETE FROM users").await?;
+                        Ok(seen)
                     })
                     .await;
                 assert!(matches!(result, Err(Error::Database { .. })), "{result:?}");
-                assert!(names(&db).await.is_empty());
+                assert_eq!(names(&db).await, ["Ada"]);
             }
         }
     };

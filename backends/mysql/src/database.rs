@@ -7,6 +7,7 @@ use crate::row::{decode, decode_all, Rows};
 use crate::run::{self, Operation};
 use crate::transaction::{run_transaction, Transaction};
 use futures_util::future::{select, Either};
+use mizzle_dsl::access::{AccessMode, ReadWrite};
 use mizzle_dsl::dialect::MySql;
 use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
@@ -185,9 +186,12 @@ impl Database {
 
     /// [`transaction`](Self::transaction) with an isolation level or read only.
     /// MySQL has no deferrable transactions; asking for one is an error.
-    pub async fn transaction_with<T, E, F>(&self, options: TransactionOptions, f: F) -> Result<T, E>
+    /// A read-only transaction's closure gets a `Transaction<'_, ReadOnly>`, on which
+    /// statements that write do not compile.
+    pub async fn transaction_with<M, T, E, F>(&self, options: TransactionOptions<M>, f: F) -> Result<T, E>
     where
-        F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
+        M: AccessMode,
+        F: AsyncFnOnce(&Transaction<'_, M>) -> Result<T, E>,
         E: From<Error>,
     {
         run_transaction(self.pooled().await?, self.max_packet, options, f).await
@@ -296,6 +300,7 @@ impl Database {
 }
 
 impl Executor<MySql> for Database {
+    type Mode = ReadWrite;
     type All<'a, T> = FetchAll<'a, Rows, T>;
     type Get<'a, T> = FetchFirst<'a, mysql_async::Row, T>;
     type Execute<'a> = BoxFuture<'a, Result<u64, Error>>;

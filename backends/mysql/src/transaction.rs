@@ -4,6 +4,7 @@
 use crate::error::database_error;
 use crate::row::{decode, decode_all, Rows};
 use crate::run;
+use mizzle_dsl::access::{AccessMode, ReadWrite};
 use mizzle_dsl::dialect::MySql;
 use mizzle_dsl::exec::{close_after, in_savepoint, BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
@@ -11,16 +12,20 @@ use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
 use mysql_async::prelude::Queryable;
 use mysql_async::Conn;
+use std::marker::PhantomData;
 use tokio::sync::Mutex;
 
 /// A transaction (or a savepoint inside one). Queries run on its connection, one at a
 /// time: `query.all(&tx).await?`.
+/// `M` is [`ReadWrite`], or [`ReadOnly`](mizzle_dsl::access::ReadOnly) for a transaction
+/// opened `.read_only()`, on which statements that write do not compile.
 #[derive(Debug)]
-pub struct Transaction<'t> {
+pub struct Transaction<'t, M = ReadWrite> {
     conn: &'t Mutex<Conn>,
     depth: u32,
     /// The server's `max_allowed_packet`, where known, to explain a broken connection.
     max_packet: Option<usize>,
+    mode: PhantomData<M>,
 }
 
 /// Holds the connection while its transaction is open. Dropped before the transaction
@@ -55,7 +60,7 @@ impl Drop for OpenTransaction {
     }
 }
 
-fn begin_sql(options: TransactionOptions) -> Result<Vec<String>, Error> {
+fn begin_sql<M: AccessMode>(options: TransactionOptions<M>) -> Result<Vec<String>, Error> {
     if options.deferrable {
         return Err(Error::Driver("MySQL has no deferrable transactions".into()));
     }
@@ -64,7 +69,7 @@ fn begin_sql(options: TransactionOptions) -> Result<Vec<String>, Error> {
         statements.push(format!("SET TRANSACTION ISOLATION LEVEL {}", level.sql()));
     }
     statements.push(
-        if options.read_only {
+        if options.is_read_only() {
             "START TRANSACTION READ ONLY"
         } else {
             "START TRANSACTION"
@@ -86,14 +91,15 @@ async fn run_sql(conn: &Mutex<Conn>, sql: &str) -> Result<(), Error> {
         .map_err(|e| database_error(sql, e))
 }
 
-pub(crate) async fn run_transaction<T, E, F>(
+pub(crate) async fn run_transaction<M, T, E, F>(
     conn: Conn,
     max_packet: Option<usize>,
-    options: TransactionOptions,
+    options: TransactionOptions<M>,
     f: F,
 ) -> Result<T, E>
 where
-    F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
+    M: AccessMode,
+    F: AsyncFnOnce(&Transaction<'_, M>) -> Result<T, E>,
     E: From<Error>,
 {
     let mut open = OpenTransaction {
@@ -112,6 +118,7 @@ where
                 conn,
                 depth: 0,
                 max_packet,
+                mode: PhantomData,
             }),
             |sql| run_sql_owned(conn, sql),
             "COMMIT".to_owned(),
@@ -124,18 +131,19 @@ where
     result
 }
 
-impl Transaction<'_> {
+impl<M: AccessMode> Transaction<'_, M> {
     /// Runs `f` in a savepoint: released when `f` returns `Ok`, rolled back to when it
     /// returns `Err` or panics; the outer transaction goes on either way.
     pub async fn transaction<T, E, F>(&self, f: F) -> Result<T, E>
     where
-        F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
+        F: AsyncFnOnce(&Transaction<'_, M>) -> Result<T, E>,
         E: From<Error>,
     {
         let inner = Transaction {
             conn: self.conn,
             depth: self.depth + 1,
             max_packet: self.max_packet,
+            mode: PhantomData,
         };
         in_savepoint(inner.depth, |sql| run_sql_owned(self.conn, sql), f(&inner)).await
     }
@@ -151,7 +159,8 @@ impl Transaction<'_> {
     }
 }
 
-impl Executor<MySql> for Transaction<'_> {
+impl<M: AccessMode> Executor<MySql> for Transaction<'_, M> {
+    type Mode = M;
     type All<'a, T>
         = FetchAll<'a, Rows, T>
     where

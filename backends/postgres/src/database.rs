@@ -6,6 +6,7 @@ use crate::kept::{Connection, KeptConnection};
 use crate::row::{decode, decode_all};
 use crate::transaction::{run_transaction, Transaction};
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
+use mizzle_dsl::access::{AccessMode, ReadWrite};
 use mizzle_dsl::dialect::Pg;
 use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
@@ -140,9 +141,12 @@ impl Database {
     }
 
     /// [`transaction`](Self::transaction) with an isolation level, read only or deferrable.
-    pub async fn transaction_with<T, E, F>(&self, options: TransactionOptions, f: F) -> Result<T, E>
+    /// A read-only transaction's closure gets a `Transaction<'_, ReadOnly>`, on which
+    /// statements that write do not compile.
+    pub async fn transaction_with<M, T, E, F>(&self, options: TransactionOptions<M>, f: F) -> Result<T, E>
     where
-        F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
+        M: AccessMode,
+        F: AsyncFnOnce(&Transaction<'_, M>) -> Result<T, E>,
         E: From<Error>,
     {
         let client = self.checkout().await?;
@@ -221,6 +225,7 @@ impl Database {
 }
 
 impl Executor<Pg> for Database {
+    type Mode = ReadWrite;
     type All<'a, T> = FetchAll<'a, Vec<tokio_postgres::Row>, T>;
     type Get<'a, T> = FetchFirst<'a, tokio_postgres::Row, T>;
     type Execute<'a> = BoxFuture<'a, Result<u64, Error>>;

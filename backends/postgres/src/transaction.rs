@@ -5,20 +5,25 @@ use crate::error::database_error;
 use crate::fetch;
 use crate::row::{decode, decode_all};
 use deadpool_postgres::{ClientWrapper, Object};
+use mizzle_dsl::access::{AccessMode, ReadWrite};
 use mizzle_dsl::dialect::Pg;
 use mizzle_dsl::exec::{close_after, in_savepoint, BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
+use std::marker::PhantomData;
 use std::sync::{Mutex, PoisonError};
 
 /// A transaction (or a savepoint inside one). Queries run on its connection:
 /// `query.all(&tx).await?`.
+/// `M` is [`ReadWrite`], or [`ReadOnly`](mizzle_dsl::access::ReadOnly) for a transaction
+/// opened `.read_only()`, on which statements that write do not compile.
 #[derive(Debug)]
-pub struct Transaction<'c> {
+pub struct Transaction<'c, M = ReadWrite> {
     client: &'c ClientWrapper,
     depth: u32,
     failed: &'c FailedStatement,
+    mode: PhantomData<M>,
 }
 
 /// The first statement error since the transaction (or the savepoint it was rolled back
@@ -68,13 +73,13 @@ impl Drop for PooledTransaction {
     }
 }
 
-fn begin_sql(options: TransactionOptions) -> String {
+fn begin_sql<M: AccessMode>(options: TransactionOptions<M>) -> String {
     let mut sql = String::from("BEGIN");
     if let Some(level) = options.isolation {
         sql.push_str(" ISOLATION LEVEL ");
         sql.push_str(level.sql());
     }
-    if options.read_only {
+    if options.is_read_only() {
         sql.push_str(" READ ONLY");
     }
     if options.deferrable {
@@ -91,9 +96,10 @@ async fn batch_owned(client: &ClientWrapper, sql: String) -> Result<(), Error> {
     batch(client, &sql).await
 }
 
-pub(crate) async fn run_transaction<T, E, F>(client: Object, options: TransactionOptions, f: F) -> Result<T, E>
+pub(crate) async fn run_transaction<M, T, E, F>(client: Object, options: TransactionOptions<M>, f: F) -> Result<T, E>
 where
-    F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
+    M: AccessMode,
+    F: AsyncFnOnce(&Transaction<'_, M>) -> Result<T, E>,
     E: From<Error>,
 {
     let mut guard = PooledTransaction { client: Some(client) };
@@ -108,6 +114,7 @@ where
             client,
             depth: 0,
             failed: &failed,
+            mode: PhantomData,
         };
         close_after(
             async { failed.check(f(&tx).await) },
@@ -127,18 +134,19 @@ where
     result
 }
 
-impl Transaction<'_> {
+impl<M: AccessMode> Transaction<'_, M> {
     /// Runs `f` in a savepoint: released when `f` returns `Ok`, rolled back to when it
     /// returns `Err` or panics; the outer transaction goes on either way.
     pub async fn transaction<T, E, F>(&self, f: F) -> Result<T, E>
     where
-        F: AsyncFnOnce(&Transaction<'_>) -> Result<T, E>,
+        F: AsyncFnOnce(&Transaction<'_, M>) -> Result<T, E>,
         E: From<Error>,
     {
         let inner = Transaction {
             client: self.client,
             depth: self.depth + 1,
             failed: self.failed,
+            mode: PhantomData,
         };
         // A savepoint opens only in a sound transaction; released or rolled back to, the
         // transaction is sound again.
@@ -161,7 +169,8 @@ impl Transaction<'_> {
     }
 }
 
-impl Executor<Pg> for Transaction<'_> {
+impl<M: AccessMode> Executor<Pg> for Transaction<'_, M> {
+    type Mode = M;
     type All<'a, T>
         = FetchAll<'a, Vec<tokio_postgres::Row>, T>
     where

@@ -54,6 +54,7 @@ impl From<Database> for AsyncDatabase {
 }
 
 impl Executor<Sqlite> for AsyncDatabase {
+    type Mode = mizzle_dsl::access::ReadWrite;
     type All<'a, T> = Ready<Result<Vec<T>, Error>>;
     type Get<'a, T> = Ready<Result<Option<T>, Error>>;
     type Execute<'a> = Ready<Result<u64, Error>>;

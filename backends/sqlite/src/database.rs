@@ -4,6 +4,7 @@ use crate::error::{connection_error, database_error};
 use crate::run;
 use crate::session::Session;
 use crate::transaction::{run_transaction, Transaction};
+use mizzle_dsl::access::{AccessMode, ReadWrite};
 use mizzle_dsl::dialect::Sqlite;
 use mizzle_dsl::exec::{Executor, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
@@ -89,9 +90,12 @@ impl Database {
 
     /// [`transaction`](Self::transaction) with options: SQLite transactions are always
     /// serializable; a read-only one starts deferred, others take the write lock at once.
-    pub fn transaction_with<T, E, F>(&self, options: TransactionOptions, f: F) -> Result<T, E>
+    /// A read-only transaction's closure gets a `Transaction<'_, ReadOnly>`, on which
+    /// statements that write do not compile.
+    pub fn transaction_with<M, T, E, F>(&self, options: TransactionOptions<M>, f: F) -> Result<T, E>
     where
-        F: FnOnce(&Transaction<'_>) -> Result<T, E>,
+        M: AccessMode,
+        F: FnOnce(&Transaction<'_, M>) -> Result<T, E>,
         E: From<Error>,
     {
         run_transaction(&self.session, options, f)
@@ -154,6 +158,7 @@ fn parse_target(target: &str) -> Result<&str, Error> {
 }
 
 impl Executor<Sqlite> for Database {
+    type Mode = ReadWrite;
     type All<'a, T> = Result<Vec<T>, Error>;
     type Get<'a, T> = Result<Option<T>, Error>;
     type Execute<'a> = Result<u64, Error>;

@@ -4,18 +4,24 @@
 use crate::error::database_error;
 use crate::run;
 use crate::session::Session;
+use mizzle_dsl::access::{AccessMode, ReadWrite};
 use mizzle_dsl::dialect::Sqlite;
 use mizzle_dsl::exec::{Executor, IsolationLevel, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
 use rusqlite::Connection;
+use std::marker::PhantomData;
 
-/// A transaction (or a savepoint inside one): `query.all(&tx)?`.
+/// A transaction (or a savepoint inside one): `query.all(&tx)?`. `M` is [`ReadWrite`], or
+/// [`ReadOnly`](mizzle_dsl::access::ReadOnly) for a transaction opened `.read_only()`, on
+/// which statements that write do not compile (and raw SQL that writes fails:
+/// `PRAGMA query_only` is on until it ends).
 #[derive(Debug)]
-pub struct Transaction<'c> {
+pub struct Transaction<'c, M = ReadWrite> {
     session: &'c Session,
     depth: u32,
+    mode: PhantomData<M>,
 }
 
 /// Closes the transaction (or savepoint) with `rollback` unless it was finished: this
@@ -39,9 +45,9 @@ fn run_sql(conn: &Connection, sql: &str) -> Result<(), Error> {
     conn.execute_batch(sql).map_err(|e| database_error(sql, e))
 }
 
-fn scoped<T, E, F>(tx: Transaction<'_>, f: F, commit: &str, rollback: String) -> Result<T, E>
+fn scoped<M, T, E, F>(tx: Transaction<'_, M>, f: F, commit: &str, rollback: String) -> Result<T, E>
 where
-    F: FnOnce(&Transaction<'_>) -> Result<T, E>,
+    F: FnOnce(&Transaction<'_, M>) -> Result<T, E>,
     E: From<Error>,
 {
     let mut open = Open {
@@ -59,7 +65,7 @@ where
 /// deferrable ones map to `BEGIN DEFERRED` (no lock until the first read), others to
 /// `BEGIN IMMEDIATE`, which takes the write lock up front so the transaction cannot fail
 /// later on a lock upgrade.
-fn begin_sql(options: TransactionOptions) -> Result<&'static str, Error> {
+fn begin_sql<M: AccessMode>(options: TransactionOptions<M>) -> Result<&'static str, Error> {
     match options.isolation {
         None | Some(IsolationLevel::Serializable) => {}
         Some(level) => {
@@ -68,28 +74,45 @@ fn begin_sql(options: TransactionOptions) -> Result<&'static str, Error> {
             ))
         }
     }
-    Ok(if options.read_only || options.deferrable {
+    Ok(if options.is_read_only() {
+        "BEGIN DEFERRED; PRAGMA query_only = 1"
+    } else if options.deferrable {
         "BEGIN DEFERRED"
     } else {
         "BEGIN IMMEDIATE"
     })
 }
 
-pub(crate) fn run_transaction<T, E, F>(session: &Session, options: TransactionOptions, f: F) -> Result<T, E>
+pub(crate) fn run_transaction<M, T, E, F>(session: &Session, options: TransactionOptions<M>, f: F) -> Result<T, E>
 where
-    F: FnOnce(&Transaction<'_>) -> Result<T, E>,
+    M: AccessMode,
+    F: FnOnce(&Transaction<'_, M>) -> Result<T, E>,
     E: From<Error>,
 {
     run_sql(session.connection(), begin_sql(options)?)?;
-    scoped(Transaction { session, depth: 0 }, f, "COMMIT", "ROLLBACK".to_owned())
+    let tx = Transaction {
+        session,
+        depth: 0,
+        mode: PhantomData,
+    };
+    if M::READ_ONLY {
+        scoped(
+            tx,
+            f,
+            "COMMIT; PRAGMA query_only = 0",
+            "ROLLBACK; PRAGMA query_only = 0".to_owned(),
+        )
+    } else {
+        scoped(tx, f, "COMMIT", "ROLLBACK".to_owned())
+    }
 }
 
-impl Transaction<'_> {
+impl<M: AccessMode> Transaction<'_, M> {
     /// Runs `f` in a savepoint: released when `f` returns `Ok`, rolled back to when it
     /// returns `Err` or panics; the outer transaction goes on either way.
     pub fn transaction<T, E, F>(&self, f: F) -> Result<T, E>
     where
-        F: FnOnce(&Transaction<'_>) -> Result<T, E>,
+        F: FnOnce(&Transaction<'_, M>) -> Result<T, E>,
         E: From<Error>,
     {
         let name = format!("mizzle_sp_{}", self.depth + 1);
@@ -97,6 +120,7 @@ impl Transaction<'_> {
         let inner = Transaction {
             session: self.session,
             depth: self.depth + 1,
+            mode: PhantomData,
         };
         scoped(
             inner,
@@ -117,7 +141,8 @@ impl Transaction<'_> {
     }
 }
 
-impl Executor<Sqlite> for Transaction<'_> {
+impl<M: AccessMode> Executor<Sqlite> for Transaction<'_, M> {
+    type Mode = M;
     type All<'a, T>
         = Result<Vec<T>, Error>
     where

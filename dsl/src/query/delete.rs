@@ -97,6 +97,7 @@ impl<T, W, Sel: SelectionIn<T, I>, I> ScopeChecked<I> for Delete<T, W, Returning
 impl<T: Table, W, R> Statement for Delete<T, W, R> {
     type Dialect = T::Dialect;
     type Filter = W;
+    type Access = crate::access::Writes;
 }
 
 impl<T: Table, W, Sel> RowQuery for Delete<T, W, Returning<Sel>> {

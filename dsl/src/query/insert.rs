@@ -462,6 +462,7 @@ impl<T, V, C, Sel: SelectionIn<T, I>, I> ScopeChecked<I> for Insert<T, V, C, Ret
 impl<T: Table, V, C, R> Statement for Insert<T, V, C, R> {
     type Dialect = T::Dialect;
     type Filter = NoFilterNeeded;
+    type Access = crate::access::Writes;
 }
 
 impl<T: Table, V, C, S> RowQuery for Insert<T, V, C, Returning<S>> {

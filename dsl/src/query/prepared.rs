@@ -4,6 +4,7 @@
 use super::clause::WhereChosen;
 use super::selection::{Selection, SelectionDecoder};
 use super::statement::{RowOf, RowQuery, Statement};
+use crate::access::Permits;
 use crate::dialect::Dialect;
 use crate::error::{EncodeError, Error};
 use crate::exec::Executor;
@@ -147,6 +148,7 @@ impl<Q: Statement> Prepared<Q> {
     pub fn execute<'a, C: Executor<Q::Dialect>>(&'a self, db: &'a C, params: &Params) -> C::Execute<'a>
     where
         Q::Filter: WhereChosen,
+        C::Mode: Permits<Q::Access>,
     {
         db.execute(self.bind(params))
     }
@@ -156,7 +158,7 @@ impl<Q: RowQuery> Prepared<Q> {
     /// Every row.
     pub fn all<'a, C, I>(&'a self, db: &'a C, params: &Params) -> C::All<'a, RowOf<Q, I>>
     where
-        C: Executor<Q::Dialect>,
+        C: Executor<Q::Dialect, Mode: Permits<Q::Access>>,
         Q::Selection: Selection<Q::Source, I, Q::Dialect>,
     {
         db.fetch_all::<SelectionDecoder<Q::Selection, Q::Source, I>>(self.bind(params))
@@ -165,7 +167,7 @@ impl<Q: RowQuery> Prepared<Q> {
     /// The first row, or `None` when there is none.
     pub fn get<'a, C, I>(&'a self, db: &'a C, params: &Params) -> C::Get<'a, RowOf<Q, I>>
     where
-        C: Executor<Q::Dialect>,
+        C: Executor<Q::Dialect, Mode: Permits<Q::Access>>,
         Q::Selection: Selection<Q::Source, I, Q::Dialect>,
     {
         db.fetch_first::<SelectionDecoder<Q::Selection, Q::Source, I>>(self.bind(params))

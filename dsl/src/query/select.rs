@@ -306,6 +306,7 @@ impl<Src, Sel: SelectionIn<Src, I>, W, G, H, O, Dis, I> ScopeChecked<I> for Sele
 impl<Src: QuerySource, Sel, W, G, H, O, Dis> Statement for Select<Src, Sel, W, G, H, O, Dis> {
     type Dialect = Src::Dialect;
     type Filter = NoFilterNeeded;
+    type Access = crate::access::Reads;
 }
 
 impl<Src: QuerySource, Sel, W, G, H, O, Dis> RowQuery for Select<Src, Sel, W, G, H, O, Dis> {

@@ -3,6 +3,7 @@
 use super::clause::WhereChosen;
 use super::prepared::Prepared;
 use super::selection::{Selection, SelectionDecoder};
+use crate::access::{Access, Permits};
 use crate::dialect::Dialect;
 use crate::error::Error;
 use crate::exec::Executor;
@@ -18,6 +19,9 @@ pub trait Statement: Sized {
     /// For UPDATE and DELETE, whether the rows to touch were chosen (`.filter(..)` or
     /// `.all_rows()`); other statements are always free to run.
     type Filter;
+    /// [`Reads`](crate::access::Reads) or [`Writes`](crate::access::Writes): a read-only
+    /// transaction runs only the first.
+    type Access: Access;
 
     /// The SQL text and bound values, as they would be sent. Checks, as running does,
     /// that what the statement selects or returns is in its scope; `I` is the proof. (A
@@ -42,6 +46,7 @@ pub trait Statement: Sized {
     fn execute<'a, C: Executor<Self::Dialect>>(&'a self, db: &'a C) -> C::Execute<'a>
     where
         Self::Filter: WhereChosen,
+        C::Mode: Permits<Self::Access>,
         Self: RenderSql<Self::Dialect>,
     {
         db.execute(crate::render::render_statement(self))
@@ -72,7 +77,7 @@ pub trait RowQuery: Statement {
     /// Every row. `I` is the inferred proof that the selection is in scope.
     fn all<'a, C, I>(&'a self, db: &'a C) -> C::All<'a, RowOf<Self, I>>
     where
-        C: Executor<Self::Dialect>,
+        C: Executor<Self::Dialect, Mode: Permits<Self::Access>>,
         Self::Selection: Selection<Self::Source, I, Self::Dialect>,
         Self::Filter: WhereChosen,
         Self: RenderSql<Self::Dialect>,
@@ -83,7 +88,7 @@ pub trait RowQuery: Statement {
     /// The first row, or `None` when there is none.
     fn get<'a, C, I>(&'a self, db: &'a C) -> C::Get<'a, RowOf<Self, I>>
     where
-        C: Executor<Self::Dialect>,
+        C: Executor<Self::Dialect, Mode: Permits<Self::Access>>,
         Self::Selection: Selection<Self::Source, I, Self::Dialect>,
         Self::Filter: WhereChosen,
         Self: RenderSql<Self::Dialect>,

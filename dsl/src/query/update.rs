@@ -133,6 +133,7 @@ impl<T, S, W, Sel: SelectionIn<T, I>, I> ScopeChecked<I> for Update<T, S, W, Ret
 impl<T: Table, S, W, R> Statement for Update<T, S, W, R> {
     type Dialect = T::Dialect;
     type Filter = W;
+    type Access = crate::access::Writes;
 }
 
 impl<T: Table, S, W, Sel> RowQuery for Update<T, S, W, Returning<Sel>> {
