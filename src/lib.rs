@@ -14,6 +14,7 @@ pub use mizzle_dsl::expr::{
     and, avg, count, count_distinct, count_star, exists, last_insert_id, max, min, not, not_exists, or, sql, sum,
 };
 pub use mizzle_dsl::query::{delete, excluded, from, insert, select, update};
+pub use mizzle_dsl::relation::{find_first, find_many};
 pub use mizzle_dsl::schema::{create_table, drop_table};
 
 /// PostgreSQL: the dialect, its column types, and (with the `postgres` feature)

@@ -150,6 +150,58 @@ impl<Raw, T> Future for FetchAll<'_, Raw, T> {
     }
 }
 
+/// The result of fetching every row (`Executor::All`), turned into something else once
+/// the rows are there: how a relational query regroups its joined rows, whether the
+/// backend answers at once (SQLite) or in a future.
+pub trait MapRows<T> {
+    /// The result of the mapping, in the backend's form.
+    type Mapped<U>;
+    /// Applies `map` to the rows.
+    fn map_rows<U>(self, map: fn(Vec<T>) -> Result<U, Error>) -> Self::Mapped<U>;
+}
+
+impl<T> MapRows<T> for Result<Vec<T>, Error> {
+    type Mapped<U> = Result<U, Error>;
+    fn map_rows<U>(self, map: fn(Vec<T>) -> Result<U, Error>) -> Result<U, Error> {
+        self.and_then(map)
+    }
+}
+
+impl<T> MapRows<T> for std::future::Ready<Result<Vec<T>, Error>> {
+    type Mapped<U> = std::future::Ready<Result<U, Error>>;
+    fn map_rows<U>(self, map: fn(Vec<T>) -> Result<U, Error>) -> Self::Mapped<U> {
+        std::future::ready(self.into_inner().and_then(map))
+    }
+}
+
+impl<'a, Raw, T> MapRows<T> for FetchAll<'a, Raw, T> {
+    type Mapped<U> = MappedRows<Self, T, U>;
+    fn map_rows<U>(self, map: fn(Vec<T>) -> Result<U, Error>) -> Self::Mapped<U> {
+        MappedRows { rows: self, map }
+    }
+}
+
+/// A [`FetchAll`] whose rows are mapped once they arrive.
+#[must_use = "futures do nothing unless awaited"]
+pub struct MappedRows<F, T, U> {
+    rows: F,
+    map: fn(Vec<T>) -> Result<U, Error>,
+}
+
+impl<F, T, U> std::fmt::Debug for MappedRows<F, T, U> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MappedRows(..)")
+    }
+}
+
+impl<F: Future<Output = Result<Vec<T>, Error>> + Unpin, T, U> Future for MappedRows<F, T, U> {
+    type Output = Result<U, Error>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let rows = ready!(Pin::new(&mut self.rows).poll(cx))?;
+        Poll::Ready((self.map)(rows))
+    }
+}
+
 /// The future of `.get(&db)` on an async backend: the first row, decoded, if any.
 #[must_use = "futures do nothing unless awaited"]
 pub struct FetchFirst<'a, Raw, T> {

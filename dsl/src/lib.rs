@@ -26,6 +26,7 @@ pub mod prelude;
 mod private;
 pub mod query;
 pub mod redact;
+pub mod relation;
 pub mod render;
 pub mod row;
 pub mod schema;

@@ -39,9 +39,10 @@ impl<Q, P> AndFilter<P> for Where<Q> {
 }
 
 /// Writes a WHERE-like clause with its keyword, or nothing when absent.
-pub(crate) trait RenderClause<D: Dialect> {
+pub trait RenderClause<D: Dialect> {
     /// Whether the clause's text follows from its type: see [`RenderSql::TYPE_SHAPED`].
     const TYPE_SHAPED: bool;
+    /// Writes ` <keyword> <predicate>`, or nothing.
     fn render_clause<'q>(&'q self, keyword: &'static str, out: &mut SqlWriter<'q, D>);
 }
 

@@ -319,6 +319,12 @@ macro_rules! table {
                 }
             }
 
+            impl $crate::relation::RowJson for Row {
+                fn row_json(&self) -> $crate::types::JsonObject {
+                    self.to_json()
+                }
+            }
+
             impl $crate::query::TableColumns for Row {
                 const WIDTH: usize = [$(stringify!($col)),+].len();
 

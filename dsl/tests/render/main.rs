@@ -4,6 +4,7 @@ mod ddl;
 mod expressions;
 mod insert;
 mod records;
+mod relations;
 mod schema;
 mod select;
 mod shapes;

@@ -1,0 +1,211 @@
+//! [`Relation`]: a typed link from one table to another, and [`relations!`](crate::relations).
+
+use crate::schema::Table;
+
+/// A relation from rows of [`Relation::Source`] to rows of [`Relation::Target`]: a
+/// zero-sized marker type, usually written by [`relations!`](crate::relations).
+///
+/// The relation joins `Target` where each pair of [`Relation::KEYS`] is equal (a source
+/// column, a target column); [`Relation::Kind`] says how many target rows a source row
+/// has: exactly [`One`], an [`Optional`] one, or [`Many`].
+pub trait Relation: Copy + Default + std::fmt::Debug + Send + Sync + 'static {
+    /// The relation's name: the key of its rows in a result's JSON.
+    const NAME: &'static str;
+    /// The table the relation starts at.
+    type Source: Table;
+    /// The table it reaches.
+    type Target: Table<Dialect = <Self::Source as Table>::Dialect>;
+    /// How many target rows a source row has.
+    type Kind: RelationKind;
+    /// The join keys: pairs of (source column, target column) names, compared with `=`.
+    const KEYS: &'static [(&'static str, &'static str)];
+}
+
+/// How many rows a relation gives each source row, and the Rust type they come in.
+pub trait RelationKind: crate::private::Sealed + 'static {
+    /// The loaded rows' type for rows of type `T`: `T`, `Option<T>` or `Vec<T>`.
+    type Out<T>;
+    /// Collects the rows found for one source row; `relation` names it in errors.
+    fn collect<T>(rows: Vec<T>, relation: &'static str) -> Result<Self::Out<T>, crate::Error>;
+}
+
+/// Exactly one target row (a NOT NULL foreign key): loaded as the row itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct One;
+
+/// At most one target row (a nullable foreign key, or the other side of a one-to-one):
+/// loaded as an `Option`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Optional;
+
+/// Any number of target rows: loaded as a `Vec`, empty when there are none.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Many;
+
+impl crate::private::Sealed for One {}
+impl crate::private::Sealed for Optional {}
+impl crate::private::Sealed for Many {}
+
+impl RelationKind for One {
+    type Out<T> = T;
+    fn collect<T>(rows: Vec<T>, relation: &'static str) -> Result<T, crate::Error> {
+        rows.into_iter().next().ok_or_else(|| {
+            crate::Error::Driver(
+                format!(
+                    "relation `{relation}` is declared `one`, but a row has no related row; \
+                     declare it `optional` if the foreign key may point nowhere"
+                )
+                .into(),
+            )
+        })
+    }
+}
+
+impl RelationKind for Optional {
+    type Out<T> = Option<T>;
+    fn collect<T>(rows: Vec<T>, _relation: &'static str) -> Result<Option<T>, crate::Error> {
+        Ok(rows.into_iter().next())
+    }
+}
+
+impl RelationKind for Many {
+    type Out<T> = Vec<T>;
+    fn collect<T>(rows: Vec<T>, _relation: &'static str) -> Result<Vec<T>, crate::Error> {
+        Ok(rows)
+    }
+}
+
+/// Proof that relation `Self` starts at table `T`, so it can be loaded for `T`'s rows.
+#[diagnostic::on_unimplemented(
+    message = "relation `{Self}` does not start at table `{T}`",
+    label = "this relation starts at another table",
+    note = "`.with(relation)` takes a relation whose source is the table of the level it is added to"
+)]
+pub trait StartsAt<T> {}
+
+impl<R: Relation> StartsAt<R::Source> for R {}
+
+/// Declares relations between tables, one marker type each:
+///
+/// ```
+/// # use mizzle_dsl::sqlite::*;
+/// # mizzle_dsl::table! { pub users in Sqlite { id: Integer [primary_key], name: Text [not_null] } }
+/// # mizzle_dsl::table! { pub posts in Sqlite { id: Integer [primary_key], author_id: Integer [not_null, references(users::id)], title: Text [not_null] } }
+/// mizzle_dsl::relations! {
+///     /// The posts a user wrote.
+///     pub user_posts: users::table => many(posts::table) on (users::id = posts::author_id);
+///     /// The user who wrote a post.
+///     pub post_author: posts::table => one(users::table) on (posts::author_id = users::id);
+/// }
+/// # fn main() {}
+/// ```
+///
+/// `one` for exactly one target row (its source columns must be NOT NULL), `optional` for
+/// at most one, `many` for any number. Each pair `source_column = target_column` is
+/// checked: the first column belongs to the source table, the second to the target, and
+/// both have the same SQL type. A relation of a table to itself and several relations
+/// between the same two tables need nothing more: each has its own name.
+#[macro_export]
+macro_rules! relations {
+    ($(
+        $(#[$meta:meta])*
+        $vis:vis $name:ident : $source:ty => $kind:ident ( $target:ty ) on ( $($from:ty = $to:ty),+ $(,)? );
+    )*) => {$(
+        $(#[$meta])*
+        #[allow(non_camel_case_types)]
+        #[derive(Debug, Clone, Copy, Default)]
+        $vis struct $name;
+
+        impl $crate::relation::Relation for $name {
+            const NAME: &'static str = $crate::schema::unraw(stringify!($name));
+            type Source = $source;
+            type Target = $target;
+            type Kind = $crate::__mizzle_relation_kind!($kind);
+            const KEYS: &'static [(&'static str, &'static str)] = &[$((
+                <$from as $crate::schema::Column>::NAME,
+                <$to as $crate::schema::Column>::NAME,
+            )),+];
+        }
+
+        impl $name {
+            /// Loads `child` (a relation, or a relation with its own `.with(..)`) under
+            /// each row this relation loads.
+            #[allow(dead_code)]
+            pub fn with<C>(self, child: C) -> $crate::relation::With<Self, (C::Node, ())>
+            where
+                C: $crate::relation::IntoWith
+                    + $crate::relation::LoadsRelation<Relation: $crate::relation::StartsAt<$target>>,
+            {
+                $crate::relation::IntoWith::into_with(self).with(child)
+            }
+        }
+
+        const _: () = {
+            #[allow(dead_code)]
+            fn keys_belong_and_match() {
+                $(
+                    $crate::relation::__check_key::<$source, $target, $from, $to>();
+                    $crate::__mizzle_relation_key_nullability!($kind, $from);
+                )+
+            }
+        };
+    )*};
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_relation_kind {
+    (one) => {
+        $crate::relation::One
+    };
+    (optional) => {
+        $crate::relation::Optional
+    };
+    (many) => {
+        $crate::relation::Many
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_relation_key_nullability {
+    (one, $from:ty) => {
+        $crate::relation::__check_not_null::<$from>()
+    };
+    ($other:ident, $from:ty) => {};
+}
+
+/// A join key's columns belong to the relation's tables and have the same SQL type.
+#[doc(hidden)]
+pub fn __check_key<S, T, From, To>()
+where
+    From: KeyOf<S>,
+    To: KeyOf<T>,
+    To: crate::expr::Expression<SqlType: crate::types::SameType<<From as crate::expr::Expression>::SqlType>>,
+    From: crate::expr::Expression,
+{
+}
+
+/// A `one` relation's source column is NOT NULL: otherwise a row may have no related row.
+#[doc(hidden)]
+pub fn __check_not_null<C: NotNullKey>() {}
+
+/// A column of table `T`, as a relation's join key.
+#[diagnostic::on_unimplemented(
+    message = "column `{Self}` is not a column of table `{T}`",
+    label = "a relation's key pair is `source_column = target_column`",
+    note = "write the source table's column first, then the target table's"
+)]
+pub trait KeyOf<T> {}
+
+impl<C: crate::schema::Column> KeyOf<C::Table> for C {}
+
+/// A NOT NULL column, as a `one` relation's source key.
+#[diagnostic::on_unimplemented(
+    message = "column `{Self}` may be NULL, so a `one` relation over it may find no row",
+    label = "a nullable source column",
+    note = "declare the relation `optional`, which loads an `Option`"
+)]
+pub trait NotNullKey {}
+
+impl<C: crate::expr::Expression<Nullability = crate::types::NotNull>> NotNullKey for C {}

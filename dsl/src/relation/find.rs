@@ -1,0 +1,290 @@
+//! [`find_many`] and [`find_first`]: a table's rows with the relations `.with(..)` loads,
+//! in one statement.
+
+use super::declare::StartsAt;
+use super::nested::Nested;
+use super::tree::{render_key, Children, IntoWith, LoadsRelation, Push};
+use crate::dialect::Dialect;
+use crate::error::Error;
+use crate::exec::{Executor, MapRows};
+use crate::expr::{AppearsIn, OrderTerm};
+use crate::query::{AndFilter, NoOrder, NoWhere, OrderBy, TableColumns, TableRow};
+use crate::render::{render_statement, RenderList, RenderSql, SqlWriter};
+use crate::row::{DecodeRow, RawRow, RowError};
+use crate::schema::{QuerySource, Table};
+use crate::types::{Bool, SameType};
+use std::marker::PhantomData;
+
+/// The rows of `T` (filtered, ordered, limited) with the relations `Cs` loaded under
+/// each. Built by [`find_many`]; run with `.all(&db)` or `.get(&db)`.
+#[derive(Debug, Clone, Copy)]
+#[must_use = "a relational query does nothing until `.all(&db)` or `.get(&db)`"]
+pub struct FindMany<T, W = NoWhere, O = NoOrder, Cs = ()> {
+    table: T,
+    filter: W,
+    order: O,
+    limit: Option<u64>,
+    offset: Option<u64>,
+    children: Cs,
+}
+
+/// The rows of `table`, with relations loaded by `.with(relation)`:
+/// `find_many(users::table).with(user_posts.with(post_comments)).all(&db)`.
+pub fn find_many<T: Table>(table: T) -> FindMany<T> {
+    FindMany {
+        table,
+        filter: NoWhere,
+        order: NoOrder,
+        limit: None,
+        offset: None,
+        children: (),
+    }
+}
+
+/// The first row of `table` (with `.filter(..)` and `.order_by(..)`), with relations
+/// loaded by `.with(relation)`: `find_first(users::table).filter(..).get(&db)`.
+pub fn find_first<T: Table>(table: T) -> FindMany<T> {
+    find_many(table).limit(1)
+}
+
+impl<T: Table, W, O, Cs> FindMany<T, W, O, Cs> {
+    /// Loads `relation` (with what it loads under it) for each row.
+    pub fn with<C>(self, relation: C) -> FindMany<T, W, O, <Cs as Push<C::Node>>::Output>
+    where
+        C: IntoWith + LoadsRelation<Relation: StartsAt<T>>,
+        Cs: Push<C::Node>,
+    {
+        FindMany {
+            table: self.table,
+            filter: self.filter,
+            order: self.order,
+            limit: self.limit,
+            offset: self.offset,
+            children: self.children.push(relation.into_with()),
+        }
+    }
+
+    /// Keeps the rows of `T` where `predicate` holds; called again, the predicates are
+    /// ANDed. The relations' rows are not filtered.
+    pub fn filter<P, I>(self, predicate: P) -> FindMany<T, W::Output, O, Cs>
+    where
+        P: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect>,
+        W: AndFilter<P>,
+    {
+        FindMany {
+            table: self.table,
+            filter: self.filter.and_filter(predicate),
+            order: self.order,
+            limit: self.limit,
+            offset: self.offset,
+            children: self.children,
+        }
+    }
+
+    /// Orders the rows of `T`; the rows of each relation come in the order of their key.
+    pub fn order_by<K: OrderTerm<T, I>, I>(self, terms: K) -> FindMany<T, W, OrderBy<K>, Cs> {
+        FindMany {
+            table: self.table,
+            filter: self.filter,
+            order: OrderBy(terms),
+            limit: self.limit,
+            offset: self.offset,
+            children: self.children,
+        }
+    }
+
+    /// At most `n` rows of `T` (each with all its related rows).
+    pub fn limit(mut self, n: u64) -> Self {
+        self.limit = Some(n);
+        self
+    }
+
+    /// Skips the first `n` rows of `T`.
+    pub fn offset(mut self, n: u64) -> Self {
+        self.offset = Some(n);
+        self
+    }
+}
+
+/// The typed rows of a relational query over `T` loading `Cs`.
+pub type RowsOf<T, Cs, D> = Nested<<T as Table>::Row, <Cs as Children<D>>::Out>;
+
+/// One joined row: the row of `T`, and the relations' rows beside it.
+type Flat<T, Cs, D> = (<T as Table>::Row, <Cs as Children<D>>::Flat);
+
+impl<T, W, O, Cs, D> FindMany<T, W, O, Cs>
+where
+    T: Table<Dialect = D>,
+    T::Row: TableRow<D> + PartialEq,
+    Cs: Children<D>,
+    D: Dialect,
+    Self: RenderSql<D>,
+{
+    /// Every row of `T` the query keeps, each with its relations' rows.
+    pub fn all<'a, C>(
+        &'a self,
+        db: &'a C,
+    ) -> <C::All<'a, Flat<T, Cs, D>> as MapRows<Flat<T, Cs, D>>>::Mapped<Vec<RowsOf<T, Cs, D>>>
+    where
+        C: Executor<D>,
+        C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
+    {
+        db.fetch_all::<Joined<T, Cs>>(render_statement(self))
+            .map_rows(regroup::<T, Cs, D>)
+    }
+
+    /// The first row of `T` the query keeps, with its relations' rows, if there is one.
+    /// With [`find_first`], only that row is read.
+    pub fn get<'a, C>(
+        &'a self,
+        db: &'a C,
+    ) -> <C::All<'a, Flat<T, Cs, D>> as MapRows<Flat<T, Cs, D>>>::Mapped<Option<RowsOf<T, Cs, D>>>
+    where
+        C: Executor<D>,
+        C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
+    {
+        db.fetch_all::<Joined<T, Cs>>(render_statement(self))
+            .map_rows(|flat| regroup::<T, Cs, D>(flat).map(|rows| rows.into_iter().next()))
+    }
+
+    /// The SQL text and bound values, as they would be sent.
+    pub fn to_sql(&self) -> Result<crate::render::RenderedSql<'_>, Error> {
+        render_statement(self)
+    }
+}
+
+/// Regroups joined rows, ordered by each level's key, into nested rows.
+fn regroup<T, Cs, D>(flat: Vec<Flat<T, Cs, D>>) -> Result<Vec<RowsOf<T, Cs, D>>, Error>
+where
+    T: Table,
+    T::Row: PartialEq,
+    Cs: Children<D>,
+    D: Dialect,
+{
+    let mut gathered: Vec<(T::Row, Cs::Acc)> = Vec::new();
+    for (row, children) in flat {
+        match gathered.last_mut() {
+            Some((last, acc)) if *last == row => Cs::gather(acc, children, false),
+            _ => {
+                let mut acc = Cs::empty();
+                Cs::gather(&mut acc, children, false);
+                gathered.push((row, acc));
+            }
+        }
+    }
+    gathered
+        .into_iter()
+        .map(|(row, acc)| Ok(Nested::new(row, Cs::finish(acc)?)))
+        .collect()
+}
+
+/// Decodes a joined row of a query over `T` loading `Cs`.
+#[derive(Debug)]
+pub struct Joined<T, Cs>(PhantomData<(T, Cs)>);
+
+impl<T, Cs, D> DecodeRow<D> for Joined<T, Cs>
+where
+    T: Table,
+    T::Row: TableRow<D>,
+    Cs: Children<D>,
+    D: Dialect,
+{
+    type Row = Flat<T, Cs, D>;
+    fn decode<R: RawRow<D>>(row: &mut R) -> Result<Self::Row, RowError> {
+        let mut index = 0;
+        let own = <T::Row as TableRow<D>>::decode(row, &mut index)?;
+        Ok((own, Cs::decode(row, &mut index)?))
+    }
+}
+
+/// ORDER BY of the rows of `T`: the query's own terms, if any.
+pub trait FindOrder<D: Dialect> {
+    /// Writes the terms, and says whether there were any.
+    fn render_terms<'q>(&'q self, out: &mut SqlWriter<'q, D>) -> bool;
+}
+
+impl<D: Dialect> FindOrder<D> for NoOrder {
+    fn render_terms<'q>(&'q self, _out: &mut SqlWriter<'q, D>) -> bool {
+        false
+    }
+}
+
+impl<K: RenderList<D>, D: Dialect> FindOrder<D> for OrderBy<K> {
+    fn render_terms<'q>(&'q self, out: &mut SqlWriter<'q, D>) -> bool {
+        self.0.render_list(out);
+        true
+    }
+}
+
+impl<T, W, O, Cs, D> RenderSql<D> for FindMany<T, W, O, Cs>
+where
+    T: Table<Dialect = D>,
+    T::Row: TableColumns,
+    W: crate::query::RenderClause<D>,
+    O: FindOrder<D>,
+    Cs: Children<D>,
+    D: Dialect,
+{
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        let qualified = out.set_qualify_columns(true);
+        out.push_sql("SELECT ");
+        <T::Row as TableColumns>::render_columns(T::NAME, out);
+        Cs::render_columns(out, &mut 0);
+        out.push_sql(" FROM ");
+        let limited = self.limit.is_some() || self.offset.is_some();
+        out.push_choice(u64::from(self.limit.is_some()) | u64::from(self.offset.is_some()) << 1);
+        if limited {
+            // The limit counts rows of `T`, not joined rows: it applies before the joins.
+            out.push_sql("(SELECT ");
+            <T::Row as TableColumns>::render_columns(T::NAME, out);
+            out.push_sql(" FROM ");
+            self.table.render_source(out);
+            self.filter.render_clause(" WHERE ", out);
+            self.render_order(out, false);
+            match (self.limit, D::LIMIT_ALL) {
+                (Some(limit), _) => {
+                    out.push_sql(" LIMIT ");
+                    out.push_u64(limit);
+                }
+                (None, Some(all)) => {
+                    out.push_sql(" LIMIT ");
+                    out.push_sql(all);
+                }
+                (None, None) => {}
+            }
+            if let Some(offset) = self.offset {
+                out.push_sql(" OFFSET ");
+                out.push_u64(offset);
+            }
+            out.push_sql(") AS ");
+            out.push_ident(T::NAME);
+        } else {
+            self.table.render_source(out);
+        }
+        Cs::render_joins(T::NAME, out, &mut 0);
+        if !limited {
+            self.filter.render_clause(" WHERE ", out);
+        }
+        self.render_order(out, true);
+        out.set_qualify_columns(qualified);
+    }
+}
+
+impl<T, W, O, Cs> FindMany<T, W, O, Cs> {
+    /// ORDER BY: the query's terms, then the key of `T`, then (with `joined`) each joined
+    /// level's key, so that the rows of one parent come together.
+    fn render_order<'q, D>(&'q self, out: &mut SqlWriter<'q, D>, joined: bool)
+    where
+        T: Table<Dialect = D>,
+        O: FindOrder<D>,
+        Cs: Children<D>,
+        D: Dialect,
+    {
+        out.push_sql(" ORDER BY ");
+        let mut first = !self.order.render_terms(out);
+        render_key::<T, D>(T::NAME, out, &mut first);
+        if joined {
+            Cs::render_order(out, &mut 0);
+        }
+    }
+}

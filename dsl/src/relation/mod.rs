@@ -1,0 +1,19 @@
+//! Relational queries: relations between tables as types, and `find_many` with nested
+//! `with`, answered in one SQL statement and returned as nested typed rows.
+//!
+//! A query's tables are joined in one statement (a LEFT JOIN per relation, every table's
+//! columns side by side) and its rows regrouped into nested values: every column is
+//! decoded by the same code as in any other select, so each type keeps its full fidelity
+//! on every dialect.
+
+mod declare;
+mod find;
+mod nested;
+mod tree;
+
+#[doc(hidden)]
+pub use declare::{__check_key, __check_not_null};
+pub use declare::{KeyOf, Many, NotNullKey, One, Optional, Relation, RelationKind, StartsAt};
+pub use find::{find_first, find_many, FindMany, FindOrder, Joined, RowsOf};
+pub use nested::{First, Later, Loaded, Nested, RelatedIn, RowJson, SerializeRels};
+pub use tree::{Children, IntoWith, LoadsRelation, Push, With};

@@ -1,0 +1,137 @@
+//! [`Nested`]: a row with the relations loaded under it, read like the row itself.
+
+use super::declare::Relation;
+use crate::types::JsonObject;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::marker::PhantomData;
+use std::ops::Deref;
+
+/// A row of a relational query: the table's row (its columns read through `Deref`:
+/// `user.name`) and the relations loaded under it (`user.related(user_posts)`).
+///
+/// Serializes to the JSON object a web handler returns: the row's columns, then each
+/// loaded relation under its name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Nested<Row, Rels> {
+    row: Row,
+    rels: Rels,
+}
+
+impl<Row, Rels> Nested<Row, Rels> {
+    pub(crate) fn new(row: Row, rels: Rels) -> Self {
+        Nested { row, rels }
+    }
+
+    /// The table's row itself.
+    pub fn row(&self) -> &Row {
+        &self.row
+    }
+
+    /// The table's row, dropping the loaded relations.
+    pub fn into_row(self) -> Row {
+        self.row
+    }
+
+    /// The rows loaded for `relation`: a `Vec` for a `many` relation, an `Option` for an
+    /// `optional` one, the row itself for `one`. `I` is inferred.
+    pub fn related<R: Relation, I>(&self, _relation: R) -> &<Rels as RelatedIn<R, I>>::Out
+    where
+        Rels: RelatedIn<R, I>,
+    {
+        self.rels.related()
+    }
+}
+
+impl<Row, Rels> Deref for Nested<Row, Rels> {
+    type Target = Row;
+    fn deref(&self) -> &Row {
+        &self.row
+    }
+}
+
+/// The rows loaded for relation `R`, of type `Out`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded<R, Out> {
+    rows: Out,
+    relation: PhantomData<R>,
+}
+
+impl<R, Out> Loaded<R, Out> {
+    pub(crate) fn new(rows: Out) -> Self {
+        Loaded {
+            rows,
+            relation: PhantomData,
+        }
+    }
+}
+
+/// Proof that relation `R` was loaded at this level; `I` is the inferred position.
+#[diagnostic::on_unimplemented(
+    message = "relation `{R}` was not loaded for these rows",
+    label = "add it to the query with `.with({R})` at this level"
+)]
+pub trait RelatedIn<R, I> {
+    /// The loaded rows' type.
+    type Out;
+    /// The loaded rows.
+    fn related(&self) -> &Self::Out;
+}
+
+/// Position: the first of the list.
+#[derive(Debug)]
+pub struct First;
+/// Position: further down the list, at `I`.
+#[derive(Debug)]
+pub struct Later<I>(PhantomData<I>);
+
+impl<R, Out, Rest> RelatedIn<R, First> for (Loaded<R, Out>, Rest) {
+    type Out = Out;
+    fn related(&self) -> &Out {
+        &self.0.rows
+    }
+}
+
+impl<R, H, Rest: RelatedIn<R, I>, I> RelatedIn<R, Later<I>> for (H, Rest) {
+    type Out = Rest::Out;
+    fn related(&self) -> &Self::Out {
+        self.1.related()
+    }
+}
+
+/// A table's row as a JSON object, one member per column: implemented by
+/// [`table!`](crate::table) for its `Row`.
+pub trait RowJson {
+    /// The row's columns, in the forms validators read.
+    fn row_json(&self) -> JsonObject;
+}
+
+/// The loaded relations of a row, written as members of its JSON object.
+pub trait SerializeRels {
+    /// Writes each relation's rows under its name.
+    fn serialize_rels<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+}
+
+impl SerializeRels for () {
+    fn serialize_rels<M: SerializeMap>(&self, _map: &mut M) -> Result<(), M::Error> {
+        Ok(())
+    }
+}
+
+impl<R: Relation, Out: Serialize, Rest: SerializeRels> SerializeRels for (Loaded<R, Out>, Rest) {
+    fn serialize_rels<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry(R::NAME, &self.0.rows)?;
+        self.1.serialize_rels(map)
+    }
+}
+
+impl<Row: RowJson, Rels: SerializeRels> Serialize for Nested<Row, Rels> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let columns = self.row.row_json();
+        let mut map = serializer.serialize_map(None)?;
+        for (name, value) in &columns {
+            map.serialize_entry(name, value)?;
+        }
+        self.rels.serialize_rels(&mut map)?;
+        map.end()
+    }
+}

@@ -1,0 +1,285 @@
+//! The tree of relations a query loads: [`With`] nodes and the lists of them under each
+//! level, which render their joins and decode and regroup their rows.
+
+use super::declare::{Relation, RelationKind, StartsAt};
+use super::nested::{Loaded, Nested};
+use crate::dialect::Dialect;
+use crate::query::{TableColumns, TableRow};
+use crate::render::SqlWriter;
+use crate::row::{all_null, RawRow, RowError};
+use crate::schema::Table;
+
+/// Relation `R` loaded at one level, with the relations `Cs` loaded under it (a list:
+/// `()`, or `(With<..>, rest)`). Made by `relation.with(child)`; a relation alone is a
+/// `With` with nothing under it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct With<R, Cs = ()> {
+    relation: R,
+    children: Cs,
+}
+
+/// A relation, or a [`With`] node: what `.with(..)` takes.
+pub trait IntoWith {
+    /// The node.
+    type Node;
+    /// Converts.
+    fn into_with(self) -> Self::Node;
+}
+
+impl<R: Relation> IntoWith for R {
+    type Node = With<R, ()>;
+    fn into_with(self) -> With<R, ()> {
+        With {
+            relation: self,
+            children: (),
+        }
+    }
+}
+
+impl<R: Relation, Cs> IntoWith for With<R, Cs> {
+    type Node = Self;
+    fn into_with(self) -> Self {
+        self
+    }
+}
+
+/// The relation a `With` node (or a relation) loads, to check where it may be added.
+pub trait LoadsRelation {
+    /// The relation.
+    type Relation: Relation;
+}
+
+impl<R: Relation> LoadsRelation for R {
+    type Relation = R;
+}
+
+impl<R: Relation, Cs> LoadsRelation for With<R, Cs> {
+    type Relation = R;
+}
+
+/// Appending a node at the end of a list of children.
+pub trait Push<X> {
+    /// The longer list.
+    type Output;
+    /// Appends `x`.
+    fn push(self, x: X) -> Self::Output;
+}
+
+impl<X> Push<X> for () {
+    type Output = (X, ());
+    fn push(self, x: X) -> (X, ()) {
+        (x, ())
+    }
+}
+
+impl<H, T: Push<X>, X> Push<X> for (H, T) {
+    type Output = (H, T::Output);
+    fn push(self, x: X) -> Self::Output {
+        (self.0, self.1.push(x))
+    }
+}
+
+impl<R: Relation, Cs> With<R, Cs> {
+    /// Loads `child` (a relation, or a relation with its own `.with(..)`) under each row
+    /// this relation loads. A relation's marker has the same method, written by
+    /// [`relations!`](crate::relations).
+    pub fn with<C>(self, child: C) -> With<R, <Cs as Push<C::Node>>::Output>
+    where
+        C: IntoWith + LoadsRelation<Relation: StartsAt<R::Target>>,
+        Cs: Push<C::Node>,
+    {
+        With {
+            relation: self.relation,
+            children: self.children.push(child.into_with()),
+        }
+    }
+}
+
+/// Table aliases of the joined levels, in the order the query's tree lists them.
+const ALIASES: [&str; 32] = [
+    "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "t11", "t12", "t13", "t14", "t15", "t16", "t17",
+    "t18", "t19", "t20", "t21", "t22", "t23", "t24", "t25", "t26", "t27", "t28", "t29", "t30", "t31", "t32",
+];
+
+/// The alias of the `n`th joined level; past the last, the query cannot be written.
+fn alias<D: Dialect>(n: usize, out: &mut SqlWriter<'_, D>) -> &'static str {
+    ALIASES.get(n).copied().unwrap_or_else(|| {
+        out.push_error(crate::EncodeError::new(format!(
+            "a relational query loads at most {} relations",
+            ALIASES.len()
+        )));
+        ALIASES[0]
+    })
+}
+
+/// Writes the primary key columns of `T` under `qualifier` (every column when it has
+/// none), separated by `, ` (and after one unless `*first`): what orders a level's rows
+/// so that they can be regrouped.
+pub(crate) fn render_key<T: Table, D: Dialect>(qualifier: &'static str, out: &mut SqlWriter<'_, D>, first: &mut bool) {
+    let columns = T::columns();
+    let def = crate::schema::TableDef::of::<T>();
+    let mut key: Vec<&'static str> = match &def.extras.primary_key {
+        Some(pk) => pk.columns.clone(),
+        None => columns
+            .iter()
+            .filter(|c| c.constraints.primary_key)
+            .map(|c| c.name)
+            .collect(),
+    };
+    if key.is_empty() {
+        key = columns.iter().map(|c| c.name).collect();
+    }
+    for name in key {
+        if !std::mem::take(first) {
+            out.push_sql(", ");
+        }
+        out.push_column(qualifier, name);
+    }
+}
+
+/// The relations loaded under one level (a list of [`With`] nodes): how they render as
+/// joins, decode from a joined row, and regroup into nested rows.
+pub trait Children<D: Dialect> {
+    /// What one joined row holds for them: each relation's row, if the join found one.
+    type Flat;
+    /// The rows gathered for them under one parent row.
+    type Acc;
+    /// The loaded relations of one parent row: a list of [`Loaded`].
+    type Out;
+
+    /// Writes the joined levels' columns (each after `, `); `next` numbers their aliases.
+    fn render_columns(out: &mut SqlWriter<'_, D>, next: &mut usize);
+    /// Writes their `LEFT JOIN`s to the level aliased `parent`.
+    fn render_joins(parent: &'static str, out: &mut SqlWriter<'_, D>, next: &mut usize);
+    /// Writes their key columns for ORDER BY (each after `, `).
+    fn render_order(out: &mut SqlWriter<'_, D>, next: &mut usize);
+    /// Decodes their part of a joined row, starting at column `*index`.
+    fn decode<R: RawRow<D>>(row: &mut R, index: &mut usize) -> Result<Self::Flat, RowError>;
+    /// Nothing gathered yet.
+    fn empty() -> Self::Acc;
+    /// Gathers one joined row's part. `scan`: rows of these relations may come back
+    /// apart, not one after another (under a second relation at the same level, the
+    /// join repeats the first's rows), so a row is looked for among all gathered ones.
+    fn gather(acc: &mut Self::Acc, flat: Self::Flat, scan: bool);
+    /// The gathered rows as loaded relations.
+    fn finish(acc: Self::Acc) -> Result<Self::Out, crate::Error>;
+}
+
+impl<D: Dialect> Children<D> for () {
+    type Flat = ();
+    type Acc = ();
+    type Out = ();
+    fn render_columns(_out: &mut SqlWriter<'_, D>, _next: &mut usize) {}
+    fn render_joins(_parent: &'static str, _out: &mut SqlWriter<'_, D>, _next: &mut usize) {}
+    fn render_order(_out: &mut SqlWriter<'_, D>, _next: &mut usize) {}
+    fn decode<R: RawRow<D>>(_row: &mut R, _index: &mut usize) -> Result<(), RowError> {
+        Ok(())
+    }
+    fn empty() {}
+    fn gather(_acc: &mut (), _flat: (), _scan: bool) {}
+    fn finish(_acc: ()) -> Result<(), crate::Error> {
+        Ok(())
+    }
+}
+
+/// The target rows of relation `R`, each with what `Gs` gathered under it.
+type Gathered<R, Gs, D> = Vec<(TargetRow<R>, <Gs as Children<D>>::Acc)>;
+
+/// The row type of relation `R`'s target table.
+type TargetRow<R> = <<R as Relation>::Target as Table>::Row;
+
+impl<R, Gs, Rest, D> Children<D> for (With<R, Gs>, Rest)
+where
+    R: Relation,
+    TargetRow<R>: TableRow<D> + PartialEq,
+    Gs: Children<D>,
+    Rest: Children<D>,
+    D: Dialect,
+{
+    type Flat = (Option<TargetRow<R>>, Gs::Flat, Rest::Flat);
+    type Acc = (Gathered<R, Gs, D>, Rest::Acc);
+    type Out = (
+        Loaded<R, <R::Kind as RelationKind>::Out<Nested<TargetRow<R>, Gs::Out>>>,
+        Rest::Out,
+    );
+
+    fn render_columns(out: &mut SqlWriter<'_, D>, next: &mut usize) {
+        let me = alias(*next, out);
+        *next += 1;
+        out.push_sql(", ");
+        <TargetRow<R> as TableColumns>::render_columns(me, out);
+        Gs::render_columns(out, next);
+        Rest::render_columns(out, next);
+    }
+
+    fn render_joins(parent: &'static str, out: &mut SqlWriter<'_, D>, next: &mut usize) {
+        let me = alias(*next, out);
+        *next += 1;
+        out.push_sql(" LEFT JOIN ");
+        type Target<R> = <R as Relation>::Target;
+        out.push_table(Target::<R>::SCHEMA, Target::<R>::ALIAS_OF.unwrap_or(Target::<R>::NAME));
+        out.push_sql(" AS ");
+        out.push_ident(me);
+        out.push_sql(" ON ");
+        for (i, (source, target)) in R::KEYS.iter().enumerate() {
+            if i > 0 {
+                out.push_sql(" AND ");
+            }
+            out.push_column(me, target);
+            out.push_sql(" = ");
+            out.push_column(parent, source);
+        }
+        Gs::render_joins(me, out, next);
+        Rest::render_joins(parent, out, next);
+    }
+
+    fn render_order(out: &mut SqlWriter<'_, D>, next: &mut usize) {
+        let me = alias(*next, out);
+        *next += 1;
+        render_key::<R::Target, D>(me, out, &mut false);
+        Gs::render_order(out, next);
+        Rest::render_order(out, next);
+    }
+
+    fn decode<RR: RawRow<D>>(row: &mut RR, index: &mut usize) -> Result<Self::Flat, RowError> {
+        let width = <TargetRow<R> as TableColumns>::WIDTH;
+        let target = if all_null(row, *index, width)? {
+            *index += width;
+            None
+        } else {
+            Some(<TargetRow<R> as TableRow<D>>::decode(row, index)?)
+        };
+        Ok((target, Gs::decode(row, index)?, Rest::decode(row, index)?))
+    }
+
+    fn empty() -> Self::Acc {
+        (Vec::new(), Rest::empty())
+    }
+
+    fn gather(acc: &mut Self::Acc, (target, grandchildren, rest): Self::Flat, scan: bool) {
+        if let Some(target) = target {
+            let rows = &mut acc.0;
+            let found = match rows.last() {
+                Some((last, _)) if *last == target => Some(rows.len() - 1),
+                _ if scan => rows.iter().position(|(row, _)| *row == target),
+                _ => None,
+            };
+            let at = found.unwrap_or_else(|| {
+                rows.push((target, Gs::empty()));
+                rows.len() - 1
+            });
+            Gs::gather(&mut rows[at].1, grandchildren, scan);
+        }
+        // A relation after this one sees this one's rows repeated: its own come apart.
+        Rest::gather(&mut acc.1, rest, true);
+    }
+
+    fn finish((rows, rest): Self::Acc) -> Result<Self::Out, crate::Error> {
+        let nested = rows
+            .into_iter()
+            .map(|(row, gathered)| Ok(Nested::new(row, Gs::finish(gathered)?)))
+            .collect::<Result<Vec<_>, crate::Error>>()?;
+        let loaded = Loaded::new(<R::Kind as RelationKind>::collect(nested, R::NAME)?);
+        Ok((loaded, Rest::finish(rest)?))
+    }
+}

@@ -1,0 +1,79 @@
+//! Relational queries: one statement per query, its joins, and the order that regroups it.
+
+use mizzle_dsl::prelude::*;
+use mizzle_dsl::relation::{find_first, find_many};
+
+pub mod blog {
+    use mizzle_dsl::sqlite::*;
+    mizzle_dsl::table! {
+        pub users in Sqlite {
+            id: Integer [primary_key],
+            name: Text [not_null],
+            invited_by: Integer [references(users::id)],
+        }
+    }
+    mizzle_dsl::table! {
+        pub posts in Sqlite {
+            id: Integer [primary_key],
+            author_id: Integer [not_null, references(users::id)],
+            title: Text [not_null],
+        }
+    }
+    mizzle_dsl::table! {
+        pub comments in Sqlite {
+            id: Integer [primary_key],
+            post_id: Integer [not_null, references(posts::id)],
+            body: Text [not_null],
+        }
+    }
+    mizzle_dsl::relations! {
+        /// A user's posts.
+        pub user_posts: users::table => many(posts::table) on (users::id = posts::author_id);
+        /// A post's author.
+        pub post_author: posts::table => one(users::table) on (posts::author_id = users::id);
+        /// A post's comments.
+        pub post_comments: posts::table => many(comments::table) on (posts::id = comments::post_id);
+        /// Who invited a user: a relation of the table to itself.
+        pub inviter: users::table => optional(users::table) on (users::invited_by = users::id);
+    }
+}
+
+use blog::{inviter, post_author, post_comments, user_posts, users};
+
+#[test]
+fn nested_relations_are_left_joins_ordered_by_each_levels_key() {
+    let query = find_many(users::table).with(user_posts.with(post_comments).with(post_author));
+    let rendered = query.to_sql().unwrap();
+    assert_eq!(
+        rendered.sql,
+        "SELECT \"users\".\"id\", \"users\".\"name\", \"users\".\"invited_by\", \
+         \"t1\".\"id\", \"t1\".\"author_id\", \"t1\".\"title\", \
+         \"t2\".\"id\", \"t2\".\"post_id\", \"t2\".\"body\", \
+         \"t3\".\"id\", \"t3\".\"name\", \"t3\".\"invited_by\" \
+         FROM \"users\" \
+         LEFT JOIN \"posts\" AS \"t1\" ON \"t1\".\"author_id\" = \"users\".\"id\" \
+         LEFT JOIN \"comments\" AS \"t2\" ON \"t2\".\"post_id\" = \"t1\".\"id\" \
+         LEFT JOIN \"users\" AS \"t3\" ON \"t3\".\"id\" = \"t1\".\"author_id\" \
+         ORDER BY \"users\".\"id\", \"t1\".\"id\", \"t2\".\"id\", \"t3\".\"id\""
+    );
+    assert!(rendered.binds.is_empty());
+}
+
+#[test]
+fn a_filter_order_and_limit_apply_to_the_rows_of_the_queried_table_before_the_joins() {
+    let query = find_first(users::table)
+        .filter(users::name.ne("nobody"))
+        .order_by(users::name.desc())
+        .with(inviter);
+    let rendered = query.to_sql().unwrap();
+    assert_eq!(
+        rendered.sql,
+        "SELECT \"users\".\"id\", \"users\".\"name\", \"users\".\"invited_by\", \
+         \"t1\".\"id\", \"t1\".\"name\", \"t1\".\"invited_by\" \
+         FROM (SELECT \"users\".\"id\", \"users\".\"name\", \"users\".\"invited_by\" FROM \"users\" \
+         WHERE \"users\".\"name\" <> ? ORDER BY \"users\".\"name\" DESC, \"users\".\"id\" LIMIT 1) AS \"users\" \
+         LEFT JOIN \"users\" AS \"t1\" ON \"t1\".\"id\" = \"users\".\"invited_by\" \
+         ORDER BY \"users\".\"name\" DESC, \"users\".\"id\", \"t1\".\"id\""
+    );
+    assert_eq!(rendered.binds, [mizzle_dsl::types::Value::Text("nobody".into())]);
+}
