@@ -10,6 +10,7 @@ mod mysql_faults;
 mod pg;
 mod pg_faults;
 mod pool;
+mod relations;
 mod schema;
 mod transactions;
 mod validation;

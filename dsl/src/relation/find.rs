@@ -112,6 +112,17 @@ pub type RowsOf<T, Cs, D> = Nested<<T as Table>::Row, <Cs as Children<D>>::Out>;
 /// One joined row: the row of `T`, and the relations' rows beside it.
 type Flat<T, Cs, D> = (<T as Table>::Row, <Cs as Children<D>>::Flat);
 
+/// What `.all(&db)` (`Out` = the rows) or `.get(&db)` (`Out` = the first) returns on
+/// executor `C`: the joined rows' result, regrouped.
+pub type Regrouped<'a, C, T, Cs, D, Out> =
+    <<C as Executor<D>>::All<'a, Flat<T, Cs, D>> as MapRows<Flat<T, Cs, D>>>::Mapped<Out>;
+
+/// What `.all(&db)` returns on executor `C`: every row, nested.
+pub type FoundAll<'a, C, T, Cs, D> = Regrouped<'a, C, T, Cs, D, Vec<RowsOf<T, Cs, D>>>;
+
+/// What `.get(&db)` returns on executor `C`: the first row, nested, if any.
+pub type FoundFirst<'a, C, T, Cs, D> = Regrouped<'a, C, T, Cs, D, Option<RowsOf<T, Cs, D>>>;
+
 impl<T, W, O, Cs, D> FindMany<T, W, O, Cs>
 where
     T: Table<Dialect = D>,
@@ -121,10 +132,7 @@ where
     Self: RenderSql<D>,
 {
     /// Every row of `T` the query keeps, each with its relations' rows.
-    pub fn all<'a, C>(
-        &'a self,
-        db: &'a C,
-    ) -> <C::All<'a, Flat<T, Cs, D>> as MapRows<Flat<T, Cs, D>>>::Mapped<Vec<RowsOf<T, Cs, D>>>
+    pub fn all<'a, C>(&'a self, db: &'a C) -> FoundAll<'a, C, T, Cs, D>
     where
         C: Executor<D>,
         C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
@@ -135,10 +143,7 @@ where
 
     /// The first row of `T` the query keeps, with its relations' rows, if there is one.
     /// With [`find_first`], only that row is read.
-    pub fn get<'a, C>(
-        &'a self,
-        db: &'a C,
-    ) -> <C::All<'a, Flat<T, Cs, D>> as MapRows<Flat<T, Cs, D>>>::Mapped<Option<RowsOf<T, Cs, D>>>
+    pub fn get<'a, C>(&'a self, db: &'a C) -> FoundFirst<'a, C, T, Cs, D>
     where
         C: Executor<D>,
         C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,

@@ -14,6 +14,6 @@ mod tree;
 #[doc(hidden)]
 pub use declare::{__check_key, __check_not_null};
 pub use declare::{KeyOf, Many, NotNullKey, One, Optional, Relation, RelationKind, StartsAt};
-pub use find::{find_first, find_many, FindMany, FindOrder, Joined, RowsOf};
+pub use find::{find_first, find_many, FindMany, FindOrder, FoundAll, FoundFirst, Joined, Regrouped, RowsOf};
 pub use nested::{First, Later, Loaded, Nested, RelatedIn, RowJson, SerializeRels};
 pub use tree::{Children, IntoWith, LoadsRelation, Push, With};

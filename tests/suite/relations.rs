@@ -1,0 +1,296 @@
+//! Relational queries on every backend: the same blog loaded as nested rows, in one
+//! statement, with relations one, optional and many, several levels deep and side by side.
+
+/// The blog's tables and relations in dialect `$d`: `$int` and `$text` are its column types.
+macro_rules! blog_schema {
+    ($module:ident, $dialect:ident, $d:ty, $int:ty, $text:ty) => {
+        pub mod $module {
+            use mizzle::$dialect::*;
+
+            mizzle::table! {
+                pub users in $d {
+                    id: $int [primary_key],
+                    name: $text [not_null],
+                    invited_by: $int [references(users::id)],
+                }
+            }
+            mizzle::table! {
+                pub posts in $d {
+                    id: $int [primary_key],
+                    author_id: $int [not_null, references(users::id)],
+                    title: $text [not_null],
+                }
+            }
+            mizzle::table! {
+                pub comments in $d {
+                    id: $int [primary_key],
+                    post_id: $int [not_null, references(posts::id)],
+                    author_id: $int [not_null, references(users::id)],
+                    body: $text [not_null],
+                }
+            }
+            mizzle::relations! {
+                /// The posts a user wrote.
+                pub user_posts: users::table => many(posts::table) on (users::id = posts::author_id);
+                /// A post's author.
+                pub post_author: posts::table => one(users::table) on (posts::author_id = users::id);
+                /// A post's comments.
+                pub post_comments: posts::table => many(comments::table) on (posts::id = comments::post_id);
+                /// Who wrote a comment.
+                pub comment_author: comments::table => one(users::table) on (comments::author_id = users::id);
+                /// Who invited a user, if anyone.
+                pub inviter: users::table => optional(users::table) on (users::invited_by = users::id);
+            }
+
+            /// CREATE TABLE, in dependency order.
+            pub fn ddl() -> Vec<String> {
+                vec![
+                    mizzle::create_table(users::table).unwrap(),
+                    mizzle::create_table(posts::table).unwrap(),
+                    mizzle::create_table(comments::table).unwrap(),
+                ]
+            }
+        }
+    };
+}
+
+blog_schema!(pg, pg, Pg, Integer, Text);
+blog_schema!(my, mysql, MySql, Int, Text);
+blog_schema!(lite, sqlite, Sqlite, Integer, Text);
+
+/// Writes the relational scenarios for one backend.
+macro_rules! relation_scenarios {
+    ($module:ident, $db:ty, $schema:path, $connect:path) => {
+        mod $module {
+            use mizzle::prelude::*;
+            use mizzle::{find_first, find_many, insert, update};
+            use serde_json::json;
+            use $schema::{
+                comment_author, ddl, inviter, post_author, post_comments, user_posts, users,
+            };
+
+            /// Ada wrote two posts; Grace, invited by Ada, wrote none and commented twice
+            /// on Ada's first; Linus wrote one.
+            async fn open(test: &str) -> Option<$db> {
+                let db = $connect(&format!("{}_{test}", stringify!($module)), &ddl()).await?;
+                insert(users::table)
+                    .values(vec![
+                        (users::id.to(1), users::name.to("Ada")),
+                        (users::id.to(2), users::name.to("Grace")),
+                        (users::id.to(3), users::name.to("Linus")),
+                    ])
+                    .execute(&db)
+                    .await
+                    .unwrap();
+                update(users::table)
+                    .set(users::invited_by.to(1))
+                    .filter(users::id.eq(2))
+                    .execute(&db)
+                    .await
+                    .unwrap();
+                db.execute_sql(
+                    "INSERT INTO posts (id, author_id, title) VALUES (10, 1, 'Engines'), (11, 1, 'Numbers'), (12, 3, 'Kernels')",
+                )
+                .await
+                .unwrap();
+                db.execute_sql(
+                    "INSERT INTO comments (id, post_id, author_id, body) VALUES (100, 10, 2, 'Steam?'), (101, 10, 2, 'Yes, steam.')",
+                )
+                .await
+                .unwrap();
+                Some(db)
+            }
+
+            #[tokio::test]
+            async fn each_user_comes_with_their_posts() {
+                let Some(db) = open("rel_many").await else { return };
+                let users = find_many(users::table).with(user_posts).all(&db).await.unwrap();
+                let titles: Vec<(&str, Vec<&str>)> = users
+                    .iter()
+                    .map(|user| {
+                        let posts = user.related(user_posts);
+                        (user.name.as_str(), posts.iter().map(|post| post.title.as_str()).collect())
+                    })
+                    .collect();
+                assert_eq!(
+                    titles,
+                    [("Ada", vec!["Engines", "Numbers"]), ("Grace", vec![]), ("Linus", vec!["Kernels"])]
+                );
+            }
+
+            #[tokio::test]
+            async fn three_levels_deep_serialize_to_nested_json() {
+                let Some(db) = open("rel_deep").await else { return };
+                let ada = find_first(users::table)
+                    .filter(users::name.eq("Ada"))
+                    .with(user_posts.with(post_comments.with(comment_author)).with(post_author))
+                    .get(&db)
+                    .await
+                    .unwrap()
+                    .expect("Ada is there");
+                let engines = &ada.related(user_posts)[0];
+                assert_eq!(engines.related(post_author).name, "Ada");
+                let steam = &engines.related(post_comments)[0];
+                assert_eq!(steam.related(comment_author).name, "Grace");
+                assert_eq!(
+                    serde_json::to_value(&ada).unwrap(),
+                    json!({
+                        "id": 1, "name": "Ada", "invited_by": null,
+                        "user_posts": [
+                            {
+                                "id": 10, "author_id": 1, "title": "Engines",
+                                "post_comments": [
+                                    {
+                                        "id": 100, "post_id": 10, "author_id": 2, "body": "Steam?",
+                                        "comment_author": {"id": 2, "name": "Grace", "invited_by": 1}
+                                    },
+                                    {
+                                        "id": 101, "post_id": 10, "author_id": 2, "body": "Yes, steam.",
+                                        "comment_author": {"id": 2, "name": "Grace", "invited_by": 1}
+                                    }
+                                ],
+                                "post_author": {"id": 1, "name": "Ada", "invited_by": null}
+                            },
+                            {
+                                "id": 11, "author_id": 1, "title": "Numbers",
+                                "post_comments": [],
+                                "post_author": {"id": 1, "name": "Ada", "invited_by": null}
+                            }
+                        ]
+                    })
+                );
+            }
+
+            #[tokio::test]
+            async fn relations_side_by_side_are_not_repeated() {
+                let Some(db) = open("rel_siblings").await else { return };
+                // Posts and inviter at one level, and posts' comments below: the join
+                // repeats rows, the result does not.
+                let users = find_many(users::table)
+                    .with(user_posts.with(post_comments))
+                    .with(inviter)
+                    .order_by(users::id.desc())
+                    .all(&db)
+                    .await
+                    .unwrap();
+                let shape: Vec<(&str, usize, Vec<usize>, Option<&str>)> = users
+                    .iter()
+                    .map(|user| {
+                        let posts = user.related(user_posts);
+                        (
+                            user.name.as_str(),
+                            posts.len(),
+                            posts.iter().map(|post| post.related(post_comments).len()).collect(),
+                            user.related(inviter).as_ref().map(|who| who.name.as_str()),
+                        )
+                    })
+                    .collect();
+                assert_eq!(
+                    shape,
+                    [
+                        ("Linus", 1, vec![0], None),
+                        ("Grace", 0, vec![], Some("Ada")),
+                        ("Ada", 2, vec![2, 0], None),
+                    ]
+                );
+            }
+
+            #[tokio::test]
+            async fn a_limit_counts_the_queried_rows_not_the_joined_ones() {
+                let Some(db) = open("rel_limit").await else { return };
+                let first = find_many(users::table).with(user_posts).limit(1).all(&db).await.unwrap();
+                assert_eq!(first.len(), 1);
+                assert_eq!(first[0].related(user_posts).len(), 2, "all of Ada's posts");
+                let rest = find_many(users::table).with(user_posts).offset(1).all(&db).await.unwrap();
+                let names: Vec<&str> = rest.iter().map(|user| user.name.as_str()).collect();
+                assert_eq!(names, ["Grace", "Linus"]);
+                let nobody = find_first(users::table)
+                    .filter(users::name.eq("Nobody"))
+                    .with(user_posts)
+                    .get(&db)
+                    .await
+                    .unwrap();
+                assert!(nobody.is_none());
+            }
+        }
+    };
+}
+
+relation_scenarios!(on_postgres, mizzle::pg::Database, super::pg, crate::support::pg);
+relation_scenarios!(on_mysql, mizzle::mysql::Database, super::my, crate::support::mysql);
+relation_scenarios!(
+    on_sqlite,
+    mizzle::sqlite::AsyncDatabase,
+    super::lite,
+    crate::support::sqlite
+);
+
+/// Relational queries inside transactions: the server backends' async ones, and SQLite's.
+mod in_transactions {
+    use super::{lite, my, pg};
+    use mizzle::find_many;
+
+    /// Ada wrote two posts, Linus one.
+    fn seed() -> (Vec<String>, &'static [&'static str]) {
+        let statements = [
+            "INSERT INTO users (id, name) VALUES (1, 'Ada'), (3, 'Linus')",
+            "INSERT INTO posts (id, author_id, title) VALUES (10, 1, 'Engines'), (11, 1, 'Numbers'), (12, 3, 'Kernels')",
+        ];
+        (
+            statements.iter().map(|s| (*s).to_owned()).collect(),
+            &["Ada", "Ada", "Linus"],
+        )
+    }
+
+    macro_rules! in_a_transaction {
+        ($test:ident, $schema:ident, $connect:path) => {
+            #[tokio::test]
+            async fn $test() {
+                use $schema::{post_author, posts};
+                let (rows, authors) = seed();
+                let ddl = [$schema::ddl(), rows].concat();
+                let Some(db) = $connect(stringify!($test), &ddl).await else {
+                    return;
+                };
+                let loaded = db
+                    .transaction(async |tx| find_many(posts::table).with(post_author).all(tx).await)
+                    .await
+                    .unwrap();
+                let names: Vec<&str> = loaded
+                    .iter()
+                    .map(|post| post.related(post_author).name.as_str())
+                    .collect();
+                assert_eq!(names, authors);
+            }
+        };
+    }
+
+    in_a_transaction!(
+        a_relational_query_runs_in_a_postgres_transaction,
+        pg,
+        crate::support::pg
+    );
+    in_a_transaction!(
+        a_relational_query_runs_in_a_mysql_transaction,
+        my,
+        crate::support::mysql
+    );
+
+    #[test]
+    fn a_relational_query_runs_in_a_sqlite_transaction() {
+        use lite::{post_author, posts};
+        let db = mizzle::sqlite::Database::open_in_memory().unwrap();
+        let (rows, authors) = seed();
+        for statement in [lite::ddl(), rows].concat() {
+            db.execute_sql(&statement).unwrap();
+        }
+        let loaded = db
+            .transaction(|tx| find_many(posts::table).with(post_author).all(tx))
+            .unwrap();
+        let names: Vec<&str> = loaded
+            .iter()
+            .map(|post| post.related(post_author).name.as_str())
+            .collect();
+        assert_eq!(names, authors);
+    }
+}
