@@ -29,6 +29,18 @@ pub mod lite {
     }
 }
 
+/// Relations between the SQLite blog's tables.
+pub mod lite_relations {
+    use super::lite::{posts, users};
+
+    mizzle::relations! {
+        /// The posts a user wrote.
+        pub user_posts: users::table => many(posts::table) on (users::id = posts::author_id);
+        /// A post's author.
+        pub post_author: posts::table => one(users::table) on (posts::author_id = users::id);
+    }
+}
+
 /// The same users table on PostgreSQL.
 pub mod pg {
     use mizzle::pg::*;

@@ -76,14 +76,19 @@ impl RelationKind for Many {
 }
 
 /// Proof that relation `Self` starts at table `T`, so it can be loaded for `T`'s rows.
-#[diagnostic::on_unimplemented(
-    message = "relation `{Self}` does not start at table `{T}`",
-    label = "this relation starts at another table",
-    note = "`.with(relation)` takes a relation whose source is the table of the level it is added to"
-)]
 pub trait StartsAt<T> {}
 
-impl<R: Relation> StartsAt<R::Source> for R {}
+impl<R: Relation, T> StartsAt<T> for R where R::Source: SourceIs<T> {}
+
+/// A relation's source table `Self` is table `T`.
+#[diagnostic::on_unimplemented(
+    message = "this relation starts at table `{Self}`, not at `{T}`",
+    label = "a relation of another table",
+    note = "`.with(relation)` takes a relation whose source is the table of the level it is added to"
+)]
+pub trait SourceIs<T> {}
+
+impl<T> SourceIs<T> for T {}
 
 /// Declares relations between tables, one marker type each:
 ///
@@ -191,21 +196,31 @@ where
 pub fn __check_not_null<C: NotNullKey>() {}
 
 /// A column of table `T`, as a relation's join key.
+pub trait KeyOf<T> {}
+
+impl<C: crate::schema::Column, T> KeyOf<T> for C where C::Table: KeyTableIs<T> {}
+
+/// A relation key's column, of table `Self`, belongs to table `T`.
 #[diagnostic::on_unimplemented(
-    message = "column `{Self}` is not a column of table `{T}`",
+    message = "a key column of table `{Self}` stands where a column of `{T}` belongs",
     label = "a relation's key pair is `source_column = target_column`",
     note = "write the source table's column first, then the target table's"
 )]
-pub trait KeyOf<T> {}
+pub trait KeyTableIs<T> {}
 
-impl<C: crate::schema::Column> KeyOf<C::Table> for C {}
+impl<T> KeyTableIs<T> for T {}
 
 /// A NOT NULL column, as a `one` relation's source key.
+pub trait NotNullKey {}
+
+impl<C: crate::expr::Expression> NotNullKey for C where C::Nullability: NeverNull {}
+
+/// A `one` relation's source key is NOT NULL.
 #[diagnostic::on_unimplemented(
-    message = "column `{Self}` may be NULL, so a `one` relation over it may find no row",
+    message = "this key column may be NULL, so a `one` relation over it may find no row",
     label = "a nullable source column",
     note = "declare the relation `optional`, which loads an `Option`"
 )]
-pub trait NotNullKey {}
+pub trait NeverNull {}
 
-impl<C: crate::expr::Expression<Nullability = crate::types::NotNull>> NotNullKey for C {}
+impl NeverNull for crate::types::NotNull {}

@@ -13,7 +13,9 @@ mod tree;
 
 #[doc(hidden)]
 pub use declare::{__check_key, __check_not_null};
-pub use declare::{KeyOf, Many, NotNullKey, One, Optional, Relation, RelationKind, StartsAt};
+pub use declare::{
+    KeyOf, KeyTableIs, Many, NeverNull, NotNullKey, One, Optional, Relation, RelationKind, SourceIs, StartsAt,
+};
 pub use find::{find_first, find_many, FindMany, FindOrder, FoundAll, FoundFirst, Joined, Regrouped, RowsOf};
-pub use nested::{First, Later, Loaded, Nested, RelatedIn, RowJson, SerializeRels};
+pub use nested::{First, Later, Loaded, Missing, Nested, NotLoaded, RelatedIn, RowJson, SerializeRels};
 pub use tree::{Children, IntoWith, LoadsRelation, Push, With};

@@ -66,10 +66,6 @@ impl<R, Out> Loaded<R, Out> {
 }
 
 /// Proof that relation `R` was loaded at this level; `I` is the inferred position.
-#[diagnostic::on_unimplemented(
-    message = "relation `{R}` was not loaded for these rows",
-    label = "add it to the query with `.with({R})` at this level"
-)]
 pub trait RelatedIn<R, I> {
     /// The loaded rows' type.
     type Out;
@@ -90,6 +86,27 @@ impl<R, Out, Rest> RelatedIn<R, First> for (Loaded<R, Out>, Rest) {
         &self.0.rows
     }
 }
+
+/// Position: past the end of the list, where `R` is not.
+#[derive(Debug)]
+pub struct Missing;
+
+/// The end of the list: reached only by a relation the query did not load, which
+/// [`NotLoaded`] then reports.
+impl<R: NotLoaded> RelatedIn<R, Missing> for () {
+    type Out = ();
+    fn related(&self) -> &() {
+        self
+    }
+}
+
+/// Implemented by no relation: the error of reading a relation the query did not load.
+#[diagnostic::on_unimplemented(
+    message = "relation `{Self}` was not loaded for these rows",
+    label = "the query has no `.with({Self})` at this level",
+    note = "add `.with({Self})` to the query, at the level of these rows"
+)]
+pub trait NotLoaded {}
 
 impl<R, H, Rest: RelatedIn<R, I>, I> RelatedIn<R, Later<I>> for (H, Rest) {
     type Out = Rest::Out;
