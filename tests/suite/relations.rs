@@ -196,6 +196,59 @@ macro_rules! relation_scenarios {
             }
 
             #[tokio::test]
+            async fn each_level_filters_orders_and_limits_the_rows_of_each_parent() {
+                let Some(db) = open("rel_levels").await else { return };
+                use $schema::{comments, posts};
+                // Each user's latest post (not one post in all), with its comments that
+                // say ", steam", newest first.
+                let users = find_many(users::table)
+                    .with(
+                        user_posts
+                            .order_by(posts::id.desc())
+                            .limit(1)
+                            .with(post_comments.filter(comments::body.like("%, steam%")).order_by(comments::id.desc())),
+                    )
+                    .all(&db)
+                    .await
+                    .unwrap();
+                let shape: Vec<(&str, Vec<(&str, Vec<i64>)>)> = users
+                    .iter()
+                    .map(|user| {
+                        let posts = user.related(user_posts).iter().map(|post| {
+                            let ids = post.related(post_comments).iter().map(|c| i64::from(c.id)).collect();
+                            (post.title.as_str(), ids)
+                        });
+                        (user.name.as_str(), posts.collect())
+                    })
+                    .collect();
+                assert_eq!(
+                    shape,
+                    [("Ada", vec![("Numbers", vec![])]), ("Grace", vec![]), ("Linus", vec![("Kernels", vec![])])]
+                );
+                // The first post of each user, skipping none, and then skipping one.
+                let firsts = find_many(users::table)
+                    .with(user_posts.order_by(posts::id).offset(1).limit(5))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                let second_posts: Vec<usize> = firsts.iter().map(|user| user.related(user_posts).len()).collect();
+                assert_eq!(second_posts, [1, 0, 0]);
+                // Ada's first post with the comments that say ", steam", newest first.
+                let ada = find_first(users::table)
+                    .with(user_posts.order_by(posts::id).limit(1).with(post_comments.filter(comments::body.like("%, steam%")).order_by(comments::id.desc())))
+                    .get(&db)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                let bodies: Vec<&str> = ada.related(user_posts)[0]
+                    .related(post_comments)
+                    .iter()
+                    .map(|comment| comment.body.as_str())
+                    .collect();
+                assert_eq!(bodies, ["Yes, steam."]);
+            }
+
+            #[tokio::test]
             async fn a_limit_counts_the_queried_rows_not_the_joined_ones() {
                 let Some(db) = open("rel_limit").await else { return };
                 let first = find_many(users::table).with(user_posts).limit(1).all(&db).await.unwrap();

@@ -143,6 +143,48 @@ macro_rules! relations {
             {
                 $crate::relation::IntoWith::into_with(self).with(child)
             }
+
+            /// Keeps the related rows where `predicate` holds (see [`With::filter`]).
+            ///
+            /// [`With::filter`]: $crate::relation::With::filter
+            #[allow(dead_code)]
+            pub fn filter<P, I>(
+                self,
+                predicate: P,
+            ) -> $crate::relation::With<Self, (), $crate::query::Where<P>>
+            where
+                P: $crate::expr::AppearsIn<$target, I, SqlType: $crate::types::SameType<$crate::types::Bool>>
+                    + $crate::render::RenderSql<<$target as $crate::schema::Table>::Dialect>,
+            {
+                $crate::relation::IntoWith::into_with(self).filter(predicate)
+            }
+
+            /// Orders the related rows of each source row (see [`With::order_by`]).
+            ///
+            /// [`With::order_by`]: $crate::relation::With::order_by
+            #[allow(dead_code)]
+            pub fn order_by<K: $crate::expr::OrderTerm<$target, I>, I>(
+                self,
+                terms: K,
+            ) -> $crate::relation::With<Self, (), $crate::query::NoWhere, $crate::query::OrderBy<K>> {
+                $crate::relation::IntoWith::into_with(self).order_by(terms)
+            }
+
+            /// At most `n` related rows for each source row (see [`With::limit`]).
+            ///
+            /// [`With::limit`]: $crate::relation::With::limit
+            #[allow(dead_code)]
+            pub fn limit(self, n: u64) -> $crate::relation::With<Self> {
+                $crate::relation::IntoWith::into_with(self).limit(n)
+            }
+
+            /// Skips the first `n` related rows of each source row (see [`With::offset`]).
+            ///
+            /// [`With::offset`]: $crate::relation::With::offset
+            #[allow(dead_code)]
+            pub fn offset(self, n: u64) -> $crate::relation::With<Self> {
+                $crate::relation::IntoWith::into_with(self).offset(n)
+            }
         }
 
         const _: () = {

@@ -266,7 +266,7 @@ where
         } else {
             self.table.render_source(out);
         }
-        Cs::render_joins(T::NAME, out, &mut 0);
+        self.children.render_joins(T::NAME, out, &mut 0);
         if !limited {
             self.filter.render_clause(" WHERE ", out);
         }
@@ -289,7 +289,7 @@ impl<T, W, O, Cs> FindMany<T, W, O, Cs> {
         let mut first = !self.order.render_terms(out);
         render_key::<T, D>(T::NAME, out, &mut first);
         if joined {
-            Cs::render_order(out, &mut 0);
+            self.children.render_order(out, &mut 0);
         }
     }
 }

@@ -2,20 +2,28 @@
 //! level, which render their joins and decode and regroup their rows.
 
 use super::declare::{Relation, RelationKind, StartsAt};
+use super::find::FindOrder;
 use super::nested::{Loaded, Nested};
 use crate::dialect::Dialect;
-use crate::query::{TableColumns, TableRow};
-use crate::render::SqlWriter;
+use crate::expr::{AppearsIn, OrderTerm};
+use crate::query::{AndFilter, NoOrder, NoWhere, OrderBy, RenderClause, TableColumns, TableRow};
+use crate::render::{RenderSql, SqlWriter};
 use crate::row::{all_null, RawRow, RowError};
 use crate::schema::Table;
+use crate::types::{Bool, SameType};
 
 /// Relation `R` loaded at one level, with the relations `Cs` loaded under it (a list:
-/// `()`, or `(With<..>, rest)`). Made by `relation.with(child)`; a relation alone is a
-/// `With` with nothing under it.
+/// `()`, or `(With<..>, rest)`), the rows it keeps (`W`), their order (`O`), and how many
+/// of them each source row gets. Made by `relation.with(child)`, `relation.filter(..)`…;
+/// a relation alone is a `With` that keeps every row.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct With<R, Cs = ()> {
+pub struct With<R, Cs = (), W = NoWhere, O = NoOrder> {
     relation: R,
     children: Cs,
+    filter: W,
+    order: O,
+    limit: Option<u64>,
+    offset: Option<u64>,
 }
 
 /// A relation, or a [`With`] node: what `.with(..)` takes.
@@ -32,11 +40,15 @@ impl<R: Relation> IntoWith for R {
         With {
             relation: self,
             children: (),
+            filter: NoWhere,
+            order: NoOrder,
+            limit: None,
+            offset: None,
         }
     }
 }
 
-impl<R: Relation, Cs> IntoWith for With<R, Cs> {
+impl<R: Relation, Cs, W, O> IntoWith for With<R, Cs, W, O> {
     type Node = Self;
     fn into_with(self) -> Self {
         self
@@ -53,7 +65,7 @@ impl<R: Relation> LoadsRelation for R {
     type Relation = R;
 }
 
-impl<R: Relation, Cs> LoadsRelation for With<R, Cs> {
+impl<R: Relation, Cs, W, O> LoadsRelation for With<R, Cs, W, O> {
     type Relation = R;
 }
 
@@ -79,11 +91,12 @@ impl<H, T: Push<X>, X> Push<X> for (H, T) {
     }
 }
 
-impl<R: Relation, Cs> With<R, Cs> {
+/// The methods of a level, on a [`With`] node; a relation's marker has them too
+/// (written by [`relations!`](crate::relations)), starting a node.
+impl<R: Relation, Cs, W, O> With<R, Cs, W, O> {
     /// Loads `child` (a relation, or a relation with its own `.with(..)`) under each row
-    /// this relation loads. A relation's marker has the same method, written by
-    /// [`relations!`](crate::relations).
-    pub fn with<C>(self, child: C) -> With<R, <Cs as Push<C::Node>>::Output>
+    /// this relation loads.
+    pub fn with<C>(self, child: C) -> With<R, <Cs as Push<C::Node>>::Output, W, O>
     where
         C: IntoWith + LoadsRelation<Relation: StartsAt<R::Target>>,
         Cs: Push<C::Node>,
@@ -91,7 +104,54 @@ impl<R: Relation, Cs> With<R, Cs> {
         With {
             relation: self.relation,
             children: self.children.push(child.into_with()),
+            filter: self.filter,
+            order: self.order,
+            limit: self.limit,
+            offset: self.offset,
         }
+    }
+
+    /// Keeps the related rows where `predicate` (over the target table) holds; called
+    /// again, the predicates are ANDed. A source row without any keeps its place, with
+    /// none loaded.
+    pub fn filter<P, I>(self, predicate: P) -> With<R, Cs, W::Output, O>
+    where
+        P: AppearsIn<R::Target, I, SqlType: SameType<Bool>> + RenderSql<<R::Target as Table>::Dialect>,
+        W: AndFilter<P>,
+    {
+        With {
+            relation: self.relation,
+            children: self.children,
+            filter: self.filter.and_filter(predicate),
+            order: self.order,
+            limit: self.limit,
+            offset: self.offset,
+        }
+    }
+
+    /// Orders the related rows of each source row (then by their key).
+    pub fn order_by<K: OrderTerm<R::Target, I>, I>(self, terms: K) -> With<R, Cs, W, OrderBy<K>> {
+        With {
+            relation: self.relation,
+            children: self.children,
+            filter: self.filter,
+            order: OrderBy(terms),
+            limit: self.limit,
+            offset: self.offset,
+        }
+    }
+
+    /// At most `n` related rows for each source row: the first `n` posts of each user,
+    /// not `n` posts in all.
+    pub fn limit(mut self, n: u64) -> Self {
+        self.limit = Some(n);
+        self
+    }
+
+    /// Skips the first `n` related rows of each source row.
+    pub fn offset(mut self, n: u64) -> Self {
+        self.offset = Some(n);
+        self
     }
 }
 
@@ -150,9 +210,9 @@ pub trait Children<D: Dialect> {
     /// Writes the joined levels' columns (each after `, `); `next` numbers their aliases.
     fn render_columns(out: &mut SqlWriter<'_, D>, next: &mut usize);
     /// Writes their `LEFT JOIN`s to the level aliased `parent`.
-    fn render_joins(parent: &'static str, out: &mut SqlWriter<'_, D>, next: &mut usize);
-    /// Writes their key columns for ORDER BY (each after `, `).
-    fn render_order(out: &mut SqlWriter<'_, D>, next: &mut usize);
+    fn render_joins<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize);
+    /// Writes each level's order terms and key columns for ORDER BY (each after `, `).
+    fn render_order<'q>(&'q self, out: &mut SqlWriter<'q, D>, next: &mut usize);
     /// Decodes their part of a joined row, starting at column `*index`.
     fn decode<R: RawRow<D>>(row: &mut R, index: &mut usize) -> Result<Self::Flat, RowError>;
     /// Nothing gathered yet.
@@ -170,8 +230,8 @@ impl<D: Dialect> Children<D> for () {
     type Acc = ();
     type Out = ();
     fn render_columns(_out: &mut SqlWriter<'_, D>, _next: &mut usize) {}
-    fn render_joins(_parent: &'static str, _out: &mut SqlWriter<'_, D>, _next: &mut usize) {}
-    fn render_order(_out: &mut SqlWriter<'_, D>, _next: &mut usize) {}
+    fn render_joins<'q>(&'q self, _parent: &'static str, _out: &mut SqlWriter<'q, D>, _next: &mut usize) {}
+    fn render_order<'q>(&'q self, _out: &mut SqlWriter<'q, D>, _next: &mut usize) {}
     fn decode<R: RawRow<D>>(_row: &mut R, _index: &mut usize) -> Result<(), RowError> {
         Ok(())
     }
@@ -188,11 +248,17 @@ type Gathered<R, Gs, D> = Vec<(TargetRow<R>, <Gs as Children<D>>::Acc)>;
 /// The row type of relation `R`'s target table.
 type TargetRow<R> = <<R as Relation>::Target as Table>::Row;
 
-impl<R, Gs, Rest, D> Children<D> for (With<R, Gs>, Rest)
+/// The name of the row number a limited level's rows are counted by.
+const ROW_NUMBER: &str = "mizzle_rn";
+
+impl<R, Gs, W, O, Rest, D> Children<D> for (With<R, Gs, W, O>, Rest)
 where
     R: Relation,
+    R::Target: Table<Dialect = D>,
     TargetRow<R>: TableRow<D> + PartialEq,
     Gs: Children<D>,
+    W: RenderClause<D>,
+    O: FindOrder<D>,
     Rest: Children<D>,
     D: Dialect,
 {
@@ -212,12 +278,42 @@ where
         Rest::render_columns(out, next);
     }
 
-    fn render_joins(parent: &'static str, out: &mut SqlWriter<'_, D>, next: &mut usize) {
+    fn render_joins<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
+        type Target<R> = <R as Relation>::Target;
+        let level = &self.0;
         let me = alias(*next, out);
         *next += 1;
         out.push_sql(" LEFT JOIN ");
-        type Target<R> = <R as Relation>::Target;
-        out.push_table(Target::<R>::SCHEMA, Target::<R>::ALIAS_OF.unwrap_or(Target::<R>::NAME));
+        let limited = level.limit.is_some() || level.offset.is_some();
+        out.push_choice(u64::from(level.limit.is_some()) | u64::from(level.offset.is_some()) << 1);
+        if limited {
+            // Each source row's first rows: numbered within the rows of one key, in the
+            // level's order, before the join keeps the first ones.
+            out.push_sql("(SELECT ");
+            <TargetRow<R> as TableColumns>::render_columns(Target::<R>::NAME, out);
+            out.push_sql(", ROW_NUMBER() OVER (PARTITION BY ");
+            for (i, (_, target)) in R::KEYS.iter().enumerate() {
+                if i > 0 {
+                    out.push_sql(", ");
+                }
+                out.push_column(Target::<R>::NAME, target);
+            }
+            out.push_sql(" ORDER BY ");
+            let mut first = !level.order.render_terms(out);
+            render_key::<R::Target, D>(Target::<R>::NAME, out, &mut first);
+            out.push_sql(") AS ");
+            out.push_ident(ROW_NUMBER);
+            out.push_sql(" FROM ");
+            out.push_table(Target::<R>::SCHEMA, Target::<R>::ALIAS_OF.unwrap_or(Target::<R>::NAME));
+            if Target::<R>::ALIAS_OF.is_some() {
+                out.push_sql(" AS ");
+                out.push_ident(Target::<R>::NAME);
+            }
+            level.filter.render_clause(" WHERE ", out);
+            out.push_sql(")");
+        } else {
+            out.push_table(Target::<R>::SCHEMA, Target::<R>::ALIAS_OF.unwrap_or(Target::<R>::NAME));
+        }
         out.push_sql(" AS ");
         out.push_ident(me);
         out.push_sql(" ON ");
@@ -229,16 +325,39 @@ where
             out.push_sql(" = ");
             out.push_column(parent, source);
         }
-        Gs::render_joins(me, out, next);
-        Rest::render_joins(parent, out, next);
+        if limited {
+            if let Some(offset) = level.offset {
+                out.push_sql(" AND ");
+                out.push_column(me, ROW_NUMBER);
+                out.push_sql(" > ");
+                out.push_u64(offset);
+            }
+            if let Some(limit) = level.limit {
+                out.push_sql(" AND ");
+                out.push_column(me, ROW_NUMBER);
+                out.push_sql(" <= ");
+                out.push_u64(limit.saturating_add(level.offset.unwrap_or(0)));
+            }
+        } else {
+            let outer = out.set_alias(Some((Target::<R>::NAME, me)));
+            level.filter.render_clause(" AND ", out);
+            out.set_alias(outer);
+        }
+        level.children.render_joins(me, out, next);
+        self.1.render_joins(parent, out, next);
     }
 
-    fn render_order(out: &mut SqlWriter<'_, D>, next: &mut usize) {
+    fn render_order<'q>(&'q self, out: &mut SqlWriter<'q, D>, next: &mut usize) {
+        let level = &self.0;
         let me = alias(*next, out);
         *next += 1;
-        render_key::<R::Target, D>(me, out, &mut false);
-        Gs::render_order(out, next);
-        Rest::render_order(out, next);
+        out.push_sql(", ");
+        let outer = out.set_alias(Some((<R::Target as Table>::NAME, me)));
+        let mut first = !level.order.render_terms(out);
+        out.set_alias(outer);
+        render_key::<R::Target, D>(me, out, &mut first);
+        level.children.render_order(out, next);
+        self.1.render_order(out, next);
     }
 
     fn decode<RR: RawRow<D>>(row: &mut RR, index: &mut usize) -> Result<Self::Flat, RowError> {

@@ -14,6 +14,8 @@ pub struct SqlWriter<'q, D> {
     binds: Vec<Value<'q>>,
     error: Option<EncodeError>,
     qualify_columns: bool,
+    /// Columns of the table named `.0` are written under alias `.1` instead.
+    alias: Option<(&'static str, &'static str)>,
     inline_values: bool,
     ddl_quotes: bool,
     slots: Vec<Slot>,
@@ -162,6 +164,7 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
             binds: Vec::new(),
             error: None,
             qualify_columns: true,
+            alias: None,
             inline_values: false,
             ddl_quotes: false,
             slots: Vec::new(),
@@ -220,6 +223,10 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
     /// `"column"`. Every column goes through here: the shape pass takes it as one piece.
     #[inline]
     pub fn push_column(&mut self, qualifier: &'static str, name: &'static str) {
+        let qualifier = match self.alias {
+            Some((table, alias)) if table == qualifier => alias,
+            _ => qualifier,
+        };
         let qualifier = self.qualify_columns.then_some(qualifier);
         match &mut self.mode {
             Mode::Text => {
@@ -365,6 +372,13 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
     /// or alone (`"id"`), as single-table writes spell them. Returns the previous setting.
     pub fn set_qualify_columns(&mut self, qualify: bool) -> bool {
         std::mem::replace(&mut self.qualify_columns, qualify)
+    }
+
+    /// Writes the columns of the table named `table` under `alias` (for a table joined
+    /// under another name, such as a level of a relational query), or stops with `None`;
+    /// returns the setting it replaces.
+    pub fn set_alias(&mut self, alias: Option<(&'static str, &'static str)>) -> Option<(&'static str, &'static str)> {
+        std::mem::replace(&mut self.alias, alias)
     }
 
     /// Whether columns are written with their table.

@@ -77,3 +77,37 @@ fn a_filter_order_and_limit_apply_to_the_rows_of_the_queried_table_before_the_jo
     );
     assert_eq!(rendered.binds, [mizzle_dsl::types::Value::Text("nobody".into())]);
 }
+
+#[test]
+fn a_related_levels_filter_order_and_limit_apply_to_each_source_rows_related_rows() {
+    use blog::posts;
+    let query = find_many(users::table)
+        .with(
+            user_posts
+                .filter(posts::title.ne("draft"))
+                .order_by(posts::title.desc())
+                .limit(3),
+        )
+        .with(inviter.filter(users::name.ne("nobody")));
+    let rendered = query.to_sql().unwrap();
+    assert_eq!(
+        rendered.sql,
+        "SELECT \"users\".\"id\", \"users\".\"name\", \"users\".\"invited_by\", \
+         \"t1\".\"id\", \"t1\".\"author_id\", \"t1\".\"title\", \
+         \"t2\".\"id\", \"t2\".\"name\", \"t2\".\"invited_by\" \
+         FROM \"users\" \
+         LEFT JOIN (SELECT \"posts\".\"id\", \"posts\".\"author_id\", \"posts\".\"title\", \
+         ROW_NUMBER() OVER (PARTITION BY \"posts\".\"author_id\" ORDER BY \"posts\".\"title\" DESC, \"posts\".\"id\") AS \"mizzle_rn\" \
+         FROM \"posts\" WHERE \"posts\".\"title\" <> ?) AS \"t1\" \
+         ON \"t1\".\"author_id\" = \"users\".\"id\" AND \"t1\".\"mizzle_rn\" <= 3 \
+         LEFT JOIN \"users\" AS \"t2\" ON \"t2\".\"id\" = \"users\".\"invited_by\" AND \"t2\".\"name\" <> ? \
+         ORDER BY \"users\".\"id\", \"t1\".\"title\" DESC, \"t1\".\"id\", \"t2\".\"id\""
+    );
+    assert_eq!(
+        rendered.binds,
+        [
+            mizzle_dsl::types::Value::Text("draft".into()),
+            mizzle_dsl::types::Value::Text("nobody".into())
+        ]
+    );
+}
