@@ -58,7 +58,24 @@ fn values_of_every_column_type_round_trip() {
                 amount: Some(amount),
             }
         );
+        // The same row through a relational query, two levels deep.
+        let nested = mizzle::find_first(samples::table)
+            .filter(samples::id.eq(id))
+            .with(same_sample.with(same_sample))
+            .get(&db)
+            .unwrap()
+            .expect("the row is there");
+        let once = nested.related(same_sample);
+        assert_eq!(
+            (nested.row(), once.row(), once.related(same_sample).row()),
+            (&row, &row, &row)
+        );
     }
+}
+
+mizzle::relations! {
+    /// A sample and itself: every column through a join, nested two levels deep.
+    same_sample: samples::table => one(samples::table) on (samples::id = samples::id);
 }
 
 #[test]

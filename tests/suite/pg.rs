@@ -161,6 +161,11 @@ mod all_types {
             tags: Array<Text>,
         }
     }
+
+    mizzle::relations! {
+        /// A sample and itself: every column through a join, nested two levels deep.
+        pub same_sample: samples::table => one(samples::table) on (samples::id = samples::id);
+    }
 }
 
 #[tokio::test]
@@ -243,6 +248,20 @@ async fn every_column_type_round_trips_with_extremes_and_null() {
         .unwrap()
         .unwrap();
     assert_eq!(row, samples::Row { id, ..full });
+    // The same row through a relational query, two levels deep: every type decodes the
+    // same through the joins.
+    let nested = mizzle::find_first(samples::table)
+        .filter(samples::id.eq(row.id))
+        .with(all_types::same_sample.with(all_types::same_sample))
+        .get(&db)
+        .await
+        .unwrap()
+        .expect("the row is there");
+    let once = nested.related(all_types::same_sample);
+    assert_eq!(
+        (nested.row(), once.row(), once.related(all_types::same_sample).row()),
+        (&row, &row, &row)
+    );
 
     let empty = insert(samples::table)
         .default_values()
