@@ -59,6 +59,8 @@ mod lite {
     use mizzle::sqlite::*;
     mizzle::table! { pub users in Sqlite { id: Integer [primary_key], name: Text [not_null], hair_color: Text } }
     mizzle::table! { pub posts in Sqlite { id: Integer [primary_key], user_id: Integer [not_null], title: Text [not_null] } }
+    mizzle::table! { pub articles in Sqlite { id: Integer [primary_key], user_id: Integer [not_null], title: Text [not_null] } }
+    mizzle::relations! { pub user_articles: users::table => many(articles::table) on (users::id = articles::user_id); }
 }
 
 mod pg {
@@ -66,6 +68,8 @@ mod pg {
     mizzle::table! { pub users in Pg { id: Serial [primary_key], name: Text [not_null], hair_color: Text } }
     mizzle::table! { pub inserted in Pg { id: Serial [primary_key], name: Text [not_null], hair_color: Text } }
     mizzle::table! { pub posts in Pg { id: Serial [primary_key], user_id: Integer [not_null], title: Text [not_null] } }
+    mizzle::table! { pub articles in Pg { id: Serial [primary_key], user_id: Integer [not_null], title: Text [not_null] } }
+    mizzle::relations! { pub user_articles: users::table => many(articles::table) on (users::id = articles::user_id); }
 }
 
 mod my {
@@ -73,6 +77,8 @@ mod my {
     mizzle::table! { pub users in MySql { id: Serial [primary_key], name: Varchar<100> [not_null], hair_color: Varchar<100> } }
     mizzle::table! { pub inserted in MySql { id: Serial [primary_key], name: Varchar<100> [not_null], hair_color: Varchar<100> } }
     mizzle::table! { pub posts in MySql { id: Serial [primary_key], user_id: BigIntUnsigned [not_null], title: Varchar<100> [not_null] } }
+    mizzle::table! { pub articles in MySql { id: Serial [primary_key], user_id: BigIntUnsigned [not_null], title: Varchar<100> [not_null] } }
+    mizzle::relations! { pub user_articles: users::table => many(articles::table) on (users::id = articles::user_id); }
 }
 
 /// The names of the 100 users each insert workload adds.
@@ -99,13 +105,17 @@ fn seed_sql(dialect_null: &str) -> Vec<String> {
     vec![
         format!("{SEED_SQL}{}", users.join(", ")),
         format!("INSERT INTO posts (user_id, title) VALUES {}", posts.join(", ")),
+        // The relational workloads' children: the same rows, with the index on their
+        // foreign key that a schema with relations has.
+        "CREATE INDEX articles_user_id_idx ON articles (user_id)".to_owned(),
+        format!("INSERT INTO articles (user_id, title) VALUES {}", posts.join(", ")),
     ]
 }
 
 fn sqlite(c: &mut Criterion) {
     use lite::{posts, users};
     let db = mizzle::sqlite::Database::open_in_memory().unwrap();
-    db.execute_sql("CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE posts (id integer PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL); CREATE TABLE inserted (id integer PRIMARY KEY, name text NOT NULL, hair_color text)").unwrap();
+    db.execute_sql("CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE posts (id integer PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL); CREATE TABLE inserted (id integer PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE articles (id integer PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL)").unwrap();
     for sql in seed_sql("NULL") {
         db.execute_sql(&sql).unwrap();
     }
@@ -163,6 +173,43 @@ fn sqlite(c: &mut Criterion) {
             .unwrap()
             .collect::<Result<Vec<_>, _>>()
             .unwrap()
+        },
+    );
+
+    // The first 100 users with their articles (10 each): one statement through mizzle; by
+    // hand, the users and then their articles with an IN list, grouped in memory.
+    let in_list = vec!["?"; 100].join(", ");
+    let posts_sql =
+        format!(r#"SELECT "id", "user_id", "title" FROM "articles" WHERE "user_id" IN ({in_list}) ORDER BY "id""#);
+    compare(
+        c,
+        "relational-users-posts_sqlite",
+        |_| {
+            mizzle::find_many(users::table)
+                .filter(users::id.le(100))
+                .with(lite::user_articles)
+                .all(&db)
+                .unwrap()
+        },
+        |_| {
+            let mut stmt = raw
+                .prepare_cached(r#"SELECT "id", "name", "hair_color" FROM "users" WHERE "id" <= ? ORDER BY "id""#)
+                .unwrap();
+            let users: Vec<(i64, String, Option<String>)> = stmt
+                .query_map([100i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let ids: Vec<i64> = users.iter().map(|u| u.0).collect();
+            let mut stmt = raw.prepare_cached(&posts_sql).unwrap();
+            let posts: Vec<(i64, i64, String)> = stmt
+                .query_map(rusqlite::params_from_iter(ids.iter()), |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            group_children(users, posts, |u| u.0, |p| p.1)
         },
     );
 
@@ -270,7 +317,7 @@ fn postgres(c: &mut Criterion) {
     .unwrap();
     let scoped = format!("{url}?options=-c%20search_path%3Dmizzle_bench");
     let db = rt.block_on(mizzle::pg::Database::connect(&scoped)).unwrap();
-    rt.block_on(db.execute_sql("CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE posts (id serial PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL); CREATE TABLE inserted (id serial PRIMARY KEY, name text NOT NULL, hair_color text)")).unwrap();
+    rt.block_on(db.execute_sql("CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE posts (id serial PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL); CREATE TABLE inserted (id serial PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE articles (id serial PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL)")).unwrap();
     for sql in seed_sql("NULL") {
         rt.block_on(db.execute_sql(&sql)).unwrap();
     }
@@ -355,6 +402,45 @@ fn postgres(c: &mut Criterion) {
         },
     );
 
+    let users_stmt = rt
+        .block_on(client.prepare(r#"SELECT "id", "name", "hair_color" FROM "users" WHERE "id" <= $1 ORDER BY "id""#))
+        .unwrap();
+    let posts_stmt = rt
+        .block_on(
+            client
+                .prepare(r#"SELECT "id", "user_id", "title" FROM "articles" WHERE "user_id" = ANY($1) ORDER BY "id""#),
+        )
+        .unwrap();
+    compare(
+        c,
+        "relational-users-posts_postgres",
+        |_| {
+            rt.block_on(
+                mizzle::find_many(users::table)
+                    .filter(users::id.le(100))
+                    .with(pg::user_articles)
+                    .all(&db),
+            )
+            .unwrap()
+        },
+        |_| {
+            let users: Vec<(i32, String, Option<String>)> = rt
+                .block_on(client.query(&users_stmt, &[&100i32]))
+                .unwrap()
+                .iter()
+                .map(|r| (r.get(0), r.get(1), r.get(2)))
+                .collect();
+            let ids: Vec<i32> = users.iter().map(|u| u.0).collect();
+            let posts: Vec<(i32, i32, String)> = rt
+                .block_on(client.query(&posts_stmt, &[&ids]))
+                .unwrap()
+                .iter()
+                .map(|r| (r.get(0), r.get(1), r.get(2)))
+                .collect();
+            group_children(users, posts, |u| u.0, |p| p.1)
+        },
+    );
+
     let names = new_user_names();
     let placeholders: Vec<String> = (0..100).map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2)).collect();
     let stmt = rt
@@ -396,7 +482,7 @@ fn mysql(c: &mut Criterion) {
         .unwrap();
     let scoped = format!("{}/mizzle_bench", &url[..url.rfind('/').unwrap()]);
     let db = rt.block_on(mizzle::mysql::Database::connect(&scoped)).unwrap();
-    rt.block_on(db.execute_sql("CREATE TABLE users (id serial PRIMARY KEY, name varchar(100) NOT NULL, hair_color varchar(100)); CREATE TABLE posts (id serial PRIMARY KEY, user_id bigint unsigned NOT NULL, title varchar(100) NOT NULL); CREATE TABLE inserted (id serial PRIMARY KEY, name varchar(100) NOT NULL, hair_color varchar(100))")).unwrap();
+    rt.block_on(db.execute_sql("CREATE TABLE users (id serial PRIMARY KEY, name varchar(100) NOT NULL, hair_color varchar(100)); CREATE TABLE posts (id serial PRIMARY KEY, user_id bigint unsigned NOT NULL, title varchar(100) NOT NULL); CREATE TABLE inserted (id serial PRIMARY KEY, name varchar(100) NOT NULL, hair_color varchar(100)); CREATE TABLE articles (id serial PRIMARY KEY, user_id bigint unsigned NOT NULL, title varchar(100) NOT NULL)")).unwrap();
     for sql in seed_sql("NULL") {
         rt.block_on(db.execute_sql(&sql)).unwrap();
     }
@@ -469,6 +555,34 @@ fn mysql(c: &mut Criterion) {
         },
     );
 
+    let in_list = vec!["?"; 100].join(", ");
+    let posts_sql =
+        format!("SELECT `id`, `user_id`, `title` FROM `articles` WHERE `user_id` IN ({in_list}) ORDER BY `id`");
+    compare(
+        c,
+        "relational-users-posts_mysql",
+        |_| {
+            rt.block_on(
+                mizzle::find_many(users::table)
+                    .filter(users::id.le(100))
+                    .with(my::user_articles)
+                    .all(&db),
+            )
+            .unwrap()
+        },
+        |_| {
+            let users: Vec<(u64, String, Option<String>)> = rt
+                .block_on(conn.exec(
+                    "SELECT `id`, `name`, `hair_color` FROM `users` WHERE `id` <= ? ORDER BY `id`",
+                    (100u64,),
+                ))
+                .unwrap();
+            let ids: Vec<mysql_async::Value> = users.iter().map(|u| mysql_async::Value::from(u.0)).collect();
+            let posts: Vec<(u64, u64, String)> = rt.block_on(conn.exec(posts_sql.as_str(), ids)).unwrap();
+            group_children(users, posts, |u| u.0, |p| p.1)
+        },
+    );
+
     let names = new_user_names();
     let insert_sql = format!(
         "INSERT INTO `inserted` (`name`, `hair_color`) VALUES {}",
@@ -492,6 +606,27 @@ fn mysql(c: &mut Criterion) {
             rt.block_on(conn.exec_drop(insert_sql.as_str(), params)).unwrap()
         },
     );
+}
+
+/// The raw side of the relational workloads, grouped as a careful hand would: each
+/// parent's children in a vector, found by the parent's key.
+fn group_children<K: std::hash::Hash + Eq + Copy, P, C>(
+    parents: Vec<P>,
+    children: Vec<C>,
+    parent_key: impl Fn(&P) -> K,
+    child_key: impl Fn(&C) -> K,
+) -> Vec<(P, Vec<C>)> {
+    let mut by_parent: std::collections::HashMap<K, Vec<C>> = std::collections::HashMap::with_capacity(parents.len());
+    for child in children {
+        by_parent.entry(child_key(&child)).or_default().push(child);
+    }
+    parents
+        .into_iter()
+        .map(|parent| {
+            let children = by_parent.remove(&parent_key(&parent)).unwrap_or_default();
+            (parent, children)
+        })
+        .collect()
 }
 
 /// One line per workload measured in this run, by name.
