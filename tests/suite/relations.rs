@@ -29,7 +29,28 @@ macro_rules! blog_schema {
                     body: $text [not_null],
                 }
             }
+            mizzle::table! {
+                pub groups in $d {
+                    id: $int [primary_key],
+                    name: $text [not_null],
+                }
+            }
+            mizzle::table! {
+                pub memberships in $d {
+                    user_id: $int [not_null, references(users::id)],
+                    group_id: $int [not_null, references(groups::id)],
+                }
+                define |t| {
+                    t.primary_key((user_id, group_id));
+                }
+            }
             mizzle::relations! {
+                /// The groups a user belongs to, through memberships.
+                pub user_groups: users::table => many(groups::table) through(memberships::table)
+                    on (users::id = memberships::user_id) and (memberships::group_id = groups::id);
+                /// A group's members.
+                pub group_members: groups::table => many(users::table) through(memberships::table)
+                    on (groups::id = memberships::group_id) and (memberships::user_id = users::id);
                 /// The posts a user wrote.
                 pub user_posts: users::table => many(posts::table) on (users::id = posts::author_id);
                 /// A post's author.
@@ -48,6 +69,8 @@ macro_rules! blog_schema {
                     mizzle::create_table(users::table).unwrap(),
                     mizzle::create_table(posts::table).unwrap(),
                     mizzle::create_table(comments::table).unwrap(),
+                    mizzle::create_table(groups::table).unwrap(),
+                    mizzle::create_table(memberships::table).unwrap(),
                 ]
             }
         }
@@ -66,7 +89,8 @@ macro_rules! relation_scenarios {
             use mizzle::{find_first, find_many, insert, update};
             use serde_json::json;
             use $schema::{
-                comment_author, ddl, inviter, post_author, post_comments, user_posts, users,
+                comment_author, ddl, group_members, groups, inviter, post_author, post_comments, user_groups,
+                user_posts, users,
             };
 
             /// Ada wrote two posts; Grace, invited by Ada, wrote none and commented twice
@@ -98,7 +122,49 @@ macro_rules! relation_scenarios {
                 )
                 .await
                 .unwrap();
+                db.execute_sql("INSERT INTO groups (id, name) VALUES (1, 'analysts'), (2, 'builders'), (3, 'empty')")
+                    .await
+                    .unwrap();
+                db.execute_sql(
+                    "INSERT INTO memberships (user_id, group_id) VALUES (1, 1), (1, 2), (2, 1), (3, 2)",
+                )
+                .await
+                .unwrap();
                 Some(db)
+            }
+
+            #[tokio::test]
+            async fn many_to_many_goes_through_the_junction_both_ways() {
+                let Some(db) = open("rel_through").await else { return };
+                let users = find_many(users::table).with(user_groups).all(&db).await.unwrap();
+                let memberships: Vec<(&str, Vec<&str>)> = users
+                    .iter()
+                    .map(|user| {
+                        let groups = user.related(user_groups).iter().map(|group| group.name.as_str());
+                        (user.name.as_str(), groups.collect())
+                    })
+                    .collect();
+                assert_eq!(
+                    memberships,
+                    [("Ada", vec!["analysts", "builders"]), ("Grace", vec!["analysts"]), ("Linus", vec!["builders"])]
+                );
+                // Each group's first member by name, and a group nobody joined.
+                let groups = find_many(groups::table)
+                    .with(group_members.order_by(users::name.desc()).limit(1).with(user_posts))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                let firsts: Vec<(&str, Vec<(&str, usize)>)> = groups
+                    .iter()
+                    .map(|group| {
+                        let members = group.related(group_members).iter();
+                        (group.name.as_str(), members.map(|m| (m.name.as_str(), m.related(user_posts).len())).collect())
+                    })
+                    .collect();
+                assert_eq!(
+                    firsts,
+                    [("analysts", vec![("Grace", 0)]), ("builders", vec![("Linus", 1)]), ("empty", vec![])]
+                );
             }
 
             #[tokio::test]

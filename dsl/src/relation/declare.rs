@@ -18,7 +18,23 @@ pub trait Relation: Copy + Default + std::fmt::Debug + Send + Sync + 'static {
     /// How many target rows a source row has.
     type Kind: RelationKind;
     /// The join keys: pairs of (source column, target column) names, compared with `=`.
+    /// Empty for a relation [`Relation::THROUGH`] a junction table.
     const KEYS: &'static [(&'static str, &'static str)];
+    /// For a many-to-many relation, the junction table it goes through.
+    const THROUGH: Option<Junction> = None;
+}
+
+/// The junction table of a many-to-many relation, and how it joins each side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Junction {
+    /// Its schema, if not the default one.
+    pub schema: Option<&'static str>,
+    /// Its name.
+    pub name: &'static str,
+    /// Pairs of (source column, junction column): the junction rows of a source row.
+    pub source_keys: &'static [(&'static str, &'static str)],
+    /// Pairs of (junction column, target column): the target row of a junction row.
+    pub target_keys: &'static [(&'static str, &'static str)],
 }
 
 /// How many rows a relation gives each source row, and the Rust type they come in.
@@ -112,14 +128,53 @@ impl<T> SourceIs<T> for T {}
 /// between the same two tables need nothing more: each has its own name.
 #[macro_export]
 macro_rules! relations {
-    ($(
+    () => {};
+    // Many-to-many, through a junction table.
+    (
+        $(#[$meta:meta])*
+        $vis:vis $name:ident : $source:ty => many ( $target:ty ) through ( $junction:ty )
+            on ( $($from:ty = $jfrom:ty),+ $(,)? ) and ( $($jto:ty = $to:ty),+ $(,)? );
+        $($rest:tt)*
+    ) => {
+        $crate::__mizzle_relation_marker!($(#[$meta])* $vis $name, $target);
+
+        impl $crate::relation::Relation for $name {
+            const NAME: &'static str = $crate::schema::unraw(stringify!($name));
+            type Source = $source;
+            type Target = $target;
+            type Kind = $crate::relation::Many;
+            const KEYS: &'static [(&'static str, &'static str)] = &[];
+            const THROUGH: ::std::option::Option<$crate::relation::Junction> =
+                ::std::option::Option::Some($crate::relation::Junction {
+                    schema: <$junction as $crate::schema::Table>::SCHEMA,
+                    name: <$junction as $crate::schema::Table>::NAME,
+                    source_keys: &[$((
+                        <$from as $crate::schema::Column>::NAME,
+                        <$jfrom as $crate::schema::Column>::NAME,
+                    )),+],
+                    target_keys: &[$((
+                        <$jto as $crate::schema::Column>::NAME,
+                        <$to as $crate::schema::Column>::NAME,
+                    )),+],
+                });
+        }
+
+        const _: () = {
+            #[allow(dead_code)]
+            fn keys_belong_and_match() {
+                $($crate::relation::__check_key::<$source, $junction, $from, $jfrom>();)+
+                $($crate::relation::__check_key::<$junction, $target, $jto, $to>();)+
+            }
+        };
+
+        $crate::relations!($($rest)*);
+    };
+    (
         $(#[$meta:meta])*
         $vis:vis $name:ident : $source:ty => $kind:ident ( $target:ty ) on ( $($from:ty = $to:ty),+ $(,)? );
-    )*) => {$(
-        $(#[$meta])*
-        #[allow(non_camel_case_types)]
-        #[derive(Debug, Clone, Copy, Default)]
-        $vis struct $name;
+        $($rest:tt)*
+    ) => {
+        $crate::__mizzle_relation_marker!($(#[$meta])* $vis $name, $target);
 
         impl $crate::relation::Relation for $name {
             const NAME: &'static str = $crate::schema::unraw(stringify!($name));
@@ -131,6 +186,30 @@ macro_rules! relations {
                 <$to as $crate::schema::Column>::NAME,
             )),+];
         }
+
+        const _: () = {
+            #[allow(dead_code)]
+            fn keys_belong_and_match() {
+                $(
+                    $crate::relation::__check_key::<$source, $target, $from, $to>();
+                    $crate::__mizzle_relation_key_nullability!($kind, $from);
+                )+
+            }
+        };
+
+        $crate::relations!($($rest)*);
+    };
+}
+
+/// A relation's marker type, with the methods that start a level of a query.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_relation_marker {
+    ($(#[$meta:meta])* $vis:vis $name:ident, $target:ty) => {
+        $(#[$meta])*
+        #[allow(non_camel_case_types)]
+        #[derive(Debug, Clone, Copy, Default)]
+        $vis struct $name;
 
         impl $name {
             /// Loads `child` (a relation, or a relation with its own `.with(..)`) under
@@ -186,17 +265,7 @@ macro_rules! relations {
                 $crate::relation::IntoWith::into_with(self).offset(n)
             }
         }
-
-        const _: () = {
-            #[allow(dead_code)]
-            fn keys_belong_and_match() {
-                $(
-                    $crate::relation::__check_key::<$source, $target, $from, $to>();
-                    $crate::__mizzle_relation_key_nullability!($kind, $from);
-                )+
-            }
-        };
-    )*};
+    };
 }
 
 #[doc(hidden)]

@@ -161,6 +161,24 @@ const ALIASES: [&str; 32] = [
     "t18", "t19", "t20", "t21", "t22", "t23", "t24", "t25", "t26", "t27", "t28", "t29", "t30", "t31", "t32",
 ];
 
+/// Aliases of the junction tables of the joined levels, by the same numbers.
+const JUNCTION_ALIASES: [&str; 32] = [
+    "j1", "j2", "j3", "j4", "j5", "j6", "j7", "j8", "j9", "j10", "j11", "j12", "j13", "j14", "j15", "j16", "j17",
+    "j18", "j19", "j20", "j21", "j22", "j23", "j24", "j25", "j26", "j27", "j28", "j29", "j30", "j31", "j32",
+];
+
+/// Names of a limited many-to-many level's junction key columns, in its derived table.
+const KEY_ALIASES: [&str; 8] = [
+    "mizzle_k0",
+    "mizzle_k1",
+    "mizzle_k2",
+    "mizzle_k3",
+    "mizzle_k4",
+    "mizzle_k5",
+    "mizzle_k6",
+    "mizzle_k7",
+];
+
 /// The alias of the `n`th joined level; past the last, the query cannot be written.
 fn alias<D: Dialect>(n: usize, out: &mut SqlWriter<'_, D>) -> &'static str {
     ALIASES.get(n).copied().unwrap_or_else(|| {
@@ -170,6 +188,44 @@ fn alias<D: Dialect>(n: usize, out: &mut SqlWriter<'_, D>) -> &'static str {
         )));
         ALIASES[0]
     })
+}
+
+/// The name of the `i`th junction key column of a limited many-to-many level.
+fn key_alias<D: Dialect>(i: usize, out: &mut SqlWriter<'_, D>) -> &'static str {
+    KEY_ALIASES.get(i).copied().unwrap_or_else(|| {
+        out.push_error(crate::EncodeError::new(format!(
+            "a many-to-many relation's key has at most {} columns",
+            KEY_ALIASES.len()
+        )));
+        KEY_ALIASES[0]
+    })
+}
+
+/// Writes `"left"."a" = "right"."b" AND …` for each pair `(a, b)`.
+fn write_keys<D: Dialect>(
+    out: &mut SqlWriter<'_, D>,
+    left: &'static str,
+    right: &'static str,
+    pairs: impl Iterator<Item = (&'static str, &'static str)>,
+) {
+    for (i, (a, b)) in pairs.enumerate() {
+        if i > 0 {
+            out.push_sql(" AND ");
+        }
+        out.push_column(left, a);
+        out.push_sql(" = ");
+        out.push_column(right, b);
+    }
+}
+
+/// Writes `"table"."column", …` for each pair.
+fn write_list<D: Dialect>(out: &mut SqlWriter<'_, D>, columns: impl Iterator<Item = (&'static str, &'static str)>) {
+    for (i, (table, column)) in columns.enumerate() {
+        if i > 0 {
+            out.push_sql(", ");
+        }
+        out.push_column(table, column);
+    }
 }
 
 /// Writes the primary key columns of `T` under `qualifier` (every column when it has
@@ -281,22 +337,41 @@ where
     fn render_joins<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
         type Target<R> = <R as Relation>::Target;
         let level = &self.0;
-        let me = alias(*next, out);
+        let number = *next;
+        let me = alias(number, out);
         *next += 1;
-        out.push_sql(" LEFT JOIN ");
         let limited = level.limit.is_some() || level.offset.is_some();
         out.push_choice(u64::from(level.limit.is_some()) | u64::from(level.offset.is_some()) << 1);
+        // A many-to-many level joins its junction first; the target's keys then point at
+        // the junction (unless the level is limited: its derived table joins both).
+        let junction = JUNCTION_ALIASES[number.min(JUNCTION_ALIASES.len() - 1)];
+        if let (Some(through), false) = (R::THROUGH, limited) {
+            out.push_sql(" LEFT JOIN ");
+            out.push_table(through.schema, through.name);
+            out.push_sql(" AS ");
+            out.push_ident(junction);
+            out.push_sql(" ON ");
+            write_keys(out, junction, parent, through.source_keys.iter().map(|(s, j)| (*j, *s)));
+        }
+        out.push_sql(" LEFT JOIN ");
         if limited {
             // Each source row's first rows: numbered within the rows of one key, in the
             // level's order, before the join keeps the first ones.
             out.push_sql("(SELECT ");
             <TargetRow<R> as TableColumns>::render_columns(Target::<R>::NAME, out);
-            out.push_sql(", ROW_NUMBER() OVER (PARTITION BY ");
-            for (i, (_, target)) in R::KEYS.iter().enumerate() {
-                if i > 0 {
+            if let Some(through) = R::THROUGH {
+                for (i, (_, column)) in through.source_keys.iter().enumerate() {
                     out.push_sql(", ");
+                    out.push_column(through.name, column);
+                    out.push_sql(" AS ");
+                    let name = key_alias(i, out);
+                    out.push_ident(name);
                 }
-                out.push_column(Target::<R>::NAME, target);
+            }
+            out.push_sql(", ROW_NUMBER() OVER (PARTITION BY ");
+            match R::THROUGH {
+                Some(through) => write_list(out, through.source_keys.iter().map(|(_, j)| (through.name, *j))),
+                None => write_list(out, R::KEYS.iter().map(|(_, t)| (Target::<R>::NAME, *t))),
             }
             out.push_sql(" ORDER BY ");
             let mut first = !level.order.render_terms(out);
@@ -309,6 +384,17 @@ where
                 out.push_sql(" AS ");
                 out.push_ident(Target::<R>::NAME);
             }
+            if let Some(through) = R::THROUGH {
+                out.push_sql(" INNER JOIN ");
+                out.push_table(through.schema, through.name);
+                out.push_sql(" ON ");
+                write_keys(
+                    out,
+                    through.name,
+                    Target::<R>::NAME,
+                    through.target_keys.iter().copied(),
+                );
+            }
             level.filter.render_clause(" WHERE ", out);
             out.push_sql(")");
         } else {
@@ -317,13 +403,15 @@ where
         out.push_sql(" AS ");
         out.push_ident(me);
         out.push_sql(" ON ");
-        for (i, (source, target)) in R::KEYS.iter().enumerate() {
-            if i > 0 {
-                out.push_sql(" AND ");
+        match (R::THROUGH, limited) {
+            (Some(through), false) => write_keys(out, me, junction, through.target_keys.iter().map(|(j, t)| (*t, *j))),
+            (Some(through), true) => {
+                let keys = through.source_keys.iter().enumerate();
+                let pairs: Vec<(&'static str, &'static str)> =
+                    keys.map(|(i, (source, _))| (key_alias(i, out), *source)).collect();
+                write_keys(out, me, parent, pairs.into_iter());
             }
-            out.push_column(me, target);
-            out.push_sql(" = ");
-            out.push_column(parent, source);
+            (None, _) => write_keys(out, me, parent, R::KEYS.iter().map(|(s, t)| (*t, *s))),
         }
         if limited {
             if let Some(offset) = level.offset {

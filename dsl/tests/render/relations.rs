@@ -26,7 +26,16 @@ pub mod blog {
             body: Text [not_null],
         }
     }
+    mizzle_dsl::table! {
+        pub tags in Sqlite { id: Integer [primary_key], label: Text [not_null] }
+    }
+    mizzle_dsl::table! {
+        pub post_tags in Sqlite { post_id: Integer [not_null], tag_id: Integer [not_null] }
+    }
     mizzle_dsl::relations! {
+        /// A post's tags, through `post_tags`.
+        pub tagged: posts::table => many(tags::table) through(post_tags::table)
+            on (posts::id = post_tags::post_id) and (post_tags::tag_id = tags::id);
         /// A user's posts.
         pub user_posts: users::table => many(posts::table) on (users::id = posts::author_id);
         /// A post's author.
@@ -109,5 +118,29 @@ fn a_related_levels_filter_order_and_limit_apply_to_each_source_rows_related_row
             mizzle_dsl::types::Value::Text("draft".into()),
             mizzle_dsl::types::Value::Text("nobody".into())
         ]
+    );
+}
+
+#[test]
+fn many_to_many_joins_its_junction_then_its_target() {
+    use blog::{posts, tagged, tags};
+    assert_eq!(
+        find_many(posts::table).with(tagged).to_sql().unwrap().sql,
+        "SELECT \"posts\".\"id\", \"posts\".\"author_id\", \"posts\".\"title\", \"t1\".\"id\", \"t1\".\"label\" \
+         FROM \"posts\" \
+         LEFT JOIN \"post_tags\" AS \"j1\" ON \"j1\".\"post_id\" = \"posts\".\"id\" \
+         LEFT JOIN \"tags\" AS \"t1\" ON \"t1\".\"id\" = \"j1\".\"tag_id\" \
+         ORDER BY \"posts\".\"id\", \"t1\".\"id\""
+    );
+    // Limited per post: the junction and the target joined inside, numbered per post.
+    assert_eq!(
+        find_many(posts::table).with(tagged.order_by(tags::label).limit(2)).to_sql().unwrap().sql,
+        "SELECT \"posts\".\"id\", \"posts\".\"author_id\", \"posts\".\"title\", \"t1\".\"id\", \"t1\".\"label\" \
+         FROM \"posts\" \
+         LEFT JOIN (SELECT \"tags\".\"id\", \"tags\".\"label\", \"post_tags\".\"post_id\" AS \"mizzle_k0\", \
+         ROW_NUMBER() OVER (PARTITION BY \"post_tags\".\"post_id\" ORDER BY \"tags\".\"label\", \"tags\".\"id\") AS \"mizzle_rn\" \
+         FROM \"tags\" INNER JOIN \"post_tags\" ON \"post_tags\".\"tag_id\" = \"tags\".\"id\") AS \"t1\" \
+         ON \"t1\".\"mizzle_k0\" = \"posts\".\"id\" AND \"t1\".\"mizzle_rn\" <= 2 \
+         ORDER BY \"posts\".\"id\", \"t1\".\"label\", \"t1\".\"id\""
     );
 }
