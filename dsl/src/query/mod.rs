@@ -33,7 +33,7 @@ pub use record::{
     insert_field_from_json, patch_field_from_json, render_patch_field, render_record, render_records, FieldErrors,
     FieldRule, FromJsonRecord, InsertField, InsertRecord, RuleOf, TableRecords,
 };
-pub use select::{from, select, Scalar, Select, SelectBuilder, Subquery};
+pub use select::{from, select, OneColumn, Scalar, Select, SelectBuilder, Subquery};
 pub use selection::{ExprList, Selection, SelectionDecoder, SelectionIn, TableColumns, TableRow, WholeRow};
 pub use statement::{RowOf, RowQuery, ScopeChecked, Statement};
 pub use subquery::{Field, SelectedBy, SubquerySource};

@@ -321,6 +321,9 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> RowQuery for Select<Src, Sel, W, G,
 )]
 pub trait Subquery<ST, I> {}
 
+// Not looked through in errors: "exactly one column" says more than what the selection
+// lacks to be an expression.
+#[diagnostic::do_not_recommend]
 impl<Src, Sel, W, G, H, O, Dis, ST, I> Subquery<ST, I> for Select<Src, Sel, W, G, H, O, Dis>
 where
     Src: QuerySource,
@@ -334,12 +337,26 @@ where
 #[derive(Debug, Clone, Copy)]
 pub struct Scalar<Q>(Q);
 
-impl<Src: QuerySource, Sel: Expression, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
+impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
     /// This query as a value, for a select list, a comparison or an assignment.
-    pub fn scalar(self) -> Scalar<Self> {
+    pub fn scalar(self) -> Scalar<Self>
+    where
+        Sel: OneColumn,
+    {
         Scalar(self)
     }
 }
+
+/// A selection of exactly one column (an expression), as a subquery used as a value needs.
+#[diagnostic::on_unimplemented(
+    message = "`.scalar()` takes a select of exactly one column, not `{Self}`",
+    label = "a query used as a value selects one expression",
+    note = "select the one column you need: `select(posts::title)`, or an aggregate such as `count(..)`"
+)]
+pub trait OneColumn {}
+
+#[diagnostic::do_not_recommend]
+impl<E: Expression> OneColumn for E {}
 
 impl<Src, Sel: Expression, W, G, H, O, Dis> Expression for Scalar<Select<Src, Sel, W, G, H, O, Dis>> {
     type SqlType = Sel::SqlType;
