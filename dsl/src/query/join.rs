@@ -58,6 +58,21 @@ fn join<L, R, K, P>(left: L, right: R, on: P) -> Join<L, R, K, P> {
     }
 }
 
+/// A table that can join a query of dialect `D`: one of the same dialect.
+pub trait JoinsInto<D> {}
+
+impl<T: Table, D> JoinsInto<D> for T where T::Dialect: DialectIs<D> {}
+
+/// The dialect of a joined table is the query's.
+#[diagnostic::on_unimplemented(
+    message = "a {Self} table cannot join a {D} query",
+    label = "a table of another database",
+    note = "a query reads the tables of one database: join a table declared `in {D}`"
+)]
+pub trait DialectIs<D> {}
+
+impl<D: crate::dialect::Dialect> DialectIs<D> for D {}
+
 macro_rules! join_methods {
     ($( $(#[$doc:meta])* $method:ident => $kind:ty $(, where $bound:path)?; )*) => {
         #[allow(clippy::type_complexity)]
@@ -65,7 +80,7 @@ macro_rules! join_methods {
             $(#[$doc])*
             pub fn $method<T, P, I>(self, table: T, on: P) -> Select<Join<Src, T, $kind, On<P>>, Sel, W, G, H, O, Dis>
             where
-                T: Table<Dialect = Src::Dialect>,
+                T: Table + JoinsInto<Src::Dialect>,
                 P: AppearsIn<Join<Src, T, $kind, On<P>>, I, SqlType: SameType<Bool>> + RenderSql<Src::Dialect>,
                 $(Src::Dialect: $bound,)?
             {
@@ -93,7 +108,7 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
     /// `CROSS JOIN table`: every pair of rows.
     pub fn cross_join<T>(self, table: T) -> Select<Join<Src, T, Cross, NoOn>, Sel, W, G, H, O, Dis>
     where
-        T: Table<Dialect = Src::Dialect>,
+        T: Table + JoinsInto<Src::Dialect>,
     {
         self.map_source(|source| join(source, table, NoOn))
     }

@@ -6,6 +6,7 @@ mod conflict;
 mod delete;
 mod insert;
 mod join;
+pub use join::{DialectIs, JoinsInto};
 mod prepared;
 mod record;
 mod select;
