@@ -5,7 +5,7 @@ use crate::error::{pointer, Code, ValidationError, ValidationErrors};
 use crate::refine::Rule;
 use mizzle_dsl::dialect::Dialect;
 use mizzle_dsl::query::{FromJsonRecord, TableRecords};
-use mizzle_dsl::schema::{CheckConstraint, Column, ColumnInfo, Identity, Table, TableDef};
+use mizzle_dsl::schema::{BelongsTo, CheckConstraint, Column, ColumnInfo, Identity, Table, TableDef};
 use serde_json::Value as Json;
 use std::marker::PhantomData;
 
@@ -123,7 +123,7 @@ impl<T: Table, M: Mode> Validator<T, M> {
     }
 
     /// Adds a rule for `column`, checked after its type's own rules.
-    pub fn refine<C: Column<Table = T>>(mut self, _column: C, rule: Rule) -> Self {
+    pub fn refine<C: Column + BelongsTo<T>>(mut self, _column: C, rule: Rule) -> Self {
         self.refinements.push((C::NAME, rule));
         self
     }

@@ -148,3 +148,18 @@ pub struct ColumnInfo {
     /// Inserts may leave the column out: the database or the application fills it.
     pub has_default: bool,
 }
+
+/// A column of table `T`: what APIs that take one column of a known table require.
+pub trait BelongsTo<T> {}
+
+impl<C: Column, T> BelongsTo<T> for C where C::Table: TableIs<T> {}
+
+/// A column's table `Self` is the table `T` expected.
+#[diagnostic::on_unimplemented(
+    message = "a column of table `{Self}` is given where a column of `{T}` is expected",
+    label = "a column of another table",
+    note = "give one of `{T}`'s own columns"
+)]
+pub trait TableIs<T> {}
+
+impl<T> TableIs<T> for T {}

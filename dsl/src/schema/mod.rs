@@ -12,7 +12,7 @@ mod set;
 mod table;
 
 pub use alias::{alias, Alias, AliasName, Aliased};
-pub use column::{app_value, AppValue, Chain, Column, ColumnInfo, ColumnList, ColumnValue, End};
+pub use column::{app_value, AppValue, BelongsTo, Chain, Column, ColumnInfo, ColumnList, ColumnValue, End, TableIs};
 pub use column_types::ColumnType;
 pub use column_types::{EnumType, TypeInfo};
 pub use constraints::{ColumnDefault, Constraints, Generated, Identity, RefAction, Reference};
