@@ -315,6 +315,28 @@ macro_rules! relation_scenarios {
             }
 
             #[tokio::test]
+            async fn a_prepared_relational_query_runs_with_each_parameter() {
+                let Some(db) = open("rel_prepared").await else { return };
+                use mizzle::query::{params, placeholder};
+                use $schema::{posts};
+                let by_name = find_many(users::table)
+                    .filter(users::name.eq(placeholder("name")))
+                    .with(user_posts.filter(posts::title.ne(placeholder("skip"))))
+                    .prepare()
+                    .unwrap();
+                for (name, skip, titles) in [("Ada", "Numbers", vec!["Engines"]), ("Linus", "-", vec!["Kernels"])] {
+                    let users = by_name
+                        .all(&db, &params().set("name", name).set("skip", skip))
+                        .await
+                        .unwrap();
+                    let found: Vec<&str> = users[0].related(user_posts).iter().map(|p| p.title.as_str()).collect();
+                    assert_eq!(found, titles);
+                }
+                let missing = by_name.get(&db, &params().set("name", "Ada")).await.unwrap_err();
+                assert!(missing.to_string().contains("missing parameter `skip`"), "{missing}");
+            }
+
+            #[tokio::test]
             async fn a_limit_counts_the_queried_rows_not_the_joined_ones() {
                 let Some(db) = open("rel_limit").await else { return };
                 let first = find_many(users::table).with(user_posts).limit(1).all(&db).await.unwrap();

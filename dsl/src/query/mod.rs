@@ -20,8 +20,8 @@ pub use assign::{
     WritableColumns,
 };
 pub use clause::{
-    AllRows, AndFilter, Distinct, DistinctOn, GroupBy, NoDistinct, NoGroup, NoOrder, NoWhere, OrderBy, RenderClause,
-    Where, WhereChosen,
+    AllRows, AndFilter, Distinct, DistinctOn, GroupBy, NoDistinct, NoFilterNeeded, NoGroup, NoOrder, NoWhere, OrderBy,
+    RenderClause, Where, WhereChosen,
 };
 pub use conflict::{excluded, DoNothing, DoUpdate, Excluded, NoConflict, OnConflict, OnDuplicateKeyUpdate};
 pub use delete::{delete, Delete};

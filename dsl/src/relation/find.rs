@@ -4,11 +4,15 @@
 use super::declare::StartsAt;
 use super::nested::Nested;
 use super::tree::{render_key, Children, IntoWith, LoadsRelation, Push};
+use crate::access::Reads;
 use crate::dialect::Dialect;
 use crate::error::Error;
 use crate::exec::{Executor, MapRows};
 use crate::expr::{AppearsIn, OrderTerm};
-use crate::query::{AndFilter, NoOrder, NoWhere, OrderBy, TableColumns, TableRow};
+use crate::query::{
+    AndFilter, NoFilterNeeded, NoOrder, NoWhere, OrderBy, Params, Prepared, ScopeChecked, Statement, TableColumns,
+    TableRow,
+};
 use crate::render::{render_statement, RenderList, RenderSql, SqlWriter};
 use crate::row::{DecodeRow, RawRow, RowError};
 use crate::schema::{QuerySource, Table};
@@ -155,6 +159,45 @@ where
     /// The SQL text and bound values, as they would be sent.
     pub fn to_sql(&self) -> Result<crate::render::RenderedSql<'_>, Error> {
         render_statement(self)
+    }
+}
+
+/// A relational query is a statement: `.prepare()` renders it once, for runs with named
+/// parameters ([`placeholder`](crate::query::placeholder)) in its filters. Its scope is
+/// checked as it is built.
+impl<T: Table, W, O, Cs> Statement for FindMany<T, W, O, Cs> {
+    type Dialect = T::Dialect;
+    type Filter = NoFilterNeeded;
+    type Access = Reads;
+}
+
+impl<T, W, O, Cs> ScopeChecked<()> for FindMany<T, W, O, Cs> {}
+
+impl<T, W, O, Cs, D> Prepared<FindMany<T, W, O, Cs>>
+where
+    T: Table<Dialect = D>,
+    T::Row: TableRow<D> + PartialEq,
+    Cs: Children<D>,
+    D: Dialect,
+{
+    /// Every row of the prepared relational query, with `params` bound.
+    pub fn all<'a, C>(&'a self, db: &'a C, params: &Params) -> FoundAll<'a, C, T, Cs, D>
+    where
+        C: Executor<D>,
+        C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
+    {
+        db.fetch_all::<Joined<T, Cs>>(self.bind(params))
+            .map_rows(regroup::<T, Cs, D>)
+    }
+
+    /// The first row of the prepared relational query, with `params` bound.
+    pub fn get<'a, C>(&'a self, db: &'a C, params: &Params) -> FoundFirst<'a, C, T, Cs, D>
+    where
+        C: Executor<D>,
+        C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
+    {
+        db.fetch_all::<Joined<T, Cs>>(self.bind(params))
+            .map_rows(|flat| regroup::<T, Cs, D>(flat).map(|rows| rows.into_iter().next()))
     }
 }
 
