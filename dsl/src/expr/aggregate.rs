@@ -1,6 +1,6 @@
 //! Aggregates: `count`, `count(distinct)`, `sum`, `avg`, `min`, `max`.
 
-use super::{impl_into_expression, AppearsIn, Expression};
+use super::{impl_into_expression, AppearsIn, Expression, RowLevel};
 use crate::dialect::Dialect;
 use crate::render::{RenderSql, SqlWriter};
 use crate::types::{self as st, NotNull, Null, Nullability, SqlType};
@@ -156,32 +156,32 @@ fn aggregate<F, E>(expr: E) -> Aggregate<F, E> {
 }
 
 /// `count(expr)`: the number of rows where `expr` is not NULL.
-pub fn count<E: Expression>(expr: E) -> Aggregate<function::Count, E> {
+pub fn count<E: Expression + RowLevel>(expr: E) -> Aggregate<function::Count, E> {
     aggregate(expr)
 }
 
 /// `count(distinct expr)`.
-pub fn count_distinct<E: Expression>(expr: E) -> Aggregate<function::CountDistinct, E> {
+pub fn count_distinct<E: Expression + RowLevel>(expr: E) -> Aggregate<function::CountDistinct, E> {
     aggregate(expr)
 }
 
 /// `sum(expr)`; NULL over no rows.
-pub fn sum<E: Expression<SqlType: Summable>>(expr: E) -> Aggregate<function::Sum, E> {
+pub fn sum<E: Expression<SqlType: Summable> + RowLevel>(expr: E) -> Aggregate<function::Sum, E> {
     aggregate(expr)
 }
 
 /// `avg(expr)`; NULL over no rows.
-pub fn avg<E: Expression<SqlType: Summable>>(expr: E) -> Aggregate<function::Avg, E> {
+pub fn avg<E: Expression<SqlType: Summable> + RowLevel>(expr: E) -> Aggregate<function::Avg, E> {
     aggregate(expr)
 }
 
 /// `min(expr)`; NULL over no rows.
-pub fn min<E: Expression>(expr: E) -> Aggregate<function::Min, E> {
+pub fn min<E: Expression + RowLevel>(expr: E) -> Aggregate<function::Min, E> {
     aggregate(expr)
 }
 
 /// `max(expr)`; NULL over no rows.
-pub fn max<E: Expression>(expr: E) -> Aggregate<function::Max, E> {
+pub fn max<E: Expression + RowLevel>(expr: E) -> Aggregate<function::Max, E> {
     aggregate(expr)
 }
 

@@ -39,6 +39,8 @@ impl<ST: SqlType, V, S> AppearsIn<S, ()> for Bound<ST, V> {
 }
 
 impl<ST, V> super::Operand for Bound<ST, V> {}
+impl<ST, V> super::RowLevel for Bound<ST, V> {}
+impl<ST, V> super::RowLevel for NullableBound<ST, V> {}
 
 impl<ST, V: ToSql<ST>, D: Dialect> RenderSql<D> for Bound<ST, V> {
     // A placeholder, whatever the value.

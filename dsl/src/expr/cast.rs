@@ -61,3 +61,4 @@ impl<E: RenderSql<D>, T: CastTarget<D>, D: Dialect> RenderSql<D> for Cast<E, T> 
     }
 }
 impl_into_expression!([E, T] Cast<E, T>);
+impl<E: super::RowLevel, T> super::RowLevel for Cast<E, T> {}

@@ -65,6 +65,7 @@ impl<Q: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for Exists<Q
     }
 }
 impl_into_expression!([Q, const NEGATED: bool] Exists<Q, NEGATED>);
+impl<Q, const NEGATED: bool> super::RowLevel for Exists<Q, NEGATED> {}
 
 /// MySQL's `LAST_INSERT_ID()`: the auto-increment key of the row this connection inserted
 /// last. MySQL has no RETURNING; read the new row back with
@@ -95,3 +96,4 @@ impl RenderSql<crate::dialect::MySql> for LastInsertId {
     }
 }
 impl_into_expression!([] LastInsertId);
+impl super::RowLevel for LastInsertId {}

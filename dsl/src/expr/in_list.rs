@@ -45,6 +45,7 @@ impl<E: RenderSql<D>, V: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSq
     }
 }
 impl_into_expression!([E, V, const NEGATED: bool] InList<E, V, NEGATED>);
+impl<E: super::RowLevel, V: super::RowLevel, const NEGATED: bool> super::RowLevel for InList<E, V, NEGATED> {}
 
 /// `expr IN (SELECT …)`, or `NOT IN`.
 #[derive(Debug, Clone, Copy)]
@@ -74,3 +75,4 @@ impl<E: RenderSql<D>, Q: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSq
     }
 }
 impl_into_expression!([E, Q, const NEGATED: bool] InSubquery<E, Q, NEGATED>);
+impl<E: super::RowLevel, Q, const NEGATED: bool> super::RowLevel for InSubquery<E, Q, NEGATED> {}

@@ -72,6 +72,19 @@ pub trait Operand {}
 #[diagnostic::do_not_recommend]
 impl<C: crate::schema::Column> Operand for C {}
 
+/// An expression computed from one row: it contains no aggregate (`count`, `sum`, `avg`,
+/// `min`, `max`). WHERE, a join's ON and an aggregate's argument take only these; a
+/// subquery counts as one value, whatever it aggregates inside.
+#[diagnostic::on_unimplemented(
+    message = "an aggregate cannot be used here: this is computed per row",
+    label = "this contains `count`, `sum`, `avg`, `min` or `max`",
+    note = "to filter on an aggregate, use `.group_by(..)` and `.having(..)`; an aggregate cannot contain another"
+)]
+pub trait RowLevel {}
+
+#[diagnostic::do_not_recommend]
+impl<C: crate::schema::Column> RowLevel for C {}
+
 /// Proof that every column `Self` uses belongs to a table of source `S`.
 ///
 /// Required by `filter`, `order_by`, `group_by`, `having`, joins' `on` and selections.

@@ -1,6 +1,6 @@
 //! Operators: comparisons, logic, NULL tests, BETWEEN and arithmetic.
 
-use super::{impl_into_expression, AppearsIn, Expression};
+use super::{impl_into_expression, AppearsIn, Expression, RowLevel};
 use crate::dialect::{Dialect, MySql, Pg, Sqlite, SupportsIlike};
 use crate::render::{RenderSql, SqlWriter};
 use crate::types::{Bool, NotNull, Nullability};
@@ -124,6 +124,7 @@ impl<L: RenderSql<D>, R: RenderSql<D>, Op: CompareOp<D>, D: Dialect> RenderSql<D
     }
 }
 impl_into_expression!([L, R, Op] Compare<L, R, Op>);
+impl<L: RowLevel, R: RowLevel, Op> RowLevel for Compare<L, R, Op> {}
 
 /// `lhs IS [NOT] DISTINCT FROM rhs`: a comparison in which NULL equals NULL, never NULL
 /// itself. MySQL spells it `lhs <=> rhs` (not distinct) and `NOT (lhs <=> rhs)`.
@@ -176,6 +177,7 @@ impl<L: RenderSql<D>, R: RenderSql<D>, D: Dialect, const NOT_DISTINCT: bool> Ren
     }
 }
 impl_into_expression!([L, R, const NOT_DISTINCT: bool] IsDistinct<L, R, NOT_DISTINCT>);
+impl<L: RowLevel, R: RowLevel, const NOT_DISTINCT: bool> RowLevel for IsDistinct<L, R, NOT_DISTINCT> {}
 
 /// `(lhs AND rhs)`, `(lhs OR rhs)`; a chain of one operator shares one pair of
 /// parentheses: `(a AND b AND c)`.
@@ -268,6 +270,7 @@ impl<L, R, Op: LogicOp> Logic<L, R, Op> {
     }
 }
 impl_into_expression!([L, R, Op] Logic<L, R, Op>);
+impl<L: RowLevel, R: RowLevel, Op> RowLevel for Logic<L, R, Op> {}
 
 /// `NOT (expr)`.
 #[derive(Debug, Clone, Copy)]
@@ -295,6 +298,7 @@ impl<E: RenderSql<D>, D: Dialect> RenderSql<D> for Not<E> {
     }
 }
 impl_into_expression!([E] Not<E>);
+impl<E: RowLevel> RowLevel for Not<E> {}
 
 /// `expr IS NULL` (`NEGATED = false`) or `expr IS NOT NULL`.
 #[derive(Debug, Clone, Copy)]
@@ -321,6 +325,7 @@ impl<E: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for IsNull<E
     }
 }
 impl_into_expression!([E, const NEGATED: bool] IsNull<E, NEGATED>);
+impl<E: RowLevel, const NEGATED: bool> RowLevel for IsNull<E, NEGATED> {}
 
 /// `expr BETWEEN low AND high`, or `NOT BETWEEN`.
 #[derive(Debug, Clone, Copy)]
@@ -360,6 +365,7 @@ impl<E: RenderSql<D>, Lo: RenderSql<D>, Hi: RenderSql<D>, D: Dialect, const NEGA
     }
 }
 impl_into_expression!([E, Lo, Hi, const NEGATED: bool] Between<E, Lo, Hi, NEGATED>);
+impl<E: RowLevel, Lo: RowLevel, Hi: RowLevel, const NEGATED: bool> RowLevel for Between<E, Lo, Hi, NEGATED> {}
 
 /// `(lhs + rhs)` and the other arithmetic operators; `||` for text.
 #[derive(Debug, Clone, Copy)]
@@ -454,3 +460,4 @@ impl<L: RenderSql<MySql>, R: RenderSql<MySql>> RenderSql<MySql> for Arith<L, R, 
     }
 }
 impl_into_expression!([L, R, Op] Arith<L, R, Op>);
+impl<L: RowLevel, R: RowLevel, Op> RowLevel for Arith<L, R, Op> {}

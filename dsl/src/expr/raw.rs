@@ -93,6 +93,8 @@ impl<ST, N, D: Dialect> RenderSql<D> for Sql<ST, N> {
     }
 }
 impl_into_expression!([ST, N] Sql<ST, N>);
+/// Raw SQL is taken as written: the database refuses an aggregate where it cannot stand.
+impl<ST, N> super::RowLevel for Sql<ST, N> {}
 
 macro_rules! value_from {
     ($($t:ty => $variant:ident),*) => {$(

@@ -251,3 +251,4 @@ impl<C: Column> RenderSql<MySql> for Excluded<C> {
     }
 }
 impl_into_expression!([C] Excluded<C>);
+impl<C> crate::expr::RowLevel for Excluded<C> {}

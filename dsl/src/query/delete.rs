@@ -34,7 +34,7 @@ impl<T: Table, W, R> Delete<T, W, R> {
     /// Adds `WHERE predicate`; called again, the predicates are ANDed.
     pub fn filter<P, I>(self, predicate: P) -> Delete<T, W::Output, R>
     where
-        P: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect>,
+        P: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect> + crate::expr::RowLevel,
         W: AndFilter<P>,
     {
         Delete {

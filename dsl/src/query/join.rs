@@ -81,7 +81,7 @@ macro_rules! join_methods {
             pub fn $method<T, P, I>(self, table: T, on: P) -> Select<Join<Src, T, $kind, On<P>>, Sel, W, G, H, O, Dis>
             where
                 T: Table + JoinsInto<Src::Dialect>,
-                P: AppearsIn<Join<Src, T, $kind, On<P>>, I, SqlType: SameType<Bool>> + RenderSql<Src::Dialect>,
+                P: AppearsIn<Join<Src, T, $kind, On<P>>, I, SqlType: SameType<Bool>> + RenderSql<Src::Dialect> + crate::expr::RowLevel,
                 $(Src::Dialect: $bound,)?
             {
                 self.map_source(|source| join(source, table, On(on)))

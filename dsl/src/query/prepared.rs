@@ -41,6 +41,7 @@ impl<ST: SqlType, S> AppearsIn<S, ()> for Placeholder<ST> {
 }
 
 impl<ST> crate::expr::Operand for Placeholder<ST> {}
+impl<ST> crate::expr::RowLevel for Placeholder<ST> {}
 
 impl<ST: SqlType, D: Dialect> RenderSql<D> for Placeholder<ST> {
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {

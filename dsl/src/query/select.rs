@@ -69,7 +69,7 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
     /// Adds `WHERE predicate`; called again, the predicates are ANDed.
     pub fn filter<P, I>(self, predicate: P) -> Select<Src, Sel, W::Output, G, H, O, Dis>
     where
-        P: AppearsIn<Src, I, SqlType: SameType<Bool>> + RenderSql<Src::Dialect>,
+        P: AppearsIn<Src, I, SqlType: SameType<Bool>> + RenderSql<Src::Dialect> + crate::expr::RowLevel,
         W: AndFilter<P>,
     {
         Select {
@@ -381,3 +381,4 @@ impl<Q: RenderSql<D>, D: Dialect> RenderSql<D> for Scalar<Q> {
     }
 }
 crate::expr::impl_into_expression!([Q] Scalar<Q>);
+impl<Q> crate::expr::RowLevel for Scalar<Q> {}

@@ -92,3 +92,4 @@ impl<Q, A: AliasName, C: Column, N, D: Dialect> RenderSql<D> for Field<SubqueryS
     }
 }
 impl_into_expression!([Src, C, N] Field<Src, C, N>);
+impl<Src, C, N> crate::expr::RowLevel for Field<Src, C, N> {}

@@ -52,7 +52,7 @@ impl<T: Table, S, W, R> Update<T, S, W, R> {
     /// Adds `WHERE predicate`; called again, the predicates are ANDed.
     pub fn filter<P, I>(self, predicate: P) -> Update<T, S, W::Output, R>
     where
-        P: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect>,
+        P: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect> + crate::expr::RowLevel,
         W: AndFilter<P>,
     {
         Update {

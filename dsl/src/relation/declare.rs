@@ -233,7 +233,8 @@ macro_rules! __mizzle_relation_marker {
             ) -> $crate::relation::With<Self, (), $crate::query::Where<P>>
             where
                 P: $crate::expr::AppearsIn<$target, I, SqlType: $crate::types::SameType<$crate::types::Bool>>
-                    + $crate::render::RenderSql<<$target as $crate::schema::Table>::Dialect>,
+                    + $crate::render::RenderSql<<$target as $crate::schema::Table>::Dialect>
+                    + $crate::expr::RowLevel,
             {
                 $crate::relation::IntoWith::into_with(self).filter(predicate)
             }

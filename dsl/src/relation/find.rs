@@ -72,7 +72,7 @@ impl<T: Table, W, O, Cs> FindMany<T, W, O, Cs> {
     /// ANDed. The relations' rows are not filtered.
     pub fn filter<P, I>(self, predicate: P) -> FindMany<T, W::Output, O, Cs>
     where
-        P: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect>,
+        P: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect> + crate::expr::RowLevel,
         W: AndFilter<P>,
     {
         FindMany {

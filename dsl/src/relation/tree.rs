@@ -116,7 +116,9 @@ impl<R: Relation, Cs, W, O> With<R, Cs, W, O> {
     /// none loaded.
     pub fn filter<P, I>(self, predicate: P) -> With<R, Cs, W::Output, O>
     where
-        P: AppearsIn<R::Target, I, SqlType: SameType<Bool>> + RenderSql<<R::Target as Table>::Dialect>,
+        P: AppearsIn<R::Target, I, SqlType: SameType<Bool>>
+            + RenderSql<<R::Target as Table>::Dialect>
+            + crate::expr::RowLevel,
         W: AndFilter<P>,
     {
         With {
