@@ -2,4 +2,5 @@
 
 pub use crate::expr::ExpressionMethods;
 pub use crate::query::{ColumnMethods, RowQuery, Statement};
+pub use crate::relation::RelationMethods;
 pub use crate::schema::{Column, Table};

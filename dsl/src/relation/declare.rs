@@ -1,6 +1,11 @@
 //! [`Relation`]: a typed link from one table to another, and [`relations!`](crate::relations).
 
+use super::tree::{IntoWith, LoadsRelation, With};
+use crate::expr::{AppearsIn, OrderTerm, RowLevel};
+use crate::query::{NoWhere, OrderBy, Where};
+use crate::render::RenderSql;
 use crate::schema::Table;
+use crate::types::{Bool, SameType};
 
 /// A relation from rows of [`Relation::Source`] to rows of [`Relation::Target`]: a
 /// zero-sized marker type, usually written by [`relations!`](crate::relations).
@@ -91,6 +96,45 @@ impl RelationKind for Many {
     }
 }
 
+/// The methods of a level of a relational query, on a relation's marker: each starts a
+/// [`With`] node, which has the same methods (see [`With::with`], [`With::filter`],
+/// [`With::order_by`], [`With::limit`], [`With::offset`]). In the prelude.
+pub trait RelationMethods: Relation {
+    /// Loads `child` (a relation, or a relation with its own `.with(..)`) under each row
+    /// this relation loads.
+    fn with<C>(self, child: C) -> With<Self, (C::Node, ())>
+    where
+        C: IntoWith + LoadsRelation<Relation: StartsAt<Self::Target>>,
+    {
+        IntoWith::into_with(self).with(child)
+    }
+
+    /// Keeps the related rows where `predicate` (over the target table) holds.
+    fn filter<P, I>(self, predicate: P) -> With<Self, (), Where<P>>
+    where
+        P: AppearsIn<Self::Target, I, SqlType: SameType<Bool>> + RenderSql<<Self::Target as Table>::Dialect> + RowLevel,
+    {
+        IntoWith::into_with(self).filter(predicate)
+    }
+
+    /// Orders the related rows of each source row (then by their key).
+    fn order_by<K: OrderTerm<Self::Target, I>, I>(self, terms: K) -> With<Self, (), NoWhere, OrderBy<K>> {
+        IntoWith::into_with(self).order_by(terms)
+    }
+
+    /// At most `n` related rows for each source row.
+    fn limit(self, n: u64) -> With<Self> {
+        IntoWith::into_with(self).limit(n)
+    }
+
+    /// Skips the first `n` related rows of each source row.
+    fn offset(self, n: u64) -> With<Self> {
+        IntoWith::into_with(self).offset(n)
+    }
+}
+
+impl<R: Relation> RelationMethods for R {}
+
 /// Proof that relation `Self` starts at table `T`, so it can be loaded for `T`'s rows.
 pub trait StartsAt<T> {}
 
@@ -136,7 +180,7 @@ macro_rules! relations {
             on ( $($from:ty = $jfrom:ty),+ $(,)? ) and ( $($jto:ty = $to:ty),+ $(,)? );
         $($rest:tt)*
     ) => {
-        $crate::__mizzle_relation_marker!($(#[$meta])* $vis $name, $target);
+        $crate::__mizzle_relation_marker!($(#[$meta])* $vis $name);
 
         impl $crate::relation::Relation for $name {
             const NAME: &'static str = $crate::schema::unraw(stringify!($name));
@@ -174,7 +218,7 @@ macro_rules! relations {
         $vis:vis $name:ident : $source:ty => $kind:ident ( $target:ty ) on ( $($from:ty = $to:ty),+ $(,)? );
         $($rest:tt)*
     ) => {
-        $crate::__mizzle_relation_marker!($(#[$meta])* $vis $name, $target);
+        $crate::__mizzle_relation_marker!($(#[$meta])* $vis $name);
 
         impl $crate::relation::Relation for $name {
             const NAME: &'static str = $crate::schema::unraw(stringify!($name));
@@ -201,71 +245,15 @@ macro_rules! relations {
     };
 }
 
-/// A relation's marker type, with the methods that start a level of a query.
+/// A relation's marker type; [`RelationMethods`] gives it the methods of a level.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __mizzle_relation_marker {
-    ($(#[$meta:meta])* $vis:vis $name:ident, $target:ty) => {
+    ($(#[$meta:meta])* $vis:vis $name:ident) => {
         $(#[$meta])*
         #[allow(non_camel_case_types)]
         #[derive(Debug, Clone, Copy, Default)]
         $vis struct $name;
-
-        impl $name {
-            /// Loads `child` (a relation, or a relation with its own `.with(..)`) under
-            /// each row this relation loads.
-            #[allow(dead_code)]
-            pub fn with<C>(self, child: C) -> $crate::relation::With<Self, (C::Node, ())>
-            where
-                C: $crate::relation::IntoWith
-                    + $crate::relation::LoadsRelation<Relation: $crate::relation::StartsAt<$target>>,
-            {
-                $crate::relation::IntoWith::into_with(self).with(child)
-            }
-
-            /// Keeps the related rows where `predicate` holds (see [`With::filter`]).
-            ///
-            /// [`With::filter`]: $crate::relation::With::filter
-            #[allow(dead_code)]
-            pub fn filter<P, I>(
-                self,
-                predicate: P,
-            ) -> $crate::relation::With<Self, (), $crate::query::Where<P>>
-            where
-                P: $crate::expr::AppearsIn<$target, I, SqlType: $crate::types::SameType<$crate::types::Bool>>
-                    + $crate::render::RenderSql<<$target as $crate::schema::Table>::Dialect>
-                    + $crate::expr::RowLevel,
-            {
-                $crate::relation::IntoWith::into_with(self).filter(predicate)
-            }
-
-            /// Orders the related rows of each source row (see [`With::order_by`]).
-            ///
-            /// [`With::order_by`]: $crate::relation::With::order_by
-            #[allow(dead_code)]
-            pub fn order_by<K: $crate::expr::OrderTerm<$target, I>, I>(
-                self,
-                terms: K,
-            ) -> $crate::relation::With<Self, (), $crate::query::NoWhere, $crate::query::OrderBy<K>> {
-                $crate::relation::IntoWith::into_with(self).order_by(terms)
-            }
-
-            /// At most `n` related rows for each source row (see [`With::limit`]).
-            ///
-            /// [`With::limit`]: $crate::relation::With::limit
-            #[allow(dead_code)]
-            pub fn limit(self, n: u64) -> $crate::relation::With<Self> {
-                $crate::relation::IntoWith::into_with(self).limit(n)
-            }
-
-            /// Skips the first `n` related rows of each source row (see [`With::offset`]).
-            ///
-            /// [`With::offset`]: $crate::relation::With::offset
-            #[allow(dead_code)]
-            pub fn offset(self, n: u64) -> $crate::relation::With<Self> {
-                $crate::relation::IntoWith::into_with(self).offset(n)
-            }
-        }
     };
 }
 

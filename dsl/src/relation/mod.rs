@@ -14,7 +14,8 @@ mod tree;
 #[doc(hidden)]
 pub use declare::{__check_key, __check_not_null};
 pub use declare::{
-    Junction, KeyOf, KeyTableIs, Many, NeverNull, NotNullKey, One, Optional, Relation, RelationKind, SourceIs, StartsAt,
+    Junction, KeyOf, KeyTableIs, Many, NeverNull, NotNullKey, One, Optional, Relation, RelationKind, RelationMethods,
+    SourceIs, StartsAt,
 };
 pub use find::{find_first, find_many, FindMany, FindOrder, FoundAll, FoundFirst, Joined, Regrouped, RowsOf};
 pub use nested::{First, Later, Loaded, Missing, Nested, NotLoaded, RelatedIn, RowJson, SerializeRels};
