@@ -74,7 +74,7 @@ pub trait DialectIs<D> {}
 impl<D: crate::dialect::Dialect> DialectIs<D> for D {}
 
 macro_rules! join_methods {
-    ($( $(#[$doc:meta])* $method:ident => $kind:ty $(, where $bound:path)?; )*) => {
+    ($( $(#[$doc:meta])* $method:ident => $kind:ty; )*) => {
         #[allow(clippy::type_complexity)]
         impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {$(
             $(#[$doc])*
@@ -82,7 +82,6 @@ macro_rules! join_methods {
             where
                 T: Table + JoinsInto<Src::Dialect>,
                 P: AppearsIn<Join<Src, T, $kind, On<P>>, I, SqlType: SameType<Bool>> + RenderSql<Src::Dialect> + crate::expr::RowLevel,
-                $(Src::Dialect: $bound,)?
             {
                 self.map_source(|source| join(source, table, On(on)))
             }
@@ -97,14 +96,25 @@ join_methods! {
     left_join => Left;
     /// `RIGHT JOIN table ON on`: the columns of the tables joined so far decode to `Option`s.
     right_join => Right;
-    /// `FULL JOIN table ON on`: every column decodes to an `Option`. Not on MySQL.
-    full_join => Full, where SupportsFullJoin;
 }
 
 // A join's return type spells out every clause of the select it extends; an alias
 // would only rename the same eight parameters.
 #[allow(clippy::type_complexity)]
 impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
+    /// `FULL JOIN table ON on`: every column decodes to an `Option`. Not on MySQL. (Written
+    /// out rather than by `join_methods!`, so that its dialect error stays short.)
+    pub fn full_join<T, P, I>(self, table: T, on: P) -> Select<Join<Src, T, Full, On<P>>, Sel, W, G, H, O, Dis>
+    where
+        Src::Dialect: SupportsFullJoin,
+        T: Table + JoinsInto<Src::Dialect>,
+        P: AppearsIn<Join<Src, T, Full, On<P>>, I, SqlType: SameType<Bool>>
+            + RenderSql<Src::Dialect>
+            + crate::expr::RowLevel,
+    {
+        self.map_source(|source| join(source, table, On(on)))
+    }
+
     /// `CROSS JOIN table`: every pair of rows.
     pub fn cross_join<T>(self, table: T) -> Select<Join<Src, T, Cross, NoOn>, Sel, W, G, H, O, Dis>
     where
