@@ -3,7 +3,7 @@
 use super::clause::{AllRows, AndFilter, NoWhere, RenderClause};
 use super::insert::RenderReturning;
 use super::selection::SelectionIn;
-use super::statement::{RowQuery, ScopeChecked, Statement};
+use super::statement::{ClausesAgree, RowQuery, ScopeChecked, Statement};
 use super::{NoReturning, Returning};
 use crate::dialect::{Dialect, SupportsReturning};
 use crate::expr::AppearsIn;
@@ -93,6 +93,8 @@ where
 impl<T, W> ScopeChecked<()> for Delete<T, W, NoReturning> {}
 
 impl<T, W, Sel: SelectionIn<T, I>, I> ScopeChecked<I> for Delete<T, W, Returning<Sel>> {}
+
+impl<T, W, R> ClausesAgree<()> for Delete<T, W, R> {}
 
 impl<T: Table, W, R> Statement for Delete<T, W, R> {
     type Dialect = T::Dialect;

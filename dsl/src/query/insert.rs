@@ -7,7 +7,7 @@ use super::assign::{
 use super::clause::NoFilterNeeded;
 use super::conflict::{NoConflict, RenderConflict};
 use super::selection::SelectionIn;
-use super::statement::{RowQuery, ScopeChecked, Statement};
+use super::statement::{ClausesAgree, RowQuery, ScopeChecked, Statement};
 use super::{NoReturning, Returning};
 use crate::dialect::{Dialect, DialectKind, SupportsReturning};
 use crate::error::EncodeError;
@@ -458,6 +458,8 @@ where
 impl<T, V, C> ScopeChecked<()> for Insert<T, V, C, NoReturning> {}
 
 impl<T, V, C, Sel: SelectionIn<T, I>, I> ScopeChecked<I> for Insert<T, V, C, Returning<Sel>> {}
+
+impl<T, V, C, R> ClausesAgree<()> for Insert<T, V, C, R> {}
 
 impl<T: Table, V, C, R> Statement for Insert<T, V, C, R> {
     type Dialect = T::Dialect;

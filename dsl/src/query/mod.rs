@@ -4,6 +4,7 @@ mod assign;
 mod clause;
 mod conflict;
 mod delete;
+mod distinct_order;
 mod insert;
 mod join;
 pub use join::{DialectIs, JoinsInto};
@@ -25,6 +26,7 @@ pub use clause::{
 };
 pub use conflict::{excluded, DoNothing, DoUpdate, Excluded, NoConflict, OnConflict, OnDuplicateKeyUpdate};
 pub use delete::{delete, Delete};
+pub use distinct_order::{At, DistinctOrder, Itself, RowColumn, Selects, TermsSelected};
 pub use insert::{
     insert, ColumnsOf, DefaultValues, FromSelect, InHead, InTail, Insert, InsertInto, InsertRow, InsertRows,
     InsertRule, MatchesColumns, Optional, RenderRows, Required, RequiredColumnsSet, SetBy, TupleSplit,
@@ -36,7 +38,7 @@ pub use record::{
 };
 pub use select::{from, select, OneColumn, Scalar, Select, SelectBuilder, Subquery};
 pub use selection::{ExprList, Selection, SelectionDecoder, SelectionIn, TableColumns, TableRow, WholeRow};
-pub use statement::{RowOf, RowQuery, ScopeChecked, Statement};
+pub use statement::{ClausesAgree, RowOf, RowQuery, ScopeChecked, Statement};
 pub use subquery::{Field, SelectedBy, SubquerySource};
 pub use update::{update, Update, UpdateTable};
 

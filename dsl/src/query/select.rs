@@ -4,8 +4,9 @@ use super::clause::{
     AndFilter, Distinct, DistinctOn, GroupBy, NoDistinct, NoFilterNeeded, NoGroup, NoOrder, NoWhere, OrderBy,
     RenderClause,
 };
+use super::distinct_order::DistinctOrder;
 use super::selection::{ExprList, SelectionIn, WholeRow};
-use super::statement::{RowQuery, ScopeChecked, Statement};
+use super::statement::{ClausesAgree, RowQuery, ScopeChecked, Statement};
 use crate::dialect::{Dialect, SupportsDistinctOn};
 use crate::expr::{AppearsIn, Expression, OrderTerm};
 use crate::render::{RenderList, RenderSql, SqlWriter};
@@ -301,7 +302,17 @@ where
     }
 }
 
-impl<Src, Sel: SelectionIn<Src, I>, W, G, H, O, Dis, I> ScopeChecked<I> for Select<Src, Sel, W, G, H, O, Dis> {}
+impl<Src, Sel, W, G, H, O, Dis, I, J> ScopeChecked<(I, J)> for Select<Src, Sel, W, G, H, O, Dis>
+where
+    Sel: SelectionIn<Src, I>,
+    Self: ClausesAgree<J>,
+{
+}
+
+impl<Src, Sel, W, G, H, O, Dis, J> ClausesAgree<J> for Select<Src, Sel, W, G, H, O, Dis> where
+    (O, Dis): DistinctOrder<Sel, J>
+{
+}
 
 impl<Src: QuerySource, Sel, W, G, H, O, Dis> Statement for Select<Src, Sel, W, G, H, O, Dis> {
     type Dialect = Src::Dialect;

@@ -63,6 +63,11 @@ pub trait Statement: Sized {
 )]
 pub trait ScopeChecked<I> {}
 
+/// Proof that a statement's clauses agree with what it selects: a DISTINCT select orders
+/// by selected expressions only. Checked by `.all()`, `.get()`, `.to_sql()` and
+/// `.prepare()`; `J` is inferred.
+pub trait ClausesAgree<J> {}
+
 /// The Rust type of one row of query `Q`, `I` being the proof that its selection is in scope.
 pub type RowOf<Q, I> =
     <<Q as RowQuery>::Selection as Selection<<Q as RowQuery>::Source, I, <Q as Statement>::Dialect>>::Row;
@@ -74,24 +79,25 @@ pub trait RowQuery: Statement {
     /// The select list or RETURNING list.
     type Selection;
 
-    /// Every row. `I` is the inferred proof that the selection is in scope.
-    fn all<'a, C, I>(&'a self, db: &'a C) -> C::All<'a, RowOf<Self, I>>
+    /// Every row. `I` is the inferred proof that the selection is in scope, `J` that
+    /// the rest of the statement agrees with it.
+    fn all<'a, C, I, J>(&'a self, db: &'a C) -> C::All<'a, RowOf<Self, I>>
     where
         C: Executor<Self::Dialect, Mode: Permits<Self::Access>>,
         Self::Selection: Selection<Self::Source, I, Self::Dialect>,
         Self::Filter: WhereChosen,
-        Self: RenderSql<Self::Dialect>,
+        Self: RenderSql<Self::Dialect> + ClausesAgree<J>,
     {
         db.fetch_all::<SelectionDecoder<Self::Selection, Self::Source, I>>(crate::render::render_statement(self))
     }
 
     /// The first row, or `None` when there is none.
-    fn get<'a, C, I>(&'a self, db: &'a C) -> C::Get<'a, RowOf<Self, I>>
+    fn get<'a, C, I, J>(&'a self, db: &'a C) -> C::Get<'a, RowOf<Self, I>>
     where
         C: Executor<Self::Dialect, Mode: Permits<Self::Access>>,
         Self::Selection: Selection<Self::Source, I, Self::Dialect>,
         Self::Filter: WhereChosen,
-        Self: RenderSql<Self::Dialect>,
+        Self: RenderSql<Self::Dialect> + ClausesAgree<J>,
     {
         db.fetch_first::<SelectionDecoder<Self::Selection, Self::Source, I>>(crate::render::render_statement(self))
     }

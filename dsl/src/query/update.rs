@@ -4,7 +4,7 @@ use super::assign::{unassigned, AssignmentList, AssignmentOf, ValuesRead};
 use super::clause::{AllRows, AndFilter, NoWhere, RenderClause};
 use super::insert::RenderReturning;
 use super::selection::SelectionIn;
-use super::statement::{RowQuery, ScopeChecked, Statement};
+use super::statement::{ClausesAgree, RowQuery, ScopeChecked, Statement};
 use super::{NoReturning, Returning};
 use crate::dialect::{Dialect, SupportsReturning};
 use crate::expr::AppearsIn;
@@ -129,6 +129,8 @@ where
 impl<T, S, W> ScopeChecked<()> for Update<T, S, W, NoReturning> {}
 
 impl<T, S, W, Sel: SelectionIn<T, I>, I> ScopeChecked<I> for Update<T, S, W, Returning<Sel>> {}
+
+impl<T, S, W, R> ClausesAgree<()> for Update<T, S, W, R> {}
 
 impl<T: Table, S, W, R> Statement for Update<T, S, W, R> {
     type Dialect = T::Dialect;

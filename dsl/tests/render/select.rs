@@ -274,3 +274,26 @@ fn a_prepared_statement_numbers_its_named_parameters_in_place() {
     let bound = by_name.bind(&params().set("name", "Ada")).unwrap();
     assert_eq!(bound.binds, [text("Ada"), Value::I32(18), text("Ada")]);
 }
+
+#[test]
+fn distinct_orders_by_selected_expressions_of_a_tuple_or_a_whole_row() {
+    use mizzle_dsl::query::from;
+    use pg::users;
+    assert_sql(
+        select((users::id, users::name))
+            .from(users::table)
+            .distinct()
+            .order_by((users::name.desc(), users::id))
+            .to_sql(),
+        r#"SELECT DISTINCT "users"."id", "users"."name" FROM "users" ORDER BY "users"."name" DESC, "users"."id""#,
+        &[],
+    );
+    let query = from(users::table).distinct().order_by(users::age);
+    let whole = query.to_sql().unwrap();
+    assert!(
+        whole.sql.starts_with("SELECT DISTINCT \"users\".\"id\""),
+        "{}",
+        whole.sql
+    );
+    assert!(whole.sql.ends_with("ORDER BY \"users\".\"age\""), "{}", whole.sql);
+}
