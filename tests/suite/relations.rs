@@ -337,6 +337,29 @@ macro_rules! relation_scenarios {
             }
 
             #[tokio::test]
+            async fn rows_convert_into_the_applications_own_structs() {
+                let Some(db) = open("rel_structs").await else { return };
+                #[derive(Debug, PartialEq, serde::Deserialize)]
+                struct Post {
+                    title: String,
+                }
+                #[derive(Debug, PartialEq, serde::Deserialize)]
+                struct Author {
+                    name: String,
+                    user_posts: Vec<Post>,
+                }
+                let ada = find_first(users::table).with(user_posts).get(&db).await.unwrap().unwrap();
+                let mine: Author = ada.to_struct().unwrap();
+                assert_eq!(
+                    mine,
+                    Author {
+                        name: "Ada".into(),
+                        user_posts: vec![Post { title: "Engines".into() }, Post { title: "Numbers".into() }],
+                    }
+                );
+            }
+
+            #[tokio::test]
             async fn a_limit_counts_the_queried_rows_not_the_joined_ones() {
                 let Some(db) = open("rel_limit").await else { return };
                 let first = find_many(users::table).with(user_posts).limit(1).all(&db).await.unwrap();

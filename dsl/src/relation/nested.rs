@@ -32,6 +32,16 @@ impl<Row, Rels> Nested<Row, Rels> {
         self.row
     }
 
+    /// The row and its loaded relations as `U`, the application's own type: through the
+    /// JSON this row serializes to (the columns in the forms validators read, each
+    /// relation under its name), so `U` derives `serde::Deserialize` with those names.
+    pub fn to_struct<U: serde::de::DeserializeOwned>(&self) -> Result<U, serde_json::Error>
+    where
+        Self: Serialize,
+    {
+        serde_json::from_value(serde_json::to_value(self)?)
+    }
+
     /// The rows loaded for `relation`: a `Vec` for a `many` relation, an `Option` for an
     /// `optional` one, the row itself for `one`. `I` is inferred.
     pub fn related<R: Relation, I>(&self, _relation: R) -> &<Rels as RelatedIn<R, I>>::Out
