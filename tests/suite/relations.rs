@@ -360,6 +360,37 @@ macro_rules! relation_scenarios {
             }
 
             #[tokio::test]
+            async fn relation_counts_load_beside_the_rows() {
+                let Some(db) = open("rel_counts").await else { return };
+                use mizzle::relation::count_of;
+                let users = find_many(users::table)
+                    .with(count_of(user_posts))
+                    .with(count_of(user_groups))
+                    .with(user_posts.with(count_of(post_comments)))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                let counts: Vec<(&str, i64, i64, Vec<i64>)> = users
+                    .iter()
+                    .map(|user| {
+                        let comments = user.related(user_posts).iter().map(|p| *p.related(count_of(post_comments)));
+                        (
+                            user.name.as_str(),
+                            *user.related(count_of(user_posts)),
+                            *user.related(count_of(user_groups)),
+                            comments.collect(),
+                        )
+                    })
+                    .collect();
+                assert_eq!(
+                    counts,
+                    [("Ada", 2, 2, vec![2, 0]), ("Grace", 0, 1, vec![]), ("Linus", 1, 1, vec![0])]
+                );
+                let json = serde_json::to_value(&users[1]).unwrap();
+                assert_eq!((json["user_posts_count"].clone(), json["user_groups_count"].clone()), (json!(0), json!(1)));
+            }
+
+            #[tokio::test]
             async fn a_limit_counts_the_queried_rows_not_the_joined_ones() {
                 let Some(db) = open("rel_limit").await else { return };
                 let first = find_many(users::table).with(user_posts).limit(1).all(&db).await.unwrap();

@@ -43,8 +43,9 @@ impl<Row, Rels> Nested<Row, Rels> {
     }
 
     /// The rows loaded for `relation`: a `Vec` for a `many` relation, an `Option` for an
-    /// `optional` one, the row itself for `one`. `I` is inferred.
-    pub fn related<R: Relation, I>(&self, _relation: R) -> &<Rels as RelatedIn<R, I>>::Out
+    /// `optional` one, the row itself for `one`; the number loaded for a `count_of(..)`.
+    /// `I` is inferred.
+    pub fn related<R, I>(&self, _relation: R) -> &<Rels as RelatedIn<R, I>>::Out
     where
         Rels: RelatedIn<R, I>,
     {
@@ -147,6 +148,13 @@ impl SerializeRels for () {
 impl<R: Relation, Out: Serialize, Rest: SerializeRels> SerializeRels for (Loaded<R, Out>, Rest) {
     fn serialize_rels<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         map.serialize_entry(R::NAME, &self.0.rows)?;
+        self.1.serialize_rels(map)
+    }
+}
+
+impl<R: Relation, Rest: SerializeRels> SerializeRels for (Loaded<super::tree::CountOf<R>, i64>, Rest) {
+    fn serialize_rels<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry(&format!("{}_count", R::NAME), &self.0.rows)?;
         self.1.serialize_rels(map)
     }
 }

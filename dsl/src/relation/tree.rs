@@ -265,8 +265,9 @@ pub trait Children<D: Dialect> {
     /// The loaded relations of one parent row: a list of [`Loaded`].
     type Out;
 
-    /// Writes the joined levels' columns (each after `, `); `next` numbers their aliases.
-    fn render_columns(out: &mut SqlWriter<'_, D>, next: &mut usize);
+    /// Writes the joined levels' columns (each after `, `), under the level aliased
+    /// `parent`; `next` numbers their aliases.
+    fn render_columns(parent: &'static str, out: &mut SqlWriter<'_, D>, next: &mut usize);
     /// Writes their `LEFT JOIN`s to the level aliased `parent`.
     fn render_joins<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize);
     /// Writes each level's order terms and key columns for ORDER BY (each after `, `).
@@ -287,7 +288,7 @@ impl<D: Dialect> Children<D> for () {
     type Flat = ();
     type Acc = ();
     type Out = ();
-    fn render_columns(_out: &mut SqlWriter<'_, D>, _next: &mut usize) {}
+    fn render_columns(_parent: &'static str, _out: &mut SqlWriter<'_, D>, _next: &mut usize) {}
     fn render_joins<'q>(&'q self, _parent: &'static str, _out: &mut SqlWriter<'q, D>, _next: &mut usize) {}
     fn render_order<'q>(&'q self, _out: &mut SqlWriter<'q, D>, _next: &mut usize) {}
     fn decode<R: RawRow<D>>(_row: &mut R, _index: &mut usize) -> Result<(), RowError> {
@@ -327,13 +328,13 @@ where
         Rest::Out,
     );
 
-    fn render_columns(out: &mut SqlWriter<'_, D>, next: &mut usize) {
+    fn render_columns(parent: &'static str, out: &mut SqlWriter<'_, D>, next: &mut usize) {
         let me = alias(*next, out);
         *next += 1;
         out.push_sql(", ");
         <TargetRow<R> as TableColumns>::render_columns(me, out);
-        Gs::render_columns(out, next);
-        Rest::render_columns(out, next);
+        Gs::render_columns(me, out, next);
+        Rest::render_columns(parent, out, next);
     }
 
     fn render_joins<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
@@ -490,5 +491,93 @@ where
             .collect::<Result<Vec<_>, crate::Error>>()?;
         let loaded = Loaded::new(<R::Kind as RelationKind>::collect(nested, R::NAME)?);
         Ok((loaded, Rest::finish(rest)?))
+    }
+}
+
+/// The number of rows relation `R` reaches from each source row, loaded beside the
+/// relations: `.with(count_of(user_posts))`, read with `user.related(count_of(user_posts))`.
+/// A subquery in the select list; no rows are joined for it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CountOf<R>(R);
+
+/// The number of rows `relation` reaches from each source row (`posts per user`), loaded
+/// with `.with(count_of(relation))` — which Drizzle's relational API has no way to ask for.
+pub fn count_of<R: Relation>(relation: R) -> CountOf<R> {
+    CountOf(relation)
+}
+
+impl<R: Relation> IntoWith for CountOf<R> {
+    type Node = Self;
+    fn into_with(self) -> Self {
+        self
+    }
+}
+
+impl<R: Relation> LoadsRelation for CountOf<R> {
+    type Relation = R;
+}
+
+/// The alias of the table a count's subquery reads.
+const COUNTED: &str = "mizzle_counted";
+
+impl<R, Rest, D> Children<D> for (CountOf<R>, Rest)
+where
+    R: Relation,
+    Rest: Children<D>,
+    D: Dialect,
+    i64: crate::types::FromSql<crate::types::BigInt, D>,
+{
+    type Flat = (i64, Rest::Flat);
+    type Acc = (Option<i64>, Rest::Acc);
+    type Out = (Loaded<CountOf<R>, i64>, Rest::Out);
+
+    fn render_columns(parent: &'static str, out: &mut SqlWriter<'_, D>, next: &mut usize) {
+        type Target<R> = <R as Relation>::Target;
+        out.push_sql(", (SELECT count(*) FROM ");
+        match R::THROUGH {
+            Some(through) => {
+                out.push_table(through.schema, through.name);
+                out.push_sql(" AS ");
+                out.push_ident(COUNTED);
+                out.push_sql(" WHERE ");
+                write_keys(out, COUNTED, parent, through.source_keys.iter().map(|(s, j)| (*j, *s)));
+            }
+            None => {
+                out.push_table(Target::<R>::SCHEMA, Target::<R>::ALIAS_OF.unwrap_or(Target::<R>::NAME));
+                out.push_sql(" AS ");
+                out.push_ident(COUNTED);
+                out.push_sql(" WHERE ");
+                write_keys(out, COUNTED, parent, R::KEYS.iter().map(|(s, t)| (*t, *s)));
+            }
+        }
+        out.push_sql(")");
+        Rest::render_columns(parent, out, next);
+    }
+
+    fn render_joins<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
+        self.1.render_joins(parent, out, next);
+    }
+
+    fn render_order<'q>(&'q self, out: &mut SqlWriter<'q, D>, next: &mut usize) {
+        self.1.render_order(out, next);
+    }
+
+    fn decode<RR: RawRow<D>>(row: &mut RR, index: &mut usize) -> Result<Self::Flat, RowError> {
+        let count = crate::row::decode_column::<i64, crate::types::BigInt, crate::types::NotNull, D, RR>(row, *index)?;
+        *index += 1;
+        Ok((count, Rest::decode(row, index)?))
+    }
+
+    fn empty() -> Self::Acc {
+        (None, Rest::empty())
+    }
+
+    fn gather(acc: &mut Self::Acc, (count, rest): Self::Flat, scan: bool) {
+        acc.0.get_or_insert(count);
+        Rest::gather(&mut acc.1, rest, scan);
+    }
+
+    fn finish((count, rest): Self::Acc) -> Result<Self::Out, crate::Error> {
+        Ok((Loaded::new(count.unwrap_or(0)), Rest::finish(rest)?))
     }
 }

@@ -144,3 +144,14 @@ fn many_to_many_joins_its_junction_then_its_target() {
          ORDER BY \"posts\".\"id\", \"t1\".\"label\", \"t1\".\"id\""
     );
 }
+
+#[test]
+fn a_relation_count_is_a_subquery_in_the_select_list() {
+    use mizzle_dsl::relation::count_of;
+    assert_eq!(
+        find_many(users::table).with(count_of(user_posts)).to_sql().unwrap().sql,
+        "SELECT \"users\".\"id\", \"users\".\"name\", \"users\".\"invited_by\", \
+         (SELECT count(*) FROM \"posts\" AS \"mizzle_counted\" WHERE \"mizzle_counted\".\"author_id\" = \"users\".\"id\") \
+         FROM \"users\" ORDER BY \"users\".\"id\""
+    );
+}
