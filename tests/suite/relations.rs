@@ -388,6 +388,15 @@ macro_rules! relation_scenarios {
                 );
                 let json = serde_json::to_value(&users[1]).unwrap();
                 assert_eq!((json["user_posts_count"].clone(), json["user_groups_count"].clone()), (json!(0), json!(1)));
+
+                // Any aggregate of a relation's rows: each post's latest comment.
+                use mizzle::relation::aggregate_of;
+                use $schema::{comments, posts};
+                let latest = aggregate_of(post_comments, mizzle::max(comments::id));
+                let posts = find_many(posts::table).with(latest).all(&db).await.unwrap();
+                let latest_ids: Vec<Option<i64>> = posts.iter().map(|post| post.related(latest).map(i64::from)).collect();
+                assert_eq!(latest_ids, [Some(101), None, None]);
+                assert_eq!(serde_json::to_value(&posts[0]).unwrap()["post_comments_max"], json!(101));
             }
 
             #[tokio::test]

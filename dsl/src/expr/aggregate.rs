@@ -48,6 +48,8 @@ summable! {
 pub trait AggregateFn<E: Expression> {
     /// Text before the argument, e.g. `count(`.
     const OPEN: &'static str;
+    /// Its name, for keys: `count`, `count_distinct`, `sum`…
+    const NAME: &'static str;
     /// The SQL type of the result.
     type SqlType: SqlType;
     /// `count` is never NULL; the others are NULL over no rows.
@@ -87,6 +89,7 @@ pub mod function {
 
 impl<E: Expression> AggregateFn<E> for function::Count {
     const OPEN: &'static str = "count(";
+    const NAME: &'static str = "count";
     type SqlType = st::BigInt;
     type Nullability = NotNull;
     type Value = i64;
@@ -94,6 +97,7 @@ impl<E: Expression> AggregateFn<E> for function::Count {
 
 impl<E: Expression> AggregateFn<E> for function::CountDistinct {
     const OPEN: &'static str = "count(distinct ";
+    const NAME: &'static str = "count_distinct";
     type SqlType = st::BigInt;
     type Nullability = NotNull;
     type Value = i64;
@@ -101,6 +105,7 @@ impl<E: Expression> AggregateFn<E> for function::CountDistinct {
 
 impl<E: Expression<SqlType: Summable>> AggregateFn<E> for function::Sum {
     const OPEN: &'static str = "sum(";
+    const NAME: &'static str = "sum";
     type SqlType = <E::SqlType as Summable>::Sum;
     type Nullability = Null;
     type Value = <<E::SqlType as Summable>::Sum as SqlType>::Rust;
@@ -108,6 +113,7 @@ impl<E: Expression<SqlType: Summable>> AggregateFn<E> for function::Sum {
 
 impl<E: Expression<SqlType: Summable>> AggregateFn<E> for function::Avg {
     const OPEN: &'static str = "avg(";
+    const NAME: &'static str = "avg";
     type SqlType = <E::SqlType as Summable>::Avg;
     type Nullability = Null;
     type Value = <<E::SqlType as Summable>::Avg as SqlType>::Rust;
@@ -115,6 +121,7 @@ impl<E: Expression<SqlType: Summable>> AggregateFn<E> for function::Avg {
 
 impl<E: Expression> AggregateFn<E> for function::Min {
     const OPEN: &'static str = "min(";
+    const NAME: &'static str = "min";
     type SqlType = E::SqlType;
     type Nullability = Null;
     type Value = E::Value;
@@ -122,6 +129,7 @@ impl<E: Expression> AggregateFn<E> for function::Min {
 
 impl<E: Expression> AggregateFn<E> for function::Max {
     const OPEN: &'static str = "max(";
+    const NAME: &'static str = "max";
     type SqlType = E::SqlType;
     type Nullability = Null;
     type Value = E::Value;

@@ -13,7 +13,9 @@ pub mod ops;
 mod order;
 mod raw;
 
-pub use aggregate::{avg, count, count_distinct, count_star, function, max, min, sum, Aggregate, Summable};
+pub use aggregate::{
+    avg, count, count_distinct, count_star, function, max, min, sum, Aggregate, AggregateFn, Summable,
+};
 pub use bound::{Bound, NullableBound};
 pub use cast::{Cast, CastTarget};
 pub use comparand::{Comparand, ComparesWith, Exact, TypedNode, Widened};

@@ -277,7 +277,7 @@ where
         let qualified = out.set_qualify_columns(true);
         out.push_sql("SELECT ");
         <T::Row as TableColumns>::render_columns(T::NAME, out);
-        Cs::render_columns(T::NAME, out, &mut 0);
+        self.children.render_columns(T::NAME, out, &mut 0);
         out.push_sql(" FROM ");
         let limited = self.limit.is_some() || self.offset.is_some();
         out.push_choice(u64::from(self.limit.is_some()) | u64::from(self.offset.is_some()) << 1);

@@ -19,4 +19,6 @@ pub use declare::{
 };
 pub use find::{find_first, find_many, FindMany, FindOrder, FoundAll, FoundFirst, Joined, Regrouped, RowsOf};
 pub use nested::{First, Later, Loaded, Missing, Nested, NotLoaded, RelatedIn, RowJson, SerializeRels};
-pub use tree::{count_of, Children, CountOf, IntoWith, LoadsRelation, Push, With};
+pub use tree::{
+    aggregate_of, count_of, AggregateOf, AggregateValue, Children, CountOf, IntoWith, LoadsRelation, Push, With,
+};

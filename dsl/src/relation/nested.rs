@@ -1,7 +1,9 @@
 //! [`Nested`]: a row with the relations loaded under it, read like the row itself.
 
 use super::declare::Relation;
-use crate::types::JsonObject;
+use super::tree::AggregateValue;
+use crate::expr::{Aggregate, AggregateFn, Expression};
+use crate::types::{JsonObject, Nullability, ToJson};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::marker::PhantomData;
 use std::ops::Deref;
@@ -155,6 +157,25 @@ impl<R: Relation, Out: Serialize, Rest: SerializeRels> SerializeRels for (Loaded
 impl<R: Relation, Rest: SerializeRels> SerializeRels for (Loaded<super::tree::CountOf<R>, i64>, Rest) {
     fn serialize_rels<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         map.serialize_entry(&format!("{}_count", R::NAME), &self.0.rows)?;
+        self.1.serialize_rels(map)
+    }
+}
+
+impl<R, F, E, Rest> SerializeRels
+    for (
+        Loaded<super::tree::AggregateOf<R, Aggregate<F, E>>, AggregateValue<Aggregate<F, E>>>,
+        Rest,
+    )
+where
+    R: Relation,
+    F: AggregateFn<E>,
+    E: Expression,
+    F::Value: ToJson<F::SqlType>,
+    Rest: SerializeRels,
+{
+    fn serialize_rels<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        let value = <F::Nullability as Nullability>::to_json::<F::SqlType, F::Value>(&self.0.rows);
+        map.serialize_entry(&format!("{}_{}", R::NAME, F::NAME), &value)?;
         self.1.serialize_rels(map)
     }
 }

@@ -5,7 +5,7 @@ use super::declare::{Relation, RelationKind, StartsAt};
 use super::find::FindOrder;
 use super::nested::{Loaded, Nested};
 use crate::dialect::Dialect;
-use crate::expr::{AppearsIn, OrderTerm};
+use crate::expr::{Aggregate, AggregateFn, AppearsIn, Expression, OrderTerm};
 use crate::query::{AndFilter, NoOrder, NoWhere, OrderBy, RenderClause, TableColumns, TableRow};
 use crate::render::{RenderSql, SqlWriter};
 use crate::row::{all_null, RawRow, RowError};
@@ -267,7 +267,7 @@ pub trait Children<D: Dialect> {
 
     /// Writes the joined levels' columns (each after `, `), under the level aliased
     /// `parent`; `next` numbers their aliases.
-    fn render_columns(parent: &'static str, out: &mut SqlWriter<'_, D>, next: &mut usize);
+    fn render_columns<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize);
     /// Writes their `LEFT JOIN`s to the level aliased `parent`.
     fn render_joins<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize);
     /// Writes each level's order terms and key columns for ORDER BY (each after `, `).
@@ -288,7 +288,7 @@ impl<D: Dialect> Children<D> for () {
     type Flat = ();
     type Acc = ();
     type Out = ();
-    fn render_columns(_parent: &'static str, _out: &mut SqlWriter<'_, D>, _next: &mut usize) {}
+    fn render_columns<'q>(&'q self, _parent: &'static str, _out: &mut SqlWriter<'q, D>, _next: &mut usize) {}
     fn render_joins<'q>(&'q self, _parent: &'static str, _out: &mut SqlWriter<'q, D>, _next: &mut usize) {}
     fn render_order<'q>(&'q self, _out: &mut SqlWriter<'q, D>, _next: &mut usize) {}
     fn decode<R: RawRow<D>>(_row: &mut R, _index: &mut usize) -> Result<(), RowError> {
@@ -328,13 +328,13 @@ where
         Rest::Out,
     );
 
-    fn render_columns(parent: &'static str, out: &mut SqlWriter<'_, D>, next: &mut usize) {
+    fn render_columns<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
         let me = alias(*next, out);
         *next += 1;
         out.push_sql(", ");
         <TargetRow<R> as TableColumns>::render_columns(me, out);
-        Gs::render_columns(me, out, next);
-        Rest::render_columns(parent, out, next);
+        self.0.children.render_columns(me, out, next);
+        self.1.render_columns(parent, out, next);
     }
 
     fn render_joins<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
@@ -517,8 +517,42 @@ impl<R: Relation> LoadsRelation for CountOf<R> {
     type Relation = R;
 }
 
-/// The alias of the table a count's subquery reads.
+/// The alias of the target table a count's or an aggregate's subquery reads.
 const COUNTED: &str = "mizzle_counted";
+
+/// The alias of the junction table of such a subquery.
+const COUNTED_JUNCTION: &str = "mizzle_counted_junction";
+
+/// ` FROM <target> AS "mizzle_counted" [JOIN <junction>] WHERE <keys to parent>`: the
+/// rows relation `R` reaches from the row aliased `parent`, for a subquery beside it.
+fn write_related_from<R: Relation, D: Dialect>(parent: &'static str, out: &mut SqlWriter<'_, D>) {
+    type Target<R> = <R as Relation>::Target;
+    out.push_sql(" FROM ");
+    out.push_table(Target::<R>::SCHEMA, Target::<R>::ALIAS_OF.unwrap_or(Target::<R>::NAME));
+    out.push_sql(" AS ");
+    out.push_ident(COUNTED);
+    match R::THROUGH {
+        Some(through) => {
+            out.push_sql(" INNER JOIN ");
+            out.push_table(through.schema, through.name);
+            out.push_sql(" AS ");
+            out.push_ident(COUNTED_JUNCTION);
+            out.push_sql(" ON ");
+            write_keys(out, COUNTED_JUNCTION, COUNTED, through.target_keys.iter().copied());
+            out.push_sql(" WHERE ");
+            write_keys(
+                out,
+                COUNTED_JUNCTION,
+                parent,
+                through.source_keys.iter().map(|(s, j)| (*j, *s)),
+            );
+        }
+        None => {
+            out.push_sql(" WHERE ");
+            write_keys(out, COUNTED, parent, R::KEYS.iter().map(|(s, t)| (*t, *s)));
+        }
+    }
+}
 
 impl<R, Rest, D> Children<D> for (CountOf<R>, Rest)
 where
@@ -531,27 +565,11 @@ where
     type Acc = (Option<i64>, Rest::Acc);
     type Out = (Loaded<CountOf<R>, i64>, Rest::Out);
 
-    fn render_columns(parent: &'static str, out: &mut SqlWriter<'_, D>, next: &mut usize) {
-        type Target<R> = <R as Relation>::Target;
-        out.push_sql(", (SELECT count(*) FROM ");
-        match R::THROUGH {
-            Some(through) => {
-                out.push_table(through.schema, through.name);
-                out.push_sql(" AS ");
-                out.push_ident(COUNTED);
-                out.push_sql(" WHERE ");
-                write_keys(out, COUNTED, parent, through.source_keys.iter().map(|(s, j)| (*j, *s)));
-            }
-            None => {
-                out.push_table(Target::<R>::SCHEMA, Target::<R>::ALIAS_OF.unwrap_or(Target::<R>::NAME));
-                out.push_sql(" AS ");
-                out.push_ident(COUNTED);
-                out.push_sql(" WHERE ");
-                write_keys(out, COUNTED, parent, R::KEYS.iter().map(|(s, t)| (*t, *s)));
-            }
-        }
+    fn render_columns<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
+        out.push_sql(", (SELECT count(*)");
+        write_related_from::<R, D>(parent, out);
         out.push_sql(")");
-        Rest::render_columns(parent, out, next);
+        self.1.render_columns(parent, out, next);
     }
 
     fn render_joins<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
@@ -579,5 +597,94 @@ where
 
     fn finish((count, rest): Self::Acc) -> Result<Self::Out, crate::Error> {
         Ok((Loaded::new(count.unwrap_or(0)), Rest::finish(rest)?))
+    }
+}
+
+/// An aggregate of the rows relation `R` reaches from each source row (the latest
+/// comment's date of each post: `aggregate_of(post_comments, max(comments::created_at))`),
+/// loaded with `.with(..)` and read with `.related(..)` given the same value. A subquery
+/// in the select list; no rows are joined for it.
+#[derive(Debug, Clone, Copy)]
+pub struct AggregateOf<R, A> {
+    relation: std::marker::PhantomData<R>,
+    aggregate: A,
+}
+
+/// `aggregate` (over the target table's columns) of the rows `relation` reaches from each
+/// source row: `aggregate_of(post_comments, max(comments::id))`.
+pub fn aggregate_of<R: Relation, F, E, I>(_relation: R, aggregate: Aggregate<F, E>) -> AggregateOf<R, Aggregate<F, E>>
+where
+    F: AggregateFn<E>,
+    E: AppearsIn<R::Target, I>,
+{
+    AggregateOf {
+        relation: std::marker::PhantomData,
+        aggregate,
+    }
+}
+
+impl<R: Relation, A> IntoWith for AggregateOf<R, A> {
+    type Node = Self;
+    fn into_with(self) -> Self {
+        self
+    }
+}
+
+impl<R: Relation, A> LoadsRelation for AggregateOf<R, A> {
+    type Relation = R;
+}
+
+/// The Rust value of an aggregate, `Option` where it may be NULL (over no rows).
+pub type AggregateValue<A> =
+    <<A as Expression>::Nullability as crate::types::Nullability>::Wrap<<A as Expression>::Value>;
+
+impl<R, A, Rest, D> Children<D> for (AggregateOf<R, A>, Rest)
+where
+    R: Relation,
+    A: Expression + RenderSql<D>,
+    A::Value: crate::types::FromSql<A::SqlType, D>,
+    Rest: Children<D>,
+    D: Dialect,
+{
+    type Flat = (AggregateValue<A>, Rest::Flat);
+    type Acc = (Option<AggregateValue<A>>, Rest::Acc);
+    type Out = (Loaded<AggregateOf<R, A>, AggregateValue<A>>, Rest::Out);
+
+    fn render_columns<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
+        out.push_sql(", (SELECT ");
+        let outer = out.set_alias(Some((<R::Target as Table>::NAME, COUNTED)));
+        self.0.aggregate.render(out);
+        out.set_alias(outer);
+        write_related_from::<R, D>(parent, out);
+        out.push_sql(")");
+        self.1.render_columns(parent, out, next);
+    }
+
+    fn render_joins<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
+        self.1.render_joins(parent, out, next);
+    }
+
+    fn render_order<'q>(&'q self, out: &mut SqlWriter<'q, D>, next: &mut usize) {
+        self.1.render_order(out, next);
+    }
+
+    fn decode<RR: RawRow<D>>(row: &mut RR, index: &mut usize) -> Result<Self::Flat, RowError> {
+        let value = crate::row::decode_column::<A::Value, A::SqlType, A::Nullability, D, RR>(row, *index)?;
+        *index += 1;
+        Ok((value, Rest::decode(row, index)?))
+    }
+
+    fn empty() -> Self::Acc {
+        (None, Rest::empty())
+    }
+
+    fn gather(acc: &mut Self::Acc, (value, rest): Self::Flat, scan: bool) {
+        acc.0.get_or_insert(value);
+        Rest::gather(&mut acc.1, rest, scan);
+    }
+
+    fn finish((value, rest): Self::Acc) -> Result<Self::Out, crate::Error> {
+        let value = value.ok_or_else(|| crate::Error::Driver("an aggregate's row was not read".into()))?;
+        Ok((Loaded::new(value), Rest::finish(rest)?))
     }
 }

@@ -155,3 +155,20 @@ fn a_relation_count_is_a_subquery_in_the_select_list() {
          FROM \"users\" ORDER BY \"users\".\"id\""
     );
 }
+
+#[test]
+fn a_relations_aggregate_reads_its_target_under_the_subquerys_alias() {
+    use blog::{comments, posts};
+    use mizzle_dsl::expr::max;
+    use mizzle_dsl::relation::aggregate_of;
+    assert_eq!(
+        find_many(posts::table)
+            .with(aggregate_of(post_comments, max(comments::id)))
+            .to_sql()
+            .unwrap()
+            .sql,
+        "SELECT \"posts\".\"id\", \"posts\".\"author_id\", \"posts\".\"title\", \
+         (SELECT max(\"mizzle_counted\".\"id\") FROM \"comments\" AS \"mizzle_counted\" WHERE \"mizzle_counted\".\"post_id\" = \"posts\".\"id\") \
+         FROM \"posts\" ORDER BY \"posts\".\"id\""
+    );
+}
