@@ -507,9 +507,9 @@ pub fn count_of<R: Relation>(relation: R) -> CountOf<R> {
 }
 
 impl<R: Relation> IntoWith for CountOf<R> {
-    type Node = Self;
-    fn into_with(self) -> Self {
-        self
+    type Node = ValueNode<Self>;
+    fn into_with(self) -> ValueNode<Self> {
+        ValueNode(self)
     }
 }
 
@@ -554,20 +554,53 @@ fn write_related_from<R: Relation, D: Dialect>(parent: &'static str, out: &mut S
     }
 }
 
-impl<R, Rest, D> Children<D> for (CountOf<R>, Rest)
+/// One value computed from the rows a relation reaches from each source row, by a
+/// subquery beside the row: [`CountOf`] and [`AggregateOf`].
+pub trait RelatedValue<D: Dialect> {
+    /// The relation.
+    type Relation: Relation;
+    /// The value's Rust type.
+    type Value;
+    /// Writes the subquery's select list: what it computes over the rows, which are aliased
+    /// `mizzle_counted`.
+    fn render_value<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+    /// Decodes the value from column `index`.
+    fn decode_value<RR: RawRow<D>>(row: &mut RR, index: usize) -> Result<Self::Value, RowError>;
+}
+
+impl<R: Relation, D: Dialect> RelatedValue<D> for CountOf<R>
 where
-    R: Relation,
-    Rest: Children<D>,
-    D: Dialect,
     i64: crate::types::FromSql<crate::types::BigInt, D>,
 {
-    type Flat = (i64, Rest::Flat);
-    type Acc = (Option<i64>, Rest::Acc);
-    type Out = (Loaded<CountOf<R>, i64>, Rest::Out);
+    type Relation = R;
+    type Value = i64;
+    fn render_value<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql("count(*)");
+    }
+    fn decode_value<RR: RawRow<D>>(row: &mut RR, index: usize) -> Result<i64, RowError> {
+        crate::row::decode_column::<i64, crate::types::BigInt, crate::types::NotNull, D, RR>(row, index)
+    }
+}
+
+/// A [`RelatedValue`] in a list of children.
+#[derive(Debug, Clone, Copy)]
+pub struct ValueNode<X>(X);
+
+impl<X, Rest, D> Children<D> for (ValueNode<X>, Rest)
+where
+    X: RelatedValue<D>,
+    Rest: Children<D>,
+    D: Dialect,
+{
+    type Flat = (X::Value, Rest::Flat);
+    type Acc = (Option<X::Value>, Rest::Acc);
+    type Out = (Loaded<X, X::Value>, Rest::Out);
 
     fn render_columns<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
-        out.push_sql(", (SELECT count(*)");
-        write_related_from::<R, D>(parent, out);
+        out.push_sql(", (SELECT ");
+        let ValueNode(value) = &self.0;
+        value.render_value(out);
+        write_related_from::<X::Relation, D>(parent, out);
         out.push_sql(")");
         self.1.render_columns(parent, out, next);
     }
@@ -581,22 +614,24 @@ where
     }
 
     fn decode<RR: RawRow<D>>(row: &mut RR, index: &mut usize) -> Result<Self::Flat, RowError> {
-        let count = crate::row::decode_column::<i64, crate::types::BigInt, crate::types::NotNull, D, RR>(row, *index)?;
+        let value = X::decode_value(row, *index)?;
         *index += 1;
-        Ok((count, Rest::decode(row, index)?))
+        Ok((value, Rest::decode(row, index)?))
     }
 
     fn empty() -> Self::Acc {
         (None, Rest::empty())
     }
 
-    fn gather(acc: &mut Self::Acc, (count, rest): Self::Flat, scan: bool) {
-        acc.0.get_or_insert(count);
+    fn gather(acc: &mut Self::Acc, (value, rest): Self::Flat, scan: bool) {
+        // Each joined row of one source row repeats the value: the first one is it.
+        acc.0.get_or_insert(value);
         Rest::gather(&mut acc.1, rest, scan);
     }
 
-    fn finish((count, rest): Self::Acc) -> Result<Self::Out, crate::Error> {
-        Ok((Loaded::new(count.unwrap_or(0)), Rest::finish(rest)?))
+    fn finish((value, rest): Self::Acc) -> Result<Self::Out, crate::Error> {
+        let value = value.ok_or_else(|| crate::Error::Driver("a related value's row was not read".into()))?;
+        Ok((Loaded::new(value), Rest::finish(rest)?))
     }
 }
 
@@ -624,9 +659,9 @@ where
 }
 
 impl<R: Relation, A> IntoWith for AggregateOf<R, A> {
-    type Node = Self;
-    fn into_with(self) -> Self {
-        self
+    type Node = ValueNode<Self>;
+    fn into_with(self) -> ValueNode<Self> {
+        ValueNode(self)
     }
 }
 
@@ -638,53 +673,21 @@ impl<R: Relation, A> LoadsRelation for AggregateOf<R, A> {
 pub type AggregateValue<A> =
     <<A as Expression>::Nullability as crate::types::Nullability>::Wrap<<A as Expression>::Value>;
 
-impl<R, A, Rest, D> Children<D> for (AggregateOf<R, A>, Rest)
+impl<R, A, D> RelatedValue<D> for AggregateOf<R, A>
 where
     R: Relation,
     A: Expression + RenderSql<D>,
     A::Value: crate::types::FromSql<A::SqlType, D>,
-    Rest: Children<D>,
     D: Dialect,
 {
-    type Flat = (AggregateValue<A>, Rest::Flat);
-    type Acc = (Option<AggregateValue<A>>, Rest::Acc);
-    type Out = (Loaded<AggregateOf<R, A>, AggregateValue<A>>, Rest::Out);
-
-    fn render_columns<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
-        out.push_sql(", (SELECT ");
+    type Relation = R;
+    type Value = AggregateValue<A>;
+    fn render_value<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         let outer = out.set_alias(Some((<R::Target as Table>::NAME, COUNTED)));
-        self.0.aggregate.render(out);
+        self.aggregate.render(out);
         out.set_alias(outer);
-        write_related_from::<R, D>(parent, out);
-        out.push_sql(")");
-        self.1.render_columns(parent, out, next);
     }
-
-    fn render_joins<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
-        self.1.render_joins(parent, out, next);
-    }
-
-    fn render_order<'q>(&'q self, out: &mut SqlWriter<'q, D>, next: &mut usize) {
-        self.1.render_order(out, next);
-    }
-
-    fn decode<RR: RawRow<D>>(row: &mut RR, index: &mut usize) -> Result<Self::Flat, RowError> {
-        let value = crate::row::decode_column::<A::Value, A::SqlType, A::Nullability, D, RR>(row, *index)?;
-        *index += 1;
-        Ok((value, Rest::decode(row, index)?))
-    }
-
-    fn empty() -> Self::Acc {
-        (None, Rest::empty())
-    }
-
-    fn gather(acc: &mut Self::Acc, (value, rest): Self::Flat, scan: bool) {
-        acc.0.get_or_insert(value);
-        Rest::gather(&mut acc.1, rest, scan);
-    }
-
-    fn finish((value, rest): Self::Acc) -> Result<Self::Out, crate::Error> {
-        let value = value.ok_or_else(|| crate::Error::Driver("an aggregate's row was not read".into()))?;
-        Ok((Loaded::new(value), Rest::finish(rest)?))
+    fn decode_value<RR: RawRow<D>>(row: &mut RR, index: usize) -> Result<Self::Value, RowError> {
+        crate::row::decode_column::<A::Value, A::SqlType, A::Nullability, D, RR>(row, index)
     }
 }
