@@ -213,6 +213,41 @@ fn sqlite(c: &mut Criterion) {
         },
     );
 
+    // Each of the first 100 users' 3 latest articles: a row number per user in one
+    // statement; by hand, every article of those users newest first, kept 3 a user.
+    let latest_sql = posts_sql.replace(r#"ORDER BY "id""#, r#"ORDER BY "id" DESC"#);
+    compare(
+        c,
+        "relational-latest-3_sqlite",
+        |_| {
+            mizzle::find_many(users::table)
+                .filter(users::id.le(100))
+                .with(lite::user_articles.order_by(lite::articles::id.desc()).limit(3))
+                .all(&db)
+                .unwrap()
+        },
+        |_| {
+            let mut stmt = raw
+                .prepare_cached(r#"SELECT "id", "name", "hair_color" FROM "users" WHERE "id" <= ? ORDER BY "id""#)
+                .unwrap();
+            let users: Vec<(i64, String, Option<String>)> = stmt
+                .query_map([100i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let ids: Vec<i64> = users.iter().map(|u| u.0).collect();
+            let mut stmt = raw.prepare_cached(&latest_sql).unwrap();
+            let articles: Vec<(i64, i64, String)> = stmt
+                .query_map(rusqlite::params_from_iter(ids.iter()), |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            first_children(group_children(users, articles, |u| u.0, |p| p.1), 3)
+        },
+    );
+
     mod ins {
         use mizzle::sqlite::*;
         mizzle::table! { pub inserted in Sqlite { id: Integer [primary_key], name: Text [not_null], hair_color: Text } }
@@ -441,6 +476,41 @@ fn postgres(c: &mut Criterion) {
         },
     );
 
+    let latest_stmt =
+        rt.block_on(client.prepare(
+            r#"SELECT "id", "user_id", "title" FROM "articles" WHERE "user_id" = ANY($1) ORDER BY "id" DESC"#,
+        ))
+        .unwrap();
+    compare(
+        c,
+        "relational-latest-3_postgres",
+        |_| {
+            rt.block_on(
+                mizzle::find_many(users::table)
+                    .filter(users::id.le(100))
+                    .with(pg::user_articles.order_by(pg::articles::id.desc()).limit(3))
+                    .all(&db),
+            )
+            .unwrap()
+        },
+        |_| {
+            let users: Vec<(i32, String, Option<String>)> = rt
+                .block_on(client.query(&users_stmt, &[&100i32]))
+                .unwrap()
+                .iter()
+                .map(|r| (r.get(0), r.get(1), r.get(2)))
+                .collect();
+            let ids: Vec<i32> = users.iter().map(|u| u.0).collect();
+            let articles: Vec<(i32, i32, String)> = rt
+                .block_on(client.query(&latest_stmt, &[&ids]))
+                .unwrap()
+                .iter()
+                .map(|r| (r.get(0), r.get(1), r.get(2)))
+                .collect();
+            first_children(group_children(users, articles, |u| u.0, |p| p.1), 3)
+        },
+    );
+
     let names = new_user_names();
     let placeholders: Vec<String> = (0..100).map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2)).collect();
     let stmt = rt
@@ -583,6 +653,32 @@ fn mysql(c: &mut Criterion) {
         },
     );
 
+    let latest_sql = posts_sql.replace("ORDER BY `id`", "ORDER BY `id` DESC");
+    compare(
+        c,
+        "relational-latest-3_mysql",
+        |_| {
+            rt.block_on(
+                mizzle::find_many(users::table)
+                    .filter(users::id.le(100))
+                    .with(my::user_articles.order_by(my::articles::id.desc()).limit(3))
+                    .all(&db),
+            )
+            .unwrap()
+        },
+        |_| {
+            let users: Vec<(u64, String, Option<String>)> = rt
+                .block_on(conn.exec(
+                    "SELECT `id`, `name`, `hair_color` FROM `users` WHERE `id` <= ? ORDER BY `id`",
+                    (100u64,),
+                ))
+                .unwrap();
+            let ids: Vec<mysql_async::Value> = users.iter().map(|u| mysql_async::Value::from(u.0)).collect();
+            let articles: Vec<(u64, u64, String)> = rt.block_on(conn.exec(latest_sql.as_str(), ids)).unwrap();
+            first_children(group_children(users, articles, |u| u.0, |p| p.1), 3)
+        },
+    );
+
     let names = new_user_names();
     let insert_sql = format!(
         "INSERT INTO `inserted` (`name`, `hair_color`) VALUES {}",
@@ -627,6 +723,14 @@ fn group_children<K: std::hash::Hash + Eq + Copy, P, C>(
             (parent, children)
         })
         .collect()
+}
+
+/// The raw side of a per-parent limit: each parent's first `n` children, as fetched.
+fn first_children<P, C>(mut grouped: Vec<(P, Vec<C>)>, n: usize) -> Vec<(P, Vec<C>)> {
+    for (_, children) in &mut grouped {
+        children.truncate(n);
+    }
+    grouped
 }
 
 /// One line per workload measured in this run, by name.
