@@ -111,24 +111,24 @@ async fn a_deadlock_inside_a_savepoint_keeps_its_kind() {
     deadlock("my_savepoint_deadlock", true).await;
 }
 
-/// Whether the server still has a session with thread id `id` (asked from the test's
-/// database, which has a row in `users`).
-async fn session_exists(id: i64) -> bool {
+/// The state of the server's session with thread id `id` (`User sleep` during a
+/// `SLEEP`), or `None` once it is gone; asked from the test's database.
+async fn session_state(id: i64) -> Option<String> {
     let admin = mizzle::mysql::Database::connect(&support::mysql_test_url("my_dropped_transaction"))
         .await
         .unwrap();
-    let count: Option<i64> = select(
-        sql::<mizzle::types::BigInt>("(SELECT COUNT(*) FROM information_schema.processlist WHERE id = ")
+    let state: Option<Option<String>> = select(
+        sql::<mizzle::types::Text>("(SELECT COALESCE(MAX(state), '') FROM information_schema.processlist WHERE id = ")
             .bind(id)
-            .text(")"),
+            .text(" HAVING COUNT(*) > 0)")
+            .nullable(),
     )
     .from(users::table)
     .limit(1)
     .get(&admin)
     .await
     .unwrap();
-    drop(admin);
-    count != Some(0)
+    state.flatten()
 }
 
 #[tokio::test]
@@ -157,15 +157,28 @@ async fn a_dropped_transaction_is_rolled_back_without_waiting_for_its_statement(
         // Holds the row lock for a minute, unless the session is ended.
         tx.execute_sql("SELECT SLEEP(60)").await
     });
-    assert!(tokio::time::timeout(Duration::from_millis(500), abandoned)
-        .await
-        .is_err());
-    let id = session.lock().unwrap().expect("the transaction said its session");
+    // Run the transaction until the server shows its session in the SLEEP, then drop it
+    // there: mid-statement, holding the row lock.
+    let mut abandoned = Box::pin(abandoned);
+    let id = loop {
+        tokio::select! {
+            result = &mut abandoned => panic!("the transaction ended before it was dropped: {result:?}"),
+            _ = tokio::time::sleep(Duration::from_millis(20)) => {}
+        }
+        let known = *session.lock().unwrap();
+        if let Some(id) = known {
+            if session_state(id).await.as_deref() == Some("User sleep") {
+                break id;
+            }
+        }
+    };
+    drop(abandoned);
 
-    // The session ends soon, not when its SLEEP does (bounded wait, no timing asserted).
+    // The session ends soon, not when its SLEEP does (a bounded wait, well inside the
+    // minute the SLEEP would take; no time is asserted).
     let mut ended = false;
-    for _ in 0..150 {
-        if !session_exists(id).await {
+    for _ in 0..400 {
+        if session_state(id).await.is_none() {
             ended = true;
             break;
         }
