@@ -13,7 +13,7 @@ use crate::query::{
     AndFilter, NoFilterNeeded, NoOrder, NoWhere, OrderBy, Params, Prepared, ScopeChecked, Statement, TableColumns,
     TableRow,
 };
-use crate::render::{render_statement, RenderList, RenderSql, SqlWriter};
+use crate::render::{render_statement, RenderList, RenderSql, RenderedSql, SqlWriter};
 use crate::row::{DecodeRow, RawRow, RowError};
 use crate::schema::{QuerySource, Table};
 use crate::types::{Bool, SameType};
@@ -141,8 +141,7 @@ where
         C: Executor<D>,
         C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
     {
-        db.fetch_all::<Joined<T, Cs>>(render_statement(self))
-            .map_rows(regroup::<T, Cs, D>)
+        fetch_all::<T, Cs, C, D>(db, render_statement(self))
     }
 
     /// The first row of `T` the query keeps, with its relations' rows, if there is one.
@@ -152,13 +151,7 @@ where
         C: Executor<D>,
         C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
     {
-        db.fetch_all::<Joined<T, Cs>>(render_statement(self))
-            .map_rows(|flat| regroup::<T, Cs, D>(flat).map(|rows| rows.into_iter().next()))
-    }
-
-    /// The SQL text and bound values, as they would be sent.
-    pub fn to_sql(&self) -> Result<crate::render::RenderedSql<'_>, Error> {
-        render_statement(self)
+        fetch_first::<T, Cs, C, D>(db, render_statement(self))
     }
 }
 
@@ -186,8 +179,7 @@ where
         C: Executor<D>,
         C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
     {
-        db.fetch_all::<Joined<T, Cs>>(self.bind(params))
-            .map_rows(regroup::<T, Cs, D>)
+        fetch_all::<T, Cs, C, D>(db, self.bind(params))
     }
 
     /// The first row of the prepared relational query, with `params` bound.
@@ -196,9 +188,35 @@ where
         C: Executor<D>,
         C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
     {
-        db.fetch_all::<Joined<T, Cs>>(self.bind(params))
-            .map_rows(|flat| regroup::<T, Cs, D>(flat).map(|rows| rows.into_iter().next()))
+        fetch_first::<T, Cs, C, D>(db, self.bind(params))
     }
+}
+
+/// Runs a relational query's statement and regroups its rows: every row of `T`.
+fn fetch_all<'a, T, Cs, C, D>(db: &'a C, statement: Result<RenderedSql<'a>, Error>) -> FoundAll<'a, C, T, Cs, D>
+where
+    T: Table<Dialect = D>,
+    T::Row: TableRow<D> + PartialEq,
+    Cs: Children<D>,
+    C: Executor<D>,
+    C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
+    D: Dialect,
+{
+    db.fetch_all::<Joined<T, Cs>>(statement).map_rows(regroup::<T, Cs, D>)
+}
+
+/// [`fetch_all`], keeping the first row of `T`.
+fn fetch_first<'a, T, Cs, C, D>(db: &'a C, statement: Result<RenderedSql<'a>, Error>) -> FoundFirst<'a, C, T, Cs, D>
+where
+    T: Table<Dialect = D>,
+    T::Row: TableRow<D> + PartialEq,
+    Cs: Children<D>,
+    C: Executor<D>,
+    C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
+    D: Dialect,
+{
+    db.fetch_all::<Joined<T, Cs>>(statement)
+        .map_rows(|flat| regroup::<T, Cs, D>(flat).map(|rows| rows.into_iter().next()))
 }
 
 /// Regroups joined rows, ordered by each level's key, into nested rows.

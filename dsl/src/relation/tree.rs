@@ -234,25 +234,39 @@ fn write_list<D: Dialect>(out: &mut SqlWriter<'_, D>, columns: impl Iterator<Ite
 /// none), separated by `, ` (and after one unless `*first`): what orders a level's rows
 /// so that they can be regrouped.
 pub(crate) fn render_key<T: Table, D: Dialect>(qualifier: &'static str, out: &mut SqlWriter<'_, D>, first: &mut bool) {
-    let columns = T::columns();
-    let def = crate::schema::TableDef::of::<T>();
-    let mut key: Vec<&'static str> = match &def.extras.primary_key {
-        Some(pk) => pk.columns.clone(),
-        None => columns
-            .iter()
-            .filter(|c| c.constraints.primary_key)
-            .map(|c| c.name)
-            .collect(),
-    };
-    if key.is_empty() {
-        key = columns.iter().map(|c| c.name).collect();
-    }
-    for name in key {
+    for name in key_columns::<T>() {
         if !std::mem::take(first) {
             out.push_sql(", ");
         }
         out.push_column(qualifier, name);
     }
+}
+
+/// The key columns of `T`, found once per table type: every render of a relational query
+/// writes them (the shape pass too), and finding them builds the table's definition.
+fn key_columns<T: Table>() -> &'static [&'static str] {
+    use std::any::TypeId;
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock, PoisonError};
+    static KEYS: OnceLock<Mutex<HashMap<TypeId, &'static [&'static str]>>> = OnceLock::new();
+    let keys = KEYS.get_or_init(Mutex::default);
+    let mut keys = keys.lock().unwrap_or_else(PoisonError::into_inner);
+    keys.entry(TypeId::of::<T>()).or_insert_with(|| {
+        let columns = T::columns();
+        let mut key: Vec<&'static str> = match crate::schema::TableDef::of::<T>().extras.primary_key {
+            Some(pk) => pk.columns,
+            None => columns
+                .iter()
+                .filter(|c| c.constraints.primary_key)
+                .map(|c| c.name)
+                .collect(),
+        };
+        if key.is_empty() {
+            key = columns.iter().map(|c| c.name).collect();
+        }
+        // One small list per table type the process queries, kept for its life.
+        Vec::leak(key)
+    })
 }
 
 /// The relations loaded under one level (a list of [`With`] nodes): how they render as
