@@ -181,6 +181,28 @@ fn sqlite(c: &mut Criterion) {
     let in_list = vec!["?"; 100].join(", ");
     let posts_sql =
         format!(r#"SELECT "id", "user_id", "title" FROM "articles" WHERE "user_id" IN ({in_list}) ORDER BY "id""#);
+    let latest_sql = format!("{posts_sql} DESC");
+    // By hand: the users, then their articles (`articles_sql`) with an IN list, grouped.
+    let by_hand = |articles_sql: &str| {
+        let mut stmt = raw
+            .prepare_cached(r#"SELECT "id", "name", "hair_color" FROM "users" WHERE "id" <= ? ORDER BY "id""#)
+            .unwrap();
+        let users: Vec<(i64, String, Option<String>)> = stmt
+            .query_map([100i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let ids: Vec<i64> = users.iter().map(|u| u.0).collect();
+        let mut stmt = raw.prepare_cached(articles_sql).unwrap();
+        let articles: Vec<(i64, i64, String)> = stmt
+            .query_map(rusqlite::params_from_iter(ids.iter()), |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        group_children(users, articles, |u| u.0, |p| p.1)
+    };
     compare(
         c,
         "relational-users-posts_sqlite",
@@ -191,31 +213,11 @@ fn sqlite(c: &mut Criterion) {
                 .all(&db)
                 .unwrap()
         },
-        |_| {
-            let mut stmt = raw
-                .prepare_cached(r#"SELECT "id", "name", "hair_color" FROM "users" WHERE "id" <= ? ORDER BY "id""#)
-                .unwrap();
-            let users: Vec<(i64, String, Option<String>)> = stmt
-                .query_map([100i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .unwrap()
-                .collect::<Result<_, _>>()
-                .unwrap();
-            let ids: Vec<i64> = users.iter().map(|u| u.0).collect();
-            let mut stmt = raw.prepare_cached(&posts_sql).unwrap();
-            let posts: Vec<(i64, i64, String)> = stmt
-                .query_map(rusqlite::params_from_iter(ids.iter()), |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                })
-                .unwrap()
-                .collect::<Result<_, _>>()
-                .unwrap();
-            group_children(users, posts, |u| u.0, |p| p.1)
-        },
+        |_| by_hand(&posts_sql),
     );
 
     // Each of the first 100 users' 3 latest articles: a row number per user in one
     // statement; by hand, every article of those users newest first, kept 3 a user.
-    let latest_sql = posts_sql.replace(r#"ORDER BY "id""#, r#"ORDER BY "id" DESC"#);
     compare(
         c,
         "relational-latest-3_sqlite",
@@ -226,26 +228,7 @@ fn sqlite(c: &mut Criterion) {
                 .all(&db)
                 .unwrap()
         },
-        |_| {
-            let mut stmt = raw
-                .prepare_cached(r#"SELECT "id", "name", "hair_color" FROM "users" WHERE "id" <= ? ORDER BY "id""#)
-                .unwrap();
-            let users: Vec<(i64, String, Option<String>)> = stmt
-                .query_map([100i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .unwrap()
-                .collect::<Result<_, _>>()
-                .unwrap();
-            let ids: Vec<i64> = users.iter().map(|u| u.0).collect();
-            let mut stmt = raw.prepare_cached(&latest_sql).unwrap();
-            let articles: Vec<(i64, i64, String)> = stmt
-                .query_map(rusqlite::params_from_iter(ids.iter()), |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                })
-                .unwrap()
-                .collect::<Result<_, _>>()
-                .unwrap();
-            first_children(group_children(users, articles, |u| u.0, |p| p.1), 3)
-        },
+        |_| first_children(by_hand(&latest_sql), 3),
     );
 
     mod ins {
@@ -440,12 +423,26 @@ fn postgres(c: &mut Criterion) {
     let users_stmt = rt
         .block_on(client.prepare(r#"SELECT "id", "name", "hair_color" FROM "users" WHERE "id" <= $1 ORDER BY "id""#))
         .unwrap();
-    let posts_stmt = rt
-        .block_on(
-            client
-                .prepare(r#"SELECT "id", "user_id", "title" FROM "articles" WHERE "user_id" = ANY($1) ORDER BY "id""#),
-        )
-        .unwrap();
+    let articles_sql = r#"SELECT "id", "user_id", "title" FROM "articles" WHERE "user_id" = ANY($1) ORDER BY "id""#;
+    let posts_stmt = rt.block_on(client.prepare(articles_sql)).unwrap();
+    let latest_stmt = rt.block_on(client.prepare(&format!("{articles_sql} DESC"))).unwrap();
+    // By hand: the users, then their articles (`articles`) with `= ANY($1)`, grouped.
+    let by_hand = |articles: &tokio_postgres::Statement| {
+        let users: Vec<(i32, String, Option<String>)> = rt
+            .block_on(client.query(&users_stmt, &[&100i32]))
+            .unwrap()
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2)))
+            .collect();
+        let ids: Vec<i32> = users.iter().map(|u| u.0).collect();
+        let articles: Vec<(i32, i32, String)> = rt
+            .block_on(client.query(articles, &[&ids]))
+            .unwrap()
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2)))
+            .collect();
+        group_children(users, articles, |u| u.0, |p| p.1)
+    };
     compare(
         c,
         "relational-users-posts_postgres",
@@ -458,29 +455,8 @@ fn postgres(c: &mut Criterion) {
             )
             .unwrap()
         },
-        |_| {
-            let users: Vec<(i32, String, Option<String>)> = rt
-                .block_on(client.query(&users_stmt, &[&100i32]))
-                .unwrap()
-                .iter()
-                .map(|r| (r.get(0), r.get(1), r.get(2)))
-                .collect();
-            let ids: Vec<i32> = users.iter().map(|u| u.0).collect();
-            let posts: Vec<(i32, i32, String)> = rt
-                .block_on(client.query(&posts_stmt, &[&ids]))
-                .unwrap()
-                .iter()
-                .map(|r| (r.get(0), r.get(1), r.get(2)))
-                .collect();
-            group_children(users, posts, |u| u.0, |p| p.1)
-        },
+        |_| by_hand(&posts_stmt),
     );
-
-    let latest_stmt =
-        rt.block_on(client.prepare(
-            r#"SELECT "id", "user_id", "title" FROM "articles" WHERE "user_id" = ANY($1) ORDER BY "id" DESC"#,
-        ))
-        .unwrap();
     compare(
         c,
         "relational-latest-3_postgres",
@@ -493,22 +469,7 @@ fn postgres(c: &mut Criterion) {
             )
             .unwrap()
         },
-        |_| {
-            let users: Vec<(i32, String, Option<String>)> = rt
-                .block_on(client.query(&users_stmt, &[&100i32]))
-                .unwrap()
-                .iter()
-                .map(|r| (r.get(0), r.get(1), r.get(2)))
-                .collect();
-            let ids: Vec<i32> = users.iter().map(|u| u.0).collect();
-            let articles: Vec<(i32, i32, String)> = rt
-                .block_on(client.query(&latest_stmt, &[&ids]))
-                .unwrap()
-                .iter()
-                .map(|r| (r.get(0), r.get(1), r.get(2)))
-                .collect();
-            first_children(group_children(users, articles, |u| u.0, |p| p.1), 3)
-        },
+        |_| first_children(by_hand(&latest_stmt), 3),
     );
 
     let names = new_user_names();
@@ -628,6 +589,19 @@ fn mysql(c: &mut Criterion) {
     let in_list = vec!["?"; 100].join(", ");
     let posts_sql =
         format!("SELECT `id`, `user_id`, `title` FROM `articles` WHERE `user_id` IN ({in_list}) ORDER BY `id`");
+    let latest_sql = format!("{posts_sql} DESC");
+    // By hand: the users, then their articles (`articles_sql`) with an IN list, grouped.
+    let mut by_hand = |articles_sql: &str| {
+        let users: Vec<(u64, String, Option<String>)> = rt
+            .block_on(conn.exec(
+                "SELECT `id`, `name`, `hair_color` FROM `users` WHERE `id` <= ? ORDER BY `id`",
+                (100u64,),
+            ))
+            .unwrap();
+        let ids: Vec<mysql_async::Value> = users.iter().map(|u| mysql_async::Value::from(u.0)).collect();
+        let articles: Vec<(u64, u64, String)> = rt.block_on(conn.exec(articles_sql, ids)).unwrap();
+        group_children(users, articles, |u| u.0, |p| p.1)
+    };
     compare(
         c,
         "relational-users-posts_mysql",
@@ -640,20 +614,8 @@ fn mysql(c: &mut Criterion) {
             )
             .unwrap()
         },
-        |_| {
-            let users: Vec<(u64, String, Option<String>)> = rt
-                .block_on(conn.exec(
-                    "SELECT `id`, `name`, `hair_color` FROM `users` WHERE `id` <= ? ORDER BY `id`",
-                    (100u64,),
-                ))
-                .unwrap();
-            let ids: Vec<mysql_async::Value> = users.iter().map(|u| mysql_async::Value::from(u.0)).collect();
-            let posts: Vec<(u64, u64, String)> = rt.block_on(conn.exec(posts_sql.as_str(), ids)).unwrap();
-            group_children(users, posts, |u| u.0, |p| p.1)
-        },
+        |_| by_hand(&posts_sql),
     );
-
-    let latest_sql = posts_sql.replace("ORDER BY `id`", "ORDER BY `id` DESC");
     compare(
         c,
         "relational-latest-3_mysql",
@@ -666,17 +628,7 @@ fn mysql(c: &mut Criterion) {
             )
             .unwrap()
         },
-        |_| {
-            let users: Vec<(u64, String, Option<String>)> = rt
-                .block_on(conn.exec(
-                    "SELECT `id`, `name`, `hair_color` FROM `users` WHERE `id` <= ? ORDER BY `id`",
-                    (100u64,),
-                ))
-                .unwrap();
-            let ids: Vec<mysql_async::Value> = users.iter().map(|u| mysql_async::Value::from(u.0)).collect();
-            let articles: Vec<(u64, u64, String)> = rt.block_on(conn.exec(latest_sql.as_str(), ids)).unwrap();
-            first_children(group_children(users, articles, |u| u.0, |p| p.1), 3)
-        },
+        |_| first_children(by_hand(&latest_sql), 3),
     );
 
     let names = new_user_names();
