@@ -36,6 +36,7 @@ pub use record::{
     insert_field_from_json, patch_field_from_json, render_patch_field, render_record, render_records, FieldErrors,
     FieldRule, FromJsonRecord, InsertField, InsertRecord, RuleOf, TableRecords,
 };
+pub(crate) use select::render_limit_offset;
 pub use select::{from, select, OneColumn, Scalar, Select, SelectBuilder, Subquery};
 pub use selection::{ExprList, Selection, SelectionDecoder, SelectionIn, TableColumns, TableRow, WholeRow};
 pub use statement::{ClausesAgree, RowOf, RowQuery, ScopeChecked, Statement};

@@ -283,22 +283,28 @@ where
         self.having.render_clause(" HAVING ", out);
         self.order.render_list_clause(out);
         out.push_choice(u64::from(self.limit.is_some()) | u64::from(self.offset.is_some()) << 1);
-        match (self.limit, self.offset, D::LIMIT_ALL) {
-            (Some(limit), _, _) => {
-                out.push_sql(" LIMIT ");
-                out.push_u64(limit);
-            }
-            (None, Some(_), Some(all)) => {
-                out.push_sql(" LIMIT ");
-                out.push_sql(all);
-            }
-            _ => {}
-        }
-        if let Some(offset) = self.offset {
-            out.push_sql(" OFFSET ");
-            out.push_u64(offset);
-        }
+        render_limit_offset(self.limit, self.offset, out);
         out.set_qualify_columns(qualified);
+    }
+}
+
+/// ` LIMIT n OFFSET m`, either or both, as literals; an OFFSET alone gets the LIMIT the
+/// dialect needs before it.
+pub(crate) fn render_limit_offset<D: Dialect>(limit: Option<u64>, offset: Option<u64>, out: &mut SqlWriter<'_, D>) {
+    match (limit, offset, D::LIMIT_ALL) {
+        (Some(limit), _, _) => {
+            out.push_sql(" LIMIT ");
+            out.push_u64(limit);
+        }
+        (None, Some(_), Some(all)) => {
+            out.push_sql(" LIMIT ");
+            out.push_sql(all);
+        }
+        _ => {}
+    }
+    if let Some(offset) = offset {
+        out.push_sql(" OFFSET ");
+        out.push_u64(offset);
     }
 }
 

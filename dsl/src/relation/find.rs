@@ -307,21 +307,7 @@ where
             self.table.render_source(out);
             self.filter.render_clause(" WHERE ", out);
             self.render_order(out, false);
-            match (self.limit, D::LIMIT_ALL) {
-                (Some(limit), _) => {
-                    out.push_sql(" LIMIT ");
-                    out.push_u64(limit);
-                }
-                (None, Some(all)) => {
-                    out.push_sql(" LIMIT ");
-                    out.push_sql(all);
-                }
-                (None, None) => {}
-            }
-            if let Some(offset) = self.offset {
-                out.push_sql(" OFFSET ");
-                out.push_u64(offset);
-            }
+            crate::query::render_limit_offset(self.limit, self.offset, out);
             out.push_sql(") AS ");
             out.push_ident(T::NAME);
         } else {
