@@ -303,6 +303,65 @@ macro_rules! scenarios {
             }
 
             #[tokio::test]
+            async fn filters_and_inner_joins_narrow_nullable_columns() {
+                let Some(db) = open("narrowing").await else { return };
+                seed(&db).await;
+                // `email` is nullable; once filtered IS NOT NULL it decodes as a String.
+                let emails: Vec<(String, String)> = select((users::name, users::email))
+                    .from(users::table)
+                    .filter(users::name.ne("").and(users::email.is_not_null()))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(emails, [("Ada".to_owned(), "ada@example.com".to_owned())]);
+                // An OR proves neither side: the column stays an Option.
+                let either: Vec<Option<String>> = select(users::email)
+                    .from(users::table)
+                    .filter(mizzle::or(users::email.is_not_null(), users::name.eq("Grace")))
+                    .order_by(users::name)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(either, [Some("ada@example.com".to_owned()), None]);
+                // A left-joined row whose key is proven present is a plain value, columns and row.
+                let titles: Vec<(String, String)> = select((users::name, posts::title))
+                    .from(users::table)
+                    .left_join(posts::table, posts::author_id.eq(users::id))
+                    .filter(posts::id.is_not_null())
+                    .order_by(posts::title)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    titles,
+                    [
+                        ("Ada".to_owned(), "Engines".to_owned()),
+                        ("Ada".to_owned(), "Numbers".to_owned())
+                    ]
+                );
+                let rows: Vec<posts::Row> = select(posts::table.row())
+                    .from(users::table)
+                    .left_join(posts::table, posts::author_id.eq(users::id))
+                    .filter(posts::id.is_not_null())
+                    .order_by(posts::title)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(rows.iter().map(|row| row.likes).collect::<Vec<_>>(), [5, 9]);
+                // An inner join's `=` proves the nullable `manager_id` present.
+                let manager = mizzle::schema::alias(users::table, Manager);
+                let managed = select((users::name, users::manager_id))
+                    .from(users::table)
+                    .inner_join(manager, manager.col(users::id).eq(users::manager_id))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(managed.len(), 1);
+                // `+ 0` compiles only on a plain integer, not on an Option.
+                assert!(managed[0].1 + 0 > 0);
+            }
+
+            #[tokio::test]
             async fn insert_records_leave_defaults_to_the_database() {
                 let Some(db) = open("records").await else { return };
                 let record = users::New {

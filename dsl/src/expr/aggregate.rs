@@ -143,6 +143,7 @@ impl<F: AggregateFn<E>, E: Expression> Expression for Aggregate<F, E> {
 
 impl<F: AggregateFn<E>, E: AppearsIn<S, I>, S, I> AppearsIn<S, I> for Aggregate<F, E> {
     type ScopedNullability = F::Nullability;
+    type Proves = crate::schema::Nil;
 }
 
 impl<F: AggregateFn<E>, E: Expression + RenderSql<D>, D: Dialect> RenderSql<D> for Aggregate<F, E> {
@@ -210,6 +211,7 @@ impl Expression for CountStar {
 
 impl<S> AppearsIn<S, ()> for CountStar {
     type ScopedNullability = NotNull;
+    type Proves = crate::schema::Nil;
 }
 
 impl<D: Dialect> RenderSql<D> for CountStar {

@@ -36,6 +36,7 @@ impl<ST: SqlType, V> Expression for Bound<ST, V> {
 
 impl<ST: SqlType, V, S> AppearsIn<S, ()> for Bound<ST, V> {
     type ScopedNullability = NotNull;
+    type Proves = crate::schema::Nil;
 }
 
 impl<ST, V> super::Operand for Bound<ST, V> {}
@@ -79,6 +80,7 @@ impl<ST: SqlType, V> Expression for NullableBound<ST, V> {
 
 impl<ST: SqlType, V, S> AppearsIn<S, ()> for NullableBound<ST, V> {
     type ScopedNullability = Null;
+    type Proves = crate::schema::Nil;
 }
 
 impl<ST, V: ToSql<ST>, D: Dialect> RenderSql<D> for NullableBound<ST, V> {

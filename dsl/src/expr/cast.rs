@@ -47,6 +47,7 @@ impl<E: Expression, T: SqlType> Expression for Cast<E, T> {
 
 impl<E: AppearsIn<S, I>, T: SqlType, S, I> AppearsIn<S, I> for Cast<E, T> {
     type ScopedNullability = E::ScopedNullability;
+    type Proves = E::Proves;
 }
 
 impl<E: RenderSql<D>, T: CastTarget<D>, D: Dialect> RenderSql<D> for Cast<E, T> {

@@ -3,15 +3,20 @@
 use super::AppearsIn;
 use crate::dialect::Dialect;
 use crate::render::{RenderSql, SqlWriter};
-use crate::schema::{Column, Table, TableIn};
-use crate::types::Nullability;
+use crate::schema::{ChainHas, Column, ColumnList, Cons, Nil, Position, Proof, Table, TableIn};
 
-impl<C, S, I> AppearsIn<S, I> for C
+/// A column is in scope where its table is; `CI` is its position among the table's
+/// columns, which tells it apart from the others when a filter narrows it.
+impl<C, S, I, CI> AppearsIn<S, (I, CI)> for C
 where
     C: Column,
     C::Table: TableIn<S, I>,
+    <<C::Table as Table>::AllColumns as ColumnList>::Chained: ChainHas<C, CI>,
+    I: Position,
+    CI: Position,
 {
-    type ScopedNullability = <C::Nullability as Nullability>::Or<<C::Table as TableIn<S, I>>::Nullability>;
+    type ScopedNullability = <C::Table as TableIn<S, I>>::ColumnNullability<CI, C::Nullability>;
+    type Proves = Cons<Proof<I, CI, C::Nullability>, Nil>;
 }
 
 impl<C: Column, D: Dialect> RenderSql<D> for C {

@@ -53,6 +53,7 @@ impl<Q, const NEGATED: bool> Expression for Exists<Q, NEGATED> {
 
 impl<Q, S, const NEGATED: bool> AppearsIn<S, ()> for Exists<Q, NEGATED> {
     type ScopedNullability = NotNull;
+    type Proves = crate::schema::Nil;
 }
 
 impl<Q: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for Exists<Q, NEGATED> {
@@ -86,6 +87,7 @@ impl Expression for LastInsertId {
 
 impl<S> AppearsIn<S, ()> for LastInsertId {
     type ScopedNullability = NotNull;
+    type Proves = crate::schema::Nil;
 }
 
 impl RenderSql<crate::dialect::MySql> for LastInsertId {

@@ -21,6 +21,7 @@ impl<E: Expression, V, const NEGATED: bool> Expression for InList<E, V, NEGATED>
 
 impl<E: AppearsIn<S, I>, V, S, I, const NEGATED: bool> AppearsIn<S, I> for InList<E, V, NEGATED> {
     type ScopedNullability = E::ScopedNullability;
+    type Proves = E::Proves;
 }
 
 impl<E: RenderSql<D>, V: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for InList<E, V, NEGATED> {
@@ -62,6 +63,7 @@ impl<E: Expression, Q, const NEGATED: bool> Expression for InSubquery<E, Q, NEGA
 
 impl<E: AppearsIn<S, I>, Q, S, I, const NEGATED: bool> AppearsIn<S, I> for InSubquery<E, Q, NEGATED> {
     type ScopedNullability = crate::types::Null;
+    type Proves = E::Proves;
 }
 
 impl<E: RenderSql<D>, Q: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for InSubquery<E, Q, NEGATED> {

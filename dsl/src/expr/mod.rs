@@ -100,6 +100,11 @@ pub trait AppearsIn<S, I>: Expression {
     /// The nullability in `S`: NULL if the expression is, or if a table it reads is on
     /// the nullable side of an outer join.
     type ScopedNullability: Nullability;
+    /// The columns it proves not NULL when it is TRUE (or, for a value, when it is not
+    /// NULL): what `.filter(..)` and inner joins narrow. `=`, `<`, `+` and the other strict
+    /// operators prove their operands' columns; `IS NOT NULL` its operand's; `AND` both
+    /// sides'; anything else, such as `OR` or `coalesce`, proves nothing ([`Nil`](crate::schema::Nil)).
+    type Proves: crate::schema::ProofList;
 }
 
 /// Implements [`AsExpression`] for an expression node, for its own SQL type.

@@ -3,6 +3,7 @@
 use super::{impl_into_expression, AppearsIn, Expression, RowLevel};
 use crate::dialect::{Dialect, MySql, Pg, Sqlite, SupportsIlike};
 use crate::render::{RenderSql, SqlWriter};
+use crate::schema::{Nil, ProofList};
 use crate::types::{Bool, NotNull, Nullability};
 use std::marker::PhantomData;
 
@@ -112,6 +113,7 @@ where
     R: AppearsIn<S, IR>,
 {
     type ScopedNullability = <L::ScopedNullability as Nullability>::Or<R::ScopedNullability>;
+    type Proves = <L::Proves as ProofList>::Append<R::Proves>;
 }
 
 impl<L: RenderSql<D>, R: RenderSql<D>, Op: CompareOp<D>, D: Dialect> RenderSql<D> for Compare<L, R, Op> {
@@ -152,6 +154,7 @@ where
     R: AppearsIn<S, IR>,
 {
     type ScopedNullability = NotNull;
+    type Proves = crate::schema::Nil;
 }
 
 impl<L: RenderSql<D>, R: RenderSql<D>, D: Dialect, const NOT_DISTINCT: bool> RenderSql<D>
@@ -204,12 +207,13 @@ impl<L: Expression, R: Expression, Op> Expression for Logic<L, R, Op> {
     type Value = bool;
 }
 
-impl<L, R, Op, S, IL, IR> AppearsIn<S, (IL, IR)> for Logic<L, R, Op>
+impl<L, R, Op: LogicOp, S, IL, IR> AppearsIn<S, (IL, IR)> for Logic<L, R, Op>
 where
     L: AppearsIn<S, IL>,
     R: AppearsIn<S, IR>,
 {
     type ScopedNullability = <L::ScopedNullability as Nullability>::Or<R::ScopedNullability>;
+    type Proves = <Op as LogicOp>::Proves<L::Proves, R::Proves>;
 }
 
 /// Which logical operator a chain is made of.
@@ -227,14 +231,20 @@ pub trait LogicOp {
     const SQL: &'static str;
     /// Which operator it is, to tell when an operand continues the chain.
     const KIND: LogicKind;
+    /// What `lhs <op> rhs` being TRUE proves not NULL, given what each side proves.
+    type Proves<L: ProofList, R: ProofList>: ProofList;
 }
 impl LogicOp for op::And {
     const SQL: &'static str = " AND ";
     const KIND: LogicKind = LogicKind::And;
+    // Both sides are TRUE.
+    type Proves<L: ProofList, R: ProofList> = L::Append<R>;
 }
 impl LogicOp for op::Or {
     const SQL: &'static str = " OR ";
     const KIND: LogicKind = LogicKind::Or;
+    // Either side may be the TRUE one.
+    type Proves<L: ProofList, R: ProofList> = Nil;
 }
 
 impl<L: RenderSql<D>, R: RenderSql<D>, Op: LogicOp, D: Dialect> RenderSql<D> for Logic<L, R, Op> {
@@ -286,6 +296,7 @@ impl<E: Expression> Expression for Not<E> {
 
 impl<E: AppearsIn<S, I>, S, I> AppearsIn<S, I> for Not<E> {
     type ScopedNullability = E::ScopedNullability;
+    type Proves = crate::schema::Nil;
 }
 
 impl<E: RenderSql<D>, D: Dialect> RenderSql<D> for Not<E> {
@@ -312,8 +323,16 @@ impl<E: Expression, const NEGATED: bool> Expression for IsNull<E, NEGATED> {
     type Value = bool;
 }
 
-impl<E: AppearsIn<S, I>, S, I, const NEGATED: bool> AppearsIn<S, I> for IsNull<E, NEGATED> {
+/// `IS NULL` proves nothing present.
+impl<E: AppearsIn<S, I>, S, I> AppearsIn<S, I> for IsNull<E, false> {
     type ScopedNullability = NotNull;
+    type Proves = Nil;
+}
+
+/// `IS NOT NULL` proves its operand's columns present.
+impl<E: AppearsIn<S, I>, S, I> AppearsIn<S, I> for IsNull<E, true> {
+    type ScopedNullability = NotNull;
+    type Proves = E::Proves;
 }
 
 impl<E: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for IsNull<E, NEGATED> {
@@ -349,6 +368,7 @@ where
 {
     type ScopedNullability =
         <<E::ScopedNullability as Nullability>::Or<Lo::ScopedNullability> as Nullability>::Or<Hi::ScopedNullability>;
+    type Proves = E::Proves;
 }
 
 impl<E: RenderSql<D>, Lo: RenderSql<D>, Hi: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D>
@@ -397,6 +417,7 @@ where
     R: AppearsIn<S, IR>,
 {
     type ScopedNullability = <L::ScopedNullability as Nullability>::Or<R::ScopedNullability>;
+    type Proves = <L::Proves as ProofList>::Append<R::Proves>;
 }
 
 /// An arithmetic operator's symbol.

@@ -78,6 +78,7 @@ impl<ST: SqlType, N: Nullability> Expression for Sql<ST, N> {
 /// Raw SQL is not checked against the FROM clause: the text is trusted.
 impl<ST: SqlType, N: Nullability, S> AppearsIn<S, ()> for Sql<ST, N> {
     type ScopedNullability = N;
+    type Proves = crate::schema::Nil;
 }
 
 impl<ST, N, D: Dialect> RenderSql<D> for Sql<ST, N> {

@@ -227,6 +227,7 @@ impl<C: Column> Expression for Excluded<C> {
 
 impl<C: Column, S> AppearsIn<S, ()> for Excluded<C> {
     type ScopedNullability = C::Nullability;
+    type Proves = crate::schema::Nil;
 }
 
 impl<C: Column> RenderSql<Pg> for Excluded<C> {

@@ -4,7 +4,7 @@ use super::select::Select;
 use crate::dialect::SupportsFullJoin;
 use crate::expr::AppearsIn;
 use crate::render::{RenderSql, SqlWriter};
-use crate::schema::{Cross, Full, Inner, Join, JoinKind, Left, QuerySource, Right, Table};
+use crate::schema::{Cross, Full, Inner, Join, JoinKind, Left, ProofList, QuerySource, Right, Table};
 use crate::types::{Bool, SameType};
 use std::marker::PhantomData;
 
@@ -89,9 +89,26 @@ macro_rules! join_methods {
     };
 }
 
+#[allow(clippy::type_complexity)]
+impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
+    /// `INNER JOIN table ON on`. A row is kept only where `on` is TRUE, so the columns it
+    /// proves not NULL (those `=` compares, for one) decode as plain values.
+    pub fn inner_join<T, P, I>(
+        self,
+        table: T,
+        on: P,
+    ) -> Select<<P::Proves as ProofList>::Narrow<Join<Src, T, Inner, On<P>>>, Sel, W, G, H, O, Dis>
+    where
+        T: Table + JoinsInto<Src::Dialect>,
+        P: AppearsIn<Join<Src, T, Inner, On<P>>, I, SqlType: SameType<Bool>>
+            + RenderSql<Src::Dialect>
+            + crate::expr::RowLevel,
+    {
+        self.map_source(|source| P::Proves::narrow(join(source, table, On(on))))
+    }
+}
+
 join_methods! {
-    /// `INNER JOIN table ON on`.
-    inner_join => Inner;
     /// `LEFT JOIN table ON on`: the joined table's columns decode to `Option`s.
     left_join => Left;
     /// `RIGHT JOIN table ON on`: the columns of the tables joined so far decode to `Option`s.

@@ -38,6 +38,7 @@ impl<ST: SqlType> Expression for Placeholder<ST> {
 
 impl<ST: SqlType, S> AppearsIn<S, ()> for Placeholder<ST> {
     type ScopedNullability = NotNull;
+    type Proves = crate::schema::Nil;
 }
 
 impl<ST> crate::expr::Operand for Placeholder<ST> {}

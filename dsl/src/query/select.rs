@@ -10,7 +10,7 @@ use super::statement::{ClausesAgree, RowQuery, ScopeChecked, Statement};
 use crate::dialect::{Dialect, SupportsDistinctOn};
 use crate::expr::{AppearsIn, Expression, OrderTerm};
 use crate::render::{RenderList, RenderSql, SqlWriter};
-use crate::schema::{QuerySource, Table};
+use crate::schema::{ProofList, QuerySource, Table};
 use crate::types::{Bool, SameType};
 
 /// `SELECT <selection>` waiting for its FROM clause.
@@ -68,13 +68,21 @@ pub struct Select<Src, Sel, W = NoWhere, G = NoGroup, H = NoWhere, O = NoOrder, 
 
 impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
     /// Adds `WHERE predicate`; called again, the predicates are ANDed.
-    pub fn filter<P, I>(self, predicate: P) -> Select<Src, Sel, W::Output, G, H, O, Dis>
+    ///
+    /// The columns the predicate proves not NULL (`col.is_not_null()`, `col.eq(..)` and the
+    /// other strict comparisons, alone or ANDed) decode as plain values from then on, and
+    /// a proven NOT NULL column of an outer-joined table makes its whole row present.
+    #[allow(clippy::type_complexity)]
+    pub fn filter<P, I>(
+        self,
+        predicate: P,
+    ) -> Select<<P::Proves as ProofList>::Narrow<Src>, Sel, W::Output, G, H, O, Dis>
     where
         P: AppearsIn<Src, I, SqlType: SameType<Bool>> + RenderSql<Src::Dialect> + crate::expr::RowLevel,
         W: AndFilter<P>,
     {
         Select {
-            source: self.source,
+            source: P::Proves::narrow(self.source),
             selection: self.selection,
             filter: self.filter.and_filter(predicate),
             group: self.group,
@@ -386,6 +394,7 @@ where
     Self: Expression,
 {
     type ScopedNullability = crate::types::Null;
+    type Proves = crate::schema::Nil;
 }
 
 impl<Q: RenderSql<D>, D: Dialect> RenderSql<D> for Scalar<Q> {

@@ -6,7 +6,7 @@ use super::statement::RowQuery;
 use crate::dialect::Dialect;
 use crate::expr::{impl_into_expression, AppearsIn, Expression};
 use crate::render::{RenderSql, SqlWriter};
-use crate::schema::{AliasName, Column, Here, QuerySource, TableIn};
+use crate::schema::{AliasName, Column, Here, Position, QuerySource, TableIn};
 use crate::types::{NotNull, Nullability};
 use std::marker::PhantomData;
 
@@ -41,6 +41,7 @@ impl<Q: RowQuery, A: AliasName> SubquerySource<Q, A> {
 
 impl<Q, A> TableIn<SubquerySource<Q, A>, Here> for SubquerySource<Q, A> {
     type Nullability = NotNull;
+    type ColumnNullability<CI: Position, N: Nullability> = N;
 }
 
 impl<Q: RowQuery + RenderSql<Q::Dialect>, A: AliasName> QuerySource for SubquerySource<Q, A> {
@@ -84,6 +85,7 @@ impl<Src, C: Column, N: Nullability> Expression for Field<Src, C, N> {
 
 impl<Src: TableIn<S, I>, C: Column, N: Nullability, S, I> AppearsIn<S, I> for Field<Src, C, N> {
     type ScopedNullability = N::Or<Src::Nullability>;
+    type Proves = crate::schema::Nil;
 }
 
 impl<Q, A: AliasName, C: Column, N, D: Dialect> RenderSql<D> for Field<SubquerySource<Q, A>, C, N> {

@@ -53,8 +53,9 @@ impl<T: Table, A: AliasName> Table for Alias<T, A> {
     const ALIAS_OF: Option<&'static str> = Some(T::NAME);
     const SCHEMA: Option<&'static str> = T::SCHEMA;
     type Dialect = T::Dialect;
-    /// An alias is for reading: it has no columns to insert into.
-    type AllColumns = ();
+    /// The table's columns under the alias (none of them has an application default:
+    /// an alias is read, not written).
+    type AllColumns = <T::AllColumns as super::ColumnList>::Aliased<A>;
     type Row = T::Row;
     fn columns() -> Vec<super::ColumnInfo> {
         T::columns()

@@ -1,7 +1,7 @@
 //! [`Column`]: one zero-sized type per column, and the runtime description DDL reads.
 
 use super::column_types::{EnumType, TypeInfo};
-use super::{ColumnType, Constraints, DefaultKind, Table};
+use super::{AliasName, Aliased, ColumnType, Constraints, DefaultKind, Table};
 use crate::error::EncodeError;
 use crate::expr::Expression;
 use crate::types::{Nullability, ToSql, Value};
@@ -77,6 +77,11 @@ pub fn app_value<ST, V: ToSql<ST>>(f: fn() -> V) -> Result<Value<'static>, Encod
 /// A tuple of columns (a table's `AllColumns`), walked at run time for what DDL and
 /// inserts need to know about each.
 pub trait ColumnList {
+    /// The same columns as a [`Chain`], in which a column's position is a type: how
+    /// narrowing tells columns apart.
+    type Chained;
+    /// The same columns of the table under alias `A`.
+    type Aliased<A: AliasName>: ColumnList;
     /// Appends the application-side insert defaults of the columns.
     fn insert_defaults(out: &mut Vec<AppValue>);
     /// Appends the application-side update values of the columns.
@@ -84,6 +89,8 @@ pub trait ColumnList {
 }
 
 impl ColumnList for () {
+    type Chained = End;
+    type Aliased<A: AliasName> = End;
     fn insert_defaults(_out: &mut Vec<AppValue>) {}
     fn update_defaults(_out: &mut Vec<AppValue>) {}
 }
@@ -98,11 +105,15 @@ pub struct Chain<Head, Tail>(PhantomData<(Head, Tail)>);
 pub struct End;
 
 impl ColumnList for End {
+    type Chained = End;
+    type Aliased<A: AliasName> = End;
     fn insert_defaults(_out: &mut Vec<AppValue>) {}
     fn update_defaults(_out: &mut Vec<AppValue>) {}
 }
 
 impl<H: Column, T: ColumnList> ColumnList for Chain<H, T> {
+    type Chained = Self;
+    type Aliased<A: AliasName> = Chain<Aliased<H, A>, T::Aliased<A>>;
     fn insert_defaults(out: &mut Vec<AppValue>) {
         out.extend(H::insert_default());
         T::insert_defaults(out);
@@ -116,6 +127,8 @@ impl<H: Column, T: ColumnList> ColumnList for Chain<H, T> {
 macro_rules! column_lists {
     ($($name:ident $idx:ident $i:tt),+) => {
         impl<$($name: Column,)+> ColumnList for ($($name,)+) {
+            type Chained = crate::__mizzle_chain!($($name),+);
+            type Aliased<Al: AliasName> = <Self::Chained as ColumnList>::Aliased<Al>;
             fn insert_defaults(out: &mut Vec<AppValue>) {
                 $(out.extend($name::insert_default());)+
             }

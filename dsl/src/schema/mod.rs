@@ -7,6 +7,7 @@ mod constraints;
 mod ddl;
 mod definition;
 mod macros;
+mod narrow;
 mod scope;
 mod set;
 mod table;
@@ -23,6 +24,7 @@ pub use definition::{
 };
 #[doc(hidden)]
 pub use macros::unraw;
+pub use narrow::{ChainHas, Cons, Narrowed, Nil, No, Position, Proof, ProofList, Truth, Yes};
 pub use scope::{
     Cross, Full, Here, InLeft, InRight, Inner, Join, JoinKind, Left, NoTables, QuerySource, Right, TableIn,
 };

@@ -4,6 +4,7 @@
 //! is part of source `S`; the index `I` ([`Here`], [`InLeft`], [`InRight`]) is the path to
 //! it, found by inference, which keeps the impls disjoint without specialization.
 
+use super::narrow::Position;
 use super::Table;
 use crate::dialect::Dialect;
 use crate::render::SqlWriter;
@@ -23,6 +24,10 @@ use std::marker::PhantomData;
 pub trait TableIn<S, I> {
     /// [`Null`] when the table sits on the nullable side of an outer join.
     type Nullability: Nullability;
+    /// The nullability in `S` of the table's column at chain position `CI` whose own is
+    /// `N`: `N`, made NULL by outer joins, made NOT NULL by what a WHERE or ON proves
+    /// (see [`Narrowed`](super::Narrowed)).
+    type ColumnNullability<CI: Position, N: Nullability>: Nullability;
 }
 
 /// The source of what reads no table, such as an INSERT's VALUES: no table is in it,
@@ -42,6 +47,7 @@ pub struct InRight<I>(PhantomData<I>);
 
 impl<T: Table> TableIn<T, Here> for T {
     type Nullability = NotNull;
+    type ColumnNullability<CI: Position, N: Nullability> = N;
 }
 
 impl<T, L, R, K: JoinKind, On, I> TableIn<Join<L, R, K, On>, InLeft<I>> for T
@@ -49,6 +55,8 @@ where
     T: TableIn<L, I>,
 {
     type Nullability = <<T as TableIn<L, I>>::Nullability as Nullability>::Or<K::LeftNullability>;
+    type ColumnNullability<CI: Position, N: Nullability> =
+        <<T as TableIn<L, I>>::ColumnNullability<CI, N> as Nullability>::Or<K::LeftNullability>;
 }
 
 impl<T, L, R, K: JoinKind, On, I> TableIn<Join<L, R, K, On>, InRight<I>> for T
@@ -56,6 +64,8 @@ where
     T: TableIn<R, I>,
 {
     type Nullability = <<T as TableIn<R, I>>::Nullability as Nullability>::Or<K::RightNullability>;
+    type ColumnNullability<CI: Position, N: Nullability> =
+        <<T as TableIn<R, I>>::ColumnNullability<CI, N> as Nullability>::Or<K::RightNullability>;
 }
 
 /// A join of source `L` with table `R`, of kind `K`, on condition `On`.

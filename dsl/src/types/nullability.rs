@@ -11,6 +11,8 @@ pub trait Nullability: crate::private::Sealed + Default + Copy + 'static {
     type Or<N: Nullability>: Nullability;
     /// `true` for [`Null`].
     const NULLABLE: bool;
+    /// [`Yes`](crate::schema::Yes) for [`NotNull`], as narrowing reads it.
+    type IsNotNull: crate::schema::Truth;
     /// Wraps a present value.
     fn some<V>(value: V) -> Self::Wrap<V>;
     /// The value of SQL NULL, or `None` where NULL is not allowed.
@@ -38,6 +40,7 @@ impl Nullability for NotNull {
     type Wrap<V> = V;
     type Or<N: Nullability> = N;
     const NULLABLE: bool = false;
+    type IsNotNull = crate::schema::Yes;
     fn some<V>(value: V) -> V {
         value
     }
@@ -62,6 +65,7 @@ impl Nullability for Null {
     type Wrap<V> = Option<V>;
     type Or<N: Nullability> = Null;
     const NULLABLE: bool = true;
+    type IsNotNull = crate::schema::No;
     fn some<V>(value: V) -> Option<V> {
         Some(value)
     }
