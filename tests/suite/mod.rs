@@ -303,6 +303,42 @@ macro_rules! scenarios {
             }
 
             #[tokio::test]
+            async fn correlated_subqueries_read_the_enclosing_row() {
+                let Some(db) = open("correlated").await else {
+                    return;
+                };
+                seed(&db).await;
+                let post_count = select(count(posts::id))
+                    .from(posts::table)
+                    .correlated(users::table)
+                    .filter(posts::author_id.eq(users::id))
+                    .scalar();
+                let counts = select((users::name, post_count))
+                    .from(users::table)
+                    .order_by(users::name)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    counts,
+                    [("Ada".to_owned(), Some(2)), ("Grace".to_owned(), Some(0))]
+                );
+                let wrote_a_liked_post = exists(
+                    select(posts::id)
+                        .from(posts::table)
+                        .correlated(users::table)
+                        .filter(posts::author_id.eq(users::id).and(posts::likes.gt(6))),
+                );
+                let names = select(users::name)
+                    .from(users::table)
+                    .filter(wrote_a_liked_post)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(names, ["Ada"]);
+            }
+
+            #[tokio::test]
             async fn filters_and_inner_joins_narrow_nullable_columns() {
                 let Some(db) = open("narrowing").await else { return };
                 seed(&db).await;

@@ -51,7 +51,7 @@ impl<Q, const NEGATED: bool> Expression for Exists<Q, NEGATED> {
     type Value = bool;
 }
 
-impl<Q, S, const NEGATED: bool> AppearsIn<S, ()> for Exists<Q, NEGATED> {
+impl<Q: crate::query::OuterIn<S, I>, S, I, const NEGATED: bool> AppearsIn<S, I> for Exists<Q, NEGATED> {
     type ScopedNullability = NotNull;
     type Proves = crate::schema::Nil;
 }

@@ -61,7 +61,9 @@ impl<E: Expression, Q, const NEGATED: bool> Expression for InSubquery<E, Q, NEGA
     type Value = bool;
 }
 
-impl<E: AppearsIn<S, I>, Q, S, I, const NEGATED: bool> AppearsIn<S, I> for InSubquery<E, Q, NEGATED> {
+impl<E: AppearsIn<S, I>, Q: crate::query::OuterIn<S, IQ>, S, I, IQ, const NEGATED: bool> AppearsIn<S, (I, IQ)>
+    for InSubquery<E, Q, NEGATED>
+{
     type ScopedNullability = crate::types::Null;
     type Proves = E::Proves;
 }

@@ -3,6 +3,7 @@
 mod assign;
 mod clause;
 mod conflict;
+mod correlated;
 mod delete;
 mod distinct_order;
 mod insert;
@@ -25,6 +26,7 @@ pub use clause::{
     RenderClause, Where, WhereChosen,
 };
 pub use conflict::{excluded, DoNothing, DoUpdate, Excluded, NoConflict, OnConflict, OnDuplicateKeyUpdate};
+pub use correlated::{Correlated, OuterIn};
 pub use delete::{delete, Delete};
 pub use distinct_order::{At, DistinctOrder, Itself, RowColumn, Selects, TermsSelected};
 pub use insert::{

@@ -389,7 +389,7 @@ impl<Src, Sel: Expression, W, G, H, O, Dis> Expression for Scalar<Select<Src, Se
     type Value = Sel::Value;
 }
 
-impl<Q, S> AppearsIn<S, ()> for Scalar<Q>
+impl<Q: super::OuterIn<S, I>, S, I> AppearsIn<S, I> for Scalar<Q>
 where
     Self: Expression,
 {

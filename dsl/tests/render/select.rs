@@ -218,6 +218,39 @@ fn subqueries_in_select_lists_and_predicates() {
     );
 }
 
+#[test]
+fn correlated_subqueries_read_the_enclosing_querys_table_without_naming_it_in_from() {
+    use pg::{posts, users};
+    let post_count = select(count(posts::id))
+        .from(posts::table)
+        .correlated(users::table)
+        .filter(posts::author_id.eq(users::id))
+        .scalar();
+    let wrote = select(posts::id)
+        .from(posts::table)
+        .correlated(users::table)
+        .filter(posts::author_id.eq(users::id).and(posts::likes.gt(6)));
+    assert_sql(
+        select((users::name, post_count))
+            .from(users::table)
+            .filter(exists(wrote))
+            .to_sql(),
+        r#"SELECT "users"."name", (SELECT count("posts"."id") FROM "posts" WHERE "posts"."author_id" = "users"."id") FROM "users" WHERE EXISTS (SELECT "posts"."id" FROM "posts" WHERE ("posts"."author_id" = "users"."id" AND "posts"."likes" > $1))"#,
+        &[Value::I32(6)],
+    );
+    let liked = select(posts::author_id)
+        .from(posts::table)
+        .correlated(users::table)
+        .filter(posts::likes.gt(users::id));
+    assert_sql(
+        mizzle_dsl::query::delete(users::table)
+            .filter(users::id.not_in_subquery(liked))
+            .to_sql(),
+        r#"DELETE FROM "users" WHERE "id" NOT IN (SELECT "posts"."author_id" FROM "posts" WHERE "posts"."likes" > "users"."id")"#,
+        &[],
+    );
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 struct Popular;
 impl AliasName for Popular {
