@@ -238,6 +238,41 @@ macro_rules! scenarios {
             }
 
             #[tokio::test]
+            async fn grouping_by_a_primary_key_reads_the_rest_of_its_row() {
+                let Some(db) = open("grouped_by_key").await else {
+                    return;
+                };
+                seed(&db).await;
+                // `name` and the whole row depend on the grouped key `users::id`.
+                let rows = select((users::name, users::table.row(), count(posts::id)))
+                    .from(users::table)
+                    .left_join(posts::table, posts::author_id.eq(users::id))
+                    .group_by(users::id)
+                    .order_by(users::id)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                let summary: Vec<(String, Option<String>, i64)> = rows
+                    .into_iter()
+                    .map(|(name, user, posts)| (name, user.email, posts))
+                    .collect();
+                assert_eq!(
+                    summary,
+                    [
+                        ("Ada".to_owned(), Some("ada@example.com".to_owned()), 2),
+                        ("Grace".to_owned(), None, 0)
+                    ]
+                );
+                // Aggregates alone need no GROUP BY.
+                let totals = select((count(posts::id), max(posts::likes)))
+                    .from(posts::table)
+                    .get(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(totals, Some((2, Some(9))));
+            }
+
+            #[tokio::test]
             async fn subqueries_filter_and_compute() {
                 let Some(db) = open("subqueries").await else {
                     return;

@@ -144,6 +144,9 @@ impl<F: AggregateFn<E>, E: Expression> Expression for Aggregate<F, E> {
 impl<F: AggregateFn<E>, E: AppearsIn<S, I>, S, I> AppearsIn<S, I> for Aggregate<F, E> {
     type ScopedNullability = F::Nullability;
     type Proves = crate::schema::Nil;
+    type Aggregates = crate::schema::Yes;
+    type Grouped<G: crate::schema::GroupKeys> = crate::schema::Yes;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<F: AggregateFn<E>, E: Expression + RenderSql<D>, D: Dialect> RenderSql<D> for Aggregate<F, E> {
@@ -212,6 +215,9 @@ impl Expression for CountStar {
 impl<S> AppearsIn<S, ()> for CountStar {
     type ScopedNullability = NotNull;
     type Proves = crate::schema::Nil;
+    type Aggregates = crate::schema::Yes;
+    type Grouped<G: crate::schema::GroupKeys> = crate::schema::Yes;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<D: Dialect> RenderSql<D> for CountStar {

@@ -37,6 +37,9 @@ impl<ST: SqlType, V> Expression for Bound<ST, V> {
 impl<ST: SqlType, V, S> AppearsIn<S, ()> for Bound<ST, V> {
     type ScopedNullability = NotNull;
     type Proves = crate::schema::Nil;
+    type Aggregates = crate::schema::No;
+    type Grouped<G: crate::schema::GroupKeys> = crate::schema::Yes;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<ST, V> super::Operand for Bound<ST, V> {}
@@ -81,6 +84,9 @@ impl<ST: SqlType, V> Expression for NullableBound<ST, V> {
 impl<ST: SqlType, V, S> AppearsIn<S, ()> for NullableBound<ST, V> {
     type ScopedNullability = Null;
     type Proves = crate::schema::Nil;
+    type Aggregates = crate::schema::No;
+    type Grouped<G: crate::schema::GroupKeys> = crate::schema::Yes;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<ST, V: ToSql<ST>, D: Dialect> RenderSql<D> for NullableBound<ST, V> {

@@ -48,6 +48,9 @@ impl<E: Expression, T: SqlType> Expression for Cast<E, T> {
 impl<E: AppearsIn<S, I>, T: SqlType, S, I> AppearsIn<S, I> for Cast<E, T> {
     type ScopedNullability = E::ScopedNullability;
     type Proves = E::Proves;
+    type Aggregates = E::Aggregates;
+    type Grouped<G: crate::schema::GroupKeys> = E::Grouped<G>;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<E: RenderSql<D>, T: CastTarget<D>, D: Dialect> RenderSql<D> for Cast<E, T> {

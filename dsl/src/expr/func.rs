@@ -54,6 +54,9 @@ impl<Q, const NEGATED: bool> Expression for Exists<Q, NEGATED> {
 impl<Q: crate::query::OuterIn<S, I>, S, I, const NEGATED: bool> AppearsIn<S, I> for Exists<Q, NEGATED> {
     type ScopedNullability = NotNull;
     type Proves = crate::schema::Nil;
+    type Aggregates = crate::schema::No;
+    type Grouped<G: crate::schema::GroupKeys> = crate::schema::Yes;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<Q: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for Exists<Q, NEGATED> {
@@ -88,6 +91,9 @@ impl Expression for LastInsertId {
 impl<S> AppearsIn<S, ()> for LastInsertId {
     type ScopedNullability = NotNull;
     type Proves = crate::schema::Nil;
+    type Aggregates = crate::schema::No;
+    type Grouped<G: crate::schema::GroupKeys> = crate::schema::Yes;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl RenderSql<crate::dialect::MySql> for LastInsertId {

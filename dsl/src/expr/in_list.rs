@@ -22,6 +22,9 @@ impl<E: Expression, V, const NEGATED: bool> Expression for InList<E, V, NEGATED>
 impl<E: AppearsIn<S, I>, V, S, I, const NEGATED: bool> AppearsIn<S, I> for InList<E, V, NEGATED> {
     type ScopedNullability = E::ScopedNullability;
     type Proves = E::Proves;
+    type Aggregates = E::Aggregates;
+    type Grouped<G: crate::schema::GroupKeys> = E::Grouped<G>;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<E: RenderSql<D>, V: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for InList<E, V, NEGATED> {
@@ -66,6 +69,9 @@ impl<E: AppearsIn<S, I>, Q: crate::query::OuterIn<S, IQ>, S, I, IQ, const NEGATE
 {
     type ScopedNullability = crate::types::Null;
     type Proves = E::Proves;
+    type Aggregates = E::Aggregates;
+    type Grouped<G: crate::schema::GroupKeys> = E::Grouped<G>;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<E: RenderSql<D>, Q: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for InSubquery<E, Q, NEGATED> {

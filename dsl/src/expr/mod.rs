@@ -105,6 +105,14 @@ pub trait AppearsIn<S, I>: Expression {
     /// operators prove their operands' columns; `IS NOT NULL` its operand's; `AND` both
     /// sides'; anything else, such as `OR` or `coalesce`, proves nothing ([`Nil`](crate::schema::Nil)).
     type Proves: crate::schema::ProofList;
+    /// [`Yes`](crate::schema::Yes) when it contains an aggregate (`count`, `sum`…).
+    type Aggregates: crate::schema::Truth;
+    /// [`Yes`](crate::schema::Yes) when every column it reads outside an aggregate is
+    /// among the keys `G` a GROUP BY groups by, itself or through its table's primary key.
+    type Grouped<G: crate::schema::GroupKeys>: crate::schema::Truth;
+    /// What grouping by it groups by: its position for a column, else
+    /// [`ExprKey`](crate::schema::ExprKey).
+    type GroupKey: crate::schema::GroupKeys;
 }
 
 /// Implements [`AsExpression`] for an expression node, for its own SQL type.

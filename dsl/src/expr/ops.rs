@@ -114,6 +114,9 @@ where
 {
     type ScopedNullability = <L::ScopedNullability as Nullability>::Or<R::ScopedNullability>;
     type Proves = <L::Proves as ProofList>::Append<R::Proves>;
+    type Aggregates = <L::Aggregates as crate::schema::Truth>::Or<R::Aggregates>;
+    type Grouped<G: crate::schema::GroupKeys> = <L::Grouped<G> as crate::schema::Truth>::And<R::Grouped<G>>;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<L: RenderSql<D>, R: RenderSql<D>, Op: CompareOp<D>, D: Dialect> RenderSql<D> for Compare<L, R, Op> {
@@ -155,6 +158,9 @@ where
 {
     type ScopedNullability = NotNull;
     type Proves = crate::schema::Nil;
+    type Aggregates = <L::Aggregates as crate::schema::Truth>::Or<R::Aggregates>;
+    type Grouped<G: crate::schema::GroupKeys> = <L::Grouped<G> as crate::schema::Truth>::And<R::Grouped<G>>;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<L: RenderSql<D>, R: RenderSql<D>, D: Dialect, const NOT_DISTINCT: bool> RenderSql<D>
@@ -214,6 +220,9 @@ where
 {
     type ScopedNullability = <L::ScopedNullability as Nullability>::Or<R::ScopedNullability>;
     type Proves = <Op as LogicOp>::Proves<L::Proves, R::Proves>;
+    type Aggregates = <L::Aggregates as crate::schema::Truth>::Or<R::Aggregates>;
+    type Grouped<G: crate::schema::GroupKeys> = <L::Grouped<G> as crate::schema::Truth>::And<R::Grouped<G>>;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 /// Which logical operator a chain is made of.
@@ -297,6 +306,9 @@ impl<E: Expression> Expression for Not<E> {
 impl<E: AppearsIn<S, I>, S, I> AppearsIn<S, I> for Not<E> {
     type ScopedNullability = E::ScopedNullability;
     type Proves = crate::schema::Nil;
+    type Aggregates = E::Aggregates;
+    type Grouped<G: crate::schema::GroupKeys> = E::Grouped<G>;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<E: RenderSql<D>, D: Dialect> RenderSql<D> for Not<E> {
@@ -327,12 +339,18 @@ impl<E: Expression, const NEGATED: bool> Expression for IsNull<E, NEGATED> {
 impl<E: AppearsIn<S, I>, S, I> AppearsIn<S, I> for IsNull<E, false> {
     type ScopedNullability = NotNull;
     type Proves = Nil;
+    type Aggregates = E::Aggregates;
+    type Grouped<G: crate::schema::GroupKeys> = E::Grouped<G>;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 /// `IS NOT NULL` proves its operand's columns present.
 impl<E: AppearsIn<S, I>, S, I> AppearsIn<S, I> for IsNull<E, true> {
     type ScopedNullability = NotNull;
     type Proves = E::Proves;
+    type Aggregates = E::Aggregates;
+    type Grouped<G: crate::schema::GroupKeys> = E::Grouped<G>;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<E: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D> for IsNull<E, NEGATED> {
@@ -369,6 +387,10 @@ where
     type ScopedNullability =
         <<E::ScopedNullability as Nullability>::Or<Lo::ScopedNullability> as Nullability>::Or<Hi::ScopedNullability>;
     type Proves = E::Proves;
+    type Aggregates = <(E::Aggregates, Lo::Aggregates, Hi::Aggregates) as crate::schema::Truths>::Any;
+    type Grouped<G: crate::schema::GroupKeys> =
+        <(E::Grouped<G>, Lo::Grouped<G>, Hi::Grouped<G>) as crate::schema::Truths>::All;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<E: RenderSql<D>, Lo: RenderSql<D>, Hi: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSql<D>
@@ -418,6 +440,9 @@ where
 {
     type ScopedNullability = <L::ScopedNullability as Nullability>::Or<R::ScopedNullability>;
     type Proves = <L::Proves as ProofList>::Append<R::Proves>;
+    type Aggregates = <L::Aggregates as crate::schema::Truth>::Or<R::Aggregates>;
+    type Grouped<G: crate::schema::GroupKeys> = <L::Grouped<G> as crate::schema::Truth>::And<R::Grouped<G>>;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 /// An arithmetic operator's symbol.

@@ -79,6 +79,9 @@ impl<ST: SqlType, N: Nullability> Expression for Sql<ST, N> {
 impl<ST: SqlType, N: Nullability, S> AppearsIn<S, ()> for Sql<ST, N> {
     type ScopedNullability = N;
     type Proves = crate::schema::Nil;
+    type Aggregates = crate::schema::No;
+    type Grouped<G: crate::schema::GroupKeys> = crate::schema::Yes;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<ST, N, D: Dialect> RenderSql<D> for Sql<ST, N> {

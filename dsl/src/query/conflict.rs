@@ -228,6 +228,9 @@ impl<C: Column> Expression for Excluded<C> {
 impl<C: Column, S> AppearsIn<S, ()> for Excluded<C> {
     type ScopedNullability = C::Nullability;
     type Proves = crate::schema::Nil;
+    type Aggregates = crate::schema::No;
+    type Grouped<G: crate::schema::GroupKeys> = crate::schema::Yes;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<C: Column> RenderSql<Pg> for Excluded<C> {

@@ -105,4 +105,5 @@ impl<T: Table, W, R> Statement for Delete<T, W, R> {
 impl<T: Table, W, Sel> RowQuery for Delete<T, W, Returning<Sel>> {
     type Source = T;
     type Selection = Sel;
+    type Decoded = Sel;
 }

@@ -186,8 +186,8 @@ pub trait RequiredColumnsSet<Row, I> {}
 
 impl<Row> RequiredColumnsSet<Row, ()> for End {}
 
-impl<H: SetIfRequired<Row, IH>, T: RequiredColumnsSet<Row, IT>, Row, IH, IT> RequiredColumnsSet<Row, (IH, IT)>
-    for Chain<H, T>
+impl<H: SetIfRequired<Row, IH>, T: RequiredColumnsSet<Row, IT>, K, Row, IH, IT> RequiredColumnsSet<Row, (IH, IT)>
+    for Chain<H, T, K>
 {
 }
 
@@ -470,4 +470,5 @@ impl<T: Table, V, C, R> Statement for Insert<T, V, C, R> {
 impl<T: Table, V, C, S> RowQuery for Insert<T, V, C, Returning<S>> {
     type Source = T;
     type Selection = S;
+    type Decoded = S;
 }

@@ -6,6 +6,7 @@ mod conflict;
 mod correlated;
 mod delete;
 mod distinct_order;
+mod grouping;
 mod insert;
 mod join;
 pub use join::{DialectIs, JoinsInto};
@@ -29,6 +30,7 @@ pub use conflict::{excluded, DoNothing, DoUpdate, Excluded, NoConflict, OnConfli
 pub use correlated::{Correlated, OuterIn};
 pub use delete::{delete, Delete};
 pub use distinct_order::{At, DistinctOrder, Itself, RowColumn, Selects, TermsSelected};
+pub use grouping::{ColumnsGrouped, GroupedSelection, Grouping};
 pub use insert::{
     insert, ColumnsOf, DefaultValues, FromSelect, InHead, InTail, Insert, InsertInto, InsertRow, InsertRows,
     InsertRule, MatchesColumns, Optional, RenderRows, Required, RequiredColumnsSet, SetBy, TupleSplit,

@@ -39,6 +39,9 @@ impl<ST: SqlType> Expression for Placeholder<ST> {
 impl<ST: SqlType, S> AppearsIn<S, ()> for Placeholder<ST> {
     type ScopedNullability = NotNull;
     type Proves = crate::schema::Nil;
+    type Aggregates = crate::schema::No;
+    type Grouped<G: crate::schema::GroupKeys> = crate::schema::Yes;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<ST> crate::expr::Operand for Placeholder<ST> {}
@@ -161,17 +164,17 @@ impl<Q: RowQuery> Prepared<Q> {
     pub fn all<'a, C, I>(&'a self, db: &'a C, params: &Params) -> C::All<'a, RowOf<Q, I>>
     where
         C: Executor<Q::Dialect, Mode: Permits<Q::Access>>,
-        Q::Selection: Selection<Q::Source, I, Q::Dialect>,
+        Q::Decoded: Selection<Q::Source, I, Q::Dialect>,
     {
-        db.fetch_all::<SelectionDecoder<Q::Selection, Q::Source, I>>(self.bind(params))
+        db.fetch_all::<SelectionDecoder<Q::Decoded, Q::Source, I>>(self.bind(params))
     }
 
     /// The first row, or `None` when there is none.
     pub fn get<'a, C, I>(&'a self, db: &'a C, params: &Params) -> C::Get<'a, RowOf<Q, I>>
     where
         C: Executor<Q::Dialect, Mode: Permits<Q::Access>>,
-        Q::Selection: Selection<Q::Source, I, Q::Dialect>,
+        Q::Decoded: Selection<Q::Source, I, Q::Dialect>,
     {
-        db.fetch_first::<SelectionDecoder<Q::Selection, Q::Source, I>>(self.bind(params))
+        db.fetch_first::<SelectionDecoder<Q::Decoded, Q::Source, I>>(self.bind(params))
     }
 }

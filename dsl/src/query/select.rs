@@ -5,6 +5,7 @@ use super::clause::{
     RenderClause,
 };
 use super::distinct_order::DistinctOrder;
+use super::grouping::{GroupedSelection, Grouping};
 use super::selection::{ExprList, SelectionIn, WholeRow};
 use super::statement::{ClausesAgree, RowQuery, ScopeChecked, Statement};
 use crate::dialect::{Dialect, SupportsDistinctOn};
@@ -316,9 +317,10 @@ pub(crate) fn render_limit_offset<D: Dialect>(limit: Option<u64>, offset: Option
     }
 }
 
-impl<Src, Sel, W, G, H, O, Dis, I, J> ScopeChecked<(I, J)> for Select<Src, Sel, W, G, H, O, Dis>
+impl<Src, Sel, W, G, H, O, Dis, I, J, K> ScopeChecked<(I, J, K)> for Select<Src, Sel, W, G, H, O, Dis>
 where
     Sel: SelectionIn<Src, I>,
+    (G, Sel): Grouping<Src, I, K>,
     Self: ClausesAgree<J>,
 {
 }
@@ -337,6 +339,7 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> Statement for Select<Src, Sel, W, G
 impl<Src: QuerySource, Sel, W, G, H, O, Dis> RowQuery for Select<Src, Sel, W, G, H, O, Dis> {
     type Source = Src;
     type Selection = Sel;
+    type Decoded = GroupedSelection<Sel, G>;
 }
 
 /// A query usable as a subquery of one column of SQL type `ST`: `x IN (SELECT …)`.
@@ -395,6 +398,9 @@ where
 {
     type ScopedNullability = crate::types::Null;
     type Proves = crate::schema::Nil;
+    type Aggregates = crate::schema::No;
+    type Grouped<G: crate::schema::GroupKeys> = crate::schema::Yes;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<Q: RenderSql<D>, D: Dialect> RenderSql<D> for Scalar<Q> {

@@ -4,7 +4,7 @@ use crate::dialect::Dialect;
 use crate::expr::{AppearsIn, Expression};
 use crate::render::{RenderList, RenderSql, SqlWriter};
 use crate::row::{all_null, decode_column, DecodeRow, RawRow, RowError};
-use crate::schema::{Table, TableIn};
+use crate::schema::{ColumnList, GroupKeys, Here, KeyChain, No, Position, Table, TableIn, Truth, Truths};
 use crate::types::{FromSql, Nullability};
 use std::marker::PhantomData;
 
@@ -17,7 +17,7 @@ use std::marker::PhantomData;
     label = "selected here, but not every column's table is in `{S}`",
     note = "join every table whose columns you select, with `.inner_join(table, on)` or `.left_join(table, on)`"
 )]
-pub trait Selection<S, I, D: Dialect>: RenderList<D> + SelectionIn<S, I> {
+pub trait Selection<S, I, D: Dialect>: SelectionIn<S, I> {
     /// The decoded row: a value, a tuple, or a table's row struct.
     type Row;
     /// Number of columns it reads.
@@ -66,17 +66,36 @@ crate::macros::for_tuples!(tuple_selections);
             select, with `.inner_join(table, on)` or `.left_join(table, on)`; RETURNING reads only the \
             table the statement writes"
 )]
-pub trait SelectionIn<S, I> {}
+pub trait SelectionIn<S, I> {
+    /// [`Yes`](crate::schema::Yes) when it selects an aggregate.
+    type Aggregates: Truth;
+    /// [`Yes`](crate::schema::Yes) when every column it reads outside an aggregate is
+    /// grouped by the keys `G` (see [`AppearsIn::Grouped`]).
+    type Grouped<G: GroupKeys>: Truth;
+}
 
 #[diagnostic::do_not_recommend]
-impl<E: Expression + AppearsIn<S, I>, S, I> SelectionIn<S, I> for E {}
+impl<E: Expression + AppearsIn<S, I>, S, I> SelectionIn<S, I> for E {
+    type Aggregates = E::Aggregates;
+    type Grouped<G: GroupKeys> = E::Grouped<G>;
+}
 
-impl<T: TableIn<S, I>, S, I> SelectionIn<S, I> for WholeRow<T> {}
+/// A whole row reads every column of its table: grouped when its primary key is.
+impl<T: TableIn<S, I>, S, I: Position> SelectionIn<S, I> for WholeRow<T>
+where
+    T: Table,
+{
+    type Aggregates = No;
+    type Grouped<G: GroupKeys> = <<T::AllColumns as ColumnList>::Chained as KeyChain>::KeyGrouped<G, I, Here>;
+}
 
 macro_rules! tuple_selections_in {
     ($($name:ident $idx:ident $i:tt),+) => {
         #[diagnostic::do_not_recommend]
-        impl<$($name: SelectionIn<S, $idx>, $idx,)+ S> SelectionIn<S, ($($idx,)+)> for ($($name,)+) {}
+        impl<$($name: SelectionIn<S, $idx>, $idx,)+ S> SelectionIn<S, ($($idx,)+)> for ($($name,)+) {
+            type Aggregates = <($($name::Aggregates,)+) as Truths>::Any;
+            type Grouped<G: GroupKeys> = <($($name::Grouped<G>,)+) as Truths>::All;
+        }
     };
 }
 crate::macros::for_tuples!(tuple_selections_in);
@@ -124,6 +143,7 @@ where
 impl<T, S, I, D> Selection<S, I, D> for WholeRow<T>
 where
     T: Table + TableIn<S, I>,
+    I: Position,
     T::Row: TableRow<D>,
     D: Dialect,
 {
@@ -161,14 +181,21 @@ impl<Sel: Selection<S, I, D>, S, I, D: Dialect> DecodeRow<D> for SelectionDecode
     label = "expected expressions over `{S}`: one, or a tuple of them",
     note = "join the table first with `.inner_join(table, on)` or `.left_join(table, on)`"
 )]
-pub trait ExprList<S, I> {}
+pub trait ExprList<S, I> {
+    /// What grouping by the list groups by.
+    type Keys: GroupKeys;
+}
 
-impl<E: Expression + AppearsIn<S, I>, S, I> ExprList<S, I> for E {}
+impl<E: Expression + AppearsIn<S, I>, S, I> ExprList<S, I> for E {
+    type Keys = E::GroupKey;
+}
 
 macro_rules! tuple_expr_lists {
     ($($name:ident $idx:ident $i:tt),+) => {
         #[diagnostic::do_not_recommend]
-        impl<$($name: ExprList<S, $idx>, $idx,)+ S> ExprList<S, ($($idx,)+)> for ($($name,)+) {}
+        impl<$($name: ExprList<S, $idx>, $idx,)+ S> ExprList<S, ($($idx,)+)> for ($($name,)+) {
+            type Keys = ($($name::Keys,)+);
+        }
     };
 }
 crate::macros::for_tuples!(tuple_expr_lists);

@@ -64,13 +64,15 @@ pub trait Statement: Sized {
 pub trait ScopeChecked<I> {}
 
 /// Proof that a statement's clauses agree with what it selects: a DISTINCT select orders
-/// by selected expressions only. Checked by `.all()`, `.get()`, `.to_sql()` and
+/// by selected expressions only; a select that aggregates reads other columns only
+/// through its GROUP BY ([`Grouping`](super::Grouping), which `.all()` and `.get()`
+/// check with the selection). Checked by `.all()`, `.get()`, `.to_sql()` and
 /// `.prepare()`; `J` is inferred.
 pub trait ClausesAgree<J> {}
 
 /// The Rust type of one row of query `Q`, `I` being the proof that its selection is in scope.
 pub type RowOf<Q, I> =
-    <<Q as RowQuery>::Selection as Selection<<Q as RowQuery>::Source, I, <Q as Statement>::Dialect>>::Row;
+    <<Q as RowQuery>::Decoded as Selection<<Q as RowQuery>::Source, I, <Q as Statement>::Dialect>>::Row;
 
 /// A statement that returns rows: a select, or a write with `RETURNING`.
 pub trait RowQuery: Statement {
@@ -78,27 +80,30 @@ pub trait RowQuery: Statement {
     type Source;
     /// The select list or RETURNING list.
     type Selection;
+    /// What the rows decode from: the selection, for a select together with its GROUP BY
+    /// ([`GroupedSelection`](super::GroupedSelection)), checked as one.
+    type Decoded;
 
     /// Every row. `I` is the inferred proof that the selection is in scope, `J` that
     /// the rest of the statement agrees with it.
     fn all<'a, C, I, J>(&'a self, db: &'a C) -> C::All<'a, RowOf<Self, I>>
     where
         C: Executor<Self::Dialect, Mode: Permits<Self::Access>>,
-        Self::Selection: Selection<Self::Source, I, Self::Dialect>,
+        Self::Decoded: Selection<Self::Source, I, Self::Dialect>,
         Self::Filter: WhereChosen,
         Self: RenderSql<Self::Dialect> + ClausesAgree<J>,
     {
-        db.fetch_all::<SelectionDecoder<Self::Selection, Self::Source, I>>(crate::render::render_statement(self))
+        db.fetch_all::<SelectionDecoder<Self::Decoded, Self::Source, I>>(crate::render::render_statement(self))
     }
 
     /// The first row, or `None` when there is none.
     fn get<'a, C, I, J>(&'a self, db: &'a C) -> C::Get<'a, RowOf<Self, I>>
     where
         C: Executor<Self::Dialect, Mode: Permits<Self::Access>>,
-        Self::Selection: Selection<Self::Source, I, Self::Dialect>,
+        Self::Decoded: Selection<Self::Source, I, Self::Dialect>,
         Self::Filter: WhereChosen,
         Self: RenderSql<Self::Dialect> + ClausesAgree<J>,
     {
-        db.fetch_first::<SelectionDecoder<Self::Selection, Self::Source, I>>(crate::render::render_statement(self))
+        db.fetch_first::<SelectionDecoder<Self::Decoded, Self::Source, I>>(crate::render::render_statement(self))
     }
 }

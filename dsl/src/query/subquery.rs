@@ -86,6 +86,9 @@ impl<Src, C: Column, N: Nullability> Expression for Field<Src, C, N> {
 impl<Src: TableIn<S, I>, C: Column, N: Nullability, S, I> AppearsIn<S, I> for Field<Src, C, N> {
     type ScopedNullability = N::Or<Src::Nullability>;
     type Proves = crate::schema::Nil;
+    type Aggregates = crate::schema::No;
+    type Grouped<G: crate::schema::GroupKeys> = crate::schema::Yes;
+    type GroupKey = crate::schema::ExprKey;
 }
 
 impl<Q, A: AliasName, C: Column, N, D: Dialect> RenderSql<D> for Field<SubquerySource<Q, A>, C, N> {

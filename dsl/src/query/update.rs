@@ -141,4 +141,5 @@ impl<T: Table, S, W, R> Statement for Update<T, S, W, R> {
 impl<T: Table, S, W, Sel> RowQuery for Update<T, S, W, Returning<Sel>> {
     type Source = T;
     type Selection = Sel;
+    type Decoded = Sel;
 }

@@ -1,7 +1,7 @@
 //! [`Column`]: one zero-sized type per column, and the runtime description DDL reads.
 
 use super::column_types::{EnumType, TypeInfo};
-use super::{AliasName, Aliased, ColumnType, Constraints, DefaultKind, Table};
+use super::{AliasName, Aliased, ColumnType, Constraints, DefaultKind, KeyChain, Table};
 use crate::error::EncodeError;
 use crate::expr::Expression;
 use crate::types::{Nullability, ToSql, Value};
@@ -78,10 +78,10 @@ pub fn app_value<ST, V: ToSql<ST>>(f: fn() -> V) -> Result<Value<'static>, Encod
 /// inserts need to know about each.
 pub trait ColumnList {
     /// The same columns as a [`Chain`], in which a column's position is a type: how
-    /// narrowing tells columns apart.
-    type Chained;
+    /// narrowing and GROUP BY tell columns apart.
+    type Chained: KeyChain;
     /// The same columns of the table under alias `A`.
-    type Aliased<A: AliasName>: ColumnList;
+    type Aliased<A: AliasName>: ColumnList + KeyChain;
     /// Appends the application-side insert defaults of the columns.
     fn insert_defaults(out: &mut Vec<AppValue>);
     /// Appends the application-side update values of the columns.
@@ -97,8 +97,11 @@ impl ColumnList for () {
 
 /// A table's columns as a list of any length: `Chain<A, Chain<B, End>>`. `table!` writes
 /// its columns this way; by hand a tuple of up to 16 columns does as well.
+///
+/// `Key` is [`Yes`](super::Yes) for a column declared `primary_key`: a query grouped by
+/// the key may select the table's other columns. A tuple of columns declares no key.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Chain<Head, Tail>(PhantomData<(Head, Tail)>);
+pub struct Chain<Head, Tail, Key = super::No>(PhantomData<(Head, Tail, Key)>);
 
 /// The end of a [`Chain`].
 #[derive(Debug, Clone, Copy, Default)]
@@ -111,9 +114,12 @@ impl ColumnList for End {
     fn update_defaults(_out: &mut Vec<AppValue>) {}
 }
 
-impl<H: Column, T: ColumnList> ColumnList for Chain<H, T> {
+impl<H: Column, T: ColumnList, K: super::Truth> ColumnList for Chain<H, T, K>
+where
+    Self: KeyChain,
+{
     type Chained = Self;
-    type Aliased<A: AliasName> = Chain<Aliased<H, A>, T::Aliased<A>>;
+    type Aliased<A: AliasName> = Chain<Aliased<H, A>, T::Aliased<A>, K>;
     fn insert_defaults(out: &mut Vec<AppValue>) {
         out.extend(H::insert_default());
         T::insert_defaults(out);

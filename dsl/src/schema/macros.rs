@@ -64,7 +64,7 @@ macro_rules! table {
                 const NAME: &'static str = $crate::__mizzle_name!($table $($sql_name)?);
                 $(const SCHEMA: ::std::option::Option<&'static str> = ::std::option::Option::Some($schema);)?
                 type Dialect = $dialect;
-                type AllColumns = $crate::__mizzle_chain!($($col),+);
+                type AllColumns = $crate::__mizzle_keyed_chain!($($col [$($($mods)*)?]),+);
                 type Row = Row;
                 fn columns() -> ::std::vec::Vec<$crate::schema::ColumnInfo> {
                     ::std::vec![$(<$col as $crate::schema::Column>::info()),+]
@@ -478,6 +478,29 @@ macro_rules! __mizzle_writable {
 macro_rules! __mizzle_chain {
     () => { $crate::schema::End };
     ($first:ident $(, $rest:ident)*) => { $crate::schema::Chain<$first, $crate::__mizzle_chain!($($rest),*)> };
+}
+
+/// `Chain<a, Chain<b, End>, Yes>`: a table's columns, each marked whether it is its primary key.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_keyed_chain {
+    () => { $crate::schema::End };
+    ($first:ident [$($mods:tt)*] $(, $rest:ident [$($rest_mods:tt)*])*) => {
+        $crate::schema::Chain<
+            $first,
+            $crate::__mizzle_keyed_chain!($($rest [$($rest_mods)*]),*),
+            $crate::__mizzle_key_flag!($($mods)*),
+        >
+    };
+}
+
+/// `Yes` when the modifiers say `primary_key`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_key_flag {
+    () => { $crate::schema::No };
+    (primary_key $($rest:tt)*) => { $crate::schema::Yes };
+    ($other:tt $($rest:tt)*) => { $crate::__mizzle_key_flag!($($rest)*) };
 }
 
 /// What `primary_key` implies for a column type's default ([`ColumnType::KeyDefault`](crate::schema::ColumnType::KeyDefault)).

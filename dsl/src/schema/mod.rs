@@ -24,7 +24,10 @@ pub use definition::{
 };
 #[doc(hidden)]
 pub use macros::unraw;
-pub use narrow::{ChainHas, Cons, Narrowed, Nil, No, Position, Proof, ProofList, Truth, Yes};
+pub use narrow::{
+    ChainHas, ColumnKey, Cons, ExprKey, GroupKeys, KeyChain, Narrowed, Nil, No, Position, Proof, ProofList, Truth,
+    Truths, Yes,
+};
 pub use scope::{
     Cross, Full, Here, InLeft, InRight, Inner, Join, JoinKind, Left, NoTables, QuerySource, Right, TableIn,
 };

@@ -25,6 +25,8 @@ pub trait Truth {
     type And<T: Truth>: Truth;
     /// `A` when true, `B` when false.
     type Choose<A: Nullability, B: Nullability>: Nullability;
+    /// `T` when true, [`Yes`] when false.
+    type Implies<T: Truth>: Truth;
 }
 
 /// True.
@@ -38,12 +40,14 @@ impl Truth for Yes {
     type Or<T: Truth> = Yes;
     type And<T: Truth> = T;
     type Choose<A: Nullability, B: Nullability> = A;
+    type Implies<T: Truth> = T;
 }
 
 impl Truth for No {
     type Or<T: Truth> = T;
     type And<T: Truth> = No;
     type Choose<A: Nullability, B: Nullability> = B;
+    type Implies<T: Truth> = Yes;
 }
 
 /// A position built of [`Here`], [`InLeft`] and [`InRight`], compared with another at
@@ -179,5 +183,76 @@ where
 )]
 pub trait ChainHas<C, CI> {}
 
-impl<C, Tail> ChainHas<C, Here> for super::Chain<C, Tail> {}
-impl<C, Head, Tail: ChainHas<C, CI>, CI> ChainHas<C, InRight<CI>> for super::Chain<Head, Tail> {}
+impl<C, Tail, K> ChainHas<C, Here> for super::Chain<C, Tail, K> {}
+impl<C, Head, Tail: ChainHas<C, CI>, K, CI> ChainHas<C, InRight<CI>> for super::Chain<Head, Tail, K> {}
+
+/// A table's columns as a [`Chain`](super::Chain), read for its primary key.
+pub trait KeyChain {
+    /// [`Yes`] when a column is marked as (part of) the primary key.
+    type HasKey: Truth;
+    /// [`Yes`] when every key column, the first at chain position `P` of the table at
+    /// path `I`, is among the keys `G` groups by.
+    type KeyGrouped<G: GroupKeys, I: Position, P: Position>: Truth;
+}
+
+impl KeyChain for super::End {
+    type HasKey = No;
+    type KeyGrouped<G: GroupKeys, I: Position, P: Position> = Yes;
+}
+
+impl<H, T: KeyChain, K: Truth> KeyChain for super::Chain<H, T, K> {
+    type HasKey = K::Or<T::HasKey>;
+    type KeyGrouped<G: GroupKeys, I: Position, P: Position> =
+        <K::Implies<G::Covers<I, P>> as Truth>::And<T::KeyGrouped<G, I, InRight<P>>>;
+}
+
+/// What a GROUP BY list groups by, for the check that a grouped select reads no other
+/// column outside an aggregate: [`ColumnKey`]s, [`ExprKey`]s, and tuples of them.
+pub trait GroupKeys {
+    /// [`Yes`] when the column at chain position `CI` of the table at path `I` is grouped.
+    type Covers<I: Position, CI: Position>: Truth;
+}
+
+/// Grouping by the column at chain position `CI` of the table at path `I`.
+#[derive(Debug)]
+pub struct ColumnKey<I, CI>(PhantomData<(I, CI)>);
+
+/// Grouping by an expression other than a column: mizzle cannot tell which columns it
+/// fixes, so it leaves the check of that query to the database.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ExprKey;
+
+impl<KI: Position, KCI: Position> GroupKeys for ColumnKey<KI, KCI> {
+    type Covers<I: Position, CI: Position> = <KI::Equals<I> as Truth>::And<KCI::Equals<CI>>;
+}
+
+impl GroupKeys for ExprKey {
+    type Covers<I: Position, CI: Position> = Yes;
+}
+
+impl GroupKeys for () {
+    type Covers<I: Position, CI: Position> = No;
+}
+
+impl<T: crate::query::TupleSplit<Head: GroupKeys, Tail: GroupKeys>> GroupKeys for T {
+    type Covers<I: Position, CI: Position> =
+        <<T::Head as GroupKeys>::Covers<I, CI> as Truth>::Or<<T::Tail as GroupKeys>::Covers<I, CI>>;
+}
+
+/// A tuple of [`Truth`]s, folded.
+pub trait Truths {
+    /// [`Yes`] when one is.
+    type Any: Truth;
+    /// [`Yes`] when all are.
+    type All: Truth;
+}
+
+impl Truths for () {
+    type Any = No;
+    type All = Yes;
+}
+
+impl<T: crate::query::TupleSplit<Head: Truth, Tail: Truths>> Truths for T {
+    type Any = <T::Head as Truth>::Or<<T::Tail as Truths>::Any>;
+    type All = <T::Head as Truth>::And<<T::Tail as Truths>::All>;
+}

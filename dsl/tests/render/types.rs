@@ -13,7 +13,7 @@ impl<T> Same<T> for T {}
 fn row_type_is<Expected, Q: RowQuery<Dialect = Sqlite>, I>(_query: &Q)
 where
     RowOf<Q, I>: Same<Expected>,
-    Q::Selection: mizzle_dsl::query::Selection<Q::Source, I, Sqlite>,
+    Q::Decoded: mizzle_dsl::query::Selection<Q::Source, I, Sqlite>,
 {
 }
 
