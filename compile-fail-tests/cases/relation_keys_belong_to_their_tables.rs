@@ -1,3 +1,4 @@
+// Two errors of 17 lines, one for each column written on the wrong side.
 use mizzle_compile_fail_tests::lite::{posts, users};
 
 mizzle::relations! {

@@ -6,13 +6,18 @@ use crate::render::{RenderSql, SqlWriter};
 use crate::types::{self as st, NotNull, Null, Nullability, SqlType};
 use std::marker::PhantomData;
 
-/// SQL types that `sum` and `avg` accept, and what they return (PostgreSQL's rules, which
-/// are the strictest: `sum` of an `integer` is a `bigint`, `avg` of one is `numeric`).
+/// SQL types that `sum` and `avg` accept: the numbers.
 #[diagnostic::on_unimplemented(
     message = "`sum` and `avg` need a number, not a `{Self}`",
     label = "not a numeric SQL type"
 )]
-pub trait Summable: SqlType {
+pub trait Summable: SqlType {}
+
+/// What `sum` and `avg` of a SQL type return (PostgreSQL's rules, which are the strictest:
+/// `sum` of an `integer` is a `bigint`, `avg` of one is `numeric`). Every SQL type has an
+/// answer, so that `sum` of text is one error, at `sum`, from [`Summable`]: for a type that
+/// is not a number the answer is the type itself, and no such aggregate compiles.
+pub trait AggregateTypes {
     /// The type of `sum(x)`.
     type Sum: SqlType;
     /// The type of `avg(x)`.
@@ -21,11 +26,39 @@ pub trait Summable: SqlType {
 
 macro_rules! summable {
     ($($t:ty => $sum:ty, $avg:ty;)*) => {$(
-        impl Summable for $t {
+        impl Summable for $t {}
+        impl AggregateTypes for $t {
             type Sum = $sum;
             type Avg = $avg;
         }
     )*};
+}
+
+macro_rules! not_summable {
+    ($([$($gen:tt)*] $t:ty;)*) => {$(
+        impl<$($gen)*> AggregateTypes for $t {
+            type Sum = Self;
+            type Avg = Self;
+        }
+    )*};
+}
+
+not_summable! {
+    [] st::Bool;
+    [] st::Text;
+    [] st::Bytes;
+    [] st::Uuid;
+    [] st::Date;
+    [] st::Time;
+    [] st::Timestamp;
+    [] st::TimestampTz;
+    [] st::UnixTimestamp;
+    [] st::IntervalType;
+    [] st::Year;
+    [T: 'static] st::Json<T>;
+    [T: 'static] st::Jsonb<T>;
+    [E: st::SqlEnum] st::Enum<E>;
+    [T: SqlType] st::Array<T>;
 }
 
 summable! {
@@ -103,20 +136,20 @@ impl<E: Expression> AggregateFn<E> for function::CountDistinct {
     type Value = i64;
 }
 
-impl<E: Expression<SqlType: Summable>> AggregateFn<E> for function::Sum {
+impl<E: Expression> AggregateFn<E> for function::Sum {
     const OPEN: &'static str = "sum(";
     const NAME: &'static str = "sum";
-    type SqlType = <E::SqlType as Summable>::Sum;
+    type SqlType = <E::SqlType as AggregateTypes>::Sum;
     type Nullability = Null;
-    type Value = <<E::SqlType as Summable>::Sum as SqlType>::Rust;
+    type Value = <<E::SqlType as AggregateTypes>::Sum as SqlType>::Rust;
 }
 
-impl<E: Expression<SqlType: Summable>> AggregateFn<E> for function::Avg {
+impl<E: Expression> AggregateFn<E> for function::Avg {
     const OPEN: &'static str = "avg(";
     const NAME: &'static str = "avg";
-    type SqlType = <E::SqlType as Summable>::Avg;
+    type SqlType = <E::SqlType as AggregateTypes>::Avg;
     type Nullability = Null;
-    type Value = <<E::SqlType as Summable>::Avg as SqlType>::Rust;
+    type Value = <<E::SqlType as AggregateTypes>::Avg as SqlType>::Rust;
 }
 
 impl<E: Expression> AggregateFn<E> for function::Min {

@@ -14,7 +14,7 @@ mod order;
 mod raw;
 
 pub use aggregate::{
-    avg, count, count_distinct, count_star, function, max, min, sum, Aggregate, AggregateFn, Summable,
+    avg, count, count_distinct, count_star, function, max, min, sum, Aggregate, AggregateFn, AggregateTypes, Summable,
 };
 pub use bound::{Bound, NullableBound};
 pub use cast::{Cast, CastTarget};

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use std::marker::PhantomData;
 
 /// A SQL type. Implemented by the markers of this module.
-pub trait SqlType: 'static {
+pub trait SqlType: 'static + crate::expr::AggregateTypes {
     /// The Rust type a value of this SQL type decodes to unless a column says otherwise.
     type Rust;
     /// The marker's name, for messages.
