@@ -89,8 +89,8 @@ macro_rules! relation_scenarios {
             use mizzle::{find_first, find_many, insert, update};
             use serde_json::json;
             use $schema::{
-                comment_author, ddl, group_members, groups, inviter, post_author, post_comments, user_groups,
-                user_posts, users,
+                comment_author, comments, ddl, group_members, groups, inviter, post_author, post_comments, posts,
+                user_groups, user_posts, users,
             };
 
             /// Ada wrote two posts; Grace, invited by Ada, wrote none and commented twice
@@ -415,6 +415,53 @@ macro_rules! relation_scenarios {
                     .await
                     .unwrap();
                 assert!(nobody.is_none());
+            }
+
+            #[tokio::test]
+            async fn relation_filters_keep_the_rows_that_have_or_lack_related_rows() {
+                use mizzle::relation::{has, has_no};
+                let Some(db) = open("rel_has").await else { return };
+                let names = |rows: &[_]| -> Vec<String> { rows.iter().map(|u: &users::Row| u.name.clone()).collect() };
+                // Users who wrote a post that has a comment.
+                let writers = find_many(users::table)
+                    .filter(has(user_posts).matching(has(post_comments)))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                let rows: Vec<users::Row> = writers.into_iter().map(|user| user.into_row()).collect();
+                assert_eq!(names(&rows), ["Ada"]);
+                // Users with no post titled "Kernels", each with the posts they have.
+                let others = find_many(users::table)
+                    .filter(has_no(user_posts).matching(posts::title.eq("Kernels")))
+                    .with(user_posts)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                let loaded: Vec<(&str, usize)> =
+                    others.iter().map(|user| (user.name.as_str(), user.related(user_posts).len())).collect();
+                assert_eq!(loaded, [("Ada", 2), ("Grace", 0)]);
+                // At a nested level, and through a junction table, and in a plain select.
+                let commented = find_many(users::table)
+                    .with(user_posts.filter(has(post_comments).matching(comments::body.like("%steam%"))))
+                    .filter(has(user_groups).matching(groups::name.eq("builders")))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                let posts: Vec<(&str, Vec<&str>)> = commented
+                    .iter()
+                    .map(|user| {
+                        let titles = user.related(user_posts).iter().map(|post| post.title.as_str()).collect();
+                        (user.name.as_str(), titles)
+                    })
+                    .collect();
+                assert_eq!(posts, [("Ada", vec!["Engines"]), ("Linus", vec![])]);
+                let invited = mizzle::select(users::name)
+                    .from(users::table)
+                    .filter(has(inviter))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(invited, ["Grace"]);
             }
         }
     };

@@ -7,6 +7,7 @@
 //! on every dialect.
 
 mod declare;
+mod filter;
 mod find;
 mod nested;
 mod tree;
@@ -17,6 +18,7 @@ pub use declare::{
     Junction, KeyOf, KeyTableIs, Many, NeverNull, NotNullKey, One, Optional, Relation, RelationKind, RelationMethods,
     SourceIs, StartsAt,
 };
+pub use filter::{has, has_no, Has};
 pub use find::{find_first, find_many, FindMany, FindOrder, FoundAll, FoundFirst, Joined, Regrouped, RowsOf};
 pub use nested::{First, Later, Loaded, Missing, Nested, NotLoaded, RelatedIn, RowJson, SerializeRels};
 pub use tree::{

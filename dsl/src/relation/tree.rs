@@ -537,33 +537,38 @@ const COUNTED: &str = "mizzle_counted";
 /// The alias of the junction table of such a subquery.
 const COUNTED_JUNCTION: &str = "mizzle_counted_junction";
 
-/// ` FROM <target> AS "mizzle_counted" [JOIN <junction>] WHERE <keys to parent>`: the
-/// rows relation `R` reaches from the row aliased `parent`, for a subquery beside it.
-fn write_related_from<R: Relation, D: Dialect>(parent: &'static str, out: &mut SqlWriter<'_, D>) {
+/// ` FROM <target> AS <target_alias> [JOIN <junction> AS <junction_alias>] WHERE <keys to
+/// parent>`: the rows relation `R` reaches from the row aliased `parent`, for a subquery
+/// beside it or in a filter.
+pub(super) fn write_related_from<R: Relation, D: Dialect>(
+    parent: &'static str,
+    (target_alias, junction_alias): (&'static str, &'static str),
+    out: &mut SqlWriter<'_, D>,
+) {
     type Target<R> = <R as Relation>::Target;
     out.push_sql(" FROM ");
     out.push_table(Target::<R>::SCHEMA, Target::<R>::ALIAS_OF.unwrap_or(Target::<R>::NAME));
     out.push_sql(" AS ");
-    out.push_ident(COUNTED);
+    out.push_ident(target_alias);
     match R::THROUGH {
         Some(through) => {
             out.push_sql(" INNER JOIN ");
             out.push_table(through.schema, through.name);
             out.push_sql(" AS ");
-            out.push_ident(COUNTED_JUNCTION);
+            out.push_ident(junction_alias);
             out.push_sql(" ON ");
-            write_keys(out, COUNTED_JUNCTION, COUNTED, through.target_keys.iter().copied());
+            write_keys(out, junction_alias, target_alias, through.target_keys.iter().copied());
             out.push_sql(" WHERE ");
             write_keys(
                 out,
-                COUNTED_JUNCTION,
+                junction_alias,
                 parent,
                 through.source_keys.iter().map(|(s, j)| (*j, *s)),
             );
         }
         None => {
             out.push_sql(" WHERE ");
-            write_keys(out, COUNTED, parent, R::KEYS.iter().map(|(s, t)| (*t, *s)));
+            write_keys(out, target_alias, parent, R::KEYS.iter().map(|(s, t)| (*t, *s)));
         }
     }
 }
@@ -614,7 +619,7 @@ where
         out.push_sql(", (SELECT ");
         let ValueNode(value) = &self.0;
         value.render_value(out);
-        write_related_from::<X::Relation, D>(parent, out);
+        write_related_from::<X::Relation, D>(parent, (COUNTED, COUNTED_JUNCTION), out);
         out.push_sql(")");
         self.1.render_columns(parent, out, next);
     }

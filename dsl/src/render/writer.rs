@@ -381,6 +381,12 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
         std::mem::replace(&mut self.alias, alias)
     }
 
+    /// The alias the columns of a table are written under now (see
+    /// [`set_alias`](Self::set_alias)), if any.
+    pub fn alias(&self) -> Option<(&'static str, &'static str)> {
+        self.alias
+    }
+
     /// Whether columns are written with their table.
     pub fn qualify_columns(&self) -> bool {
         self.qualify_columns

@@ -172,3 +172,30 @@ fn a_relations_aggregate_reads_its_target_under_the_subquerys_alias() {
          FROM \"posts\" ORDER BY \"posts\".\"id\""
     );
 }
+
+#[test]
+fn relation_filters_are_exists_subqueries_keyed_to_the_row_as_its_level_names_it() {
+    use blog::{comments, posts, tagged, tags};
+    use mizzle_dsl::relation::{has, has_no};
+    let query = find_many(users::table)
+        .filter(has(user_posts).matching(has_no(post_comments).matching(comments::body.eq("spam"))))
+        .with(user_posts.filter(has(tagged).matching(tags::label.eq("rust"))))
+        .filter(has(inviter));
+    let rendered = query.to_sql().unwrap();
+    assert_eq!(
+        rendered.sql,
+        "SELECT \"users\".\"id\", \"users\".\"name\", \"users\".\"invited_by\", \
+         \"t1\".\"id\", \"t1\".\"author_id\", \"t1\".\"title\" \
+         FROM \"users\" \
+         LEFT JOIN \"posts\" AS \"t1\" ON \"t1\".\"author_id\" = \"users\".\"id\" \
+         AND EXISTS (SELECT 1 FROM \"tags\" AS \"mizzle_has\" \
+         INNER JOIN \"post_tags\" AS \"mizzle_has_junction\" ON \"mizzle_has_junction\".\"tag_id\" = \"mizzle_has\".\"id\" \
+         WHERE \"mizzle_has_junction\".\"post_id\" = \"t1\".\"id\" AND \"mizzle_has\".\"label\" = ?) \
+         WHERE (EXISTS (SELECT 1 FROM \"posts\" AS \"mizzle_has\" WHERE \"mizzle_has\".\"author_id\" = \"users\".\"id\" \
+         AND NOT EXISTS (SELECT 1 FROM \"comments\" AS \"mizzle_has_2\" WHERE \"mizzle_has_2\".\"post_id\" = \"mizzle_has\".\"id\" \
+         AND \"mizzle_has_2\".\"body\" = ?)) \
+         AND EXISTS (SELECT 1 FROM \"users\" AS \"mizzle_has\" WHERE \"mizzle_has\".\"id\" = \"users\".\"invited_by\")) \
+         ORDER BY \"users\".\"id\", \"t1\".\"id\""
+    );
+    assert_eq!(rendered.binds, [crate::text("rust"), crate::text("spam")]);
+}
