@@ -175,7 +175,7 @@ fn a_relations_aggregate_reads_its_target_under_the_subquerys_alias() {
 
 #[test]
 fn relation_filters_are_exists_subqueries_keyed_to_the_row_as_its_level_names_it() {
-    use blog::{comments, posts, tagged, tags};
+    use blog::{comments, tagged, tags};
     use mizzle_dsl::relation::{has, has_no};
     let query = find_many(users::table)
         .filter(has(user_posts).matching(has_no(post_comments).matching(comments::body.eq("spam"))))
