@@ -418,6 +418,53 @@ macro_rules! relation_scenarios {
             }
 
             #[tokio::test]
+            async fn picked_columns_load_only_what_is_asked_and_read_by_column() {
+                let Some(db) = open("rel_columns").await else { return };
+                // Filtered and ordered by `id`, which it does not load.
+                let people = find_many(users::table)
+                    .columns((users::name,))
+                    .with(user_posts.columns((posts::title,)).order_by(posts::title.desc()))
+                    .filter(users::id.le(2))
+                    .order_by(users::id)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                let shown: Vec<(&str, Vec<&str>)> = people
+                    .iter()
+                    .map(|user| {
+                        let titles = user.related(user_posts).iter().map(|post| post.get(posts::title).as_str());
+                        (user.get(users::name).as_str(), titles.collect())
+                    })
+                    .collect();
+                assert_eq!(shown, [("Ada", vec!["Numbers", "Engines"]), ("Grace", vec![])]);
+                assert_eq!(
+                    serde_json::to_value(&people).unwrap(),
+                    json!([
+                        {"name": "Ada", "user_posts": [{"title": "Numbers"}, {"title": "Engines"}]},
+                        {"name": "Grace", "user_posts": []}
+                    ])
+                );
+                // Rows alike in what is loaded stay apart: each comment is its own row.
+                let posts = find_many(posts::table)
+                    .omit((posts::author_id, posts::title))
+                    .with(post_comments.columns((comments::author_id,)))
+                    .with(post_author.columns((users::name,)))
+                    .order_by(posts::id)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    serde_json::to_value(&posts).unwrap(),
+                    json!([
+                        {"id": 10, "post_comments": [{"author_id": 2}, {"author_id": 2}], "post_author": {"name": "Ada"}},
+                        {"id": 11, "post_comments": [], "post_author": {"name": "Ada"}},
+                        {"id": 12, "post_comments": [], "post_author": {"name": "Linus"}}
+                    ])
+                );
+                assert_eq!(posts[2].related(post_author).get(users::name), "Linus");
+            }
+
+            #[tokio::test]
             async fn relation_filters_keep_the_rows_that_have_or_lack_related_rows() {
                 use mizzle::relation::{has, has_no};
                 let Some(db) = open("rel_has").await else { return };

@@ -48,6 +48,17 @@ pub trait Dialect: crate::private::Sealed + Copy + Default + Debug + Send + Sync
 
     /// Whether a raw column value is SQL NULL.
     fn is_null(raw: &Self::RawValue<'_>) -> bool;
+
+    /// Appends bytes that another value of the same column appends too exactly when the
+    /// two are equal: how a relational query tells its rows apart by key columns it
+    /// fetches without decoding.
+    fn write_identity(raw: &Self::RawValue<'_>, out: &mut Vec<u8>);
+}
+
+/// Appends `bytes` with their length first, so that consecutive values cannot run together.
+pub(crate) fn write_sized(bytes: &[u8], out: &mut Vec<u8>) {
+    out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+    out.extend_from_slice(bytes);
 }
 
 /// The three dialects as a value, for code that branches on the dialect at run time.

@@ -1,6 +1,6 @@
 //! MySQL and MariaDB: `` `ident` `` and `?` placeholders.
 
-use super::{write_quoted, Dialect, DialectKind};
+use super::{write_quoted, write_sized, Dialect, DialectKind};
 
 /// MySQL 8 and MariaDB 10.5+.
 #[derive(Debug, Clone, Copy, Default)]
@@ -26,6 +26,60 @@ impl Dialect for MySql {
 
     fn is_null(raw: &Self::RawValue<'_>) -> bool {
         matches!(raw, MySqlValueRef::Null)
+    }
+
+    fn write_identity(raw: &Self::RawValue<'_>, out: &mut Vec<u8>) {
+        match raw {
+            MySqlValueRef::Null => out.push(0),
+            MySqlValueRef::Bytes(bytes) => {
+                out.push(1);
+                write_sized(bytes, out);
+            }
+            MySqlValueRef::Int(n) => {
+                out.push(2);
+                out.extend_from_slice(&n.to_le_bytes());
+            }
+            MySqlValueRef::UInt(n) => {
+                out.push(3);
+                out.extend_from_slice(&n.to_le_bytes());
+            }
+            MySqlValueRef::Float(x) => {
+                out.push(4);
+                out.extend_from_slice(&x.to_bits().to_le_bytes());
+            }
+            MySqlValueRef::Double(x) => {
+                out.push(5);
+                out.extend_from_slice(&x.to_bits().to_le_bytes());
+            }
+            MySqlValueRef::Date {
+                year,
+                month,
+                day,
+                hour,
+                minute,
+                second,
+                micros,
+            } => {
+                out.push(6);
+                out.extend_from_slice(&year.to_le_bytes());
+                out.extend_from_slice(&[*month, *day, *hour, *minute, *second]);
+                out.extend_from_slice(&micros.to_le_bytes());
+            }
+            MySqlValueRef::Time {
+                negative,
+                days,
+                hours,
+                minutes,
+                seconds,
+                micros,
+            } => {
+                out.push(7);
+                out.push(u8::from(*negative));
+                out.extend_from_slice(&days.to_le_bytes());
+                out.extend_from_slice(&[*hours, *minutes, *seconds]);
+                out.extend_from_slice(&micros.to_le_bytes());
+            }
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! PostgreSQL: `"ident"` and `$n` placeholders.
 
-use super::{write_quoted, Dialect, DialectKind};
+use super::{write_quoted, write_sized, Dialect, DialectKind};
 use std::fmt::Write;
 
 /// PostgreSQL (and wire-compatible servers).
@@ -28,6 +28,17 @@ impl Dialect for Pg {
 
     fn is_null(raw: &Self::RawValue<'_>) -> bool {
         raw.bytes.is_none()
+    }
+
+    fn write_identity(raw: &Self::RawValue<'_>, out: &mut Vec<u8>) {
+        // The binary format writes one value of a type one way.
+        match raw.bytes {
+            None => out.push(0),
+            Some(bytes) => {
+                out.push(1);
+                write_sized(bytes, out);
+            }
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! SQLite: `"ident"`, `?` placeholders, and its five storage classes.
 
-use super::{write_quoted, Dialect, DialectKind};
+use super::{write_quoted, write_sized, Dialect, DialectKind};
 
 /// SQLite 3.35+ (the bundled build is newer).
 #[derive(Debug, Clone, Copy, Default)]
@@ -43,5 +43,27 @@ impl Dialect for Sqlite {
 
     fn is_null(raw: &Self::RawValue<'_>) -> bool {
         matches!(raw, SqliteValueRef::Null)
+    }
+
+    fn write_identity(raw: &Self::RawValue<'_>, out: &mut Vec<u8>) {
+        match raw {
+            SqliteValueRef::Null => out.push(0),
+            SqliteValueRef::Integer(n) => {
+                out.push(1);
+                out.extend_from_slice(&n.to_le_bytes());
+            }
+            SqliteValueRef::Real(x) => {
+                out.push(2);
+                out.extend_from_slice(&x.to_bits().to_le_bytes());
+            }
+            SqliteValueRef::Text(bytes) => {
+                out.push(3);
+                write_sized(bytes, out);
+            }
+            SqliteValueRef::Blob(bytes) => {
+                out.push(4);
+                write_sized(bytes, out);
+            }
+        }
     }
 }

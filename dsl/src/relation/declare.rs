@@ -1,8 +1,9 @@
 //! [`Relation`]: a typed link from one table to another, and [`relations!`](crate::relations).
 
+use super::shape::{ColumnsOf, Omitted, PickOf, Picked, Without};
 use super::tree::{IntoWith, LoadsRelation, With};
 use crate::expr::{AppearsIn, OrderTerm, RowLevel};
-use crate::query::{NoWhere, OrderBy, Where};
+use crate::query::{NoOrder, NoWhere, OrderBy, Where};
 use crate::render::RenderSql;
 use crate::schema::Table;
 use crate::types::{Bool, SameType};
@@ -120,6 +121,23 @@ pub trait RelationMethods: Relation {
     /// Orders the related rows of each source row (then by their key).
     fn order_by<K: OrderTerm<Self::Target, I>, I>(self, terms: K) -> With<Self, (), NoWhere, OrderBy<K>> {
         IntoWith::into_with(self).order_by(terms)
+    }
+
+    /// Loads only `columns` (a tuple of the target table's columns) of the related rows,
+    /// read with `row.get(column)`.
+    fn columns<Cols: PickOf<Self::Target>>(
+        self,
+        columns: Cols,
+    ) -> With<Self, (), NoWhere, NoOrder, Picked<Cols::Chain>> {
+        IntoWith::into_with(self).columns(columns)
+    }
+
+    /// Loads every column of the related rows but `columns`, read with `row.get(column)`.
+    fn omit<Cols, I>(self, columns: Cols) -> With<Self, (), NoWhere, NoOrder, Omitted<Self::Target, Cols, I>>
+    where
+        ColumnsOf<Self::Target>: Without<Cols, I>,
+    {
+        IntoWith::into_with(self).omit(columns)
     }
 
     /// At most `n` related rows for each source row.

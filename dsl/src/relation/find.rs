@@ -3,6 +3,7 @@
 
 use super::declare::StartsAt;
 use super::nested::Nested;
+use super::shape::{AllColumns, ColumnsOf, Omitted, PickOf, Picked, Shape, Without};
 use super::tree::{render_key, Children, IntoWith, LoadsRelation, Push};
 use crate::access::Reads;
 use crate::dialect::Dialect;
@@ -11,7 +12,6 @@ use crate::exec::{Executor, MapRows};
 use crate::expr::{AppearsIn, OrderTerm};
 use crate::query::{
     AndFilter, NoFilterNeeded, NoOrder, NoWhere, OrderBy, Params, Prepared, ScopeChecked, Statement, TableColumns,
-    TableRow,
 };
 use crate::render::{render_statement, RenderList, RenderSql, RenderedSql, SqlWriter};
 use crate::row::{DecodeRow, RawRow, RowError};
@@ -23,13 +23,14 @@ use std::marker::PhantomData;
 /// each. Built by [`find_many`]; run with `.all(&db)` or `.get(&db)`.
 #[derive(Debug, Clone, Copy)]
 #[must_use = "a relational query does nothing until `.all(&db)` or `.get(&db)`"]
-pub struct FindMany<T, W = NoWhere, O = NoOrder, Cs = ()> {
+pub struct FindMany<T, W = NoWhere, O = NoOrder, Cs = (), S = AllColumns> {
     table: T,
     filter: W,
     order: O,
     limit: Option<u64>,
     offset: Option<u64>,
     children: Cs,
+    shape: S,
 }
 
 /// The rows of `table`, with relations loaded by `.with(relation)`:
@@ -42,6 +43,7 @@ pub fn find_many<T: Table>(table: T) -> FindMany<T> {
         limit: None,
         offset: None,
         children: (),
+        shape: AllColumns,
     }
 }
 
@@ -51,9 +53,9 @@ pub fn find_first<T: Table>(table: T) -> FindMany<T> {
     find_many(table).limit(1)
 }
 
-impl<T: Table, W, O, Cs> FindMany<T, W, O, Cs> {
+impl<T: Table, W, O, Cs, S> FindMany<T, W, O, Cs, S> {
     /// Loads `relation` (with what it loads under it) for each row.
-    pub fn with<C>(self, relation: C) -> FindMany<T, W, O, <Cs as Push<C::Node>>::Output>
+    pub fn with<C>(self, relation: C) -> FindMany<T, W, O, <Cs as Push<C::Node>>::Output, S>
     where
         C: IntoWith + LoadsRelation<Relation: StartsAt<T>>,
         Cs: Push<C::Node>,
@@ -65,12 +67,13 @@ impl<T: Table, W, O, Cs> FindMany<T, W, O, Cs> {
             limit: self.limit,
             offset: self.offset,
             children: self.children.push(relation.into_with()),
+            shape: self.shape,
         }
     }
 
     /// Keeps the rows of `T` where `predicate` holds; called again, the predicates are
     /// ANDed. The relations' rows are not filtered.
-    pub fn filter<P, I>(self, predicate: P) -> FindMany<T, W::Output, O, Cs>
+    pub fn filter<P, I>(self, predicate: P) -> FindMany<T, W::Output, O, Cs, S>
     where
         P: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect> + crate::expr::RowLevel,
         W: AndFilter<P>,
@@ -82,11 +85,12 @@ impl<T: Table, W, O, Cs> FindMany<T, W, O, Cs> {
             limit: self.limit,
             offset: self.offset,
             children: self.children,
+            shape: self.shape,
         }
     }
 
     /// Orders the rows of `T`; the rows of each relation come in the order of their key.
-    pub fn order_by<K: OrderTerm<T, I>, I>(self, terms: K) -> FindMany<T, W, OrderBy<K>, Cs> {
+    pub fn order_by<K: OrderTerm<T, I>, I>(self, terms: K) -> FindMany<T, W, OrderBy<K>, Cs, S> {
         FindMany {
             table: self.table,
             filter: self.filter,
@@ -94,6 +98,34 @@ impl<T: Table, W, O, Cs> FindMany<T, W, O, Cs> {
             limit: self.limit,
             offset: self.offset,
             children: self.children,
+            shape: self.shape,
+        }
+    }
+
+    /// Loads only `columns` (a tuple of `T`'s columns) of each row, read with
+    /// `row.get(column)`; filters and order may still use any column.
+    pub fn columns<Cols: PickOf<T>>(self, _columns: Cols) -> FindMany<T, W, O, Cs, Picked<Cols::Chain>> {
+        self.with_shape()
+    }
+
+    /// Loads every column of each row but `columns` (a tuple of `T`'s columns), read with
+    /// `row.get(column)`. `I` is inferred.
+    pub fn omit<Cols, I>(self, _columns: Cols) -> FindMany<T, W, O, Cs, Omitted<T, Cols, I>>
+    where
+        ColumnsOf<T>: Without<Cols, I>,
+    {
+        self.with_shape()
+    }
+
+    fn with_shape<S2: Default>(self) -> FindMany<T, W, O, Cs, S2> {
+        FindMany {
+            table: self.table,
+            filter: self.filter,
+            order: self.order,
+            limit: self.limit,
+            offset: self.offset,
+            children: self.children,
+            shape: S2::default(),
         }
     }
 
@@ -110,124 +142,128 @@ impl<T: Table, W, O, Cs> FindMany<T, W, O, Cs> {
     }
 }
 
-/// The typed rows of a relational query over `T` loading `Cs`.
-pub type RowsOf<T, Cs, D> = Nested<<T as Table>::Row, <Cs as Children<D>>::Out>;
+/// The typed rows of a relational query over `T` (its columns loaded as `S`) loading `Cs`.
+pub type RowsOf<T, S, Cs, D> = Nested<<S as Shape<T, D>>::Row, <Cs as Children<D>>::Out>;
 
 /// One joined row: the row of `T`, and the relations' rows beside it.
-type Flat<T, Cs, D> = (<T as Table>::Row, <Cs as Children<D>>::Flat);
+type Flat<T, S, Cs, D> = (<S as Shape<T, D>>::Decoded, <Cs as Children<D>>::Flat);
 
 /// What `.all(&db)` (`Out` = the rows) or `.get(&db)` (`Out` = the first) returns on
 /// executor `C`: the joined rows' result, regrouped.
-pub type Regrouped<'a, C, T, Cs, D, Out> =
-    <<C as Executor<D>>::All<'a, Flat<T, Cs, D>> as MapRows<Flat<T, Cs, D>>>::Mapped<Out>;
+pub type Regrouped<'a, C, T, S, Cs, D, Out> =
+    <<C as Executor<D>>::All<'a, Flat<T, S, Cs, D>> as MapRows<Flat<T, S, Cs, D>>>::Mapped<Out>;
 
 /// What `.all(&db)` returns on executor `C`: every row, nested.
-pub type FoundAll<'a, C, T, Cs, D> = Regrouped<'a, C, T, Cs, D, Vec<RowsOf<T, Cs, D>>>;
+pub type FoundAll<'a, C, T, S, Cs, D> = Regrouped<'a, C, T, S, Cs, D, Vec<RowsOf<T, S, Cs, D>>>;
 
 /// What `.get(&db)` returns on executor `C`: the first row, nested, if any.
-pub type FoundFirst<'a, C, T, Cs, D> = Regrouped<'a, C, T, Cs, D, Option<RowsOf<T, Cs, D>>>;
+pub type FoundFirst<'a, C, T, S, Cs, D> = Regrouped<'a, C, T, S, Cs, D, Option<RowsOf<T, S, Cs, D>>>;
 
-impl<T, W, O, Cs, D> FindMany<T, W, O, Cs>
+impl<T, W, O, Cs, S, D> FindMany<T, W, O, Cs, S>
 where
     T: Table<Dialect = D>,
-    T::Row: TableRow<D> + PartialEq,
+    S: Shape<T, D>,
     Cs: Children<D>,
     D: Dialect,
     Self: RenderSql<D>,
 {
     /// Every row of `T` the query keeps, each with its relations' rows.
-    pub fn all<'a, C>(&'a self, db: &'a C) -> FoundAll<'a, C, T, Cs, D>
+    pub fn all<'a, C>(&'a self, db: &'a C) -> FoundAll<'a, C, T, S, Cs, D>
     where
         C: Executor<D>,
-        C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
+        C::All<'a, Flat<T, S, Cs, D>>: MapRows<Flat<T, S, Cs, D>>,
     {
-        fetch_all::<T, Cs, C, D>(db, render_statement(self))
+        fetch_all::<T, S, Cs, C, D>(db, render_statement(self))
     }
 
     /// The first row of `T` the query keeps, with its relations' rows, if there is one.
     /// With [`find_first`], only that row is read.
-    pub fn get<'a, C>(&'a self, db: &'a C) -> FoundFirst<'a, C, T, Cs, D>
+    pub fn get<'a, C>(&'a self, db: &'a C) -> FoundFirst<'a, C, T, S, Cs, D>
     where
         C: Executor<D>,
-        C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
+        C::All<'a, Flat<T, S, Cs, D>>: MapRows<Flat<T, S, Cs, D>>,
     {
-        fetch_first::<T, Cs, C, D>(db, render_statement(self))
+        fetch_first::<T, S, Cs, C, D>(db, render_statement(self))
     }
 }
 
 /// A relational query is a statement: `.prepare()` renders it once, for runs with named
 /// parameters ([`placeholder`](crate::query::placeholder)) in its filters. Its scope is
 /// checked as it is built.
-impl<T: Table, W, O, Cs> Statement for FindMany<T, W, O, Cs> {
+impl<T: Table, W, O, Cs, S> Statement for FindMany<T, W, O, Cs, S> {
     type Dialect = T::Dialect;
     type Filter = NoFilterNeeded;
     type Access = Reads;
 }
 
-impl<T, W, O, Cs> ScopeChecked<()> for FindMany<T, W, O, Cs> {}
+impl<T, W, O, Cs, S> ScopeChecked<()> for FindMany<T, W, O, Cs, S> {}
 
-impl<T, W, O, Cs, D> Prepared<FindMany<T, W, O, Cs>>
+impl<T, W, O, Cs, S, D> Prepared<FindMany<T, W, O, Cs, S>>
 where
     T: Table<Dialect = D>,
-    T::Row: TableRow<D> + PartialEq,
+    S: Shape<T, D>,
     Cs: Children<D>,
     D: Dialect,
 {
     /// Every row of the prepared relational query, with `params` bound.
-    pub fn all<'a, C>(&'a self, db: &'a C, params: &Params) -> FoundAll<'a, C, T, Cs, D>
+    pub fn all<'a, C>(&'a self, db: &'a C, params: &Params) -> FoundAll<'a, C, T, S, Cs, D>
     where
         C: Executor<D>,
-        C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
+        C::All<'a, Flat<T, S, Cs, D>>: MapRows<Flat<T, S, Cs, D>>,
     {
-        fetch_all::<T, Cs, C, D>(db, self.bind(params))
+        fetch_all::<T, S, Cs, C, D>(db, self.bind(params))
     }
 
     /// The first row of the prepared relational query, with `params` bound.
-    pub fn get<'a, C>(&'a self, db: &'a C, params: &Params) -> FoundFirst<'a, C, T, Cs, D>
+    pub fn get<'a, C>(&'a self, db: &'a C, params: &Params) -> FoundFirst<'a, C, T, S, Cs, D>
     where
         C: Executor<D>,
-        C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
+        C::All<'a, Flat<T, S, Cs, D>>: MapRows<Flat<T, S, Cs, D>>,
     {
-        fetch_first::<T, Cs, C, D>(db, self.bind(params))
+        fetch_first::<T, S, Cs, C, D>(db, self.bind(params))
     }
 }
 
 /// Runs a relational query's statement and regroups its rows: every row of `T`.
-fn fetch_all<'a, T, Cs, C, D>(db: &'a C, statement: Result<RenderedSql<'a>, Error>) -> FoundAll<'a, C, T, Cs, D>
+fn fetch_all<'a, T, S, Cs, C, D>(db: &'a C, statement: Result<RenderedSql<'a>, Error>) -> FoundAll<'a, C, T, S, Cs, D>
 where
     T: Table<Dialect = D>,
-    T::Row: TableRow<D> + PartialEq,
+    S: Shape<T, D>,
     Cs: Children<D>,
     C: Executor<D>,
-    C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
+    C::All<'a, Flat<T, S, Cs, D>>: MapRows<Flat<T, S, Cs, D>>,
     D: Dialect,
 {
-    db.fetch_all::<Joined<T, Cs>>(statement).map_rows(regroup::<T, Cs, D>)
+    db.fetch_all::<Joined<T, S, Cs>>(statement)
+        .map_rows(regroup::<T, S, Cs, D>)
 }
 
 /// [`fetch_all`], keeping the first row of `T`.
-fn fetch_first<'a, T, Cs, C, D>(db: &'a C, statement: Result<RenderedSql<'a>, Error>) -> FoundFirst<'a, C, T, Cs, D>
+fn fetch_first<'a, T, S, Cs, C, D>(
+    db: &'a C,
+    statement: Result<RenderedSql<'a>, Error>,
+) -> FoundFirst<'a, C, T, S, Cs, D>
 where
     T: Table<Dialect = D>,
-    T::Row: TableRow<D> + PartialEq,
+    S: Shape<T, D>,
     Cs: Children<D>,
     C: Executor<D>,
-    C::All<'a, Flat<T, Cs, D>>: MapRows<Flat<T, Cs, D>>,
+    C::All<'a, Flat<T, S, Cs, D>>: MapRows<Flat<T, S, Cs, D>>,
     D: Dialect,
 {
-    db.fetch_all::<Joined<T, Cs>>(statement)
-        .map_rows(|flat| regroup::<T, Cs, D>(flat).map(|rows| rows.into_iter().next()))
+    db.fetch_all::<Joined<T, S, Cs>>(statement)
+        .map_rows(|flat| regroup::<T, S, Cs, D>(flat).map(|rows| rows.into_iter().next()))
 }
 
 /// Regroups joined rows, ordered by each level's key, into nested rows.
-fn regroup<T, Cs, D>(flat: Vec<Flat<T, Cs, D>>) -> Result<Vec<RowsOf<T, Cs, D>>, Error>
+fn regroup<T, S, Cs, D>(flat: Vec<Flat<T, S, Cs, D>>) -> Result<Vec<RowsOf<T, S, Cs, D>>, Error>
 where
     T: Table,
-    T::Row: PartialEq,
+    S: Shape<T, D>,
     Cs: Children<D>,
     D: Dialect,
 {
-    let mut gathered: Vec<(T::Row, Cs::Acc)> = Vec::new();
+    let mut gathered: Vec<(S::Decoded, Cs::Acc)> = Vec::new();
     for (row, children) in flat {
         match gathered.last_mut() {
             Some((last, acc)) if *last == row => Cs::gather(acc, children, false),
@@ -240,25 +276,25 @@ where
     }
     gathered
         .into_iter()
-        .map(|(row, acc)| Ok(Nested::new(row, Cs::finish(acc)?)))
+        .map(|(row, acc)| Ok(Nested::new(S::into_row(row), Cs::finish(acc)?)))
         .collect()
 }
 
 /// Decodes a joined row of a query over `T` loading `Cs`.
 #[derive(Debug)]
-pub struct Joined<T, Cs>(PhantomData<(T, Cs)>);
+pub struct Joined<T, S, Cs>(PhantomData<(T, S, Cs)>);
 
-impl<T, Cs, D> DecodeRow<D> for Joined<T, Cs>
+impl<T, S, Cs, D> DecodeRow<D> for Joined<T, S, Cs>
 where
     T: Table,
-    T::Row: TableRow<D>,
+    S: Shape<T, D>,
     Cs: Children<D>,
     D: Dialect,
 {
-    type Row = Flat<T, Cs, D>;
+    type Row = Flat<T, S, Cs, D>;
     fn decode<R: RawRow<D>>(row: &mut R) -> Result<Self::Row, RowError> {
         let mut index = 0;
-        let own = <T::Row as TableRow<D>>::decode(row, &mut index)?;
+        let own = S::decode(row, &mut index)?;
         Ok((own, Cs::decode(row, &mut index)?))
     }
 }
@@ -282,10 +318,11 @@ impl<K: RenderList<D>, D: Dialect> FindOrder<D> for OrderBy<K> {
     }
 }
 
-impl<T, W, O, Cs, D> RenderSql<D> for FindMany<T, W, O, Cs>
+impl<T, W, O, Cs, S, D> RenderSql<D> for FindMany<T, W, O, Cs, S>
 where
     T: Table<Dialect = D>,
     T::Row: TableColumns,
+    S: Shape<T, D>,
     W: crate::query::RenderClause<D>,
     O: FindOrder<D>,
     Cs: Children<D>,
@@ -294,7 +331,7 @@ where
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         let qualified = out.set_qualify_columns(true);
         out.push_sql("SELECT ");
-        <T::Row as TableColumns>::render_columns(T::NAME, out);
+        S::render_columns(T::NAME, out);
         self.children.render_columns(T::NAME, out, &mut 0);
         out.push_sql(" FROM ");
         let limited = self.limit.is_some() || self.offset.is_some();
@@ -322,7 +359,7 @@ where
     }
 }
 
-impl<T, W, O, Cs> FindMany<T, W, O, Cs> {
+impl<T, W, O, Cs, S> FindMany<T, W, O, Cs, S> {
     /// ORDER BY: the query's terms, then the key of `T`, then (with `joined`) each joined
     /// level's key, so that the rows of one parent come together.
     fn render_order<'q, D>(&'q self, out: &mut SqlWriter<'q, D>, joined: bool)

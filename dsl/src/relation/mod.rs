@@ -10,6 +10,7 @@ mod declare;
 mod filter;
 mod find;
 mod nested;
+mod shape;
 mod tree;
 
 #[doc(hidden)]
@@ -21,6 +22,10 @@ pub use declare::{
 pub use filter::{has, has_no, Has};
 pub use find::{find_first, find_many, FindMany, FindOrder, FoundAll, FoundFirst, Joined, Regrouped, RowsOf};
 pub use nested::{First, Later, Loaded, Missing, Nested, NotLoaded, RelatedIn, RowJson, SerializeRels};
+pub use shape::{
+    AllColumns, ChainGet, ChainValues, ColumnsOf, ColumnsOfTable, Keyed, Omitted, PickOf, Picked, PickedColumns,
+    PickedRow, RemoveAt, Shape, Without,
+};
 pub use tree::{
     aggregate_of, count_of, AggregateOf, AggregateValue, Children, CountOf, IntoWith, LoadsRelation, Push, With,
 };

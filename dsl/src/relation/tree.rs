@@ -4,26 +4,29 @@
 use super::declare::{Relation, RelationKind, StartsAt};
 use super::find::FindOrder;
 use super::nested::{Loaded, Nested};
+use super::shape::{AllColumns, ColumnsOf, Omitted, PickOf, Picked, Shape, Without};
 use crate::dialect::Dialect;
 use crate::expr::{Aggregate, AggregateFn, AppearsIn, Expression, OrderTerm};
-use crate::query::{AndFilter, NoOrder, NoWhere, OrderBy, RenderClause, TableColumns, TableRow};
+use crate::query::{AndFilter, NoOrder, NoWhere, OrderBy, RenderClause, TableColumns};
 use crate::render::{RenderSql, SqlWriter};
 use crate::row::{all_null, RawRow, RowError};
 use crate::schema::Table;
 use crate::types::{Bool, SameType};
 
 /// Relation `R` loaded at one level, with the relations `Cs` loaded under it (a list:
-/// `()`, or `(With<..>, rest)`), the rows it keeps (`W`), their order (`O`), and how many
-/// of them each source row gets. Made by `relation.with(child)`, `relation.filter(..)`…;
-/// a relation alone is a `With` that keeps every row.
+/// `()`, or `(With<..>, rest)`), the rows it keeps (`W`), their order (`O`), how many of
+/// them each source row gets, and which of their columns (`S`: all, or some). Made by
+/// `relation.with(child)`, `relation.filter(..)`…; a relation alone is a `With` that keeps
+/// every row.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct With<R, Cs = (), W = NoWhere, O = NoOrder> {
+pub struct With<R, Cs = (), W = NoWhere, O = NoOrder, S = AllColumns> {
     relation: R,
     children: Cs,
     filter: W,
     order: O,
     limit: Option<u64>,
     offset: Option<u64>,
+    shape: S,
 }
 
 /// A relation, or a [`With`] node: what `.with(..)` takes.
@@ -44,11 +47,12 @@ impl<R: Relation> IntoWith for R {
             order: NoOrder,
             limit: None,
             offset: None,
+            shape: AllColumns,
         }
     }
 }
 
-impl<R: Relation, Cs, W, O> IntoWith for With<R, Cs, W, O> {
+impl<R: Relation, Cs, W, O, S> IntoWith for With<R, Cs, W, O, S> {
     type Node = Self;
     fn into_with(self) -> Self {
         self
@@ -65,7 +69,7 @@ impl<R: Relation> LoadsRelation for R {
     type Relation = R;
 }
 
-impl<R: Relation, Cs, W, O> LoadsRelation for With<R, Cs, W, O> {
+impl<R: Relation, Cs, W, O, S> LoadsRelation for With<R, Cs, W, O, S> {
     type Relation = R;
 }
 
@@ -93,10 +97,10 @@ impl<H, T: Push<X>, X> Push<X> for (H, T) {
 
 /// The methods of a level, on a [`With`] node; a relation's marker has them too
 /// (written by [`relations!`](crate::relations)), starting a node.
-impl<R: Relation, Cs, W, O> With<R, Cs, W, O> {
+impl<R: Relation, Cs, W, O, S> With<R, Cs, W, O, S> {
     /// Loads `child` (a relation, or a relation with its own `.with(..)`) under each row
     /// this relation loads.
-    pub fn with<C>(self, child: C) -> With<R, <Cs as Push<C::Node>>::Output, W, O>
+    pub fn with<C>(self, child: C) -> With<R, <Cs as Push<C::Node>>::Output, W, O, S>
     where
         C: IntoWith + LoadsRelation<Relation: StartsAt<R::Target>>,
         Cs: Push<C::Node>,
@@ -108,13 +112,14 @@ impl<R: Relation, Cs, W, O> With<R, Cs, W, O> {
             order: self.order,
             limit: self.limit,
             offset: self.offset,
+            shape: self.shape,
         }
     }
 
     /// Keeps the related rows where `predicate` (over the target table) holds; called
     /// again, the predicates are ANDed. A source row without any keeps its place, with
     /// none loaded.
-    pub fn filter<P, I>(self, predicate: P) -> With<R, Cs, W::Output, O>
+    pub fn filter<P, I>(self, predicate: P) -> With<R, Cs, W::Output, O, S>
     where
         P: AppearsIn<R::Target, I, SqlType: SameType<Bool>>
             + RenderSql<<R::Target as Table>::Dialect>
@@ -128,11 +133,12 @@ impl<R: Relation, Cs, W, O> With<R, Cs, W, O> {
             order: self.order,
             limit: self.limit,
             offset: self.offset,
+            shape: self.shape,
         }
     }
 
     /// Orders the related rows of each source row (then by their key).
-    pub fn order_by<K: OrderTerm<R::Target, I>, I>(self, terms: K) -> With<R, Cs, W, OrderBy<K>> {
+    pub fn order_by<K: OrderTerm<R::Target, I>, I>(self, terms: K) -> With<R, Cs, W, OrderBy<K>, S> {
         With {
             relation: self.relation,
             children: self.children,
@@ -140,6 +146,34 @@ impl<R: Relation, Cs, W, O> With<R, Cs, W, O> {
             order: OrderBy(terms),
             limit: self.limit,
             offset: self.offset,
+            shape: self.shape,
+        }
+    }
+
+    /// Loads only `columns` (a tuple of the target table's columns) of the related rows,
+    /// read with `row.get(column)`; filters and order may still use any column.
+    pub fn columns<Cols: PickOf<R::Target>>(self, _columns: Cols) -> With<R, Cs, W, O, Picked<Cols::Chain>> {
+        self.with_shape()
+    }
+
+    /// Loads every column of the related rows but `columns` (a tuple of the target
+    /// table's columns), read with `row.get(column)`. `I` is inferred.
+    pub fn omit<Cols, I>(self, _columns: Cols) -> With<R, Cs, W, O, Omitted<R::Target, Cols, I>>
+    where
+        ColumnsOf<R::Target>: Without<Cols, I>,
+    {
+        self.with_shape()
+    }
+
+    fn with_shape<S2: Default>(self) -> With<R, Cs, W, O, S2> {
+        With {
+            relation: self.relation,
+            children: self.children,
+            filter: self.filter,
+            order: self.order,
+            limit: self.limit,
+            offset: self.offset,
+            shape: S2::default(),
         }
     }
 
@@ -244,7 +278,7 @@ pub(crate) fn render_key<T: Table, D: Dialect>(qualifier: &'static str, out: &mu
 
 /// The key columns of `T`, found once per table type: every render of a relational query
 /// writes them (the shape pass too), and finding them builds the table's definition.
-fn key_columns<T: Table>() -> &'static [&'static str] {
+pub(super) fn key_columns<T: Table>() -> &'static [&'static str] {
     use std::any::TypeId;
     use std::collections::HashMap;
     use std::sync::{Mutex, OnceLock, PoisonError};
@@ -315,8 +349,11 @@ impl<D: Dialect> Children<D> for () {
     }
 }
 
-/// The target rows of relation `R`, each with what `Gs` gathered under it.
-type Gathered<R, Gs, D> = Vec<(TargetRow<R>, <Gs as Children<D>>::Acc)>;
+/// The target rows of relation `R` loaded as `S`, each with what `Gs` gathered under it.
+type Gathered<R, S, Gs, D> = Vec<(Decoded<R, S, D>, <Gs as Children<D>>::Acc)>;
+
+/// A target row of relation `R` loaded as `S`, as regrouping compares it.
+type Decoded<R, S, D> = <S as Shape<<R as Relation>::Target, D>>::Decoded;
 
 /// The row type of relation `R`'s target table.
 type TargetRow<R> = <<R as Relation>::Target as Table>::Row;
@@ -324,21 +361,22 @@ type TargetRow<R> = <<R as Relation>::Target as Table>::Row;
 /// The name of the row number a limited level's rows are counted by.
 const ROW_NUMBER: &str = "mizzle_rn";
 
-impl<R, Gs, W, O, Rest, D> Children<D> for (With<R, Gs, W, O>, Rest)
+impl<R, Gs, W, O, S, Rest, D> Children<D> for (With<R, Gs, W, O, S>, Rest)
 where
     R: Relation,
     R::Target: Table<Dialect = D>,
-    TargetRow<R>: TableRow<D> + PartialEq,
+    TargetRow<R>: TableColumns,
+    S: Shape<R::Target, D>,
     Gs: Children<D>,
     W: RenderClause<D>,
     O: FindOrder<D>,
     Rest: Children<D>,
     D: Dialect,
 {
-    type Flat = (Option<TargetRow<R>>, Gs::Flat, Rest::Flat);
-    type Acc = (Gathered<R, Gs, D>, Rest::Acc);
+    type Flat = (Option<Decoded<R, S, D>>, Gs::Flat, Rest::Flat);
+    type Acc = (Gathered<R, S, Gs, D>, Rest::Acc);
     type Out = (
-        Loaded<R, <R::Kind as RelationKind>::Out<Nested<TargetRow<R>, Gs::Out>>>,
+        Loaded<R, <R::Kind as RelationKind>::Out<Nested<S::Row, Gs::Out>>>,
         Rest::Out,
     );
 
@@ -346,7 +384,7 @@ where
         let me = alias(*next, out);
         *next += 1;
         out.push_sql(", ");
-        <TargetRow<R> as TableColumns>::render_columns(me, out);
+        S::render_columns(me, out);
         self.0.children.render_columns(me, out, next);
         self.1.render_columns(parent, out, next);
     }
@@ -466,12 +504,12 @@ where
     }
 
     fn decode<RR: RawRow<D>>(row: &mut RR, index: &mut usize) -> Result<Self::Flat, RowError> {
-        let width = <TargetRow<R> as TableColumns>::WIDTH;
+        let width = S::width();
         let target = if all_null(row, *index, width)? {
             *index += width;
             None
         } else {
-            Some(<TargetRow<R> as TableRow<D>>::decode(row, index)?)
+            Some(S::decode(row, index)?)
         };
         Ok((target, Gs::decode(row, index)?, Rest::decode(row, index)?))
     }
@@ -501,7 +539,7 @@ where
     fn finish((rows, rest): Self::Acc) -> Result<Self::Out, crate::Error> {
         let nested = rows
             .into_iter()
-            .map(|(row, gathered)| Ok(Nested::new(row, Gs::finish(gathered)?)))
+            .map(|(row, gathered)| Ok(Nested::new(S::into_row(row), Gs::finish(gathered)?)))
             .collect::<Result<Vec<_>, crate::Error>>()?;
         let loaded = Loaded::new(<R::Kind as RelationKind>::collect(nested, R::NAME)?);
         Ok((loaded, Rest::finish(rest)?))

@@ -199,3 +199,18 @@ fn relation_filters_are_exists_subqueries_keyed_to_the_row_as_its_level_names_it
     );
     assert_eq!(rendered.binds, [crate::text("rust"), crate::text("spam")]);
 }
+
+#[test]
+fn picked_columns_are_fetched_with_the_key_that_tells_rows_apart() {
+    use blog::posts;
+    let query = find_many(users::table)
+        .columns((users::name,))
+        .with(user_posts.omit((posts::author_id,)))
+        .filter(users::id.gt(1));
+    assert_eq!(
+        query.to_sql().unwrap().sql,
+        "SELECT \"users\".\"name\", \"users\".\"id\", \"t1\".\"id\", \"t1\".\"title\", \"t1\".\"id\" \
+         FROM \"users\" LEFT JOIN \"posts\" AS \"t1\" ON \"t1\".\"author_id\" = \"users\".\"id\" \
+         WHERE \"users\".\"id\" > ? ORDER BY \"users\".\"id\", \"t1\".\"id\""
+    );
+}
