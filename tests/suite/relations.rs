@@ -464,6 +464,41 @@ macro_rules! relation_scenarios {
                 assert_eq!(posts[2].related(post_author).get(users::name), "Linus");
             }
 
+            #[derive(Debug, Clone, Copy, Default)]
+            struct Shout;
+            impl mizzle::schema::AliasName for Shout {
+                const NAME: &'static str = "shout";
+            }
+            #[derive(Debug, Clone, Copy, Default)]
+            struct Ticket;
+            impl mizzle::schema::AliasName for Ticket {
+                const NAME: &'static str = "ticket";
+            }
+
+            #[tokio::test]
+            async fn extras_compute_values_from_each_rows_own_columns() {
+                use mizzle::relation::extra;
+                let Some(db) = open("rel_extras").await else { return };
+                let shout = extra(Shout, users::name.concat("!"));
+                let ticket = extra(Ticket, posts::id.add(1000));
+                let people = find_many(users::table)
+                    .with(shout)
+                    .with(user_posts.with(ticket).columns((posts::title,)))
+                    .filter(users::id.eq(1))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(people[0].related(shout), "Ada!");
+                assert_eq!(format!("{}", people[0].related(user_posts)[1].related(ticket)), "1011");
+                assert_eq!(
+                    serde_json::to_value(&people).unwrap(),
+                    json!([{
+                        "id": 1, "name": "Ada", "invited_by": null, "shout": "Ada!",
+                        "user_posts": [{"title": "Engines", "ticket": 1010}, {"title": "Numbers", "ticket": 1011}]
+                    }])
+                );
+            }
+
             #[tokio::test]
             async fn relation_filters_keep_the_rows_that_have_or_lack_related_rows() {
                 use mizzle::relation::{has, has_no};

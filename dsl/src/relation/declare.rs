@@ -1,7 +1,7 @@
 //! [`Relation`]: a typed link from one table to another, and [`relations!`](crate::relations).
 
 use super::shape::{ColumnsOf, Omitted, PickOf, Picked, Without};
-use super::tree::{IntoWith, LoadsRelation, With};
+use super::tree::{IntoWith, Loadable, With};
 use crate::expr::{AppearsIn, OrderTerm, RowLevel};
 use crate::query::{NoOrder, NoWhere, OrderBy, Where};
 use crate::render::RenderSql;
@@ -103,9 +103,9 @@ impl RelationKind for Many {
 pub trait RelationMethods: Relation {
     /// Loads `child` (a relation, or a relation with its own `.with(..)`) under each row
     /// this relation loads.
-    fn with<C>(self, child: C) -> With<Self, (C::Node, ())>
+    fn with<C, I>(self, child: C) -> With<Self, (C::Node, ())>
     where
-        C: IntoWith + LoadsRelation<Relation: StartsAt<Self::Target>>,
+        C: IntoWith + Loadable<Self::Target, I>,
     {
         IntoWith::into_with(self).with(child)
     }

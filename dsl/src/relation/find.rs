@@ -1,10 +1,9 @@
 //! [`find_many`] and [`find_first`]: a table's rows with the relations `.with(..)` loads,
 //! in one statement.
 
-use super::declare::StartsAt;
 use super::nested::Nested;
 use super::shape::{AllColumns, ColumnsOf, Omitted, PickOf, Picked, Shape, Without};
-use super::tree::{render_key, Children, IntoWith, LoadsRelation, Push};
+use super::tree::{render_key, Children, IntoWith, Loadable, Push};
 use crate::access::Reads;
 use crate::dialect::Dialect;
 use crate::error::Error;
@@ -55,9 +54,9 @@ pub fn find_first<T: Table>(table: T) -> FindMany<T> {
 
 impl<T: Table, W, O, Cs, S> FindMany<T, W, O, Cs, S> {
     /// Loads `relation` (with what it loads under it) for each row.
-    pub fn with<C>(self, relation: C) -> FindMany<T, W, O, <Cs as Push<C::Node>>::Output, S>
+    pub fn with<C, I>(self, relation: C) -> FindMany<T, W, O, <Cs as Push<C::Node>>::Output, S>
     where
-        C: IntoWith + LoadsRelation<Relation: StartsAt<T>>,
+        C: IntoWith + Loadable<T, I>,
         Cs: Push<C::Node>,
     {
         FindMany {
@@ -332,7 +331,7 @@ where
         let qualified = out.set_qualify_columns(true);
         out.push_sql("SELECT ");
         S::render_columns(T::NAME, out);
-        self.children.render_columns(T::NAME, out, &mut 0);
+        self.children.render_columns(T::NAME, T::NAME, out, &mut 0);
         out.push_sql(" FROM ");
         let limited = self.limit.is_some() || self.offset.is_some();
         out.push_choice(u64::from(self.limit.is_some()) | u64::from(self.offset.is_some()) << 1);

@@ -7,6 +7,7 @@
 //! on every dialect.
 
 mod declare;
+mod extra;
 mod filter;
 mod find;
 mod nested;
@@ -19,6 +20,7 @@ pub use declare::{
     Junction, KeyOf, KeyTableIs, Many, NeverNull, NotNullKey, One, Optional, Relation, RelationKind, RelationMethods,
     SourceIs, StartsAt,
 };
+pub use extra::{extra, Extra, ExtraOver, ExtraValue};
 pub use filter::{has, has_no, Has};
 pub use find::{find_first, find_many, FindMany, FindOrder, FoundAll, FoundFirst, Joined, Regrouped, RowsOf};
 pub use nested::{First, Later, Loaded, Missing, Nested, NotLoaded, RelatedIn, RowJson, SerializeRels};
@@ -27,5 +29,6 @@ pub use shape::{
     PickedRow, RemoveAt, Shape, Without,
 };
 pub use tree::{
-    aggregate_of, count_of, AggregateOf, AggregateValue, Children, CountOf, IntoWith, LoadsRelation, Push, With,
+    aggregate_of, count_of, AggregateOf, AggregateValue, Children, CountOf, IntoWith, Loadable, LoadsRelation, Push,
+    With,
 };

@@ -76,6 +76,10 @@ impl<R, Out> Loaded<R, Out> {
             relation: PhantomData,
         }
     }
+
+    pub(crate) fn rows(&self) -> &Out {
+        &self.rows
+    }
 }
 
 /// Proof that relation `R` was loaded at this level; `I` is the inferred position.

@@ -73,6 +73,13 @@ impl<R: Relation, Cs, W, O, S> LoadsRelation for With<R, Cs, W, O, S> {
     type Relation = R;
 }
 
+/// What `.with(..)` takes at a level over table `T`: a relation that starts at `T` (or a
+/// [`With`] node of one, a [`count_of`] or an [`aggregate_of`] of one), or an
+/// [`extra`](super::extra) over `T`'s columns. `I` is inferred.
+pub trait Loadable<T, I> {}
+
+impl<C: LoadsRelation<Relation: StartsAt<T>>, T> Loadable<T, ()> for C {}
+
 /// Appending a node at the end of a list of children.
 pub trait Push<X> {
     /// The longer list.
@@ -100,9 +107,9 @@ impl<H, T: Push<X>, X> Push<X> for (H, T) {
 impl<R: Relation, Cs, W, O, S> With<R, Cs, W, O, S> {
     /// Loads `child` (a relation, or a relation with its own `.with(..)`) under each row
     /// this relation loads.
-    pub fn with<C>(self, child: C) -> With<R, <Cs as Push<C::Node>>::Output, W, O, S>
+    pub fn with<C, I>(self, child: C) -> With<R, <Cs as Push<C::Node>>::Output, W, O, S>
     where
-        C: IntoWith + LoadsRelation<Relation: StartsAt<R::Target>>,
+        C: IntoWith + Loadable<R::Target, I>,
         Cs: Push<C::Node>,
     {
         With {
@@ -313,9 +320,15 @@ pub trait Children<D: Dialect> {
     /// The loaded relations of one parent row: a list of [`Loaded`].
     type Out;
 
-    /// Writes the joined levels' columns (each after `, `), under the level aliased
-    /// `parent`; `next` numbers their aliases.
-    fn render_columns<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize);
+    /// Writes the joined levels' columns (each after `, `), under the level of table
+    /// `table` aliased `parent`; `next` numbers their aliases.
+    fn render_columns<'q>(
+        &'q self,
+        table: &'static str,
+        parent: &'static str,
+        out: &mut SqlWriter<'q, D>,
+        next: &mut usize,
+    );
     /// Writes their `LEFT JOIN`s to the level aliased `parent`.
     fn render_joins<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize);
     /// Writes each level's order terms and key columns for ORDER BY (each after `, `).
@@ -336,7 +349,14 @@ impl<D: Dialect> Children<D> for () {
     type Flat = ();
     type Acc = ();
     type Out = ();
-    fn render_columns<'q>(&'q self, _parent: &'static str, _out: &mut SqlWriter<'q, D>, _next: &mut usize) {}
+    fn render_columns<'q>(
+        &'q self,
+        _table: &'static str,
+        _parent: &'static str,
+        _out: &mut SqlWriter<'q, D>,
+        _next: &mut usize,
+    ) {
+    }
     fn render_joins<'q>(&'q self, _parent: &'static str, _out: &mut SqlWriter<'q, D>, _next: &mut usize) {}
     fn render_order<'q>(&'q self, _out: &mut SqlWriter<'q, D>, _next: &mut usize) {}
     fn decode<R: RawRow<D>>(_row: &mut R, _index: &mut usize) -> Result<(), RowError> {
@@ -380,13 +400,21 @@ where
         Rest::Out,
     );
 
-    fn render_columns<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
+    fn render_columns<'q>(
+        &'q self,
+        table: &'static str,
+        parent: &'static str,
+        out: &mut SqlWriter<'q, D>,
+        next: &mut usize,
+    ) {
         let me = alias(*next, out);
         *next += 1;
         out.push_sql(", ");
         S::render_columns(me, out);
-        self.0.children.render_columns(me, out, next);
-        self.1.render_columns(parent, out, next);
+        self.0
+            .children
+            .render_columns(<R::Target as Table>::NAME, me, out, next);
+        self.1.render_columns(table, parent, out, next);
     }
 
     fn render_joins<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
@@ -653,13 +681,19 @@ where
     type Acc = (Option<X::Value>, Rest::Acc);
     type Out = (Loaded<X, X::Value>, Rest::Out);
 
-    fn render_columns<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
+    fn render_columns<'q>(
+        &'q self,
+        table: &'static str,
+        parent: &'static str,
+        out: &mut SqlWriter<'q, D>,
+        next: &mut usize,
+    ) {
         out.push_sql(", (SELECT ");
         let ValueNode(value) = &self.0;
         value.render_value(out);
         write_related_from::<X::Relation, D>(parent, (COUNTED, COUNTED_JUNCTION), out);
         out.push_sql(")");
-        self.1.render_columns(parent, out, next);
+        self.1.render_columns(table, parent, out, next);
     }
 
     fn render_joins<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {

@@ -214,3 +214,27 @@ fn picked_columns_are_fetched_with_the_key_that_tells_rows_apart() {
          WHERE \"users\".\"id\" > ? ORDER BY \"users\".\"id\", \"t1\".\"id\""
     );
 }
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Shout;
+impl mizzle_dsl::schema::AliasName for Shout {
+    const NAME: &'static str = "shout";
+}
+
+#[test]
+fn extras_are_expressions_over_the_row_as_its_level_names_it() {
+    use blog::posts;
+    use mizzle_dsl::relation::extra;
+    let query = find_many(users::table)
+        .with(extra(Shout, users::name.concat("!")))
+        .with(user_posts.with(extra(Shout, posts::title.concat("?"))));
+    let rendered = query.to_sql().unwrap();
+    assert_eq!(
+        rendered.sql,
+        "SELECT \"users\".\"id\", \"users\".\"name\", \"users\".\"invited_by\", (\"users\".\"name\" || ?), \
+         \"t1\".\"id\", \"t1\".\"author_id\", \"t1\".\"title\", (\"t1\".\"title\" || ?) \
+         FROM \"users\" LEFT JOIN \"posts\" AS \"t1\" ON \"t1\".\"author_id\" = \"users\".\"id\" \
+         ORDER BY \"users\".\"id\", \"t1\".\"id\""
+    );
+    assert_eq!(rendered.binds, [crate::text("!"), crate::text("?")]);
+}
