@@ -334,6 +334,40 @@ macro_rules! relation_scenarios {
                 }
                 let missing = by_name.get(&db, &params().set("name", "Ada")).await.unwrap_err();
                 assert!(missing.to_string().contains("missing parameter `skip`"), "{missing}");
+                // Limits and offsets, of the query and of each parent's rows, as parameters.
+                let paged = find_many(users::table)
+                    .with(user_posts.order_by(posts::id).limit(placeholder("posts")).offset(placeholder("skipped")))
+                    .order_by(users::id)
+                    .limit(placeholder("users"))
+                    .offset(placeholder("from"))
+                    .prepare()
+                    .unwrap();
+                for (users, from, posts, skipped, expected) in [
+                    (1i64, 0i64, 1i64, 1i64, vec![("Ada", vec!["Numbers"])]),
+                    (2, 1, 5, 0, vec![("Grace", vec![]), ("Linus", vec!["Kernels"])]),
+                ] {
+                    let rows = paged
+                        .all(
+                            &db,
+                            &params()
+                                .set("users", users)
+                                .set("from", from)
+                                .set("posts", posts)
+                                .set("skipped", skipped),
+                        )
+                        .await
+                        .unwrap();
+                    let found: Vec<(&str, Vec<&str>)> = rows
+                        .iter()
+                        .map(|u| (u.name.as_str(), u.related(user_posts).iter().map(|p| p.title.as_str()).collect()))
+                        .collect();
+                    assert_eq!(found, expected);
+                }
+                let negative = paged
+                    .all(&db, &params().set("users", -1i64).set("from", 0i64).set("posts", 1i64).set("skipped", 0i64))
+                    .await
+                    .unwrap_err();
+                assert!(negative.to_string().contains("users"), "{negative}");
             }
 
             #[tokio::test]

@@ -12,6 +12,7 @@ mod join;
 pub use join::{DialectIs, JoinsInto};
 mod prepared;
 mod record;
+mod row_count;
 mod select;
 mod selection;
 mod statement;
@@ -40,6 +41,7 @@ pub use record::{
     insert_field_from_json, patch_field_from_json, render_patch_field, render_record, render_records, FieldErrors,
     FieldRule, FromJsonRecord, InsertField, InsertRecord, RuleOf, TableRecords,
 };
+pub use row_count::{IntoRowCount, RowCount};
 pub(crate) use select::render_limit_offset;
 pub use select::{from, select, OneColumn, Scalar, Select, SelectBuilder, Subquery};
 pub use selection::{ExprList, Selection, SelectionDecoder, SelectionIn, TableColumns, TableRow, WholeRow};

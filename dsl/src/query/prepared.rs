@@ -30,6 +30,13 @@ pub fn placeholder<ST>(name: &'static str) -> Placeholder<ST> {
     }
 }
 
+impl<ST> Placeholder<ST> {
+    /// The parameter's name.
+    pub(crate) fn name(&self) -> &'static str {
+        self.name
+    }
+}
+
 impl<ST: SqlType> Expression for Placeholder<ST> {
     type SqlType = ST;
     type Nullability = NotNull;

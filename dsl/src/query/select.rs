@@ -6,6 +6,7 @@ use super::clause::{
 };
 use super::distinct_order::DistinctOrder;
 use super::grouping::{GroupedSelection, Grouping};
+use super::row_count::RowCount;
 use super::selection::{ExprList, SelectionIn, WholeRow};
 use super::statement::{ClausesAgree, RowQuery, ScopeChecked, Statement};
 use crate::dialect::{Dialect, SupportsDistinctOn};
@@ -292,18 +293,22 @@ where
         self.having.render_clause(" HAVING ", out);
         self.order.render_list_clause(out);
         out.push_choice(u64::from(self.limit.is_some()) | u64::from(self.offset.is_some()) << 1);
-        render_limit_offset(self.limit, self.offset, out);
+        render_limit_offset(self.limit.map(RowCount::Fixed), self.offset.map(RowCount::Fixed), out);
         out.set_qualify_columns(qualified);
     }
 }
 
 /// ` LIMIT n OFFSET m`, either or both, as literals; an OFFSET alone gets the LIMIT the
 /// dialect needs before it.
-pub(crate) fn render_limit_offset<D: Dialect>(limit: Option<u64>, offset: Option<u64>, out: &mut SqlWriter<'_, D>) {
+pub(crate) fn render_limit_offset<D: Dialect>(
+    limit: Option<RowCount>,
+    offset: Option<RowCount>,
+    out: &mut SqlWriter<'_, D>,
+) {
     match (limit, offset, D::LIMIT_ALL) {
         (Some(limit), _, _) => {
             out.push_sql(" LIMIT ");
-            out.push_u64(limit);
+            limit.write(out);
         }
         (None, Some(_), Some(all)) => {
             out.push_sql(" LIMIT ");
@@ -313,7 +318,7 @@ pub(crate) fn render_limit_offset<D: Dialect>(limit: Option<u64>, offset: Option
     }
     if let Some(offset) = offset {
         out.push_sql(" OFFSET ");
-        out.push_u64(offset);
+        offset.write(out);
     }
 }
 

@@ -141,12 +141,12 @@ pub trait RelationMethods: Relation {
     }
 
     /// At most `n` related rows for each source row.
-    fn limit(self, n: u64) -> With<Self> {
+    fn limit<N: crate::query::IntoRowCount>(self, n: N) -> With<Self> {
         IntoWith::into_with(self).limit(n)
     }
 
     /// Skips the first `n` related rows of each source row.
-    fn offset(self, n: u64) -> With<Self> {
+    fn offset<N: crate::query::IntoRowCount>(self, n: N) -> With<Self> {
         IntoWith::into_with(self).offset(n)
     }
 }

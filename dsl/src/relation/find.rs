@@ -10,7 +10,8 @@ use crate::error::Error;
 use crate::exec::{Executor, MapRows};
 use crate::expr::{AppearsIn, OrderTerm};
 use crate::query::{
-    AndFilter, NoFilterNeeded, NoOrder, NoWhere, OrderBy, Params, Prepared, ScopeChecked, Statement, TableColumns,
+    AndFilter, IntoRowCount, NoFilterNeeded, NoOrder, NoWhere, OrderBy, Params, Prepared, RowCount, ScopeChecked,
+    Statement, TableColumns,
 };
 use crate::render::{render_statement, RenderList, RenderSql, RenderedSql, SqlWriter};
 use crate::row::{DecodeRow, RawRow, RowError};
@@ -26,8 +27,8 @@ pub struct FindMany<T, W = NoWhere, O = NoOrder, Cs = (), S = AllColumns> {
     table: T,
     filter: W,
     order: O,
-    limit: Option<u64>,
-    offset: Option<u64>,
+    limit: Option<RowCount>,
+    offset: Option<RowCount>,
     children: Cs,
     shape: S,
 }
@@ -129,14 +130,14 @@ impl<T: Table, W, O, Cs, S> FindMany<T, W, O, Cs, S> {
     }
 
     /// At most `n` rows of `T` (each with all its related rows).
-    pub fn limit(mut self, n: u64) -> Self {
-        self.limit = Some(n);
+    pub fn limit<N: IntoRowCount>(mut self, n: N) -> Self {
+        self.limit = Some(n.into_row_count());
         self
     }
 
     /// Skips the first `n` rows of `T`.
-    pub fn offset(mut self, n: u64) -> Self {
-        self.offset = Some(n);
+    pub fn offset<N: IntoRowCount>(mut self, n: N) -> Self {
+        self.offset = Some(n.into_row_count());
         self
     }
 }
@@ -334,7 +335,7 @@ where
         self.children.render_columns(T::NAME, T::NAME, out, &mut 0);
         out.push_sql(" FROM ");
         let limited = self.limit.is_some() || self.offset.is_some();
-        out.push_choice(u64::from(self.limit.is_some()) | u64::from(self.offset.is_some()) << 1);
+        out.push_choice(RowCount::choice(self.limit) | RowCount::choice(self.offset) << 2);
         if limited {
             // The limit counts rows of `T`, not joined rows: it applies before the joins.
             out.push_sql("(SELECT ");

@@ -7,7 +7,7 @@ use super::nested::{Loaded, Nested};
 use super::shape::{AllColumns, ColumnsOf, Omitted, PickOf, Picked, Shape, Without};
 use crate::dialect::Dialect;
 use crate::expr::{Aggregate, AggregateFn, AppearsIn, Expression, OrderTerm};
-use crate::query::{AndFilter, NoOrder, NoWhere, OrderBy, RenderClause, TableColumns};
+use crate::query::{AndFilter, IntoRowCount, NoOrder, NoWhere, OrderBy, RenderClause, RowCount, TableColumns};
 use crate::render::{RenderSql, SqlWriter};
 use crate::row::{all_null, RawRow, RowError};
 use crate::schema::Table;
@@ -24,8 +24,8 @@ pub struct With<R, Cs = (), W = NoWhere, O = NoOrder, S = AllColumns> {
     children: Cs,
     filter: W,
     order: O,
-    limit: Option<u64>,
-    offset: Option<u64>,
+    limit: Option<RowCount>,
+    offset: Option<RowCount>,
     shape: S,
 }
 
@@ -186,14 +186,14 @@ impl<R: Relation, Cs, W, O, S> With<R, Cs, W, O, S> {
 
     /// At most `n` related rows for each source row: the first `n` posts of each user,
     /// not `n` posts in all.
-    pub fn limit(mut self, n: u64) -> Self {
-        self.limit = Some(n);
+    pub fn limit<N: IntoRowCount>(mut self, n: N) -> Self {
+        self.limit = Some(n.into_row_count());
         self
     }
 
     /// Skips the first `n` related rows of each source row.
-    pub fn offset(mut self, n: u64) -> Self {
-        self.offset = Some(n);
+    pub fn offset<N: IntoRowCount>(mut self, n: N) -> Self {
+        self.offset = Some(n.into_row_count());
         self
     }
 }
@@ -424,7 +424,7 @@ where
         let me = alias(number, out);
         *next += 1;
         let limited = level.limit.is_some() || level.offset.is_some();
-        out.push_choice(u64::from(level.limit.is_some()) | u64::from(level.offset.is_some()) << 1);
+        out.push_choice(RowCount::choice(level.limit) | RowCount::choice(level.offset) << 2);
         // A many-to-many level joins its junction first; the target's keys then point at
         // the junction (unless the level is limited: its derived table joins both).
         let junction = JUNCTION_ALIASES[number.min(JUNCTION_ALIASES.len() - 1)];
@@ -501,13 +501,36 @@ where
                 out.push_sql(" AND ");
                 out.push_column(me, ROW_NUMBER);
                 out.push_sql(" > ");
-                out.push_u64(offset);
+                offset.write(out);
             }
             if let Some(limit) = level.limit {
                 out.push_sql(" AND ");
                 out.push_column(me, ROW_NUMBER);
-                out.push_sql(" <= ");
-                out.push_u64(limit.saturating_add(level.offset.unwrap_or(0)));
+                match (limit, level.offset) {
+                    (RowCount::Fixed(limit), Some(RowCount::Fixed(offset))) => {
+                        out.push_sql(" <= ");
+                        out.push_u64(limit.saturating_add(offset));
+                    }
+                    // PostgreSQL cannot type a sum of two parameters, and MySQL's row
+                    // number is unsigned, so cannot go below zero: each its own way.
+                    (limit, Some(offset)) if D::KIND == crate::dialect::DialectKind::Pg => {
+                        out.push_sql(" - ");
+                        offset.write(out);
+                        out.push_sql(" <= ");
+                        limit.write(out);
+                    }
+                    (limit, Some(offset)) => {
+                        out.push_sql(" <= (");
+                        limit.write(out);
+                        out.push_sql(" + ");
+                        offset.write(out);
+                        out.push_sql(")");
+                    }
+                    (limit, None) => {
+                        out.push_sql(" <= ");
+                        limit.write(out);
+                    }
+                }
             }
         } else {
             let outer = out.set_alias(Some((Target::<R>::NAME, me)));
