@@ -60,7 +60,12 @@ mod lite {
     mizzle::table! { pub users in Sqlite { id: Integer [primary_key], name: Text [not_null], hair_color: Text } }
     mizzle::table! { pub posts in Sqlite { id: Integer [primary_key], user_id: Integer [not_null], title: Text [not_null] } }
     mizzle::table! { pub articles in Sqlite { id: Integer [primary_key], user_id: Integer [not_null], title: Text [not_null] } }
-    mizzle::relations! { pub user_articles: users::table => many(articles::table) on (users::id = articles::user_id); }
+    mizzle::table! { pub remarks in Sqlite { id: Integer [primary_key], article_id: Integer [not_null], user_id: Integer [not_null], body: Text [not_null] } }
+    mizzle::relations! {
+        pub user_articles: users::table => many(articles::table) on (users::id = articles::user_id);
+        pub article_remarks: articles::table => many(remarks::table) on (articles::id = remarks::article_id);
+        pub remark_author: remarks::table => one(users::table) on (remarks::user_id = users::id);
+    }
 }
 
 mod pg {
@@ -69,7 +74,12 @@ mod pg {
     mizzle::table! { pub inserted in Pg { id: Serial [primary_key], name: Text [not_null], hair_color: Text } }
     mizzle::table! { pub posts in Pg { id: Serial [primary_key], user_id: Integer [not_null], title: Text [not_null] } }
     mizzle::table! { pub articles in Pg { id: Serial [primary_key], user_id: Integer [not_null], title: Text [not_null] } }
-    mizzle::relations! { pub user_articles: users::table => many(articles::table) on (users::id = articles::user_id); }
+    mizzle::table! { pub remarks in Pg { id: Serial [primary_key], article_id: Integer [not_null], user_id: Integer [not_null], body: Text [not_null] } }
+    mizzle::relations! {
+        pub user_articles: users::table => many(articles::table) on (users::id = articles::user_id);
+        pub article_remarks: articles::table => many(remarks::table) on (articles::id = remarks::article_id);
+        pub remark_author: remarks::table => one(users::table) on (remarks::user_id = users::id);
+    }
 }
 
 mod my {
@@ -78,7 +88,12 @@ mod my {
     mizzle::table! { pub inserted in MySql { id: Serial [primary_key], name: Varchar<100> [not_null], hair_color: Varchar<100> } }
     mizzle::table! { pub posts in MySql { id: Serial [primary_key], user_id: BigIntUnsigned [not_null], title: Varchar<100> [not_null] } }
     mizzle::table! { pub articles in MySql { id: Serial [primary_key], user_id: BigIntUnsigned [not_null], title: Varchar<100> [not_null] } }
-    mizzle::relations! { pub user_articles: users::table => many(articles::table) on (users::id = articles::user_id); }
+    mizzle::table! { pub remarks in MySql { id: Serial [primary_key], article_id: BigIntUnsigned [not_null], user_id: BigIntUnsigned [not_null], body: Varchar<100> [not_null] } }
+    mizzle::relations! {
+        pub user_articles: users::table => many(articles::table) on (users::id = articles::user_id);
+        pub article_remarks: articles::table => many(remarks::table) on (articles::id = remarks::article_id);
+        pub remark_author: remarks::table => one(users::table) on (remarks::user_id = users::id);
+    }
 }
 
 /// The names of the 100 users each insert workload adds.
@@ -102,6 +117,11 @@ fn seed_sql(dialect_null: &str) -> Vec<String> {
         })
         .collect();
     let posts: Vec<String> = (0..1000).map(|i| format!("({}, 'post {i}')", i % 100 + 1)).collect();
+    let remarks: Vec<String> = (1..=1000)
+        .flat_map(|article| {
+            (0..5).map(move |k| format!("({article}, {}, 'remark {article}.{k}')", (article * 7 + k) % 1000 + 1))
+        })
+        .collect();
     vec![
         format!("{SEED_SQL}{}", users.join(", ")),
         format!("INSERT INTO posts (user_id, title) VALUES {}", posts.join(", ")),
@@ -109,13 +129,19 @@ fn seed_sql(dialect_null: &str) -> Vec<String> {
         // foreign key that a schema with relations has.
         "CREATE INDEX articles_user_id_idx ON articles (user_id)".to_owned(),
         format!("INSERT INTO articles (user_id, title) VALUES {}", posts.join(", ")),
+        // Five remarks on each article, each by some user: the three-level workload's.
+        "CREATE INDEX remarks_article_id_idx ON remarks (article_id)".to_owned(),
+        format!(
+            "INSERT INTO remarks (article_id, user_id, body) VALUES {}",
+            remarks.join(", ")
+        ),
     ]
 }
 
 fn sqlite(c: &mut Criterion) {
     use lite::{posts, users};
     let db = mizzle::sqlite::Database::open_in_memory().unwrap();
-    db.execute_sql("CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE posts (id integer PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL); CREATE TABLE inserted (id integer PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE articles (id integer PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL)").unwrap();
+    db.execute_sql("CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE posts (id integer PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL); CREATE TABLE inserted (id integer PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE articles (id integer PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL); CREATE TABLE remarks (id integer PRIMARY KEY, article_id integer NOT NULL, user_id integer NOT NULL, body text NOT NULL)").unwrap();
     for sql in seed_sql("NULL") {
         db.execute_sql(&sql).unwrap();
     }
@@ -231,6 +257,85 @@ fn sqlite(c: &mut Criterion) {
         |_| first_children(by_hand(&latest_sql), 3),
     );
 
+    // Three levels: the first 50 users, their articles (10 each), each article's 5 remarks
+    // with the remark's author. By hand: a query per level with an IN list, grouped.
+    let in_list = |n: usize| vec!["?"; n].join(", ");
+    compare(
+        c,
+        "relational-three-levels_sqlite",
+        |_| {
+            mizzle::find_many(users::table)
+                .filter(users::id.le(50))
+                .with(lite::user_articles.with(lite::article_remarks.with(lite::remark_author)))
+                .all(&db)
+                .unwrap()
+        },
+        |_| {
+            type User = (i64, String, Option<String>);
+            let mut stmt = raw
+                .prepare_cached(r#"SELECT "id", "name", "hair_color" FROM "users" WHERE "id" <= ? ORDER BY "id""#)
+                .unwrap();
+            let users: Vec<User> = stmt
+                .query_map([50i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let ids: Vec<i64> = users.iter().map(|u| u.0).collect();
+            let mut stmt = raw
+                .prepare_cached(&format!(
+                    r#"SELECT "id", "user_id", "title" FROM "articles" WHERE "user_id" IN ({}) ORDER BY "id""#,
+                    in_list(ids.len())
+                ))
+                .unwrap();
+            let articles: Vec<(i64, i64, String)> = stmt
+                .query_map(rusqlite::params_from_iter(ids.iter()), |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let article_ids: Vec<i64> = articles.iter().map(|a| a.0).collect();
+            let mut stmt = raw
+                .prepare_cached(&format!(
+                    r#"SELECT "id", "article_id", "user_id", "body" FROM "remarks" WHERE "article_id" IN ({}) ORDER BY "id""#,
+                    in_list(article_ids.len())
+                ))
+                .unwrap();
+            let remarks: Vec<(i64, i64, i64, String)> = stmt
+                .query_map(rusqlite::params_from_iter(article_ids.iter()), |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let mut author_ids: Vec<i64> = remarks.iter().map(|r| r.2).collect();
+            author_ids.sort_unstable();
+            author_ids.dedup();
+            let mut stmt = raw
+                .prepare_cached(&format!(
+                    r#"SELECT "id", "name", "hair_color" FROM "users" WHERE "id" IN ({})"#,
+                    in_list(author_ids.len())
+                ))
+                .unwrap();
+            let authors: std::collections::HashMap<i64, User> = stmt
+                .query_map(rusqlite::params_from_iter(author_ids.iter()), |r| {
+                    Ok((r.get(0)?, (r.get(0)?, r.get(1)?, r.get(2)?)))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let remarks: Vec<((i64, i64, i64, String), User)> = remarks
+                .into_iter()
+                .map(|r| {
+                    let author = authors[&r.2].clone();
+                    (r, author)
+                })
+                .collect();
+            let articles = group_children(articles, remarks, |a| a.0, |r| r.0 .1);
+            group_children(users, articles, |u| u.0, |a| a.0 .1)
+        },
+    );
+
     mod ins {
         use mizzle::sqlite::*;
         mizzle::table! { pub inserted in Sqlite { id: Integer [primary_key], name: Text [not_null], hair_color: Text } }
@@ -335,7 +440,7 @@ fn postgres(c: &mut Criterion) {
     .unwrap();
     let scoped = format!("{url}?options=-c%20search_path%3Dmizzle_bench");
     let db = rt.block_on(mizzle::pg::Database::connect(&scoped)).unwrap();
-    rt.block_on(db.execute_sql("CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE posts (id serial PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL); CREATE TABLE inserted (id serial PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE articles (id serial PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL)")).unwrap();
+    rt.block_on(db.execute_sql("CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE posts (id serial PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL); CREATE TABLE inserted (id serial PRIMARY KEY, name text NOT NULL, hair_color text); CREATE TABLE articles (id serial PRIMARY KEY, user_id integer NOT NULL, title text NOT NULL); CREATE TABLE remarks (id serial PRIMARY KEY, article_id integer NOT NULL, user_id integer NOT NULL, body text NOT NULL)")).unwrap();
     for sql in seed_sql("NULL") {
         rt.block_on(db.execute_sql(&sql)).unwrap();
     }
@@ -472,6 +577,72 @@ fn postgres(c: &mut Criterion) {
         |_| first_children(by_hand(&latest_stmt), 3),
     );
 
+    let three_users = rt
+        .block_on(client.prepare(r#"SELECT "id", "name", "hair_color" FROM "users" WHERE "id" <= $1 ORDER BY "id""#))
+        .unwrap();
+    let three_remarks = rt
+        .block_on(client.prepare(
+            r#"SELECT "id", "article_id", "user_id", "body" FROM "remarks" WHERE "article_id" = ANY($1) ORDER BY "id""#,
+        ))
+        .unwrap();
+    let three_authors = rt
+        .block_on(client.prepare(r#"SELECT "id", "name", "hair_color" FROM "users" WHERE "id" = ANY($1)"#))
+        .unwrap();
+    compare(
+        c,
+        "relational-three-levels_postgres",
+        |_| {
+            rt.block_on(
+                mizzle::find_many(users::table)
+                    .filter(users::id.le(50))
+                    .with(pg::user_articles.with(pg::article_remarks.with(pg::remark_author)))
+                    .all(&db),
+            )
+            .unwrap()
+        },
+        |_| {
+            type User = (i32, String, Option<String>);
+            let users: Vec<User> = rt
+                .block_on(client.query(&three_users, &[&50i32]))
+                .unwrap()
+                .iter()
+                .map(|r| (r.get(0), r.get(1), r.get(2)))
+                .collect();
+            let ids: Vec<i32> = users.iter().map(|u| u.0).collect();
+            let articles: Vec<(i32, i32, String)> = rt
+                .block_on(client.query(&posts_stmt, &[&ids]))
+                .unwrap()
+                .iter()
+                .map(|r| (r.get(0), r.get(1), r.get(2)))
+                .collect();
+            let article_ids: Vec<i32> = articles.iter().map(|a| a.0).collect();
+            let remarks: Vec<(i32, i32, i32, String)> = rt
+                .block_on(client.query(&three_remarks, &[&article_ids]))
+                .unwrap()
+                .iter()
+                .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+                .collect();
+            let mut author_ids: Vec<i32> = remarks.iter().map(|r| r.2).collect();
+            author_ids.sort_unstable();
+            author_ids.dedup();
+            let authors: std::collections::HashMap<i32, User> = rt
+                .block_on(client.query(&three_authors, &[&author_ids]))
+                .unwrap()
+                .iter()
+                .map(|r| (r.get(0), (r.get(0), r.get(1), r.get(2))))
+                .collect();
+            let remarks: Vec<((i32, i32, i32, String), User)> = remarks
+                .into_iter()
+                .map(|r| {
+                    let author = authors[&r.2].clone();
+                    (r, author)
+                })
+                .collect();
+            let articles = group_children(articles, remarks, |a| a.0, |r| r.0 .1);
+            group_children(users, articles, |u| u.0, |a| a.0 .1)
+        },
+    );
+
     let names = new_user_names();
     let placeholders: Vec<String> = (0..100).map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2)).collect();
     let stmt = rt
@@ -513,7 +684,7 @@ fn mysql(c: &mut Criterion) {
         .unwrap();
     let scoped = format!("{}/mizzle_bench", &url[..url.rfind('/').unwrap()]);
     let db = rt.block_on(mizzle::mysql::Database::connect(&scoped)).unwrap();
-    rt.block_on(db.execute_sql("CREATE TABLE users (id serial PRIMARY KEY, name varchar(100) NOT NULL, hair_color varchar(100)); CREATE TABLE posts (id serial PRIMARY KEY, user_id bigint unsigned NOT NULL, title varchar(100) NOT NULL); CREATE TABLE inserted (id serial PRIMARY KEY, name varchar(100) NOT NULL, hair_color varchar(100)); CREATE TABLE articles (id serial PRIMARY KEY, user_id bigint unsigned NOT NULL, title varchar(100) NOT NULL)")).unwrap();
+    rt.block_on(db.execute_sql("CREATE TABLE users (id serial PRIMARY KEY, name varchar(100) NOT NULL, hair_color varchar(100)); CREATE TABLE posts (id serial PRIMARY KEY, user_id bigint unsigned NOT NULL, title varchar(100) NOT NULL); CREATE TABLE inserted (id serial PRIMARY KEY, name varchar(100) NOT NULL, hair_color varchar(100)); CREATE TABLE articles (id serial PRIMARY KEY, user_id bigint unsigned NOT NULL, title varchar(100) NOT NULL); CREATE TABLE remarks (id serial PRIMARY KEY, article_id bigint unsigned NOT NULL, user_id bigint unsigned NOT NULL, body varchar(100) NOT NULL)")).unwrap();
     for sql in seed_sql("NULL") {
         rt.block_on(db.execute_sql(&sql)).unwrap();
     }
@@ -629,6 +800,75 @@ fn mysql(c: &mut Criterion) {
             .unwrap()
         },
         |_| first_children(by_hand(&latest_sql), 3),
+    );
+
+    let in_list = |n: usize| vec!["?"; n].join(", ");
+    compare(
+        c,
+        "relational-three-levels_mysql",
+        |_| {
+            rt.block_on(
+                mizzle::find_many(users::table)
+                    .filter(users::id.le(50))
+                    .with(my::user_articles.with(my::article_remarks.with(my::remark_author)))
+                    .all(&db),
+            )
+            .unwrap()
+        },
+        |_| {
+            type User = (u64, String, Option<String>);
+            let values = |ids: &[u64]| -> Vec<mysql_async::Value> {
+                ids.iter().map(|id| mysql_async::Value::from(*id)).collect()
+            };
+            let users: Vec<User> = rt
+                .block_on(conn.exec(
+                    "SELECT `id`, `name`, `hair_color` FROM `users` WHERE `id` <= ? ORDER BY `id`",
+                    (50u64,),
+                ))
+                .unwrap();
+            let ids: Vec<u64> = users.iter().map(|u| u.0).collect();
+            let articles: Vec<(u64, u64, String)> = rt
+                .block_on(conn.exec(
+                    format!(
+                        "SELECT `id`, `user_id`, `title` FROM `articles` WHERE `user_id` IN ({}) ORDER BY `id`",
+                        in_list(ids.len())
+                    ),
+                    values(&ids),
+                ))
+                .unwrap();
+            let article_ids: Vec<u64> = articles.iter().map(|a| a.0).collect();
+            let remarks: Vec<(u64, u64, u64, String)> = rt
+                .block_on(conn.exec(
+                    format!(
+                        "SELECT `id`, `article_id`, `user_id`, `body` FROM `remarks` WHERE `article_id` IN ({}) ORDER BY `id`",
+                        in_list(article_ids.len())
+                    ),
+                    values(&article_ids),
+                ))
+                .unwrap();
+            let mut author_ids: Vec<u64> = remarks.iter().map(|r| r.2).collect();
+            author_ids.sort_unstable();
+            author_ids.dedup();
+            let authors: Vec<User> = rt
+                .block_on(conn.exec(
+                    format!(
+                        "SELECT `id`, `name`, `hair_color` FROM `users` WHERE `id` IN ({})",
+                        in_list(author_ids.len())
+                    ),
+                    values(&author_ids),
+                ))
+                .unwrap();
+            let authors: std::collections::HashMap<u64, User> = authors.into_iter().map(|u| (u.0, u)).collect();
+            let remarks: Vec<((u64, u64, u64, String), User)> = remarks
+                .into_iter()
+                .map(|r| {
+                    let author = authors[&r.2].clone();
+                    (r, author)
+                })
+                .collect();
+            let articles = group_children(articles, remarks, |a| a.0, |r| r.0 .1);
+            group_children(users, articles, |u| u.0, |a| a.0 .1)
+        },
     );
 
     let names = new_user_names();
