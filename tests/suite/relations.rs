@@ -61,6 +61,10 @@ macro_rules! blog_schema {
                 pub comment_author: comments::table => one(users::table) on (comments::author_id = users::id);
                 /// Who invited a user, if anyone.
                 pub inviter: users::table => optional(users::table) on (users::invited_by = users::id);
+                /// The same three, their keys taken from the foreign keys.
+                pub written: users::table => many(posts::table);
+                pub remarks: posts::table => many(comments::table);
+                pub invited_by: users::table => optional(users::table);
             }
 
             /// CREATE TABLE, in dependency order.
@@ -534,6 +538,32 @@ macro_rules! relation_scenarios {
             }
 
             #[tokio::test]
+            async fn relations_keyed_by_foreign_keys_load_as_those_written_out() {
+                use $schema::{invited_by, remarks, written};
+                let Some(db) = open("rel_derived").await else { return };
+                let derived = find_many(users::table)
+                    .with(written.with(remarks))
+                    .with(invited_by)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                let explicit = find_many(users::table)
+                    .with(user_posts.with(post_comments))
+                    .with(inviter)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                let json = serde_json::to_string(&derived).unwrap();
+                let expected = serde_json::to_string(&explicit)
+                    .unwrap()
+                    .replace("user_posts", "written")
+                    .replace("post_comments", "remarks")
+                    .replace("inviter", "invited_by");
+                assert_eq!(json, expected);
+                assert_eq!(derived[0].related(written).len(), 2);
+            }
+
+            #[tokio::test]
             async fn relation_filters_keep_the_rows_that_have_or_lack_related_rows() {
                 use mizzle::relation::{has, has_no};
                 let Some(db) = open("rel_has").await else { return };
@@ -659,5 +689,94 @@ mod in_transactions {
             .map(|post| post.related(post_author).name.as_str())
             .collect();
         assert_eq!(names, authors);
+    }
+}
+
+/// Relations between tables in a schema other than the connection's (PostgreSQL), or in
+/// another database (MySQL): every table a relational query writes carries its schema.
+mod elsewhere {
+    macro_rules! elsewhere_schema {
+        ($module:ident, $dialect:ident, $d:ty, $int:ty) => {
+            pub mod $module {
+                use mizzle::$dialect::*;
+                mizzle::table! {
+                    pub owners schema "mizzle_elsewhere" in $d { id: $int [primary_key], name: Text [not_null] }
+                }
+                mizzle::table! {
+                    pub pets schema "mizzle_elsewhere" in $d {
+                        id: $int [primary_key],
+                        owner_id: $int [not_null],
+                        name: Text [not_null],
+                    }
+                }
+                mizzle::relations! {
+                    pub owner_pets: owners::table => many(pets::table) on (owners::id = pets::owner_id);
+                }
+            }
+        };
+    }
+    elsewhere_schema!(pg, pg, Pg, Integer);
+    elsewhere_schema!(my, mysql, MySql, Int);
+
+    /// Owners with their first pet, those with pets, and how many each has.
+    macro_rules! reach_elsewhere {
+        ($db:expr, $schema:ident) => {{
+            use mizzle::prelude::*;
+            use mizzle::relation::{count_of, has};
+            use $schema::{owner_pets, owners, pets};
+            let db = $db;
+            for statement in [
+                mizzle::create_table(owners::table).unwrap(),
+                mizzle::create_table(pets::table).unwrap(),
+            ] {
+                db.execute_sql(&statement).await.unwrap();
+            }
+            db.execute_sql("INSERT INTO mizzle_elsewhere.owners (id, name) VALUES (1, 'Ada'), (2, 'Grace')")
+                .await
+                .unwrap();
+            db.execute_sql(
+                "INSERT INTO mizzle_elsewhere.pets (id, owner_id, name) VALUES (1, 1, 'Rex'), (2, 1, 'Tom')",
+            )
+            .await
+            .unwrap();
+            let owners = mizzle::find_many(owners::table)
+                .with(owner_pets.order_by(pets::id).limit(1))
+                .with(count_of(owner_pets))
+                .filter(has(owner_pets))
+                .limit(5)
+                .all(&db)
+                .await
+                .unwrap();
+            let seen: Vec<(&str, Vec<&str>, i64)> = owners
+                .iter()
+                .map(|o| {
+                    let first = o.related(owner_pets).iter().map(|p| p.name.as_str()).collect();
+                    (o.name.as_str(), first, *o.related(count_of(owner_pets)))
+                })
+                .collect();
+            assert_eq!(seen, [("Ada", vec!["Rex"], 2)]);
+        }};
+    }
+
+    #[tokio::test]
+    async fn pg_relations_reach_tables_in_another_schema() {
+        let Some(db) = crate::support::pg("rel_elsewhere", &[]).await else {
+            return;
+        };
+        db.execute_sql("DROP SCHEMA IF EXISTS mizzle_elsewhere CASCADE; CREATE SCHEMA mizzle_elsewhere")
+            .await
+            .unwrap();
+        reach_elsewhere!(db, pg);
+    }
+
+    #[tokio::test]
+    async fn mysql_relations_reach_tables_in_another_database() {
+        let Some(db) = crate::support::mysql("rel_elsewhere", &[]).await else {
+            return;
+        };
+        db.execute_sql("DROP DATABASE IF EXISTS mizzle_elsewhere; CREATE DATABASE mizzle_elsewhere")
+            .await
+            .unwrap();
+        reach_elsewhere!(db, my);
     }
 }

@@ -24,7 +24,8 @@ pub trait Relation: Copy + Default + std::fmt::Debug + Send + Sync + 'static {
     /// How many target rows a source row has.
     type Kind: RelationKind;
     /// The join keys: pairs of (source column, target column) names, compared with `=`.
-    /// Empty for a relation [`Relation::THROUGH`] a junction table.
+    /// Empty for a relation [`Relation::THROUGH`] a junction table, and for one whose keys
+    /// are those of the foreign key between its tables (see [`keys_of`](super::keys_of)).
     const KEYS: &'static [(&'static str, &'static str)];
     /// For a many-to-many relation, the junction table it goes through.
     const THROUGH: Option<Junction> = None;
@@ -47,6 +48,10 @@ pub struct Junction {
 pub trait RelationKind: crate::private::Sealed + 'static {
     /// The loaded rows' type for rows of type `T`: `T`, `Option<T>` or `Vec<T>`.
     type Out<T>;
+    /// `true` for [`Many`].
+    const MANY: bool;
+    /// `true` for [`One`].
+    const EXACTLY_ONE: bool;
     /// Collects the rows found for one source row; `relation` names it in errors.
     fn collect<T>(rows: Vec<T>, relation: &'static str) -> Result<Self::Out<T>, crate::Error>;
 }
@@ -70,6 +75,8 @@ impl crate::private::Sealed for Many {}
 
 impl RelationKind for One {
     type Out<T> = T;
+    const MANY: bool = false;
+    const EXACTLY_ONE: bool = true;
     fn collect<T>(rows: Vec<T>, relation: &'static str) -> Result<T, crate::Error> {
         rows.into_iter().next().ok_or_else(|| {
             crate::Error::Driver(
@@ -85,6 +92,8 @@ impl RelationKind for One {
 
 impl RelationKind for Optional {
     type Out<T> = Option<T>;
+    const MANY: bool = false;
+    const EXACTLY_ONE: bool = false;
     fn collect<T>(rows: Vec<T>, _relation: &'static str) -> Result<Option<T>, crate::Error> {
         Ok(rows.into_iter().next())
     }
@@ -92,6 +101,8 @@ impl RelationKind for Optional {
 
 impl RelationKind for Many {
     type Out<T> = Vec<T>;
+    const MANY: bool = true;
+    const EXACTLY_ONE: bool = false;
     fn collect<T>(rows: Vec<T>, _relation: &'static str) -> Result<Vec<T>, crate::Error> {
         Ok(rows)
     }
@@ -183,6 +194,11 @@ impl<T> SourceIs<T> for T {}
 /// # fn main() {}
 /// ```
 ///
+/// Without `on (..)`, the keys are those of the one foreign key between the two tables
+/// (`references(..)` or `t.foreign_key(..)`): the target's pointing at the source for
+/// `many`, the source's pointing at the target for `one` and `optional` (or else the
+/// target's); a relation between tables with none, or several, says so when it is used.
+///
 /// `one` for exactly one target row (its source columns must be NOT NULL), `optional` for
 /// at most one, `many` for any number. Each pair `source_column = target_column` is
 /// checked: the first column belongs to the source table, the second to the target, and
@@ -228,6 +244,24 @@ macro_rules! relations {
                 $($crate::relation::__check_key::<$junction, $target, $jto, $to>();)+
             }
         };
+
+        $crate::relations!($($rest)*);
+    };
+    // Keys from the foreign key between the tables.
+    (
+        $(#[$meta:meta])*
+        $vis:vis $name:ident : $source:ty => $kind:ident ( $target:ty );
+        $($rest:tt)*
+    ) => {
+        $crate::__mizzle_relation_marker!($(#[$meta])* $vis $name);
+
+        impl $crate::relation::Relation for $name {
+            const NAME: &'static str = $crate::schema::unraw(stringify!($name));
+            type Source = $source;
+            type Target = $target;
+            type Kind = $crate::__mizzle_relation_kind!($kind);
+            const KEYS: &'static [(&'static str, &'static str)] = &[];
+        }
 
         $crate::relations!($($rest)*);
     };

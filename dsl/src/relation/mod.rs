@@ -7,6 +7,7 @@
 //! on every dialect.
 
 mod declare;
+mod derive;
 mod extra;
 mod filter;
 mod find;
@@ -20,6 +21,7 @@ pub use declare::{
     Junction, KeyOf, KeyTableIs, Many, NeverNull, NotNullKey, One, Optional, Relation, RelationKind, RelationMethods,
     SourceIs, StartsAt,
 };
+pub use derive::{keys_of, Keys};
 pub use extra::{extra, Extra, ExtraOver, ExtraValue};
 pub use filter::{has, has_no, Has};
 pub use find::{find_first, find_many, FindMany, FindOrder, FoundAll, FoundFirst, Joined, Regrouped, RowsOf};

@@ -244,6 +244,15 @@ fn key_alias<D: Dialect>(i: usize, out: &mut SqlWriter<'_, D>) -> &'static str {
     })
 }
 
+/// The join keys of relation `R` ([`keys_of`](super::keys_of)); none, and the error
+/// recorded, when they cannot be found.
+fn relation_keys<R: Relation, D: Dialect>(out: &mut SqlWriter<'_, D>) -> super::derive::Keys {
+    super::derive::keys_of::<R>().unwrap_or_else(|error| {
+        out.push_error(crate::EncodeError::new(error));
+        &[]
+    })
+}
+
 /// Writes `"left"."a" = "right"."b" AND …` for each pair `(a, b)`.
 fn write_keys<D: Dialect>(
     out: &mut SqlWriter<'_, D>,
@@ -454,7 +463,10 @@ where
             out.push_sql(", ROW_NUMBER() OVER (PARTITION BY ");
             match R::THROUGH {
                 Some(through) => write_list(out, through.source_keys.iter().map(|(_, j)| (through.name, *j))),
-                None => write_list(out, R::KEYS.iter().map(|(_, t)| (Target::<R>::NAME, *t))),
+                None => {
+                    let keys = relation_keys::<R, D>(out);
+                    write_list(out, keys.iter().map(|(_, t)| (Target::<R>::NAME, *t)))
+                }
             }
             out.push_sql(" ORDER BY ");
             let mut first = !level.order.render_terms(out);
@@ -494,7 +506,10 @@ where
                     keys.map(|(i, (source, _))| (key_alias(i, out), *source)).collect();
                 write_keys(out, me, parent, pairs.into_iter());
             }
-            (None, _) => write_keys(out, me, parent, R::KEYS.iter().map(|(s, t)| (*t, *s))),
+            (None, _) => {
+                let keys = relation_keys::<R, D>(out);
+                write_keys(out, me, parent, keys.iter().map(|(s, t)| (*t, *s)))
+            }
         }
         if limited {
             if let Some(offset) = level.offset {
@@ -657,7 +672,8 @@ pub(super) fn write_related_from<R: Relation, D: Dialect>(
         }
         None => {
             out.push_sql(" WHERE ");
-            write_keys(out, target_alias, parent, R::KEYS.iter().map(|(s, t)| (*t, *s)));
+            let keys = relation_keys::<R, D>(out);
+            write_keys(out, target_alias, parent, keys.iter().map(|(s, t)| (*t, *s)));
         }
     }
 }

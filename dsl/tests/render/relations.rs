@@ -238,3 +238,110 @@ fn extras_are_expressions_over_the_row_as_its_level_names_it() {
     );
     assert_eq!(rendered.binds, [crate::text("!"), crate::text("?")]);
 }
+
+/// Relations without `on (..)`: their keys come from the foreign keys the tables declare.
+mod derived {
+    use super::blog::{comments, posts, tags, users};
+    mizzle_dsl::relations! {
+        pub writings: users::table => many(posts::table);
+        pub writer: posts::table => one(users::table);
+        pub invited: users::table => many(users::table);
+        pub invited_by: users::table => optional(users::table);
+        pub remarks: posts::table => many(comments::table);
+        pub unrelated: users::table => many(tags::table);
+        pub sure_inviter: users::table => one(users::table);
+        pub invitees_explicit: users::table => many(users::table) on (users::id = users::invited_by);
+    }
+    mizzle_dsl::table! {
+        pub reviews in mizzle_dsl::dialect::Sqlite {
+            id: Integer [primary_key],
+            author_id: Integer [not_null, references(users::id)],
+            reviewer_id: Integer [not_null, references(users::id)],
+        }
+    }
+    use mizzle_dsl::sqlite::Integer;
+    mizzle_dsl::relations! {
+        pub reviewed: users::table => many(reviews::table);
+    }
+
+    /// A relation written by hand: what `relations!` writes for `on (posts::id = comments::post_id)`.
+    #[derive(Debug, Clone, Copy, Default)]
+    pub struct CommentsByHand;
+    impl mizzle_dsl::relation::Relation for CommentsByHand {
+        const NAME: &'static str = "comments_by_hand";
+        type Source = posts::table;
+        type Target = comments::table;
+        type Kind = mizzle_dsl::relation::Many;
+        const KEYS: &'static [(&'static str, &'static str)] = &[("id", "post_id")];
+    }
+}
+
+#[test]
+fn relations_without_columns_join_on_the_foreign_key_between_their_tables() {
+    use derived::{invited, invited_by, invitees_explicit, remarks, writer, writings, CommentsByHand};
+    assert_eq!(
+        find_many(users::table)
+            .with(writings.with(writer))
+            .with(invited_by)
+            .with(invited)
+            .to_sql()
+            .unwrap()
+            .sql,
+        find_many(users::table)
+            .with(user_posts.with(post_author))
+            .with(inviter)
+            .with(invitees_explicit)
+            .to_sql()
+            .unwrap()
+            .sql
+    );
+    let derived = find_many(blog::posts::table)
+        .with(remarks)
+        .to_sql()
+        .unwrap()
+        .sql
+        .into_owned();
+    let by_hand = find_many(blog::posts::table)
+        .with(CommentsByHand)
+        .to_sql()
+        .unwrap()
+        .sql
+        .into_owned();
+    assert_eq!(derived, by_hand);
+    assert_eq!(
+        derived,
+        "SELECT \"posts\".\"id\", \"posts\".\"author_id\", \"posts\".\"title\", \"t1\".\"id\", \"t1\".\"post_id\", \"t1\".\"body\" \
+         FROM \"posts\" LEFT JOIN \"comments\" AS \"t1\" ON \"t1\".\"post_id\" = \"posts\".\"id\" \
+         ORDER BY \"posts\".\"id\", \"t1\".\"id\""
+    );
+}
+
+#[test]
+fn a_relation_whose_foreign_key_is_missing_ambiguous_or_nullable_says_so() {
+    use derived::{reviewed, sure_inviter, unrelated};
+    let error = find_many(users::table)
+        .with(unrelated)
+        .to_sql()
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("relation `unrelated` names no columns, and no foreign key joins `users` and `tags`"),
+        "{error}"
+    );
+    let error = find_many(users::table).with(reviewed).to_sql().unwrap_err().to_string();
+    assert!(
+        error.contains(
+            "2 foreign keys join `users` and `reviews` (id = author_id; id = reviewer_id): choose one with `on (..)`"
+        ),
+        "{error}"
+    );
+    let error = find_many(users::table)
+        .with(sure_inviter)
+        .to_sql()
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("relation `sure_inviter` is declared `one`, but its key `users.invited_by` is nullable: declare it `optional`"),
+        "{error}"
+    );
+}
