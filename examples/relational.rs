@@ -4,6 +4,7 @@
 //! Run it with `cargo run --example relational`.
 
 use mizzle::prelude::*;
+use mizzle::relation::{extra, has};
 use mizzle::sqlite::*;
 use mizzle::{create_table, find_first, find_many, insert};
 
@@ -98,5 +99,31 @@ fn main() -> Result<(), mizzle::Error> {
         .expect("Grace is there");
     println!("{}", serde_json::to_string_pretty(&grace).expect("rows serialize"));
     println!("{}", serde_json::to_string(&everyone).expect("rows serialize"));
+
+    // Only some columns, a value computed per row, and a filter on related rows.
+    let loud = extra(Loud, users::name.concat("!"));
+    let commented = find_many(users::table)
+        .columns((users::name,))
+        .with(loud)
+        .with(user_posts.columns((posts::title,)).filter(has(post_comments)))
+        .filter(has(user_posts))
+        .all(&db)?;
+    for user in &commented {
+        let titles: Vec<&str> = user
+            .related(user_posts)
+            .iter()
+            .map(|p| p.get(posts::title).as_str())
+            .collect();
+        let shout: &String = user.related(loud);
+        println!("{} ({shout}) has comments on {titles:?}", user.get(users::name));
+    }
+    println!("{}", serde_json::to_string(&commented).expect("rows serialize"));
     Ok(())
+}
+
+/// The name of the computed column `loud` in JSON.
+#[derive(Debug, Clone, Copy, Default)]
+struct Loud;
+impl mizzle::schema::AliasName for Loud {
+    const NAME: &'static str = "loud";
 }
