@@ -7,6 +7,7 @@ mod constraints;
 mod ddl;
 mod definition;
 mod macros;
+pub mod model;
 mod narrow;
 mod scope;
 mod set;
@@ -24,6 +25,7 @@ pub use definition::{
 };
 #[doc(hidden)]
 pub use macros::unraw;
+pub use model::SchemaModel;
 pub use narrow::{
     ChainHas, ColumnKey, Cons, ExprKey, GroupKeys, KeyChain, Narrowed, Nil, No, Position, Proof, ProofList, Truth,
     Truths, Yes,
@@ -32,4 +34,13 @@ pub use scope::{
     Cross, Full, Here, InLeft, InRight, Inner, Join, JoinKind, Left, NoTables, QuerySource, Right, TableIn,
 };
 pub use set::{create_sequence, create_view, Schema, Sequence, SupportsSequences};
+/// The DDL writer over the [`model`]: every statement the schema and its migrations need.
+pub mod ddl_writer {
+    pub use super::ddl::{
+        add_constraint, add_foreign_keys, check_clause, column_definition, create_index, drop_constraint,
+        drop_foreign_keys, drop_index, enum_statement, foreign_key_clause, qualified, sqlite_unique_index,
+        table_statements, unique_clause, ConstraintKind,
+    };
+    pub use super::set::{create_statements, creation_order, drop_statements, sequence_statement, view_statement};
+}
 pub use table::{DefaultKind, HasDefault, NoDefault, Table};

@@ -1,7 +1,8 @@
 //! [`Schema`]: every table (and enum, sequence and view) of an application, created and
 //! dropped in dependency order.
 
-use super::ddl::{add_foreign_keys, create_enum, drop_foreign_keys, foreign_keys, ident, table_statements};
+use super::ddl::{add_foreign_keys, drop_foreign_keys, enum_statement, ident, qualified, table_statements};
+use super::model::{EnumModel, SchemaModel, SequenceModel, TableModel, ViewModel};
 use super::{Table, TableDef};
 use crate::dialect::{Dialect, DialectKind, MySql, Pg};
 use crate::error::Error;
@@ -87,41 +88,25 @@ impl SupportsSequences for MySql {}
 
 /// `CREATE SEQUENCE …;`
 pub fn create_sequence<D: SupportsSequences>(sequence: &Sequence) -> String {
-    let kind = D::KIND;
-    let mut sql = String::from("CREATE SEQUENCE ");
-    if let Some(schema) = sequence.schema {
-        ident(kind, &mut sql, schema);
-        sql.push('.');
-    }
-    ident(kind, &mut sql, sequence.name);
-    let options = [
-        ("INCREMENT BY", sequence.increment),
-        ("MINVALUE", sequence.min),
-        ("MAXVALUE", sequence.max),
-        ("START WITH", sequence.start),
-        ("CACHE", sequence.cache),
-    ];
-    for (keyword, value) in options {
-        if let Some(value) = value {
-            let _ = write!(sql, " {keyword} {value}");
-        }
-    }
-    if sequence.cycle {
-        sql.push_str(" CYCLE");
-    }
-    sql.push(';');
-    sql
+    sequence_statement(D::KIND, &sequence.model())
 }
 
 /// `CREATE VIEW name AS <query>;` — the query's values become literals.
 pub fn create_view<D: Dialect, Q: RenderSql<D>>(name: &str, query: &Q) -> Result<String, Error> {
+    Ok(view_statement(
+        D::KIND,
+        &ViewModel {
+            name: name.to_owned(),
+            sql: view_query::<D, Q>(query)?,
+        },
+    ))
+}
+
+/// A view's query as SQL, its values as literals.
+fn view_query<D: Dialect, Q: RenderSql<D>>(query: &Q) -> Result<String, Error> {
     let mut out = SqlWriter::<D>::for_ddl();
     query.render(&mut out);
-    let rendered = out.finish()?;
-    let mut sql = String::from("CREATE VIEW ");
-    ident(D::KIND, &mut sql, name);
-    let _ = write!(sql, " AS {};", rendered.sql);
-    Ok(sql)
+    Ok(out.finish()?.sql.into_owned())
 }
 
 /// The tables, sequences and views of one database, created and dropped in an order the
@@ -169,80 +154,44 @@ impl<D: Dialect> Schema<D> {
 
     /// Adds a view of `query`, created after the tables.
     pub fn view<Q: RenderSql<D>>(mut self, name: &str, query: &Q) -> Self {
-        let sql = create_view::<D, Q>(name, query).map_err(|e| e.to_string());
+        let sql = view_query::<D, Q>(query).map_err(|e| e.to_string());
         self.views.push((name.to_owned(), sql));
         self
     }
 
-    /// The tables in creation order, each with the tables its deferred foreign keys point to.
-    fn creation_order(&self) -> Vec<(usize, Vec<&'static str>)> {
-        let mut created: Vec<&str> = Vec::new();
-        let mut order = Vec::new();
-        let mut pending: Vec<usize> = (0..self.tables.len()).collect();
-        while !pending.is_empty() {
-            let in_set = |name: &str| self.tables.iter().any(|t| t.name == name);
-            let ready = pending.iter().position(|&i| {
-                let def = &self.tables[i];
-                foreign_keys(def).iter().all(|fk| {
-                    fk.foreign_table == def.name || !in_set(fk.foreign_table) || created.contains(&fk.foreign_table)
-                })
-            });
-            // In a cycle no table is ready: take the first and defer its forward references.
-            let at = ready.unwrap_or(0);
-            let i = pending.remove(at);
-            let def = &self.tables[i];
-            let deferred = foreign_keys(def)
-                .iter()
-                .map(|fk| fk.foreign_table)
-                .filter(|&target| target != def.name && in_set(target) && !created.contains(&target))
-                .collect();
-            created.push(def.name);
-            order.push((i, deferred));
-        }
-        order
-    }
-
-    /// Every statement that creates the schema, in order.
-    pub fn create_statements(&self) -> Result<Vec<String>, Error> {
+    /// The schema as a [`SchemaModel`]: what the migration kit snapshots, and what its
+    /// statements are written from. Fails when a default, a typed check, an index or a
+    /// view cannot be written as SQL.
+    pub fn model(&self) -> Result<SchemaModel, Error> {
         let kind = D::KIND;
-        let mut statements = Vec::new();
+        let mut model = SchemaModel::empty(kind);
+        for def in &self.tables {
+            model.tables.push(TableModel::from_def(kind, def)?);
+        }
         if kind == DialectKind::Pg {
             let mut schemas: Vec<&str> = self.tables.iter().filter_map(|t| t.schema).collect();
             schemas.extend(self.sequences.iter().filter_map(|s| s.schema));
             schemas.sort_unstable();
             schemas.dedup();
-            for schema in schemas {
-                let mut sql = String::from("CREATE SCHEMA IF NOT EXISTS ");
-                ident(kind, &mut sql, schema);
-                sql.push(';');
-                statements.push(sql);
-            }
-            let mut enums = Vec::new();
+            model.schemas = schemas.into_iter().map(str::to_owned).collect();
             for column in self.tables.iter().flat_map(|t| &t.columns) {
                 if let Some(enum_type) = column.enum_type {
-                    if !enums.contains(&enum_type) {
-                        enums.push(enum_type);
+                    if !model.enums.iter().any(|e| e.name == enum_type.name) {
+                        model.enums.push(EnumModel {
+                            name: enum_type.name.to_owned(),
+                            values: enum_type.members.iter().map(|m| (*m).to_owned()).collect(),
+                        });
                     }
                 }
             }
-            statements.extend(enums.iter().map(create_enum));
         }
-        statements.extend(self.sequences.iter().map(|sequence| sequence_sql(kind, sequence)));
-        let order = self.creation_order();
-        // SQLite accepts references to tables created later, so nothing needs deferring.
-        let defers = kind != DialectKind::Sqlite;
-        for (i, deferred) in &order {
-            let deferred: &[&str] = if defers { deferred } else { &[] };
-            statements.extend(table_statements(kind, &self.tables[*i], deferred)?);
-        }
-        if defers {
-            for (i, deferred) in &order {
-                statements.extend(add_foreign_keys(kind, &self.tables[*i], deferred));
-            }
-        }
+        model.sequences = self.sequences.iter().map(Sequence::model).collect();
         for (name, view) in &self.views {
             match view {
-                Ok(sql) => statements.push(sql.clone()),
+                Ok(sql) => model.views.push(ViewModel {
+                    name: name.clone(),
+                    sql: sql.clone(),
+                }),
                 Err(problem) => {
                     return Err(Error::Encode {
                         sql: format!("CREATE VIEW {name}"),
@@ -251,77 +200,198 @@ impl<D: Dialect> Schema<D> {
                 }
             }
         }
-        Ok(statements)
+        Ok(model)
+    }
+
+    /// Every statement that creates the schema, in order.
+    pub fn create_statements(&self) -> Result<Vec<String>, Error> {
+        Ok(create_statements(&self.model()?))
     }
 
     /// Every statement that drops the schema's views, tables, types and sequences.
     pub fn drop_statements(&self) -> Vec<String> {
         let kind = D::KIND;
-        let mut statements = Vec::new();
-        for (name, _) in self.views.iter().rev() {
-            let mut sql = String::from("DROP VIEW IF EXISTS ");
-            ident(kind, &mut sql, name);
-            sql.push(';');
-            statements.push(sql);
+        let mut model = SchemaModel::empty(kind);
+        // Dropping needs names and references only: a table whose default cannot be written
+        // is still dropped by name.
+        model.tables = self
+            .tables
+            .iter()
+            .map(|def| TableModel::from_def(kind, def).unwrap_or_else(|_| TableModel::named(def.schema, def.name)))
+            .collect();
+        if let Ok(full) = self.model() {
+            model = full;
         }
-        let order = self.creation_order();
-        let cyclic = order.iter().any(|(_, deferred)| !deferred.is_empty());
-        match (kind, cyclic) {
-            // Open the cycle first; a session flag would not survive a pool's connection change.
-            (DialectKind::MySql, true) => {
-                for (i, deferred) in &order {
-                    statements.extend(drop_foreign_keys(&self.tables[*i], deferred));
-                }
-            }
-            // SQLite is one connection, and cannot drop a constraint.
-            (DialectKind::Sqlite, true) => statements.push("PRAGMA foreign_keys = OFF;".to_owned()),
-            _ => {}
-        }
-        for (i, _) in order.iter().rev() {
-            let def = &self.tables[*i];
-            let mut sql = String::from("DROP TABLE IF EXISTS ");
-            if let Some(schema) = def.schema {
-                ident(kind, &mut sql, schema);
-                sql.push('.');
-            }
-            ident(kind, &mut sql, def.name);
-            if kind == DialectKind::Pg {
-                sql.push_str(" CASCADE");
-            }
-            sql.push(';');
-            statements.push(sql);
-        }
-        if kind == DialectKind::Sqlite && cyclic {
-            statements.push("PRAGMA foreign_keys = ON;".to_owned());
-        }
-        if kind == DialectKind::Pg {
-            let mut enums: Vec<&str> = self
-                .tables
-                .iter()
-                .flat_map(|t| &t.columns)
-                .filter_map(|c| c.enum_type.map(|e| e.name))
-                .collect();
-            enums.dedup();
-            for name in enums {
-                let mut sql = String::from("DROP TYPE IF EXISTS ");
-                ident(kind, &mut sql, name);
-                sql.push(';');
-                statements.push(sql);
-            }
-        }
-        for sequence in &self.sequences {
-            let mut sql = String::from("DROP SEQUENCE IF EXISTS ");
-            ident(kind, &mut sql, sequence.name);
-            sql.push(';');
-            statements.push(sql);
-        }
-        statements
+        drop_statements(&model)
     }
 }
 
-fn sequence_sql(kind: DialectKind, sequence: &Sequence) -> String {
-    match kind {
-        DialectKind::MySql => create_sequence::<MySql>(sequence),
-        _ => create_sequence::<Pg>(sequence),
+impl Sequence {
+    fn model(&self) -> SequenceModel {
+        SequenceModel {
+            schema: self.schema.map(str::to_owned),
+            name: self.name.to_owned(),
+            increment: self.increment,
+            min: self.min,
+            max: self.max,
+            start: self.start,
+            cache: self.cache,
+            cycle: self.cycle,
+        }
     }
+}
+
+/// The tables of `tables` in creation order, each with the tables its deferred foreign
+/// keys point to: a table after those it references; in a cycle, the first table's
+/// forward references are deferred.
+pub fn creation_order(tables: &[TableModel]) -> Vec<(usize, Vec<&str>)> {
+    let mut created: Vec<&str> = Vec::new();
+    let mut order = Vec::new();
+    let mut pending: Vec<usize> = (0..tables.len()).collect();
+    let in_set = |name: &str| tables.iter().any(|t| t.name == name);
+    while !pending.is_empty() {
+        let ready = pending.iter().position(|&i| {
+            let table = &tables[i];
+            table.foreign_keys.iter().all(|fk| {
+                fk.foreign_table == table.name
+                    || !in_set(&fk.foreign_table)
+                    || created.contains(&fk.foreign_table.as_str())
+            })
+        });
+        let at = ready.unwrap_or(0);
+        let i = pending.remove(at);
+        let table = &tables[i];
+        let deferred = table
+            .foreign_keys
+            .iter()
+            .map(|fk| fk.foreign_table.as_str())
+            .filter(|&target| target != table.name && in_set(target) && !created.contains(&target))
+            .collect();
+        created.push(&table.name);
+        order.push((i, deferred));
+    }
+    order
+}
+
+/// Every statement that creates `model`, in an order the database accepts.
+pub fn create_statements(model: &SchemaModel) -> Vec<String> {
+    let Ok(kind) = model.kind() else {
+        return Vec::new();
+    };
+    let mut statements = Vec::new();
+    if kind == DialectKind::Pg {
+        for schema in &model.schemas {
+            let mut sql = String::from("CREATE SCHEMA IF NOT EXISTS ");
+            ident(kind, &mut sql, schema);
+            sql.push(';');
+            statements.push(sql);
+        }
+        statements.extend(model.enums.iter().map(enum_statement));
+    }
+    statements.extend(
+        model
+            .sequences
+            .iter()
+            .map(|sequence| sequence_statement(kind, sequence)),
+    );
+    let order = creation_order(&model.tables);
+    // SQLite accepts references to tables created later, so nothing needs deferring.
+    let defers = kind != DialectKind::Sqlite;
+    for (i, deferred) in &order {
+        let deferred: &[&str] = if defers { deferred } else { &[] };
+        statements.extend(table_statements(kind, &model.tables[*i], deferred));
+    }
+    if defers {
+        for (i, deferred) in &order {
+            statements.extend(add_foreign_keys(kind, &model.tables[*i], deferred));
+        }
+    }
+    statements.extend(model.views.iter().map(|view| view_statement(kind, view)));
+    statements
+}
+
+/// `CREATE VIEW name AS <query>;`.
+pub fn view_statement(kind: DialectKind, view: &ViewModel) -> String {
+    let mut sql = String::from("CREATE VIEW ");
+    ident(kind, &mut sql, &view.name);
+    let _ = write!(sql, " AS {};", view.sql);
+    sql
+}
+
+/// Every statement that drops `model`'s views, tables, types and sequences.
+pub fn drop_statements(model: &SchemaModel) -> Vec<String> {
+    let Ok(kind) = model.kind() else {
+        return Vec::new();
+    };
+    let mut statements = Vec::new();
+    for view in model.views.iter().rev() {
+        let mut sql = String::from("DROP VIEW IF EXISTS ");
+        ident(kind, &mut sql, &view.name);
+        sql.push(';');
+        statements.push(sql);
+    }
+    let order = creation_order(&model.tables);
+    let cyclic = order.iter().any(|(_, deferred)| !deferred.is_empty());
+    match (kind, cyclic) {
+        // Open the cycle first; a session flag would not survive a pool's connection change.
+        (DialectKind::MySql, true) => {
+            for (i, deferred) in &order {
+                statements.extend(drop_foreign_keys(&model.tables[*i], deferred));
+            }
+        }
+        // SQLite is one connection, and cannot drop a constraint.
+        (DialectKind::Sqlite, true) => statements.push("PRAGMA foreign_keys = OFF;".to_owned()),
+        _ => {}
+    }
+    for (i, _) in order.iter().rev() {
+        let table = &model.tables[*i];
+        let mut sql = String::from("DROP TABLE IF EXISTS ");
+        qualified(kind, &mut sql, table.schema.as_deref(), &table.name);
+        if kind == DialectKind::Pg {
+            sql.push_str(" CASCADE");
+        }
+        sql.push(';');
+        statements.push(sql);
+    }
+    if kind == DialectKind::Sqlite && cyclic {
+        statements.push("PRAGMA foreign_keys = ON;".to_owned());
+    }
+    if kind == DialectKind::Pg {
+        for enum_model in &model.enums {
+            let mut sql = String::from("DROP TYPE IF EXISTS ");
+            ident(kind, &mut sql, &enum_model.name);
+            sql.push(';');
+            statements.push(sql);
+        }
+    }
+    for sequence in &model.sequences {
+        let mut sql = String::from("DROP SEQUENCE IF EXISTS ");
+        ident(kind, &mut sql, &sequence.name);
+        sql.push(';');
+        statements.push(sql);
+    }
+    statements
+}
+
+/// `CREATE SEQUENCE …;` of a modelled sequence.
+pub fn sequence_statement(kind: DialectKind, sequence: &SequenceModel) -> String {
+    let mut sql = String::from("CREATE SEQUENCE ");
+    qualified(kind, &mut sql, sequence.schema.as_deref(), &sequence.name);
+    let options = [
+        ("INCREMENT BY", sequence.increment),
+        ("MINVALUE", sequence.min),
+        ("MAXVALUE", sequence.max),
+        ("START WITH", sequence.start),
+        ("CACHE", sequence.cache),
+    ];
+    for (keyword, value) in options {
+        if let Some(value) = value {
+            let _ = write!(sql, " {keyword} {value}");
+        }
+    }
+    if sequence.cycle {
+        sql.push_str(" CYCLE");
+    }
+    sql.push(';');
+    sql
 }
