@@ -1,0 +1,347 @@
+//! The `mizzle` command line: a thin layer over the library. `generate` (and `export`
+//! of the declared schema) need the application's schema, so they run through a small
+//! binary in the application's crate that calls [`main_with_schema`]; the other commands
+//! also run from the installed `mizzle` binary ([`main`]).
+
+use crate::apply::{down, migrate, status, MigrateOptions, State};
+use crate::check::check;
+use crate::config::Config;
+use crate::diff::Renames;
+use crate::migrations::{files, generate, GenerateOptions};
+use clap::{Parser, Subcommand, ValueEnum};
+use mizzle_dsl::schema::ddl_writer::create_statements;
+use mizzle_dsl::schema::model::SchemaModel;
+use serde_json::json;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The migrations kit for mizzle schemas.
+#[derive(Debug, Parser)]
+#[command(name = "mizzle", version, about)]
+pub struct Cli {
+    /// The config file.
+    #[arg(long, global = true, default_value = "mizzle.toml")]
+    pub config: PathBuf,
+    /// The database URL (`postgres://…`, `mysql://…`, or a SQLite file).
+    #[arg(long, global = true)]
+    pub url: Option<String>,
+    /// The environment variable holding the database URL.
+    #[arg(long, global = true)]
+    pub url_env: Option<String>,
+    /// The migrations folder.
+    #[arg(long, global = true)]
+    pub dir: Option<PathBuf>,
+    /// The journal table.
+    #[arg(long, global = true)]
+    pub table: Option<String>,
+    /// `human` or `json`.
+    #[arg(long, global = true, value_enum, default_value_t = Output::Human)]
+    pub output: Output,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Output {
+    /// Sentences.
+    Human,
+    /// One JSON object.
+    Json,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Writes a migration from the difference between the last snapshot and the schema.
+    Generate {
+        /// A name for the migration.
+        #[arg(long)]
+        name: Option<String>,
+        /// An empty migration, for changes to data.
+        #[arg(long)]
+        custom: bool,
+        /// Refuse a migration that loses data or may fail on existing rows.
+        #[arg(long)]
+        strict: bool,
+        /// A declared rename: `table OLD NEW` or `column TABLE OLD NEW` (repeatable).
+        #[arg(long)]
+        rename: Vec<String>,
+        /// Nothing was renamed: what disappeared is dropped, what appeared is created.
+        #[arg(long)]
+        no_renames: bool,
+        /// The timestamp to name the migration with (YYYYMMDDHHMMSS); now by default.
+        #[arg(long, hide = true)]
+        timestamp: Option<String>,
+    },
+    /// Applies the pending migrations.
+    Migrate {
+        /// Go on when an applied migration's file changed.
+        #[arg(long)]
+        allow_changed: bool,
+        /// Go on when an applied migration's file is gone.
+        #[arg(long)]
+        allow_missing: bool,
+    },
+    /// Undoes applied migrations with their down files: the last one, or the last N.
+    Down {
+        /// How many.
+        #[arg(default_value_t = 1)]
+        count: usize,
+        /// Undo every migration applied after this one instead.
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// Lists applied and pending migrations.
+    Status,
+    /// Checks that the migrations chain one after the other.
+    Check,
+    /// Prints the schema's DDL: the declared schema's, or the last snapshot's.
+    Export,
+}
+
+/// The installed `mizzle` binary: every command but `generate`.
+pub fn main() -> ExitCode {
+    run(Cli::parse(), None)
+}
+
+/// An application's own migrations binary: every command, with `schema` as the schema
+/// `generate` and `export` read.
+pub fn main_with_schema(schema: Result<SchemaModel, mizzle_dsl::Error>) -> ExitCode {
+    match schema {
+        Ok(schema) => run(Cli::parse(), Some(schema)),
+        Err(error) => {
+            eprintln!("error: the schema cannot be written as SQL: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs `cli`; `schema` is the application's, when the binary has one.
+pub fn run(cli: Cli, schema: Option<SchemaModel>) -> ExitCode {
+    let output = cli.output;
+    match execute(cli, schema) {
+        Ok(report) => {
+            match output {
+                Output::Json => println!("{}", report.json),
+                Output::Human => {
+                    if !report.text.is_empty() {
+                        println!("{}", report.text.trim_end());
+                    }
+                }
+            }
+            if report.ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Err(error) => {
+            match output {
+                Output::Json => println!("{}", json!({ "ok": false, "error": error })),
+                Output::Human => eprintln!("error: {error}"),
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What a command prints, both ways, and whether it succeeded.
+struct Printed {
+    text: String,
+    json: serde_json::Value,
+    ok: bool,
+}
+
+fn execute(cli: Cli, schema: Option<SchemaModel>) -> Result<Printed, String> {
+    let mut config = Config::load(&cli.config)?;
+    config.url = cli.url.or(config.url);
+    config.url_env = cli.url_env.or(config.url_env);
+    config.dir = cli.dir.or(config.dir);
+    config.table = cli.table.or(config.table);
+    let dir = config.migrations_dir();
+    let options = MigrateOptions {
+        table: config.journal_table(),
+        ..MigrateOptions::default()
+    };
+    let runtime = || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| format!("cannot start the async runtime: {e}"))
+    };
+    match cli.command {
+        Command::Generate {
+            name,
+            custom,
+            strict,
+            rename,
+            no_renames,
+            timestamp,
+        } => {
+            let schema = schema.ok_or(
+                "generate reads your Rust schema: run it through your project's migrations binary \
+                 (`cargo run --bin migrations -- generate`, see the README)",
+            )?;
+            let mut hints = match &config.renames {
+                Some(path) => Renames::parse(
+                    &std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+                )?,
+                None => Renames::default(),
+            };
+            let flags = Renames::parse(&rename.join("\n"))?;
+            hints.tables.extend(flags.tables);
+            hints.columns.extend(flags.columns);
+            hints.none = no_renames;
+            let generate_options = GenerateOptions {
+                name,
+                renames: hints,
+                custom,
+                strict,
+                timestamp,
+            };
+            match generate(&dir, &schema, &generate_options) {
+                Ok(None) => Ok(Printed {
+                    text: "The schema and the last snapshot agree: no migration to write.".to_owned(),
+                    json: json!({ "ok": true, "migration": null }),
+                    ok: true,
+                }),
+                Ok(Some(generated)) => {
+                    let mut text = format!(
+                        "Wrote {} ({} statement(s)) in {}.",
+                        generated.name,
+                        generated.statements,
+                        dir.display()
+                    );
+                    for warning in &generated.warnings {
+                        text.push_str(&format!("\nwarning: {warning}"));
+                    }
+                    Ok(Printed {
+                        text,
+                        json: json!({
+                            "ok": true,
+                            "migration": generated.name,
+                            "statements": generated.statements,
+                            "warnings": generated.warnings,
+                        }),
+                        ok: true,
+                    })
+                }
+                Err(error) => {
+                    let interactive = std::io::stdin().is_terminal() && cli.output == Output::Human;
+                    let hint = if interactive {
+                        "\n(run generate again with the flag for each)"
+                    } else {
+                        ""
+                    };
+                    Err(format!("{error}{hint}"))
+                }
+            }
+        }
+        Command::Migrate {
+            allow_changed,
+            allow_missing,
+        } => {
+            let url = config.database_url()?;
+            let migrations = files::load(&dir)?;
+            let options = MigrateOptions {
+                allow_changed,
+                allow_missing,
+                ..options
+            };
+            let report = runtime()?.block_on(migrate(&url, &migrations, &options))?;
+            let text = if report.done.is_empty() {
+                format!("Nothing to apply: {} migration(s) already applied.", report.already)
+            } else {
+                format!("Applied {}.", report.done.join(", "))
+            };
+            Ok(Printed {
+                text,
+                json: json!({ "ok": true, "applied": report.done, "already": report.already }),
+                ok: true,
+            })
+        }
+        Command::Down { count, to } => {
+            let url = config.database_url()?;
+            let migrations = files::load(&dir)?;
+            let report = runtime()?.block_on(down(&url, &migrations, &options, count, to.as_deref()))?;
+            let text = if report.done.is_empty() {
+                "Nothing to undo.".to_owned()
+            } else {
+                format!("Undid {}.", report.done.join(", "))
+            };
+            Ok(Printed {
+                text,
+                json: json!({ "ok": true, "undone": report.done }),
+                ok: true,
+            })
+        }
+        Command::Status => {
+            let url = config.database_url()?;
+            let migrations = files::load(&dir)?;
+            let states = runtime()?.block_on(status(&url, &migrations, &options))?;
+            let describe = |state: &State| match state {
+                State::Applied => "applied".to_owned(),
+                State::Changed => "applied, but its file changed since".to_owned(),
+                State::Missing => "applied, but its files are gone".to_owned(),
+                State::Interrupted(done) => format!("interrupted after {done} statement(s)"),
+                State::Pending => "pending".to_owned(),
+            };
+            let text = states
+                .iter()
+                .map(|(name, state)| format!("{name}  {}", describe(state)))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let ok = states.iter().all(|(_, s)| matches!(s, State::Applied | State::Pending));
+            Ok(Printed {
+                text: if text.is_empty() {
+                    "No migrations.".to_owned()
+                } else {
+                    text
+                },
+                json: json!({
+                    "ok": ok,
+                    "migrations": states.iter().map(|(name, state)| json!({ "name": name, "state": describe(state) })).collect::<Vec<_>>(),
+                }),
+                ok,
+            })
+        }
+        Command::Check => {
+            let problems = check(&dir)?;
+            let text = if problems.is_empty() {
+                "The migrations chain one after the other.".to_owned()
+            } else {
+                problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+            };
+            Ok(Printed {
+                text,
+                json: json!({ "ok": problems.is_empty(), "problems": problems.iter().map(ToString::to_string).collect::<Vec<_>>() }),
+                ok: problems.is_empty(),
+            })
+        }
+        Command::Export => {
+            let model = match schema {
+                Some(schema) => schema,
+                None => {
+                    let (model, last) =
+                        files::last_snapshot(&dir, SchemaModel::empty(mizzle_dsl::dialect::DialectKind::Pg))?;
+                    if last.is_none() {
+                        return Err(format!(
+                            "no schema to export: {} has no migrations, and this binary has no Rust schema",
+                            dir.display()
+                        ));
+                    }
+                    model
+                }
+            };
+            let statements = create_statements(&model);
+            Ok(Printed {
+                text: statements.join("\n"),
+                json: json!({ "ok": true, "dialect": model.dialect, "statements": statements }),
+                ok: true,
+            })
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! mizzle-kit: the migrations kit. The schema declared in Rust is the source of truth:
+//! [`generate`] writes SQL migrations from its difference with the last snapshot, and
+//! [`migrate`] applies them, from the `mizzle` command line or from the application at
+//! start-up.
+//!
+//! - [`diff`]: the steps between two schema models, renames only as declared.
+//! - [`migrations`]: migration folders, their snapshots, and generating one.
+//! - [`apply`]: the journal, the lock, `migrate`, `status` and `down`.
+//! - [`check`]: that the migrations chain, one after the other.
+//! - [`cli`]: the command line, a thin layer over the above.
+
+pub mod apply;
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod diff;
+pub mod migrations;
+
+pub use apply::{down, migrate, status, MigrateOptions, Report, State};
+pub use diff::{diff, Renames, Step};
+pub use migrations::{generate, EmbeddedMigration, GenerateOptions, Generated, Migration};
+pub use mizzle_dsl::schema::model::SchemaModel;
+
+/// Applies the migrations compiled into the application (`embedded.rs`, which
+/// `mizzle generate` writes) to the database at `url`: what an application calls at
+/// start-up.
+pub async fn migrate_embedded(url: &str, migrations: &[EmbeddedMigration]) -> Result<Report, String> {
+    let migrations: Vec<Migration> = migrations.iter().map(Migration::from).collect();
+    migrate(url, &migrations, &MigrateOptions::default()).await
+}

@@ -1,0 +1,205 @@
+//! The SQL each kind of change generates, per dialect, asserted whole.
+
+use mizzle_dsl::schema::model::SchemaModel;
+use mizzle_dsl::schema::Schema;
+use mizzle_kit::diff::{diff, Renames};
+
+mod v1 {
+    pub mod pg {
+        use mizzle_dsl::pg::*;
+        mizzle_dsl::table! { pub users in Pg { id: Serial [primary_key], name: Text [not_null], nick: Text } }
+    }
+    pub mod my {
+        use mizzle_dsl::mysql::*;
+        mizzle_dsl::table! { pub users in MySql { id: Serial [primary_key], name: Text [not_null], nick: Text } }
+    }
+    pub mod lite {
+        use mizzle_dsl::sqlite::*;
+        mizzle_dsl::table! { pub users in Sqlite { id: Integer [primary_key], name: Text [not_null], nick: Text } }
+    }
+}
+
+mod v2 {
+    pub mod pg {
+        use mizzle_dsl::pg::*;
+        mizzle_dsl::table! {
+            pub users in Pg {
+                id: Serial [primary_key],
+                name: Varchar<100> [not_null, default("?")],
+                handle: Text,
+                age: Integer,
+            }
+            define |t| { t.index("users_name_idx").on(name); }
+        }
+        mizzle_dsl::table! {
+            pub posts in Pg { id: Serial [primary_key], author_id: Integer [not_null, references(users::id)] }
+        }
+    }
+    pub mod my {
+        use mizzle_dsl::mysql::*;
+        mizzle_dsl::table! {
+            pub users in MySql {
+                id: Serial [primary_key],
+                name: Varchar<100> [not_null, default("?")],
+                handle: Text,
+                age: Int,
+            }
+            define |t| { t.index("users_name_idx").on(name); }
+        }
+        mizzle_dsl::table! {
+            pub posts in MySql { id: Serial [primary_key], author_id: BigIntUnsigned [not_null, references(users::id)] }
+        }
+    }
+    pub mod lite {
+        use mizzle_dsl::sqlite::*;
+        mizzle_dsl::table! {
+            pub users in Sqlite {
+                id: Integer [primary_key],
+                name: Text [not_null, default("?")],
+                handle: Text,
+                age: Integer,
+            }
+            define |t| { t.index("users_name_idx").on(name); }
+        }
+        mizzle_dsl::table! {
+            pub posts in Sqlite { id: Integer [primary_key], author_id: Integer [not_null, references(users::id)] }
+        }
+    }
+}
+
+fn pg(version: u8) -> SchemaModel {
+    match version {
+        1 => Schema::new().table(v1::pg::users::table).model().unwrap(),
+        _ => Schema::new()
+            .table(v2::pg::users::table)
+            .table(v2::pg::posts::table)
+            .model()
+            .unwrap(),
+    }
+}
+
+fn my(version: u8) -> SchemaModel {
+    match version {
+        1 => Schema::new().table(v1::my::users::table).model().unwrap(),
+        _ => Schema::new()
+            .table(v2::my::users::table)
+            .table(v2::my::posts::table)
+            .model()
+            .unwrap(),
+    }
+}
+
+fn lite(version: u8) -> SchemaModel {
+    match version {
+        1 => Schema::new().table(v1::lite::users::table).model().unwrap(),
+        _ => Schema::new()
+            .table(v2::lite::users::table)
+            .table(v2::lite::posts::table)
+            .model()
+            .unwrap(),
+    }
+}
+
+/// `nick` became `handle`: declared.
+fn renamed() -> Renames {
+    Renames::parse("column users nick handle").unwrap()
+}
+
+fn sql(old: &SchemaModel, new: &SchemaModel, renames: &Renames) -> Vec<String> {
+    let kind = new.kind().unwrap();
+    diff(old, new, renames)
+        .unwrap()
+        .iter()
+        .flat_map(|step| step.sql(kind))
+        .collect()
+}
+
+#[test]
+fn postgres_alters_columns_in_place_and_adds_what_is_new() {
+    assert_eq!(
+        sql(&pg(1), &pg(2), &renamed()),
+        [
+            "CREATE TABLE \"posts\" (\n  \"id\" serial PRIMARY KEY,\n  \"author_id\" integer NOT NULL,\n  \
+             CONSTRAINT \"posts_author_id_users_id_fk\" FOREIGN KEY (\"author_id\") REFERENCES \"users\"(\"id\")\n);",
+            "ALTER TABLE \"users\" RENAME COLUMN \"nick\" TO \"handle\";",
+            "ALTER TABLE \"users\" ADD COLUMN \"age\" integer;",
+            "ALTER TABLE \"users\" ALTER COLUMN \"name\" SET DATA TYPE varchar(100) USING \"name\"::varchar(100);",
+            "ALTER TABLE \"users\" ALTER COLUMN \"name\" SET DEFAULT '?';",
+            "CREATE INDEX \"users_name_idx\" ON \"users\" (\"name\");",
+        ]
+    );
+}
+
+#[test]
+fn mysql_modifies_a_changed_column_whole() {
+    assert_eq!(
+        sql(&my(1), &my(2), &renamed()),
+        [
+            "CREATE TABLE `posts` (\n  `id` serial PRIMARY KEY NOT NULL,\n  `author_id` bigint unsigned NOT NULL,\n  \
+             CONSTRAINT `posts_author_id_users_id_fk` FOREIGN KEY (`author_id`) REFERENCES `users`(`id`)\n);",
+            "ALTER TABLE `users` RENAME COLUMN `nick` TO `handle`;",
+            "ALTER TABLE `users` ADD COLUMN `age` int;",
+            "ALTER TABLE `users` MODIFY COLUMN `name` varchar(100) DEFAULT '?' NOT NULL;",
+            "CREATE INDEX `users_name_idx` ON `users` (`name`);",
+        ]
+    );
+}
+
+#[test]
+fn sqlite_rebuilds_a_table_whose_column_changes() {
+    assert_eq!(
+        sql(&lite(1), &lite(2), &renamed()),
+        [
+            "CREATE TABLE `posts` (\n  `id` integer PRIMARY KEY NOT NULL,\n  `author_id` integer NOT NULL,\n  \
+             CONSTRAINT `posts_author_id_users_id_fk` FOREIGN KEY (`author_id`) REFERENCES `users`(`id`)\n);",
+            "ALTER TABLE `users` RENAME COLUMN `nick` TO `handle`;",
+            "PRAGMA defer_foreign_keys = ON;",
+            "CREATE TABLE `__new_users` (\n  `id` integer PRIMARY KEY NOT NULL,\n  `name` text DEFAULT '?' NOT NULL,\n  \
+             `handle` text,\n  `age` integer\n);",
+            "INSERT INTO `__new_users` (`id`, `name`, `handle`) SELECT `id`, `name`, `handle` FROM `users`;",
+            "DROP TABLE `users`;",
+            "ALTER TABLE `__new_users` RENAME TO `users`;",
+            "CREATE INDEX `users_name_idx` ON `users` (`name`);",
+        ]
+    );
+}
+
+#[test]
+fn a_drop_and_a_create_are_not_taken_for_a_rename_without_saying_so() {
+    let error = diff(&pg(1), &pg(2), &Renames::default()).unwrap_err();
+    assert_eq!(
+        error.choices,
+        [
+            "column `users.nick` was dropped and `users.handle` created: renamed? `column users nick handle`",
+            "column `users.nick` was dropped and `users.age` created: renamed? `column users nick age`",
+        ]
+    );
+    let none = Renames {
+        none: true,
+        ..Renames::default()
+    };
+    let steps = sql(&pg(1), &pg(2), &none);
+    assert!(
+        steps.contains(&"ALTER TABLE \"users\" DROP COLUMN \"nick\";".to_owned()),
+        "{steps:?}"
+    );
+    assert!(
+        steps.contains(&"ALTER TABLE \"users\" ADD COLUMN \"handle\" text;".to_owned()),
+        "{steps:?}"
+    );
+}
+
+#[test]
+fn going_back_drops_what_was_created_last_first() {
+    assert_eq!(
+        sql(&pg(2), &pg(1), &Renames::parse("column users handle nick").unwrap()),
+        [
+            "DROP INDEX \"users_name_idx\";",
+            "ALTER TABLE \"users\" RENAME COLUMN \"handle\" TO \"nick\";",
+            "ALTER TABLE \"users\" ALTER COLUMN \"name\" SET DATA TYPE text USING \"name\"::text;",
+            "ALTER TABLE \"users\" ALTER COLUMN \"name\" DROP DEFAULT;",
+            "ALTER TABLE \"users\" DROP COLUMN \"age\";",
+            "DROP TABLE \"posts\";",
+        ]
+    );
+}
