@@ -17,6 +17,11 @@ pub use mizzle_dsl::query::{delete, excluded, from, insert, select, update};
 pub use mizzle_dsl::relation::{find_first, find_many};
 pub use mizzle_dsl::schema::{create_table, drop_table};
 
+/// The migrations kit (with the `kit` feature): generate SQL migrations from the schema,
+/// apply them, and the `mizzle` command line. See [`mizzle_kit`].
+#[cfg(feature = "kit")]
+pub use mizzle_kit as kit;
+
 /// PostgreSQL: the dialect, its column types, and (with the `postgres` feature)
 /// [`Database`](pg::Database) and [`Transaction`](pg::Transaction) on tokio-postgres.
 pub mod pg {

@@ -25,6 +25,6 @@ pub use mizzle_dsl::schema::model::SchemaModel;
 /// `mizzle generate` writes) to the database at `url`: what an application calls at
 /// start-up.
 pub async fn migrate_embedded(url: &str, migrations: &[EmbeddedMigration]) -> Result<Report, String> {
-    let migrations: Vec<Migration> = migrations.iter().map(Migration::from).collect();
+    let migrations: Vec<Migration> = migrations.iter().map(Migration::embedded).collect();
     migrate(url, &migrations, &MigrateOptions::default()).await
 }

@@ -307,11 +307,11 @@ pub fn drop_constraint(kind: DialectKind, table: &TableModel, what: ConstraintKi
     match (kind, what) {
         (DialectKind::MySql, ConstraintKind::ForeignKey) => sql.push_str(" DROP FOREIGN KEY "),
         (DialectKind::MySql, ConstraintKind::Unique) => sql.push_str(" DROP INDEX "),
-        (DialectKind::MySql, ConstraintKind::Check) => sql.push_str(" DROP CHECK "),
         (DialectKind::MySql, ConstraintKind::PrimaryKey) => {
             sql.push_str(" DROP PRIMARY KEY;");
             return sql;
         }
+        // A check on MySQL too: MariaDB has no `DROP CHECK`; it and MySQL 8.0.19+ take this.
         _ => sql.push_str(" DROP CONSTRAINT "),
     }
     ident(kind, &mut sql, name);

@@ -85,7 +85,8 @@ pub fn write_embedded(dir: &Path) -> Result<(), String> {
     let mut rust = String::from(
         "// Written by `mizzle generate`: every migration of this folder, for\n\
          // `include!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/migrations/embedded.rs\"));`.\n\
-         pub static MIGRATIONS: &[mizzle_kit::EmbeddedMigration] = &[\n",
+         // Each is (name, up.sql, down.sql): what `migrate_embedded` takes.\n\
+         pub static MIGRATIONS: &[(&str, &str, Option<&str>)] = &[\n",
     );
     for path in migration_dirs(dir)? {
         let name = path
@@ -97,10 +98,7 @@ pub fn write_embedded(dir: &Path) -> Result<(), String> {
         } else {
             "None".to_owned()
         };
-        let _ = writeln!(
-            rust,
-            "    mizzle_kit::EmbeddedMigration {{ name: {name:?}, up: include_str!(\"{name}/up.sql\"), down: {down} }},"
-        );
+        let _ = writeln!(rust, "    ({name:?}, include_str!(\"{name}/up.sql\"), {down}),");
     }
     rust.push_str("];\n");
     fs::write(dir.join("embedded.rs"), rust).map_err(|e| format!("cannot write {}/embedded.rs: {e}", dir.display()))

@@ -18,20 +18,15 @@ pub struct Migration {
     pub down: Option<String>,
 }
 
-/// A migration compiled into the application's binary (see `embedded.rs`).
-#[derive(Debug, Clone, Copy)]
-pub struct EmbeddedMigration {
-    /// The folder's name.
-    pub name: &'static str,
-    /// `up.sql`.
-    pub up: &'static str,
-    /// `down.sql`, if there is one.
-    pub down: Option<&'static str>,
-}
+/// A migration compiled into the application's binary, as `embedded.rs` lists it: its
+/// name, its `up.sql` and its `down.sql` if there is one. A plain tuple, so that the file
+/// names no crate and reads the same through `mizzle::kit` and `mizzle_kit`.
+pub type EmbeddedMigration = (&'static str, &'static str, Option<&'static str>);
 
-impl From<&EmbeddedMigration> for Migration {
-    fn from(m: &EmbeddedMigration) -> Self {
-        Migration::new(m.name.to_owned(), m.up.to_owned(), m.down.map(str::to_owned))
+impl Migration {
+    /// The migration `embedded.rs` lists as `migration`.
+    pub fn embedded(&(name, up, down): &EmbeddedMigration) -> Self {
+        Migration::new(name.to_owned(), up.to_owned(), down.map(str::to_owned))
     }
 }
 
