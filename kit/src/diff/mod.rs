@@ -70,7 +70,7 @@ impl fmt::Display for Ambiguous {
         write!(
             f,
             "(a rename as `--rename \"table OLD NEW\"` or `--rename \"column TABLE OLD NEW\"`, or a line \
-             of the hints file; `--no-renames` if nothing was renamed)"
+             of the renames file; `--no-renames` if nothing was renamed)"
         )
     }
 }
