@@ -203,3 +203,74 @@ fn going_back_drops_what_was_created_last_first() {
         ]
     );
 }
+
+#[test]
+fn a_table_moves_between_schemas_with_its_rows() {
+    let mut archived = pg(1);
+    archived.tables[0].schema = Some("archive".to_owned());
+    archived.schemas = vec!["archive".to_owned()];
+    assert_eq!(
+        sql(&pg(1), &archived, &Renames::default()),
+        [
+            "CREATE SCHEMA IF NOT EXISTS \"archive\";",
+            "ALTER TABLE \"users\" SET SCHEMA \"archive\";"
+        ]
+    );
+    let mut moved = my(1);
+    moved.tables[0].schema = Some("archive".to_owned());
+    assert_eq!(
+        sql(&my(1), &moved, &Renames::default()),
+        ["RENAME TABLE `users` TO `archive`.`users`;"]
+    );
+}
+
+#[test]
+fn enums_sequences_and_views_are_created_altered_and_dropped() {
+    use mizzle_dsl::schema::model::{EnumModel, SequenceModel, ViewModel};
+    let mut next = pg(1);
+    next.enums.push(EnumModel {
+        name: "mood".to_owned(),
+        values: vec!["happy".to_owned()],
+    });
+    next.sequences.push(SequenceModel {
+        schema: None,
+        name: "tickets".to_owned(),
+        increment: Some(5),
+        min: None,
+        max: None,
+        start: Some(100),
+        cache: None,
+        cycle: false,
+    });
+    next.views.push(ViewModel {
+        name: "named".to_owned(),
+        sql: "SELECT \"users\".\"name\" FROM \"users\"".to_owned(),
+    });
+    assert_eq!(
+        sql(&pg(1), &next, &Renames::default()),
+        [
+            "CREATE TYPE \"mood\" AS ENUM('happy');",
+            "CREATE SEQUENCE \"tickets\" INCREMENT BY 5 START WITH 100;",
+            "CREATE VIEW \"named\" AS SELECT \"users\".\"name\" FROM \"users\";",
+        ]
+    );
+    let mut later = next.clone();
+    later.enums[0].values.push("sad".to_owned());
+    later.views[0].sql = "SELECT \"users\".\"id\" FROM \"users\"".to_owned();
+    assert_eq!(
+        sql(&next, &later, &Renames::default()),
+        [
+            "ALTER TYPE \"mood\" ADD VALUE 'sad';",
+            "DROP VIEW \"named\";",
+            "CREATE VIEW \"named\" AS SELECT \"users\".\"id\" FROM \"users\";",
+        ]
+    );
+    assert_eq!(
+        sql(&later, &pg(1), &Renames::default()),
+        [
+            "DROP VIEW \"named\";",
+            "DROP TYPE \"mood\";",
+            "DROP SEQUENCE \"tickets\";"
+        ]
+    );
+}

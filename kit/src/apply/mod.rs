@@ -56,9 +56,12 @@ pub enum State {
 /// under the migrations lock, each in its own transaction where the dialect allows.
 pub async fn migrate(url: &str, migrations: &[Migration], options: &MigrateOptions) -> Result<Report, String> {
     let mut conn = connect(url).await?;
-    conn.create_journal(&options.table).await?;
+    // Locked first: two instances creating the journal at once would collide.
     conn.lock(&options.table).await?;
-    let result = apply_pending(&mut conn, migrations, options).await;
+    let result = match conn.create_journal(&options.table).await {
+        Ok(()) => apply_pending(&mut conn, migrations, options).await,
+        Err(error) => Err(error),
+    };
     let unlocked = conn.unlock(&options.table).await;
     let report = result?;
     unlocked?;
@@ -171,7 +174,8 @@ fn check_journal(journal: &[JournalRow], migrations: &[Migration], options: &Mig
                     row.name
                 ))
             }
-            Some(migration) if migration.checksum() != row.checksum && !options.allow_changed => {
+            // An interrupted migration is not applied yet: its file may be fixed before it resumes.
+            Some(migration) if row.finished && migration.checksum() != row.checksum && !options.allow_changed => {
                 return Err(format!(
                     "migration {} changed since it was applied (checksum {} then, {} now); restore it, or pass \
                      --allow-changed",
@@ -227,9 +231,11 @@ pub async fn down(
     to: Option<&str>,
 ) -> Result<Report, String> {
     let mut conn = connect(url).await?;
-    conn.create_journal(&options.table).await?;
     conn.lock(&options.table).await?;
-    let result = undo(&mut conn, migrations, options, count, to).await;
+    let result = match conn.create_journal(&options.table).await {
+        Ok(()) => undo(&mut conn, migrations, options, count, to).await,
+        Err(error) => Err(error),
+    };
     let unlocked = conn.unlock(&options.table).await;
     let report = result?;
     unlocked?;

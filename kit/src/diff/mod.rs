@@ -244,9 +244,16 @@ fn table_steps(
     drops: &mut Vec<Step>,
 ) {
     let mut current = before.clone();
+    if before.schema != after.schema {
+        alters.push(Step::MoveTable {
+            from: before.clone(),
+            to: after.schema.clone(),
+        });
+        current.schema = after.schema.clone();
+    }
     if before.name != after.name {
         alters.push(Step::RenameTable {
-            from: before.clone(),
+            from: current.clone(),
             to: after.name.clone(),
         });
         current.name = after.name.clone();

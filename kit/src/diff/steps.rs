@@ -50,6 +50,13 @@ pub enum Step {
         /// Its new name.
         to: String,
     },
+    /// The table moves to another schema (PostgreSQL) or database (MySQL).
+    MoveTable {
+        /// The table as it was.
+        from: TableModel,
+        /// Its new schema; `None` for the default one.
+        to: Option<String>,
+    },
     /// `ALTER TABLE … ADD COLUMN`.
     AddColumn {
         /// The table (after the change).
@@ -204,6 +211,24 @@ impl Step {
                 table_name(kind, from),
                 ident(kind, to)
             )],
+            Step::MoveTable { from, to } => {
+                let moved = TableModel {
+                    schema: to.clone(),
+                    ..from.clone()
+                };
+                match kind {
+                    DialectKind::Pg => vec![format!(
+                        "ALTER TABLE {} SET SCHEMA {};",
+                        table_name(kind, from),
+                        ident(kind, to.as_deref().unwrap_or("public"))
+                    )],
+                    _ => vec![format!(
+                        "RENAME TABLE {} TO {};",
+                        table_name(kind, from),
+                        table_name(kind, &moved)
+                    )],
+                }
+            }
             Step::AddColumn { table, column } => vec![format!(
                 "ALTER TABLE {} ADD COLUMN {};",
                 table_name(kind, table),
@@ -262,6 +287,10 @@ impl Step {
             Step::RenameTable { from, to } => Step::RenameTable {
                 from: renamed(&from, &to),
                 to: from.name,
+            },
+            Step::MoveTable { from, to } => Step::MoveTable {
+                to: from.schema.clone(),
+                from: TableModel { schema: to, ..from },
             },
             Step::AddColumn { table, column } => Step::DropColumn { table, column },
             Step::DropColumn { table, column } => Step::AddColumn { table, column },
