@@ -148,6 +148,51 @@ pub fn run(cli: Cli, schema: Option<SchemaModel>) -> ExitCode {
     }
 }
 
+/// On a terminal, asks about each drop and create that may be a rename, and returns the
+/// options with the answers: a yes is a declared rename; once all are answered, what is
+/// left is dropped and created.
+fn ask_renames(
+    dir: &std::path::Path,
+    schema: &SchemaModel,
+    mut options: GenerateOptions,
+) -> Result<GenerateOptions, String> {
+    use std::io::{BufRead, Write};
+    let kind = schema.kind()?;
+    let (previous, _) = files::last_snapshot(dir, SchemaModel::empty(kind))?;
+    if options.custom || options.renames.none {
+        return Ok(options);
+    }
+    let Err(ambiguous) = crate::diff::diff(&previous, schema, &options.renames) else {
+        return Ok(options);
+    };
+    let stdin = std::io::stdin();
+    let mut taken: Vec<(Option<String>, String)> = Vec::new();
+    for choice in &ambiguous.choices {
+        let from = (choice.table.clone(), choice.from.clone());
+        let to = (choice.table.clone(), choice.to.clone());
+        if taken.contains(&from) || taken.contains(&to) {
+            continue;
+        }
+        print!("{choice} [y/N] ");
+        let _ = std::io::stdout().flush();
+        let mut answer = String::new();
+        stdin
+            .lock()
+            .read_line(&mut answer)
+            .map_err(|e| format!("cannot read the answer: {e}"))?;
+        if answer.trim().eq_ignore_ascii_case("y") || answer.trim().eq_ignore_ascii_case("yes") {
+            let declared = crate::diff::Renames::parse(&choice.hint())?;
+            options.renames.tables.extend(declared.tables);
+            options.renames.columns.extend(declared.columns);
+            taken.push(from);
+            taken.push(to);
+        }
+    }
+    // Every pair was answered: what was not renamed is dropped and created.
+    options.renames.none = true;
+    Ok(options)
+}
+
 /// What a command prints, both ways, and whether it succeeded.
 struct Printed {
     text: String,
@@ -202,6 +247,11 @@ fn execute(cli: Cli, schema: Option<SchemaModel>) -> Result<Printed, String> {
                 strict,
                 timestamp,
             };
+            let generate_options = if std::io::stdin().is_terminal() && cli.output == Output::Human {
+                ask_renames(&dir, &schema, generate_options)?
+            } else {
+                generate_options
+            };
             match generate(&dir, &schema, &generate_options) {
                 Ok(None) => Ok(Printed {
                     text: "The schema and the last snapshot agree: no migration to write.".to_owned(),
@@ -229,15 +279,7 @@ fn execute(cli: Cli, schema: Option<SchemaModel>) -> Result<Printed, String> {
                         ok: true,
                     })
                 }
-                Err(error) => {
-                    let interactive = std::io::stdin().is_terminal() && cli.output == Output::Human;
-                    let hint = if interactive {
-                        "\n(run generate again with the flag for each)"
-                    } else {
-                        ""
-                    };
-                    Err(format!("{error}{hint}"))
-                }
+                Err(error) => Err(error.to_string()),
             }
         }
         Command::Migrate {

@@ -7,6 +7,7 @@
 //! - [`migrations`]: migration folders, their snapshots, and generating one.
 //! - [`apply`]: the journal, the lock, `migrate`, `status` and `down`.
 //! - [`check`]: that the migrations chain, one after the other.
+//! - [`introspect`]: a live database's tables and columns, to compare with a snapshot.
 //! - [`cli`]: the command line, a thin layer over the above.
 
 pub mod apply;
@@ -14,10 +15,11 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diff;
+pub mod introspect;
 pub mod migrations;
 
 pub use apply::{down, migrate, status, MigrateOptions, Report, State};
-pub use diff::{diff, Renames, Step};
+pub use diff::{diff, Ambiguous, RenameChoice, Renames, Step};
 pub use migrations::{generate, EmbeddedMigration, GenerateOptions, Generated, Migration};
 pub use mizzle_dsl::schema::model::SchemaModel;
 

@@ -167,8 +167,9 @@ fn sqlite_rebuilds_a_table_whose_column_changes() {
 #[test]
 fn a_drop_and_a_create_are_not_taken_for_a_rename_without_saying_so() {
     let error = diff(&pg(1), &pg(2), &Renames::default()).unwrap_err();
+    let choices: Vec<String> = error.choices.iter().map(ToString::to_string).collect();
     assert_eq!(
-        error.choices,
+        choices,
         [
             "column `users.nick` was dropped and `users.handle` created: renamed? `column users nick handle`",
             "column `users.nick` was dropped and `users.age` created: renamed? `column users nick age`",

@@ -7,8 +7,9 @@ use mizzle_dsl::dialect::DialectKind;
 use mizzle_dsl::schema::model::{
     CheckModel, ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel, UniqueModel,
 };
-use mizzle_kit::apply::{down, migrate, status, MigrateOptions};
+use mizzle_kit::apply::{connect, down, migrate, status, MigrateOptions};
 use mizzle_kit::diff::Renames;
+use mizzle_kit::introspect;
 use mizzle_kit::migrations::{files, generate, GenerateOptions};
 
 fn column(name: &str, sql_type: &str, not_null: bool) -> ColumnModel {
@@ -156,10 +157,14 @@ async fn round_trip(dialect: &str, kind: DialectKind) {
         generate(&dir, model, &options)
             .unwrap_or_else(|e| panic!("version {i}: {e}"))
             .unwrap_or_else(|| panic!("version {i} changes nothing"));
-        // Applied one at a time, as a team would.
+        // Applied one at a time, as a team would; the database then holds what the
+        // snapshot says.
         migrate(&url, &files::load(&dir).unwrap(), &MigrateOptions::default())
             .await
             .unwrap_or_else(|e| panic!("version {i}: {e}"));
+        let mut conn = connect(&url).await.unwrap();
+        let live = introspect::columns(&mut conn, "mizzle_migrations").await.unwrap();
+        assert_eq!(live, introspect::model_columns(model), "version {i}");
     }
     let migrations = files::load(&dir).unwrap();
     let states = status(&url, &migrations, &MigrateOptions::default()).await.unwrap();

@@ -210,6 +210,49 @@ impl Conn {
         }
     }
 
+    /// The rows of a query whose columns are all text (or NULL), in order.
+    pub async fn query_text(&mut self, sql: &str) -> Result<Vec<Vec<Option<String>>>, String> {
+        match self {
+            Conn::Pg(client) => {
+                let rows = client.query(sql, &[]).await.map_err(|e| pg_error(&e))?;
+                Ok(rows
+                    .iter()
+                    .map(|row| (0..row.len()).map(|i| row.get::<_, Option<String>>(i)).collect())
+                    .collect())
+            }
+            Conn::MySql(conn) => {
+                use mysql_async::prelude::Queryable;
+                let rows: Vec<mysql_async::Row> = conn.query(sql).await.map_err(|e| e.to_string())?;
+                Ok(rows
+                    .into_iter()
+                    .map(|row| {
+                        (0..row.len())
+                            .map(|i| match row.as_ref(i) {
+                                Some(mysql_async::Value::Bytes(bytes)) => {
+                                    Some(String::from_utf8_lossy(bytes).into_owned())
+                                }
+                                Some(mysql_async::Value::NULL) | None => None,
+                                Some(other) => Some(other.as_sql(true)),
+                            })
+                            .collect()
+                    })
+                    .collect())
+            }
+            Conn::Sqlite(conn) => {
+                let mut statement = conn.prepare(sql).map_err(|e| e.to_string())?;
+                let width = statement.column_count();
+                let rows = statement
+                    .query_map([], |row| {
+                        (0..width)
+                            .map(|i| row.get::<_, Option<String>>(i))
+                            .collect::<Result<Vec<_>, _>>()
+                    })
+                    .map_err(|e| e.to_string())?;
+                rows.collect::<Result<_, _>>().map_err(|e| e.to_string())
+            }
+        }
+    }
+
     /// Whether the dialect runs DDL inside a transaction (PostgreSQL, SQLite); MySQL
     /// commits each DDL statement by itself.
     pub fn transactional_ddl(&self) -> bool {

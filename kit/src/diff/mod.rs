@@ -51,11 +51,53 @@ impl Renames {
     }
 }
 
+/// A table or column that disappeared while another appeared: perhaps a rename.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenameChoice {
+    /// The table, for a column; `None` for a table.
+    pub table: Option<String>,
+    /// What disappeared.
+    pub from: String,
+    /// What appeared.
+    pub to: String,
+}
+
+impl RenameChoice {
+    /// The line that declares it a rename: `table OLD NEW` or `column TABLE OLD NEW`.
+    pub fn hint(&self) -> String {
+        match &self.table {
+            Some(table) => format!("column {table} {} {}", self.from, self.to),
+            None => format!("table {} {}", self.from, self.to),
+        }
+    }
+}
+
+impl fmt::Display for RenameChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.table {
+            Some(table) => write!(
+                f,
+                "column `{table}.{}` was dropped and `{table}.{}` created: renamed? `{}`",
+                self.from,
+                self.to,
+                self.hint()
+            ),
+            None => write!(
+                f,
+                "table `{}` was dropped and `{}` created: renamed? `{}`",
+                self.from,
+                self.to,
+                self.hint()
+            ),
+        }
+    }
+}
+
 /// A diff that needs a decision mizzle will not guess.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ambiguous {
     /// Each ambiguity: what disappeared, what appeared, and how to say which it is.
-    pub choices: Vec<String>,
+    pub choices: Vec<RenameChoice>,
 }
 
 impl fmt::Display for Ambiguous {
@@ -108,10 +150,11 @@ pub fn diff(old: &SchemaModel, new: &SchemaModel, renames: &Renames) -> Result<V
     if !renames.none {
         for gone in &dropped {
             for came in &created {
-                choices.push(format!(
-                    "table `{}` was dropped and `{}` created: renamed? `table {} {}`",
-                    gone.name, came.name, gone.name, came.name
-                ));
+                choices.push(RenameChoice {
+                    table: None,
+                    from: gone.name.clone(),
+                    to: came.name.clone(),
+                });
             }
         }
     }
@@ -238,7 +281,7 @@ fn table_steps(
     before: &TableModel,
     after: &TableModel,
     renames: &Renames,
-    choices: &mut Vec<String>,
+    choices: &mut Vec<RenameChoice>,
     alters: &mut Vec<Step>,
     adds: &mut Vec<Step>,
     drops: &mut Vec<Step>,
@@ -293,10 +336,11 @@ fn table_steps(
     if !renames.none {
         for g in &gone {
             for c in &came {
-                choices.push(format!(
-                    "column `{}.{}` was dropped and `{}.{}` created: renamed? `column {} {} {}`",
-                    after.name, g.name, after.name, c.name, after.name, g.name, c.name
-                ));
+                choices.push(RenameChoice {
+                    table: Some(after.name.clone()),
+                    from: g.name.clone(),
+                    to: c.name.clone(),
+                });
             }
         }
     }
