@@ -3,7 +3,7 @@
 //! binary in the application's crate that calls [`main_with_schema`]; the other commands
 //! also run from the installed `mizzle` binary ([`main`]).
 
-use crate::apply::{down, migrate, status, MigrateOptions, State};
+use crate::apply::{down, migrate_with, status, MigrateOptions, State};
 use crate::check::check;
 use crate::config::Config;
 use crate::diff::Renames;
@@ -201,6 +201,7 @@ struct Printed {
 }
 
 fn execute(cli: Cli, schema: Option<SchemaModel>) -> Result<Printed, String> {
+    let output = cli.output;
     let mut config = Config::load(&cli.config)?;
     config.url = cli.url.or(config.url);
     config.url_env = cli.url_env.or(config.url_env);
@@ -293,7 +294,26 @@ fn execute(cli: Cli, schema: Option<SchemaModel>) -> Result<Printed, String> {
                 allow_missing,
                 ..options
             };
-            let report = runtime()?.block_on(migrate(&url, &migrations, &options))?;
+            // A bar on a terminal, for a run long enough to want one.
+            let bar = (std::io::stderr().is_terminal() && output == Output::Human).then(|| {
+                let bar = indicatif::ProgressBar::new(0);
+                if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
+                    bar.set_style(style);
+                }
+                bar
+            });
+            let mut show = |progress: crate::apply::Progress<'_>| {
+                if let Some(bar) = &bar {
+                    bar.set_length(progress.pending as u64);
+                    bar.set_position(progress.done as u64);
+                    bar.set_message(progress.name.to_owned());
+                }
+            };
+            let result = runtime()?.block_on(migrate_with(&url, &migrations, &options, &mut show));
+            if let Some(bar) = &bar {
+                bar.finish_and_clear();
+            }
+            let report = result?;
             let text = if report.done.is_empty() {
                 format!("Nothing to apply: {} migration(s) already applied.", report.already)
             } else {

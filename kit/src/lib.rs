@@ -18,7 +18,7 @@ pub mod diff;
 pub mod introspect;
 pub mod migrations;
 
-pub use apply::{down, migrate, status, MigrateOptions, Report, State};
+pub use apply::{down, migrate, migrate_with, status, MigrateOptions, Progress, Report, State};
 pub use diff::{diff, Ambiguous, RenameChoice, Renames, Step};
 pub use migrations::{generate, EmbeddedMigration, GenerateOptions, Generated, Migration};
 pub use mizzle_dsl::schema::model::SchemaModel;

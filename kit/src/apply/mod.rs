@@ -55,11 +55,32 @@ pub enum State {
 /// Applies every pending migration of `migrations` (in order) to the database at `url`,
 /// under the migrations lock, each in its own transaction where the dialect allows.
 pub async fn migrate(url: &str, migrations: &[Migration], options: &MigrateOptions) -> Result<Report, String> {
+    migrate_with(url, migrations, options, &mut |_| {}).await
+}
+
+/// Where a run is: the migration about to be applied, its place among those pending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress<'a> {
+    /// How many pending migrations were applied before this one.
+    pub done: usize,
+    /// How many are pending.
+    pub pending: usize,
+    /// The one about to be applied.
+    pub name: &'a str,
+}
+
+/// [`migrate`], telling `progress` before each migration it applies.
+pub async fn migrate_with(
+    url: &str,
+    migrations: &[Migration],
+    options: &MigrateOptions,
+    progress: &mut dyn FnMut(Progress<'_>),
+) -> Result<Report, String> {
     let mut conn = connect(url).await?;
     // Locked first: two instances creating the journal at once would collide.
     conn.lock(&options.table).await?;
     let result = match conn.create_journal(&options.table).await {
-        Ok(()) => apply_pending(&mut conn, migrations, options).await,
+        Ok(()) => apply_pending(&mut conn, migrations, options, progress).await,
         Err(error) => Err(error),
     };
     let unlocked = conn.unlock(&options.table).await;
@@ -68,9 +89,16 @@ pub async fn migrate(url: &str, migrations: &[Migration], options: &MigrateOptio
     Ok(report)
 }
 
-async fn apply_pending(conn: &mut Conn, migrations: &[Migration], options: &MigrateOptions) -> Result<Report, String> {
+async fn apply_pending(
+    conn: &mut Conn,
+    migrations: &[Migration],
+    options: &MigrateOptions,
+    progress: &mut dyn FnMut(Progress<'_>),
+) -> Result<Report, String> {
     let journal = conn.journal(&options.table).await?;
     check_journal(&journal, migrations, options)?;
+    let finished = |migration: &Migration| journal.iter().any(|row| row.name == migration.name && row.finished);
+    let pending = migrations.iter().filter(|m| !finished(m)).count();
     let mut report = Report::default();
     for migration in migrations {
         let recorded = journal.iter().find(|row| row.name == migration.name);
@@ -78,6 +106,11 @@ async fn apply_pending(conn: &mut Conn, migrations: &[Migration], options: &Migr
             report.already += 1;
             continue;
         }
+        progress(Progress {
+            done: report.done.len(),
+            pending,
+            name: &migration.name,
+        });
         let statements = migration.up_statements();
         if conn.transactional_ddl() && migration.transactional() {
             conn.begin().await?;
