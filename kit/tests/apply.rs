@@ -206,3 +206,58 @@ fn the_same_schema_writes_the_same_snapshot_bytes() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_sqlite_rebuild_keeps_the_rows_and_adds_the_foreign_key() {
+    use mizzle_dsl::schema::model::ForeignKeyModel;
+    let Some(url) = support::database("sqlite", "rebuild").await else {
+        return;
+    };
+    let dir = support::scratch("rebuild").join("migrations");
+    let mut v1 = schema(DialectKind::Sqlite, &["parents", "children"]);
+    v1.tables[1].columns.push(ColumnModel {
+        name: "parent_id".to_owned(),
+        sql_type: "integer".to_owned(),
+        not_null: false,
+        primary_key: false,
+        autoincrement: false,
+        identity: None,
+        default: None,
+        generated: None,
+    });
+    generate(&dir, &v1, &at("20260101000000")).unwrap();
+    migrate(&url, &files::load(&dir).unwrap(), &MigrateOptions::default())
+        .await
+        .unwrap();
+    let mut conn = connect(&url).await.unwrap();
+    conn.execute("INSERT INTO parents (id) VALUES (1); INSERT INTO children (id, parent_id) VALUES (10, 1)")
+        .await
+        .unwrap();
+    let mut v2 = v1.clone();
+    v2.tables[1].foreign_keys.push(ForeignKeyModel {
+        name: "children_parent_id_fk".to_owned(),
+        columns: vec!["parent_id".to_owned()],
+        foreign_schema: None,
+        foreign_table: "parents".to_owned(),
+        foreign_columns: vec!["id".to_owned()],
+        on_delete: None,
+        on_update: None,
+    });
+    generate(&dir, &v2, &at("20260102000000")).unwrap();
+    let migrations = files::load(&dir).unwrap();
+    let report = migrate(&url, &migrations, &MigrateOptions::default()).await.unwrap();
+    assert_eq!(report.done, ["20260102000000"]);
+    let ids = conn.query_text("SELECT CAST(id AS TEXT) FROM children").await.unwrap();
+    assert_eq!(ids, [[Some("10".to_owned())]], "the rows came through the rebuild");
+    let sql = conn
+        .query_text("SELECT sql FROM sqlite_master WHERE name = 'children'")
+        .await
+        .unwrap();
+    assert!(
+        sql[0][0]
+            .as_deref()
+            .unwrap_or("")
+            .contains("FOREIGN KEY (`parent_id`) REFERENCES `parents`(`id`)"),
+        "{sql:?}"
+    );
+}

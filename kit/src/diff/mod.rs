@@ -173,10 +173,32 @@ pub fn diff(old: &SchemaModel, new: &SchemaModel, renames: &Renames) -> Result<V
         match old.enums.iter().find(|e| e.name == enum_model.name) {
             None => early.push(Step::CreateEnum(enum_model.clone())),
             Some(before) => {
-                for value in enum_model.values.iter().filter(|v| !before.values.contains(v)) {
-                    early.push(Step::AddEnumValue {
-                        name: enum_model.name.clone(),
-                        value: value.clone(),
+                // Values only added at the end are added in place; any other change makes
+                // the type anew.
+                let appended = enum_model.values.starts_with(&before.values);
+                if appended {
+                    for value in enum_model.values.iter().filter(|v| !before.values.contains(v)) {
+                        early.push(Step::AddEnumValue {
+                            name: enum_model.name.clone(),
+                            value: value.clone(),
+                        });
+                    }
+                } else {
+                    let of_type = |sql_type: &str| sql_type.trim_matches('"') == enum_model.name;
+                    let columns = old
+                        .tables
+                        .iter()
+                        .flat_map(|t| {
+                            t.columns
+                                .iter()
+                                .filter(|c| of_type(&c.sql_type))
+                                .map(move |c| (t.clone(), c.name.clone()))
+                        })
+                        .collect();
+                    early.push(Step::RebuildEnum {
+                        from: before.clone(),
+                        to: enum_model.clone(),
+                        columns,
                     });
                 }
             }

@@ -30,6 +30,16 @@ pub enum Step {
         /// The new value.
         value: String,
     },
+    /// An enum whose values were removed or reordered, which PostgreSQL cannot alter: the
+    /// type made anew and each column of it converted through text.
+    RebuildEnum {
+        /// The enum before.
+        from: EnumModel,
+        /// The enum after.
+        to: EnumModel,
+        /// The columns of that type: (table, column).
+        columns: Vec<(TableModel, String)>,
+    },
     /// `CREATE SEQUENCE`.
     CreateSequence(SequenceModel),
     /// `DROP SEQUENCE`.
@@ -191,6 +201,20 @@ impl Step {
                 ident(kind, name),
                 value.replace('\'', "''")
             )],
+            Step::RebuildEnum { from, to, columns } => {
+                let name = ident(kind, &to.name);
+                let old = ident(kind, &format!("{}_old", from.name));
+                let mut statements = vec![format!("ALTER TYPE {name} RENAME TO {old};"), enum_statement(to)];
+                for (table, column) in columns {
+                    let column = ident(kind, column);
+                    statements.push(format!(
+                        "ALTER TABLE {} ALTER COLUMN {column} SET DATA TYPE {name} USING {column}::text::{name};",
+                        table_name(kind, table)
+                    ));
+                }
+                statements.push(format!("DROP TYPE {old};"));
+                statements
+            }
             Step::CreateSequence(sequence) => vec![sequence_statement(kind, sequence)],
             Step::DropSequence(sequence) => {
                 let mut sql = String::from("DROP SEQUENCE ");
@@ -277,6 +301,11 @@ impl Step {
             Step::CreateEnum(e) => Step::DropEnum(e),
             Step::DropEnum(e) => Step::CreateEnum(e),
             Step::AddEnumValue { .. } => return None,
+            Step::RebuildEnum { from, to, columns } => Step::RebuildEnum {
+                from: to,
+                to: from,
+                columns,
+            },
             Step::CreateSequence(s) => Step::DropSequence(s),
             Step::DropSequence(s) => Step::CreateSequence(s),
             Step::CreateTable { table, .. } => Step::DropTable(table),
@@ -337,6 +366,21 @@ impl Step {
                 "adds NOT NULL column `{}.{}` without a default: the migration fails if the table has rows",
                 table.name, column.name
             )),
+            Step::RebuildEnum { from, to, .. } => {
+                let removed: Vec<&str> = from
+                    .values
+                    .iter()
+                    .filter(|v| !to.values.contains(v))
+                    .map(String::as_str)
+                    .collect();
+                (!removed.is_empty()).then(|| {
+                    format!(
+                        "removes value(s) {} from enum `{}`: the migration fails if a row holds one",
+                        removed.join(", "),
+                        to.name
+                    )
+                })
+            }
             Step::AddUnique { table, unique } => Some(format!(
                 "adds unique constraint `{}` on `{}`: the migration fails if rows repeat those values",
                 unique.name, table.name
