@@ -1,7 +1,5 @@
 //! The installed `mizzle` command: export, check, status and migrate, in words and JSON.
 
-mod support;
-
 use std::process::Command;
 
 fn mizzle(args: &[&str]) -> (bool, String, String) {
@@ -25,7 +23,10 @@ fn the_command_exports_checks_migrates_and_reports_in_json() {
     let (ok, text, _) = mizzle(&["check", "--dir", fixture]);
     assert!(ok && text.contains("chain one after the other"), "{text}");
 
-    let db = support::scratch("cli").join("app.db");
+    let scratch = std::env::temp_dir().join(format!("mizzle_kit_cli_{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch).unwrap();
+    let db = scratch.join("app.db");
     let url = db.to_string_lossy().into_owned();
     let (ok, json, _) = mizzle(&["migrate", "--dir", fixture, "--url", &url, "--output", "json"]);
     assert!(ok, "{json}");
