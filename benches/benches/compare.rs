@@ -324,15 +324,7 @@ fn sqlite(c: &mut Criterion) {
                 .unwrap()
                 .collect::<Result<_, _>>()
                 .unwrap();
-            let remarks: Vec<((i64, i64, i64, String), User)> = remarks
-                .into_iter()
-                .map(|r| {
-                    let author = authors[&r.2].clone();
-                    (r, author)
-                })
-                .collect();
-            let articles = group_children(articles, remarks, |a| a.0, |r| r.0 .1);
-            group_children(users, articles, |u| u.0, |a| a.0 .1)
+            group_three_levels(users, articles, remarks, &authors)
         },
     );
 
@@ -631,15 +623,7 @@ fn postgres(c: &mut Criterion) {
                 .iter()
                 .map(|r| (r.get(0), (r.get(0), r.get(1), r.get(2))))
                 .collect();
-            let remarks: Vec<((i32, i32, i32, String), User)> = remarks
-                .into_iter()
-                .map(|r| {
-                    let author = authors[&r.2].clone();
-                    (r, author)
-                })
-                .collect();
-            let articles = group_children(articles, remarks, |a| a.0, |r| r.0 .1);
-            group_children(users, articles, |u| u.0, |a| a.0 .1)
+            group_three_levels(users, articles, remarks, &authors)
         },
     );
 
@@ -859,15 +843,7 @@ fn mysql(c: &mut Criterion) {
                 ))
                 .unwrap();
             let authors: std::collections::HashMap<u64, User> = authors.into_iter().map(|u| (u.0, u)).collect();
-            let remarks: Vec<((u64, u64, u64, String), User)> = remarks
-                .into_iter()
-                .map(|r| {
-                    let author = authors[&r.2].clone();
-                    (r, author)
-                })
-                .collect();
-            let articles = group_children(articles, remarks, |a| a.0, |r| r.0 .1);
-            group_children(users, articles, |u| u.0, |a| a.0 .1)
+            group_three_levels(users, articles, remarks, &authors)
         },
     );
 
@@ -915,6 +891,29 @@ fn group_children<K: std::hash::Hash + Eq + Copy, P, C>(
             (parent, children)
         })
         .collect()
+}
+
+/// The raw side of the three-level workload: each remark with its author (found by its
+/// `.2`), each article with its remarks (by their `.1`), each user with their articles.
+#[allow(clippy::type_complexity)]
+fn group_three_levels<K: std::hash::Hash + Eq + Copy>(
+    users: Vec<(K, String, Option<String>)>,
+    articles: Vec<(K, K, String)>,
+    remarks: Vec<(K, K, K, String)>,
+    authors: &std::collections::HashMap<K, (K, String, Option<String>)>,
+) -> Vec<(
+    (K, String, Option<String>),
+    Vec<((K, K, String), Vec<((K, K, K, String), (K, String, Option<String>))>)>,
+)> {
+    let remarks: Vec<_> = remarks
+        .into_iter()
+        .map(|remark| {
+            let author = authors[&remark.2].clone();
+            (remark, author)
+        })
+        .collect();
+    let articles = group_children(articles, remarks, |a| a.0, |r| r.0 .1);
+    group_children(users, articles, |u| u.0, |a| a.0 .1)
 }
 
 /// The raw side of a per-parent limit: each parent's first `n` children, as fetched.

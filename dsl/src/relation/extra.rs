@@ -1,7 +1,7 @@
 //! Extras: values computed from each row's own columns, loaded beside its relations.
 
 use super::nested::{Loaded, SerializeRels};
-use super::tree::{Children, IntoWith};
+use super::tree::{IntoWith, RelatedValue, ValueNode};
 use crate::dialect::Dialect;
 use crate::expr::{AppearsIn, Expression, RowLevel};
 use crate::render::{RenderSql, SqlWriter};
@@ -31,9 +31,9 @@ pub fn extra<N: AliasName, E: Expression + RowLevel>(_name: N, expr: E) -> Extra
 }
 
 impl<N, E> IntoWith for Extra<N, E> {
-    type Node = Self;
-    fn into_with(self) -> Self {
-        self
+    type Node = ValueNode<Self>;
+    fn into_with(self) -> ValueNode<Self> {
+        ValueNode(self)
     }
 }
 
@@ -48,59 +48,23 @@ impl<N, E: AppearsIn<T, I>, T, I> super::tree::Loadable<T, ExtraOver<I>> for Ext
 /// The Rust value of an extra: `Option` where it may be NULL.
 pub type ExtraValue<E> = <<E as Expression>::Nullability as Nullability>::Wrap<<E as Expression>::Value>;
 
-impl<N, E, Rest, D> Children<D> for (Extra<N, E>, Rest)
+impl<N, E, D> RelatedValue<D> for Extra<N, E>
 where
     E: Expression + RenderSql<D>,
     E::Value: FromSql<E::SqlType, D>,
-    Rest: Children<D>,
     D: Dialect,
 {
-    type Flat = (ExtraValue<E>, Rest::Flat);
-    type Acc = (Option<ExtraValue<E>>, Rest::Acc);
-    type Out = (Loaded<Extra<N, E>, ExtraValue<E>>, Rest::Out);
+    type Value = ExtraValue<E>;
 
-    fn render_columns<'q>(
-        &'q self,
-        table: &'static str,
-        parent: &'static str,
-        out: &mut SqlWriter<'q, D>,
-        next: &mut usize,
-    ) {
-        out.push_sql(", ");
+    fn render_beside<'q>(&'q self, table: &'static str, parent: &'static str, out: &mut SqlWriter<'q, D>) {
         // The expression names the level's table; the query knows it as `parent`.
         let outer = out.set_alias(Some((table, parent)));
-        self.0.expr.render(out);
+        self.expr.render(out);
         out.set_alias(outer);
-        self.1.render_columns(table, parent, out, next);
     }
 
-    fn render_joins<'q>(&'q self, parent: &'static str, out: &mut SqlWriter<'q, D>, next: &mut usize) {
-        self.1.render_joins(parent, out, next);
-    }
-
-    fn render_order<'q>(&'q self, out: &mut SqlWriter<'q, D>, next: &mut usize) {
-        self.1.render_order(out, next);
-    }
-
-    fn decode<RR: RawRow<D>>(row: &mut RR, index: &mut usize) -> Result<Self::Flat, RowError> {
-        let value = decode_column::<E::Value, E::SqlType, E::Nullability, D, RR>(row, *index)?;
-        *index += 1;
-        Ok((value, Rest::decode(row, index)?))
-    }
-
-    fn empty() -> Self::Acc {
-        (None, Rest::empty())
-    }
-
-    fn gather(acc: &mut Self::Acc, (value, rest): Self::Flat, scan: bool) {
-        // Each joined row of one row repeats the value: the first one is it.
-        acc.0.get_or_insert(value);
-        Rest::gather(&mut acc.1, rest, scan);
-    }
-
-    fn finish((value, rest): Self::Acc) -> Result<Self::Out, crate::Error> {
-        let value = value.ok_or_else(|| crate::Error::Driver("an extra's row was not read".into()))?;
-        Ok((Loaded::new(value), Rest::finish(rest)?))
+    fn decode_value<RR: RawRow<D>>(row: &mut RR, index: usize) -> Result<Self::Value, RowError> {
+        decode_column::<E::Value, E::SqlType, E::Nullability, D, RR>(row, index)
     }
 }
 

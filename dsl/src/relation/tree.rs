@@ -678,16 +678,14 @@ pub(super) fn write_related_from<R: Relation, D: Dialect>(
     }
 }
 
-/// One value computed from the rows a relation reaches from each source row, by a
-/// subquery beside the row: [`CountOf`] and [`AggregateOf`].
+/// One value computed for each row of a level, in a column beside it: a [`CountOf`] or
+/// an [`AggregateOf`] (a subquery over the rows a relation reaches) or an
+/// [`Extra`](super::Extra) (an expression over the row itself).
 pub trait RelatedValue<D: Dialect> {
-    /// The relation.
-    type Relation: Relation;
     /// The value's Rust type.
     type Value;
-    /// Writes the subquery's select list: what it computes over the rows, which are aliased
-    /// `mizzle_counted`.
-    fn render_value<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+    /// Writes the value's column for the row of table `table`, which the query names `parent`.
+    fn render_beside<'q>(&'q self, table: &'static str, parent: &'static str, out: &mut SqlWriter<'q, D>);
     /// Decodes the value from column `index`.
     fn decode_value<RR: RawRow<D>>(row: &mut RR, index: usize) -> Result<Self::Value, RowError>;
 }
@@ -696,10 +694,11 @@ impl<R: Relation, D: Dialect> RelatedValue<D> for CountOf<R>
 where
     i64: crate::types::FromSql<crate::types::BigInt, D>,
 {
-    type Relation = R;
     type Value = i64;
-    fn render_value<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
-        out.push_sql("count(*)");
+    fn render_beside<'q>(&'q self, _table: &'static str, parent: &'static str, out: &mut SqlWriter<'q, D>) {
+        out.push_sql("(SELECT count(*)");
+        write_related_from::<R, D>(parent, (COUNTED, COUNTED_JUNCTION), out);
+        out.push_sql(")");
     }
     fn decode_value<RR: RawRow<D>>(row: &mut RR, index: usize) -> Result<i64, RowError> {
         crate::row::decode_column::<i64, crate::types::BigInt, crate::types::NotNull, D, RR>(row, index)
@@ -708,7 +707,7 @@ where
 
 /// A [`RelatedValue`] in a list of children.
 #[derive(Debug, Clone, Copy)]
-pub struct ValueNode<X>(X);
+pub struct ValueNode<X>(pub(super) X);
 
 impl<X, Rest, D> Children<D> for (ValueNode<X>, Rest)
 where
@@ -727,11 +726,9 @@ where
         out: &mut SqlWriter<'q, D>,
         next: &mut usize,
     ) {
-        out.push_sql(", (SELECT ");
+        out.push_sql(", ");
         let ValueNode(value) = &self.0;
-        value.render_value(out);
-        write_related_from::<X::Relation, D>(parent, (COUNTED, COUNTED_JUNCTION), out);
-        out.push_sql(")");
+        value.render_beside(table, parent, out);
         self.1.render_columns(table, parent, out, next);
     }
 
@@ -810,12 +807,14 @@ where
     A::Value: crate::types::FromSql<A::SqlType, D>,
     D: Dialect,
 {
-    type Relation = R;
     type Value = AggregateValue<A>;
-    fn render_value<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+    fn render_beside<'q>(&'q self, _table: &'static str, parent: &'static str, out: &mut SqlWriter<'q, D>) {
+        out.push_sql("(SELECT ");
         let outer = out.set_alias(Some((<R::Target as Table>::NAME, COUNTED)));
         self.aggregate.render(out);
         out.set_alias(outer);
+        write_related_from::<R, D>(parent, (COUNTED, COUNTED_JUNCTION), out);
+        out.push_sql(")");
     }
     fn decode_value<RR: RawRow<D>>(row: &mut RR, index: usize) -> Result<Self::Value, RowError> {
         crate::row::decode_column::<A::Value, A::SqlType, A::Nullability, D, RR>(row, index)
