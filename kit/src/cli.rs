@@ -35,6 +35,15 @@ pub struct Cli {
     /// The journal table.
     #[arg(long, global = true)]
     pub table: Option<String>,
+    /// `postgresql`, `mysql` or `sqlite`: checked against the schema.
+    #[arg(long, global = true)]
+    pub dialect: Option<String>,
+    /// A file of declared renames.
+    #[arg(long, global = true)]
+    pub renames: Option<PathBuf>,
+    /// The schemas migrations manage, separated by commas (`public` for the default one).
+    #[arg(long, global = true, value_delimiter = ',')]
+    pub schema_filter: Option<Vec<String>>,
     /// `human` or `json`.
     #[arg(long, global = true, value_enum, default_value_t = Output::Human)]
     pub output: Output,
@@ -207,6 +216,16 @@ fn execute(cli: Cli, schema: Option<SchemaModel>) -> Result<Printed, String> {
     config.url_env = cli.url_env.or(config.url_env);
     config.dir = cli.dir.or(config.dir);
     config.table = cli.table.or(config.table);
+    config.dialect = cli.dialect.or(config.dialect);
+    config.renames = cli.renames.or(config.renames);
+    config.schema_filter = cli.schema_filter.or(config.schema_filter);
+    let schema = match schema {
+        Some(schema) => {
+            config.check_dialect(&schema)?;
+            Some(config.filter(schema))
+        }
+        None => None,
+    };
     let dir = config.migrations_dir();
     let options = MigrateOptions {
         table: config.journal_table(),
