@@ -22,6 +22,11 @@ pub use mizzle_dsl::schema::{create_table, drop_table};
 #[cfg(feature = "kit")]
 pub use mizzle_kit as kit;
 
+/// The seeder (with the `seed` feature): deterministic, constraint-aware rows for a
+/// schema's tables. See [`mizzle_seed`].
+#[cfg(feature = "seed")]
+pub use mizzle_seed as seed;
+
 /// PostgreSQL: the dialect, its column types, and (with the `postgres` feature)
 /// [`Database`](pg::Database) and [`Transaction`](pg::Transaction) on tokio-postgres.
 pub mod pg {

@@ -1,0 +1,157 @@
+//! The generator a column gets when none is given: from its name (`email`, `city`,
+//! `created_at`…), else from its type (range, length, precision, enum members).
+
+use super::*;
+use mizzle_dsl::schema::{ColumnInfo, TypeInfo};
+
+/// A generator with its SQL type forgotten: what the seeder keeps per column.
+#[derive(Clone)]
+pub struct Erased {
+    pub(crate) make: Arc<MakeFn>,
+    pub(crate) unique: bool,
+}
+
+impl<ST> From<Gen<ST>> for Erased {
+    fn from(gen: Gen<ST>) -> Self {
+        Erased {
+            make: gen.make,
+            unique: gen.unique,
+        }
+    }
+}
+
+fn erased(make: impl Fn(&mut Rng, u64) -> Value<'static> + Send + Sync + 'static) -> Erased {
+    Gen::<()>::new(make).into()
+}
+
+/// The generator for `column` when the seed run gives none. `None` when mizzle cannot
+/// make its values (an array); a nullable such column is left NULL.
+pub fn for_column(column: &ColumnInfo) -> Option<Erased> {
+    let name = column.name.to_ascii_lowercase();
+    let is_text = matches!(column.type_info, TypeInfo::Text { .. });
+    if is_text {
+        if let Some(gen) = by_name(&name) {
+            return Some(fit_text(gen, &column.type_info));
+        }
+    }
+    by_type(&column.type_info)
+}
+
+/// A text generator for a column named `name`, when the name says what it holds.
+fn by_name(name: &str) -> Option<Erased> {
+    let has = |part: &str| name.contains(part);
+    let gen: Gen<st::Text> = if has("email") {
+        email()
+    } else if has("first_name") || name == "firstname" || name == "given_name" {
+        first_name()
+    } else if has("last_name") || name == "lastname" || name == "surname" || name == "family_name" {
+        last_name()
+    } else if has("username") || name == "login" || name == "handle" || name == "nick" {
+        username()
+    } else if name == "name" || name == "full_name" || name == "author" || name == "owner" {
+        full_name()
+    } else if has("phone") || has("mobile") {
+        phone()
+    } else if has("company") || has("organization") || has("organisation") {
+        company()
+    } else if has("job") || name == "position" || name == "role_title" {
+        job_title()
+    } else if has("country") {
+        country()
+    } else if has("city") || name == "town" {
+        city()
+    } else if has("state") || has("region") || has("province") {
+        state()
+    } else if has("address") || has("street") {
+        street_address()
+    } else if has("zip") || has("postcode") || has("postal") {
+        postcode()
+    } else if has("url") || has("website") || has("homepage") || has("link") {
+        url()
+    } else if name == "ip" || has("ip_address") || name.ends_with("_ip") {
+        ipv4()
+    } else if has("color") || has("colour") {
+        color()
+    } else if has("description") || name == "bio" || name == "body" || has("content") || name == "about" {
+        paragraph()
+    } else if name == "title" || name == "subject" || name == "headline" || name == "summary" {
+        sentence()
+    } else if name.ends_with("name") {
+        full_name()
+    } else {
+        return None;
+    };
+    Some(gen.into())
+}
+
+/// `gen`, its text cut to the column's length.
+fn fit_text(gen: Erased, info: &TypeInfo) -> Erased {
+    let TypeInfo::Text { max_chars: Some(max) } = *info else {
+        return gen;
+    };
+    let make = gen.make.clone();
+    Erased {
+        make: Arc::new(move |rng, row| match make(rng, row) {
+            Value::Text(text) if text.chars().count() > max as usize => {
+                Value::Text(text.chars().take(max as usize).collect::<String>().into())
+            }
+            other => other,
+        }),
+        unique: gen.unique,
+    }
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+/// A generator from the column's type alone.
+fn by_type(info: &TypeInfo) -> Option<Erased> {
+    let recent = (
+        date(2020, 1, 1).and_hms_opt(0, 0, 0)?,
+        date(2026, 12, 31).and_hms_opt(23, 59, 59)?,
+    );
+    Some(match info.clone() {
+        TypeInfo::Integer { min, max } => {
+            // A plausible range inside the type's: counts and amounts, not extremes.
+            let low = min.max(if min < 0 { 0 } else { min });
+            let high = max.min(low + 1000);
+            let kind = ParamKind::Integer { min, max };
+            erased(move |rng, _| integer_value(kind, rng.between(low, high)))
+        }
+        TypeInfo::Float => erased(|rng, _| Value::F64((rng.unit() * 100_000.0).round() / 100.0)),
+        TypeInfo::Decimal { precision, scale } => {
+            let scale = scale.unwrap_or(2).min(6);
+            let digits = precision.unwrap_or(10).saturating_sub(scale).clamp(1, 6);
+            let max = 10i128.pow(digits) * 10i128.pow(scale) - 1;
+            erased(move |rng, _| {
+                Value::Decimal(rust_decimal::Decimal::from_i128_with_scale(rng.between(0, max), scale))
+            })
+        }
+        TypeInfo::Bool => erased(|rng, _| Value::Bool(rng.unit() < 0.5)),
+        TypeInfo::Text { max_chars } => {
+            let limit = max_chars.unwrap_or(200) as usize;
+            erased(move |rng, _| {
+                let n = rng.between(1, 6) as usize;
+                let words = super::lorem(rng, n);
+                Value::Text(words.chars().take(limit).collect::<String>().into())
+            })
+        }
+        TypeInfo::Bytes { max_len } => {
+            let len = max_len.unwrap_or(16).min(16) as usize;
+            bytes(len).into()
+        }
+        TypeInfo::Uuid => uuids().into(),
+        TypeInfo::Date => dates(date(1950, 1, 1), date(2026, 12, 31)).into(),
+        TypeInfo::Time => times().into(),
+        TypeInfo::Timestamp => timestamps(recent.0, recent.1).into(),
+        TypeInfo::TimestampTz => instants(recent.0, recent.1).into(),
+        TypeInfo::Interval => intervals(365).into(),
+        TypeInfo::Json => erased(|rng, row| {
+            let value = serde_json::json!({ "n": row, "word": *rng.pick(LOREM) });
+            Value::Json(value.to_string().into())
+        }),
+        TypeInfo::Enum { members } => erased(move |rng, _| Value::Text((*rng.pick(members)).into())),
+        TypeInfo::Array(_) => return None,
+    })
+}

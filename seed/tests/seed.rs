@@ -1,0 +1,205 @@
+//! Seeding on the three databases: the same rows for the same seed everywhere, every
+//! constraint kept (the databases accept every row), parents before children.
+
+use mizzle_seed::{generators as gen, Seed};
+
+macro_rules! blog {
+    ($module:ident, $dialect:ident, $d:ty, $int:ty) => {
+        pub mod $module {
+            use mizzle::$dialect::*;
+            mizzle::table! {
+                pub users in $d {
+                    id: $int [primary_key],
+                    name: Text [not_null],
+                    email: Text [not_null, unique],
+                    city: Text,
+                    age: $int [not_null],
+                    invited_by: $int [references(users::id)],
+                }
+                define |t| {
+                    t.check("users_adult", age.ge(18));
+                }
+            }
+            mizzle::table! {
+                pub posts in $d {
+                    id: $int [primary_key],
+                    author_id: $int [not_null, references(users::id)],
+                    title: Text [not_null],
+                    likes: $int [not_null],
+                }
+            }
+            mizzle::table! {
+                pub tags in $d { id: $int [primary_key], label: Text [not_null] }
+            }
+            mizzle::table! {
+                pub post_tags in $d {
+                    post_id: $int [not_null, references(posts::id)],
+                    tag_id: $int [not_null, references(tags::id)],
+                }
+                define |t| {
+                    t.primary_key((post_id, tag_id));
+                }
+            }
+
+            pub fn ddl() -> Vec<String> {
+                mizzle::schema::Schema::new()
+                    .table(users::table)
+                    .table(posts::table)
+                    .table(tags::table)
+                    .table(post_tags::table)
+                    .create_statements()
+                    .unwrap()
+            }
+
+            /// The run: 50 users (ages 18 to 90 by the check), 200 posts, 10 tags, 300
+            /// distinct post/tag pairs.
+            pub fn run(seed: u64) -> mizzle_seed::Seed<$d> {
+                mizzle_seed::Seed::new(seed)
+                    .table(post_tags::table, 300)
+                    .table(tags::table, 10)
+                    .table(posts::table, 200)
+                    .table(users::table, 50)
+                    .column(users::age, super::gen::integers(0, 90))
+                    .column(tags::label, super::gen::word().unique().or_null(0.0))
+            }
+        }
+    };
+}
+
+blog!(pg, pg, Pg, Integer);
+blog!(my, mysql, MySql, Int);
+blog!(lite, sqlite, Sqlite, Integer);
+
+/// The rows as dialect-neutral text: the same seed gives the same text on every dialect.
+fn text_of(rows: &[mizzle_seed::TableRows]) -> String {
+    rows.iter()
+        .map(|t| {
+            format!(
+                "{} {:?} {}",
+                t.table,
+                t.columns,
+                t.rows
+                    .iter()
+                    .map(|r| format!("{r:?}").replace("I32(", "N(").replace("I64(", "N("))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_same_seed_makes_the_same_rows_on_every_dialect_and_run() {
+    let pg_rows = pg::run(7).rows().unwrap();
+    let my_rows = my::run(7).rows().unwrap();
+    let lite_rows = lite::run(7).rows().unwrap();
+    assert_eq!(text_of(&pg_rows), text_of(&my_rows));
+    assert_eq!(text_of(&pg_rows), text_of(&lite_rows));
+    assert_eq!(text_of(&pg_rows), text_of(&pg::run(7).rows().unwrap()));
+    assert_ne!(text_of(&pg_rows), text_of(&pg::run(8).rows().unwrap()));
+    // Parents first, whatever the order the tables were given in.
+    let order: Vec<&str> = pg_rows.iter().map(|t| t.table.as_str()).collect();
+    assert_eq!(order, ["tags", "users", "posts", "post_tags"]);
+    // The check holds: every age is 18 or more.
+    let users = pg_rows.iter().find(|t| t.table == "users").unwrap();
+    let age = users.columns.iter().position(|c| c == "age").unwrap();
+    assert!(users
+        .rows
+        .iter()
+        .all(|r| matches!(r[age], mizzle::types::Value::I32(n) if n >= 18)));
+}
+
+#[test]
+fn a_domain_too_small_for_the_count_is_an_error_naming_it() {
+    let error = Seed::<mizzle::pg::Pg>::new(1)
+        .table(pg::tags::table, 1000)
+        .column(pg::tags::label, gen::one_of(&["a", "b"]).unique())
+        .rows()
+        .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("cannot make row 3 of `tags`: its unique values"),
+        "{error}"
+    );
+    let error = Seed::<mizzle::pg::Pg>::new(1)
+        .table(pg::posts::table, 1)
+        .rows()
+        .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("`posts.author_id` references `users`, which this run does not seed"),
+        "{error}"
+    );
+}
+
+fn pg_url() -> String {
+    std::env::var("MIZZLE_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+}
+
+fn mysql_url() -> String {
+    std::env::var("MIZZLE_MYSQL_URL").unwrap_or_else(|_| "mysql://root@127.0.0.1:3306/test".to_owned())
+}
+
+fn unreachable(server: &str, error: &dyn std::fmt::Display) {
+    if std::env::var("CI").is_ok_and(|ci| ci == "true") {
+        panic!("{server} is not reachable, and CI=true requires it: {error}");
+    }
+    eprintln!("skipped: {server} is not reachable: {error}");
+}
+
+#[tokio::test]
+async fn every_seeded_row_is_accepted_by_postgres() {
+    let admin = match mizzle::pg::Database::connect(&pg_url()).await {
+        Ok(db) => db,
+        Err(e) => return unreachable("PostgreSQL", &e),
+    };
+    admin
+        .execute_sql("DROP SCHEMA IF EXISTS mizzle_seed_pg CASCADE; CREATE SCHEMA mizzle_seed_pg")
+        .await
+        .unwrap();
+    let db = mizzle::pg::Database::connect(&format!("{}?options=-c%20search_path%3Dmizzle_seed_pg", pg_url()))
+        .await
+        .unwrap();
+    for statement in pg::ddl() {
+        db.execute_sql(&statement).await.unwrap();
+    }
+    let written = pg::run(7).run_async(&db).await.unwrap();
+    assert_eq!(written, 560);
+}
+
+#[tokio::test]
+async fn every_seeded_row_is_accepted_by_mariadb() {
+    let admin = match mizzle::mysql::Database::connect(&mysql_url()).await {
+        Ok(db) => db,
+        Err(e) => return unreachable("MySQL", &e),
+    };
+    admin
+        .execute_sql("DROP DATABASE IF EXISTS mizzle_seed_my; CREATE DATABASE mizzle_seed_my")
+        .await
+        .unwrap();
+    let base = mysql_url();
+    let url = format!("{}/mizzle_seed_my", &base[..base.rfind('/').unwrap()]);
+    let db = mizzle::mysql::Database::connect(&url).await.unwrap();
+    for statement in my::ddl() {
+        db.execute_sql(&statement).await.unwrap();
+    }
+    let written = my::run(7).run_async(&db).await.unwrap();
+    assert_eq!(written, 560);
+}
+
+#[test]
+fn every_seeded_row_is_accepted_by_sqlite_with_foreign_keys_on() {
+    let db = mizzle::sqlite::Database::open_in_memory().unwrap();
+    db.execute_sql("PRAGMA foreign_keys = ON").unwrap();
+    for statement in lite::ddl() {
+        db.execute_sql(&statement).unwrap();
+    }
+    let written = lite::run(7).run(&db).unwrap();
+    assert_eq!(written, 560);
+    for statement in lite::run(7).reset_statements() {
+        db.execute_sql(&statement).unwrap();
+    }
+}
