@@ -10,5 +10,5 @@ pub mod plan;
 pub mod rng;
 
 pub use generators::Gen;
-pub use plan::{Seed, SeedError, TableRows};
+pub use plan::{PerParent, Seed, SeedError, TableRows};
 pub use rng::{Rng, GENERATORS_VERSION};

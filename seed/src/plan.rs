@@ -36,6 +36,60 @@ struct TablePlan {
     def: TableDef,
     count: usize,
     overrides: HashMap<&'static str, Erased>,
+    /// Rows per row of a parent table, through the foreign key of these columns.
+    per_parent: Option<(Vec<&'static str>, PerParent)>,
+}
+
+/// How many rows a relation gives each parent row: `10`, `1..=3`, or weighted ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PerParent {
+    /// Exactly this many.
+    Fixed(usize),
+    /// Any number in the range, evenly.
+    Range(std::ops::RangeInclusive<usize>),
+    /// A range picked by weight (70% have 1-3, 30% have 10-20), then a number in it.
+    Weighted(Vec<(u32, std::ops::RangeInclusive<usize>)>),
+}
+
+impl From<usize> for PerParent {
+    fn from(n: usize) -> Self {
+        PerParent::Fixed(n)
+    }
+}
+
+impl From<std::ops::RangeInclusive<usize>> for PerParent {
+    fn from(range: std::ops::RangeInclusive<usize>) -> Self {
+        PerParent::Range(range)
+    }
+}
+
+impl PerParent {
+    /// Ranges by weight: `PerParent::weighted(&[(70, 1..=3), (30, 10..=20)])`.
+    pub fn weighted(choices: &[(u32, std::ops::RangeInclusive<usize>)]) -> Self {
+        PerParent::Weighted(choices.to_vec())
+    }
+
+    /// How many children one parent gets.
+    fn draw(&self, rng: &mut Rng) -> usize {
+        let range = |rng: &mut Rng, r: &std::ops::RangeInclusive<usize>| {
+            rng.between(*r.start() as i128, *r.end() as i128) as usize
+        };
+        match self {
+            PerParent::Fixed(n) => *n,
+            PerParent::Range(r) => range(rng, r),
+            PerParent::Weighted(choices) => {
+                let total: u64 = choices.iter().map(|(w, _)| u64::from(*w)).sum::<u64>().max(1);
+                let mut at = rng.below(total);
+                for (weight, r) in choices {
+                    if at < u64::from(*weight) {
+                        return range(rng, r);
+                    }
+                    at -= u64::from(*weight);
+                }
+                0
+            }
+        }
+    }
 }
 
 /// The rows of one table: its columns (those written) and their values.
@@ -92,7 +146,39 @@ impl<D: Dialect> Seed<D> {
             def: TableDef::of::<T>(),
             count,
             overrides: HashMap::new(),
+            per_parent: None,
         });
+        self
+    }
+
+    /// Gives each row of `relation`'s source table that many rows of its target (`10`,
+    /// `1..=3`, or [`PerParent::weighted`]): the target's row count follows. Both tables
+    /// are seeded by this run (the target is added when it is not).
+    pub fn with<R: mizzle_dsl::relation::Relation>(mut self, _relation: R, per_parent: impl Into<PerParent>) -> Self
+    where
+        R::Target: Table<Dialect = D>,
+    {
+        let keys = match mizzle_dsl::relation::keys_of::<R>() {
+            Ok(keys) if R::THROUGH.is_none() => keys,
+            Ok(_) => {
+                self.errors.push(format!(
+                    "`.with({})`: a many-to-many relation is seeded through its junction table: seed the junction with                      a row count",
+                    R::NAME
+                ));
+                return self;
+            }
+            Err(error) => {
+                self.errors.push(error);
+                return self;
+            }
+        };
+        let target = <R::Target as Table>::NAME;
+        if !self.tables.iter().any(|t| t.def.name == target) {
+            self = self.table(<R::Target as Default>::default(), 0);
+        }
+        if let Some(plan) = self.tables.iter_mut().find(|t| t.def.name == target) {
+            plan.per_parent = Some((keys.iter().map(|(_, t)| *t).collect(), per_parent.into()));
+        }
         self
     }
 
@@ -161,6 +247,30 @@ impl<D: Dialect> Seed<D> {
             },
             Null,
             Gen(Erased, bool),
+        }
+        // Rows per parent: which parent row each row belongs to, and so how many rows.
+        let mut assigned: Option<(Vec<&'static str>, Vec<usize>)> = None;
+        let mut count = plan.count;
+        if let Some((fk_columns, per_parent)) = &plan.per_parent {
+            let fk = model
+                .foreign_keys
+                .iter()
+                .find(|fk| fk.columns.iter().map(String::as_str).eq(fk_columns.iter().copied()));
+            let parent = fk.and_then(|fk| made.get(&fk.foreign_table));
+            let Some(parent) = parent else {
+                return Err(SeedError(format!(
+                    "`{table}` gets rows per parent through ({}), but its parent is not seeded before it",
+                    fk_columns.join(", ")
+                )));
+            };
+            let mut draws = Rng::stream(self.seed, table, "\u{0}per_parent");
+            let mut owners = Vec::new();
+            for index in 0..parent.rows.len() {
+                let n = per_parent.draw(&mut draws);
+                owners.extend(std::iter::repeat_n(index, n));
+            }
+            count = owners.len();
+            assigned = Some((fk_columns.clone(), owners));
         }
         let mut sources = Vec::with_capacity(columns.len());
         for (at, column) in columns.iter().enumerate() {
@@ -285,8 +395,8 @@ impl<D: Dialect> Seed<D> {
         let mut seen: Vec<HashSet<String>> = vec![HashSet::new(); unique_sets.len()];
         let checks: Vec<_> = def.extras.checks.iter().filter_map(|c| c.eval.clone()).collect();
 
-        let mut rows: Vec<Vec<Value<'static>>> = Vec::with_capacity(plan.count);
-        for row in 0..plan.count as u64 {
+        let mut rows: Vec<Vec<Value<'static>>> = Vec::with_capacity(count);
+        for row in 0..count as u64 {
             let mut attempt = 0;
             let values = loop {
                 attempt += 1;
@@ -327,7 +437,14 @@ impl<D: Dialect> Seed<D> {
                             }
                             continue;
                         }
-                        let picked = &parent_rows[parent_stream.below(parent_rows.len() as u64) as usize];
+                        let owner = assigned
+                            .as_ref()
+                            .filter(|(fk_columns, _)| fk_columns.first().copied() == Some(columns[*column].name));
+                        let index = match owner {
+                            Some((_, owners)) => owners[row as usize],
+                            None => parent_stream.below(parent_rows.len() as u64) as usize,
+                        };
+                        let picked = &parent_rows[index];
                         for (own, theirs) in foreign {
                             values[*own] = picked[*theirs].clone();
                         }
@@ -350,7 +467,7 @@ impl<D: Dialect> Seed<D> {
                         format!(
                             "its unique values ({}) repeat: the generators have too few values for {} rows",
                             names.join("; "),
-                            plan.count
+                            count
                         )
                     } else {
                         "its generated rows keep breaking a CHECK constraint: give the checked columns generators that fit it".to_owned()

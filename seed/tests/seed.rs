@@ -41,6 +41,11 @@ macro_rules! blog {
                 }
             }
 
+            mizzle::relations! {
+                /// A user's posts, by the foreign key.
+                pub user_posts: users::table => many(posts::table);
+            }
+
             pub fn ddl() -> Vec<String> {
                 mizzle::schema::Schema::new()
                     .table(users::table)
@@ -202,4 +207,46 @@ fn every_seeded_row_is_accepted_by_sqlite_with_foreign_keys_on() {
     for statement in lite::run(7).reset_statements() {
         db.execute_sql(&statement).unwrap();
     }
+}
+
+#[test]
+fn relations_give_each_parent_its_number_of_children() {
+    let rows = Seed::<mizzle::pg::Pg>::new(3)
+        .table(pg::users::table, 5)
+        .with(pg::user_posts, 4)
+        .rows()
+        .unwrap();
+    let posts = rows.iter().find(|t| t.table == "posts").unwrap();
+    assert_eq!(posts.rows.len(), 20);
+    let author = posts.columns.iter().position(|c| c == "author_id").unwrap();
+    for user in 1..=5 {
+        let theirs = posts
+            .rows
+            .iter()
+            .filter(|r| r[author] == mizzle::types::Value::I32(user))
+            .count();
+        assert_eq!(theirs, 4, "user {user}");
+    }
+    let weighted = Seed::<mizzle::pg::Pg>::new(3)
+        .table(pg::users::table, 200)
+        .with(
+            pg::user_posts,
+            mizzle_seed::PerParent::weighted(&[(70, 1..=3), (30, 10..=20)]),
+        )
+        .rows()
+        .unwrap();
+    let posts = weighted.iter().find(|t| t.table == "posts").unwrap();
+    let mut per_user = std::collections::HashMap::new();
+    for row in &posts.rows {
+        *per_user.entry(format!("{:?}", row[author])).or_insert(0) += 1;
+    }
+    assert!(
+        per_user.values().all(|n| (1..=3).contains(n) || (10..=20).contains(n)),
+        "{per_user:?}"
+    );
+    let many = per_user.values().filter(|n| **n >= 10).count();
+    assert!(
+        (30..=90).contains(&many),
+        "about 30% of 200 users have 10-20 posts: {many}"
+    );
 }
