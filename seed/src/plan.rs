@@ -28,6 +28,13 @@ impl fmt::Display for SeedError {
 
 impl std::error::Error for SeedError {}
 
+/// A database error met while seeding (in a transaction's closure, say).
+impl From<mizzle_dsl::Error> for SeedError {
+    fn from(error: mizzle_dsl::Error) -> Self {
+        SeedError(error.to_string())
+    }
+}
+
 /// How many times a row is drawn again when it repeats a unique value or breaks a check.
 const ATTEMPTS: usize = 200;
 
