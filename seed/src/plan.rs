@@ -206,22 +206,87 @@ impl<D: Dialect> Seed<D> {
 
     /// The rows the run makes, parents before children.
     pub fn rows(&self) -> Result<Vec<TableRows>, SeedError> {
+        Ok(self.rows_and_updates()?.0)
+    }
+
+    /// The rows, and the UPDATEs that fill the nullable keys of a cycle of foreign keys
+    /// once both tables have their rows.
+    fn rows_and_updates(&self) -> Result<(Vec<TableRows>, Vec<RenderedSql<'static>>), SeedError> {
         if let Some(error) = self.errors.first() {
             return Err(SeedError(error.clone()));
         }
-        let models: Vec<TableModel> = self
-            .tables
+        // Tables whose keys to other seeded tables may be NULL first: in a cycle, those are
+        // the keys left for later.
+        let seeded: Vec<&str> = self.tables.iter().map(|t| t.def.name).collect();
+        let mut plans: Vec<&TablePlan> = self.tables.iter().collect();
+        plans.sort_by_key(|plan| {
+            plan.def.columns.iter().any(|c| {
+                c.not_null
+                    && c.constraints
+                        .references
+                        .as_ref()
+                        .is_some_and(|r| r.table != plan.def.name && seeded.contains(&r.table))
+            })
+        });
+        let models: Vec<TableModel> = plans
             .iter()
             .map(|plan| TableModel::from_def(D::KIND, &plan.def).map_err(|e| SeedError(e.to_string())))
             .collect::<Result<_, _>>()?;
         let mut made: HashMap<String, TableRows> = HashMap::new();
         let mut out = Vec::new();
+        let mut later = Vec::new();
         for (i, deferred) in creation_order(&models) {
-            let rows = self.table_rows(&self.tables[i], &models[i], &deferred, &made)?;
+            let rows = self.table_rows(plans[i], &models[i], &deferred, &made)?;
             made.insert(rows.table.clone(), rows.clone());
             out.push(rows);
+            for fk in models[i]
+                .foreign_keys
+                .iter()
+                .filter(|fk| deferred.contains(&fk.foreign_table.as_str()))
+            {
+                later.push((i, fk.clone()));
+            }
         }
-        Ok(out)
+        let mut updates = Vec::new();
+        for (i, fk) in later {
+            let (Some(child), Some(parent)) = (made.get(&models[i].name), made.get(&fk.foreign_table)) else {
+                continue;
+            };
+            let key: Vec<String> = match &models[i].primary_key {
+                Some(pk) => pk.columns.clone(),
+                None => models[i]
+                    .columns
+                    .iter()
+                    .filter(|c| c.primary_key)
+                    .map(|c| c.name.clone())
+                    .collect(),
+            };
+            if key.is_empty() || parent.rows.is_empty() {
+                continue;
+            }
+            let mut picks = Rng::stream(self.seed, &models[i].name, &format!("\u{0}later {}", fk.name));
+            for row in &child.rows {
+                let parent_row = &parent.rows[picks.below(parent.rows.len() as u64) as usize];
+                let set: Vec<(String, Value<'static>)> = fk
+                    .columns
+                    .iter()
+                    .zip(&fk.foreign_columns)
+                    .filter_map(|(own, theirs)| {
+                        let at = parent.columns.iter().position(|c| c == theirs)?;
+                        Some((own.clone(), parent_row[at].clone()))
+                    })
+                    .collect();
+                let by: Vec<(String, Value<'static>)> = key
+                    .iter()
+                    .filter_map(|k| {
+                        let at = child.columns.iter().position(|c| c == k)?;
+                        Some((k.clone(), row[at].clone()))
+                    })
+                    .collect();
+                updates.push(update_statement::<D>(child, &set, &by));
+            }
+        }
+        Ok((out, updates))
     }
 
     fn table_rows(
@@ -501,7 +566,8 @@ impl<D: Dialect> Seed<D> {
     /// bound values.
     pub fn statements(&self) -> Result<Vec<RenderedSql<'static>>, SeedError> {
         let mut statements = Vec::new();
-        for table in self.rows()? {
+        let (rows, updates) = self.rows_and_updates()?;
+        for table in rows {
             if table.rows.is_empty() || table.columns.is_empty() {
                 continue;
             }
@@ -510,6 +576,7 @@ impl<D: Dialect> Seed<D> {
                 statements.push(insert_statement::<D>(&table, batch));
             }
         }
+        statements.extend(updates);
         Ok(statements)
     }
 
@@ -631,6 +698,40 @@ fn value_json(value: &Value<'static>) -> serde_json::Value {
         Value::TimestampTz(t) => json!(t.to_rfc3339()),
         Value::Json(s) => serde_json::from_str(s).unwrap_or(serde_json::Value::Null),
         _ => serde_json::Value::Null,
+    }
+}
+
+/// `UPDATE table SET a = ? WHERE key = ?`: a key of a cycle filled in after the rows.
+fn update_statement<D: Dialect>(
+    table: &TableRows,
+    set: &[(String, Value<'static>)],
+    by: &[(String, Value<'static>)],
+) -> RenderedSql<'static> {
+    let mut sql = String::from("UPDATE ");
+    if let Some(schema) = &table.schema {
+        D::write_ident(&mut sql, schema);
+        sql.push('.');
+    }
+    D::write_ident(&mut sql, &table.table);
+    let mut binds = Vec::new();
+    for (i, (column, value)) in set.iter().enumerate() {
+        sql.push_str(if i == 0 { " SET " } else { ", " });
+        D::write_ident(&mut sql, column);
+        sql.push_str(" = ");
+        binds.push(value.clone());
+        D::write_placeholder(&mut sql, binds.len());
+    }
+    for (i, (column, value)) in by.iter().enumerate() {
+        sql.push_str(if i == 0 { " WHERE " } else { " AND " });
+        D::write_ident(&mut sql, column);
+        sql.push_str(" = ");
+        binds.push(value.clone());
+        D::write_placeholder(&mut sql, binds.len());
+    }
+    RenderedSql {
+        sql: sql.into(),
+        binds,
+        shape: None,
     }
 }
 

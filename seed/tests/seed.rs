@@ -1,6 +1,7 @@
 //! Seeding on the three databases: the same rows for the same seed everywhere, every
 //! constraint kept (the databases accept every row), parents before children.
 
+use mizzle::prelude::*;
 use mizzle_seed::{generators as gen, Seed};
 
 macro_rules! blog {
@@ -249,4 +250,37 @@ fn relations_give_each_parent_its_number_of_children() {
         (30..=90).contains(&many),
         "about 30% of 200 users have 10-20 posts: {many}"
     );
+}
+
+mod cycle {
+    use mizzle::sqlite::*;
+    mizzle::table! {
+        pub players in Sqlite { id: Integer [primary_key], team_id: Integer [not_null, references(teams::id)], name: Text [not_null] }
+    }
+    mizzle::table! {
+        pub teams in Sqlite { id: Integer [primary_key], captain_id: Integer [references(players::id)], name: Text [not_null] }
+    }
+}
+
+#[test]
+fn a_cycle_of_keys_is_closed_by_updates_once_both_tables_have_rows() {
+    use cycle::{players, teams};
+    let db = mizzle::sqlite::Database::open_in_memory().unwrap();
+    db.execute_sql("PRAGMA foreign_keys = ON").unwrap();
+    for statement in mizzle::schema::Schema::new()
+        .table(players::table)
+        .table(teams::table)
+        .create_statements()
+        .unwrap()
+    {
+        db.execute_sql(&statement).unwrap();
+    }
+    let seed = Seed::new(5).table(players::table, 30).table(teams::table, 3);
+    // Listed players first, but teams come first: their captain is the key that can wait.
+    let order: Vec<String> = seed.rows().unwrap().into_iter().map(|t| t.table).collect();
+    assert_eq!(order, ["teams", "players"]);
+    let written = seed.run(&db).unwrap();
+    assert_eq!(written, 33 + 3, "33 rows inserted, 3 captains set");
+    let captains = mizzle::select(teams::captain_id).from(teams::table).all(&db).unwrap();
+    assert!(captains.iter().all(Option::is_some), "{captains:?}");
 }
