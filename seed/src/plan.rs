@@ -158,6 +158,18 @@ impl<D: Dialect> Seed<D> {
         self
     }
 
+    /// Seeds `count` rows of a table known only at run time (introspected, or generated):
+    /// its definition in dialect `D`.
+    pub fn table_def(mut self, def: TableDef, count: usize) -> Self {
+        self.tables.push(TablePlan {
+            def,
+            count,
+            overrides: HashMap::new(),
+            per_parent: None,
+        });
+        self
+    }
+
     /// Gives each row of `relation`'s source table that many rows of its target (`10`,
     /// `1..=3`, or [`PerParent::weighted`]): the target's row count follows. Both tables
     /// are seeded by this run (the target is added when it is not).
