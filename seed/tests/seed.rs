@@ -284,3 +284,28 @@ fn a_cycle_of_keys_is_closed_by_updates_once_both_tables_have_rows() {
     let captains = mizzle::select(teams::captain_id).from(teams::table).all(&db).unwrap();
     assert!(captains.iter().all(Option::is_some), "{captains:?}");
 }
+
+#[test]
+fn every_seeded_row_passes_its_tables_select_validator() {
+    use lite::{posts, users};
+    use mizzle::validate::Validator;
+    let db = mizzle::sqlite::Database::open_in_memory().unwrap();
+    for statement in lite::ddl() {
+        db.execute_sql(&statement).unwrap();
+    }
+    lite::run(7).run(&db).unwrap();
+    let users_validator = Validator::<users::table, _>::select();
+    for row in mizzle::from(users::table).all(&db).unwrap() {
+        let json = serde_json::Value::Object(row.to_json());
+        users_validator
+            .validate(&json)
+            .unwrap_or_else(|e| panic!("{json}: {e:?}"));
+    }
+    let posts_validator = Validator::<posts::table, _>::select();
+    for row in mizzle::from(posts::table).all(&db).unwrap() {
+        let json = serde_json::Value::Object(row.to_json());
+        posts_validator
+            .validate(&json)
+            .unwrap_or_else(|e| panic!("{json}: {e:?}"));
+    }
+}
