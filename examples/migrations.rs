@@ -29,5 +29,5 @@ mizzle::table! {
 }
 
 fn main() -> ExitCode {
-    mizzle::kit::cli::main_with_schema(Schema::new().table(users::table).table(posts::table).model())
+    mizzle::kit::cli::main_with_schema(&Schema::new().table(users::table).table(posts::table))
 }

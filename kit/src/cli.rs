@@ -109,18 +109,35 @@ pub enum Command {
     Check,
     /// Prints the schema's DDL: the declared schema's, or the last snapshot's.
     Export,
+    /// Fills the schema's tables with deterministic, constraint-abiding rows.
+    Seed {
+        /// Rows per table.
+        #[arg(long, default_value_t = 10)]
+        count: usize,
+        /// The seed number: the same one gives the same rows.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Empty the tables first, children first.
+        #[arg(long)]
+        reset: bool,
+    },
 }
+
+/// What `seed` runs: the application's tables (emptied first with `reset`), seeded
+/// `count` rows each with `seed`, at `url`, telling `progress` (done, total) as it writes;
+/// the rows written.
+pub type SeedFn = dyn Fn(&str, usize, u64, bool, &mut dyn FnMut(usize, usize)) -> Result<u64, String>;
 
 /// The installed `mizzle` binary: every command but `generate`.
 pub fn main() -> ExitCode {
     run(Cli::parse(), None)
 }
 
-/// An application's own migrations binary: every command, with `schema` as the schema
-/// `generate` and `export` read.
-pub fn main_with_schema(schema: Result<SchemaModel, mizzle_dsl::Error>) -> ExitCode {
-    match schema {
-        Ok(schema) => run(Cli::parse(), Some(schema)),
+/// An application's own migrations binary: every command, with `schema` (the
+/// application's tables) as the schema `generate`, `export` and `seed` read.
+pub fn main_with_schema<D: mizzle_dsl::dialect::Dialect>(schema: &mizzle_dsl::schema::Schema<D>) -> ExitCode {
+    match schema.model() {
+        Ok(model) => run_with(Cli::parse(), Some(model), Some(&*seeder(schema))),
         Err(error) => {
             eprintln!("error: the schema cannot be written as SQL: {error}");
             ExitCode::FAILURE
@@ -128,10 +145,41 @@ pub fn main_with_schema(schema: Result<SchemaModel, mizzle_dsl::Error>) -> ExitC
     }
 }
 
+/// The `seed` command for `schema`'s tables.
+pub fn seeder<D: mizzle_dsl::dialect::Dialect>(schema: &mizzle_dsl::schema::Schema<D>) -> Box<SeedFn> {
+    let defs = schema.table_defs().to_vec();
+    Box::new(
+        move |url: &str, count: usize, number: u64, reset: bool, progress: &mut dyn FnMut(usize, usize)| {
+            let seed = defs.iter().fold(mizzle_seed::Seed::<D>::new(number), |seed, def| {
+                seed.table_def(def.clone(), count)
+            });
+            let mut statements: Vec<mizzle_dsl::render::RenderedSql<'static>> = Vec::new();
+            if reset {
+                statements.extend(
+                    seed.reset_statements()
+                        .into_iter()
+                        .map(|sql| mizzle_dsl::render::RenderedSql {
+                            sql: sql.into(),
+                            binds: Vec::new(),
+                            shape: None,
+                        }),
+                );
+            }
+            statements.extend(seed.statements().map_err(|e| e.to_string())?);
+            crate::seeding::write(D::KIND, url, statements, progress)
+        },
+    )
+}
+
 /// Runs `cli`; `schema` is the application's, when the binary has one.
 pub fn run(cli: Cli, schema: Option<SchemaModel>) -> ExitCode {
+    run_with(cli, schema, None)
+}
+
+/// [`run`], with the application's seeding when it has one.
+pub fn run_with(cli: Cli, schema: Option<SchemaModel>, seed: Option<&SeedFn>) -> ExitCode {
     let output = cli.output;
-    match execute(cli, schema) {
+    match execute(cli, schema, seed) {
         Ok(report) => {
             match output {
                 Output::Json => println!("{}", report.json),
@@ -209,7 +257,7 @@ struct Printed {
     ok: bool,
 }
 
-fn execute(cli: Cli, schema: Option<SchemaModel>) -> Result<Printed, String> {
+fn execute(cli: Cli, schema: Option<SchemaModel>, seed: Option<&SeedFn>) -> Result<Printed, String> {
     let output = cli.output;
     let mut config = Config::load(&cli.config)?;
     config.url = cli.url.or(config.url);
@@ -400,6 +448,40 @@ fn execute(cli: Cli, schema: Option<SchemaModel>) -> Result<Printed, String> {
                 text,
                 json: json!({ "ok": problems.is_empty(), "problems": problems.iter().map(ToString::to_string).collect::<Vec<_>>() }),
                 ok: problems.is_empty(),
+            })
+        }
+        Command::Seed {
+            count,
+            seed: number,
+            reset,
+        } => {
+            let seed = seed.ok_or(
+                "seed writes your Rust tables: run it through your project's migrations binary \
+                 (`cargo run --bin migrations -- seed`, see the README)",
+            )?;
+            let url = config.database_url()?;
+            let bar = (std::io::stderr().is_terminal() && output == Output::Human).then(|| {
+                let bar = indicatif::ProgressBar::new(0);
+                if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} statements") {
+                    bar.set_style(style);
+                }
+                bar
+            });
+            let mut show = |done: usize, total: usize| {
+                if let Some(bar) = &bar {
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
+                }
+            };
+            let written = seed(&url, count, number, reset, &mut show);
+            if let Some(bar) = &bar {
+                bar.finish_and_clear();
+            }
+            let written = written?;
+            Ok(Printed {
+                text: format!("Seeded {written} rows (seed {number}, {count} per table)."),
+                json: json!({ "ok": true, "rows": written, "seed": number }),
+                ok: true,
             })
         }
         Command::Export => {

@@ -8,6 +8,7 @@
 //! - [`apply`]: the journal, the lock, `migrate`, `status` and `down`.
 //! - [`check`]: that the migrations chain, one after the other.
 //! - [`introspect`]: a live database's tables and columns, to compare with a snapshot.
+//! - [`seeding`]: `mizzle seed`, the seeder's rows written to the database.
 //! - [`cli`]: the command line, a thin layer over the above.
 
 pub mod apply;
@@ -17,6 +18,7 @@ pub mod config;
 pub mod diff;
 pub mod introspect;
 pub mod migrations;
+pub mod seeding;
 
 pub use apply::{down, migrate, migrate_with, status, MigrateOptions, Progress, Report, State};
 pub use diff::{diff, Ambiguous, RenameChoice, Renames, Step};

@@ -143,6 +143,11 @@ impl<D: Dialect> Schema<D> {
         self
     }
 
+    /// The definitions of its tables, in the order they were added.
+    pub fn table_defs(&self) -> &[TableDef] {
+        &self.tables
+    }
+
     /// Adds a sequence.
     pub fn sequence(mut self, sequence: Sequence) -> Self
     where
