@@ -149,12 +149,29 @@ impl<D: Dialect> Seed<D> {
 
     /// Seeds `count` rows of `table`.
     pub fn table<T: Table<Dialect = D>>(mut self, _table: T, count: usize) -> Self {
+        if let Some(plan) = self
+            .tables
+            .iter_mut()
+            .find(|t| t.def.name == T::NAME && t.def.schema == T::SCHEMA)
+        {
+            plan.count = count;
+            return self;
+        }
         self.tables.push(TablePlan {
             def: TableDef::of::<T>(),
             count,
             overrides: HashMap::new(),
             per_parent: None,
         });
+        self
+    }
+
+    /// Seeds `count` rows of every table of `schema` (another `.table(..)` or `.with(..)`
+    /// may change a table's count after).
+    pub fn schema(mut self, schema: &mizzle_dsl::schema::Schema<D>, count: usize) -> Self {
+        for def in schema.table_defs() {
+            self = self.table_def(def.clone(), count);
+        }
         self
     }
 

@@ -309,3 +309,28 @@ fn every_seeded_row_passes_its_tables_select_validator() {
             .unwrap_or_else(|e| panic!("{json}: {e:?}"));
     }
 }
+
+#[test]
+fn a_whole_schema_seeds_with_one_count_and_a_table_can_change_it() {
+    let schema = mizzle::schema::Schema::new()
+        .table(lite::users::table)
+        .table(lite::posts::table)
+        .table(lite::tags::table)
+        .table(lite::post_tags::table);
+    let rows = Seed::new(1)
+        .schema(&schema, 20)
+        .table(lite::tags::table, 5)
+        .column(lite::users::age, gen::integers(18, 60))
+        .rows()
+        .unwrap();
+    let counts: Vec<(String, usize)> = rows.into_iter().map(|t| (t.table, t.rows.len())).collect();
+    assert_eq!(
+        counts,
+        [
+            ("users".to_owned(), 20),
+            ("tags".to_owned(), 5),
+            ("posts".to_owned(), 20),
+            ("post_tags".to_owned(), 20)
+        ]
+    );
+}

@@ -395,6 +395,16 @@ pub fn json<T: 'static>(make: impl Fn(&mut Rng, u64) -> serde_json::Value + Send
     Gen::new(move |rng, row| Value::Json(make(rng, row).to_string().into()))
 }
 
+/// JSON documents of a serde type `T`, which `make` builds: for a `Json<T>` column.
+pub fn json_of<T: serde::Serialize + 'static>(
+    make: impl Fn(&mut Rng, u64) -> T + Send + Sync + 'static,
+) -> Gen<st::Json<T>> {
+    Gen::new(move |rng, row| {
+        let value = serde_json::to_value(make(rng, row)).unwrap_or(serde_json::Value::Null);
+        Value::Json(value.to_string().into())
+    })
+}
+
 /// Bytes, `len` of them.
 pub fn bytes(len: usize) -> Gen<st::Bytes> {
     Gen::new(move |rng, _| Value::Bytes((0..len).map(|_| rng.below(256) as u8).collect::<Vec<u8>>().into()))
