@@ -104,3 +104,45 @@ fn empty_values_and_null_round_trip() {
         (None, None, None, None, None, None, None)
     );
 }
+
+mod stamped {
+    use mizzle::sqlite::*;
+    mizzle::table! {
+        pub events in Sqlite {
+            id: Integer [primary_key],
+            at: IntegerTimestamp [not_null, default_now],
+        }
+    }
+}
+
+#[test]
+fn an_integer_timestamp_defaulting_to_now_reads_back_as_an_instant() {
+    use stamped::events;
+    let db = db();
+    db.execute_sql(&mizzle::create_table(events::table).unwrap()).unwrap();
+    insert(events::table).values(events::id.to(1)).execute(&db).unwrap();
+    let at: DateTime<Utc> = mizzle::select(events::at)
+        .from(events::table)
+        .get(&db)
+        .unwrap()
+        .unwrap();
+    assert!(at > Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap(), "{at}");
+}
+
+#[test]
+fn several_rows_of_defaults_insert_one_row_each() {
+    use stamped::events;
+    let db = db();
+    db.execute_sql(&mizzle::create_table(events::table).unwrap()).unwrap();
+    let inserted = insert(events::table)
+        .values(vec![events::New { id: None, at: None }; 3])
+        .execute(&db)
+        .unwrap();
+    assert_eq!(inserted, 3);
+    let ids = mizzle::select(events::id)
+        .from(events::table)
+        .order_by(events::id)
+        .all(&db)
+        .unwrap();
+    assert_eq!(ids, [1, 2, 3]);
+}

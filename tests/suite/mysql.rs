@@ -397,3 +397,24 @@ async fn generated_columns_sequences_views_and_cycles() {
         db.execute_sql(&statement).await.unwrap();
     }
 }
+
+mod ticks {
+    use mizzle::mysql::*;
+    mizzle::table! { pub ticks in MySql { id: Serial [primary_key], label: Varchar<10> [not_null, default("tick")] } }
+}
+
+#[tokio::test]
+async fn several_rows_of_defaults_insert_one_row_each() {
+    use ticks::ticks;
+    let Some(db) = support::mysql("my_ticks", &[mizzle::create_table(ticks::table).unwrap()]).await else {
+        return;
+    };
+    let inserted = insert(ticks::table)
+        .values(vec![ticks::New { id: None, label: None }; 3])
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(inserted, 3);
+    let labels = select(ticks::label).from(ticks::table).all(&db).await.unwrap();
+    assert_eq!(labels, ["tick", "tick", "tick"]);
+}

@@ -429,3 +429,26 @@ async fn schemas_enums_identity_generated_columns_sequences_views_and_cycles() {
     }
     db.execute_sql("DROP SCHEMA auth").await.unwrap();
 }
+
+mod ticks {
+    use mizzle::pg::*;
+    mizzle::table! { pub ticks in Pg { id: Serial [primary_key], at: Timestamptz [not_null, default_now] } }
+}
+
+#[tokio::test]
+async fn several_rows_of_defaults_insert_one_row_each() {
+    use ticks::ticks;
+    let Some(db) = support::pg("pg_ticks", &[mizzle::create_table(ticks::table).unwrap()]).await else {
+        return;
+    };
+    let inserted = insert(ticks::table)
+        .values(vec![ticks::New { id: None, at: None }; 3])
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(inserted, 3);
+    assert_eq!(
+        select(count(ticks::id)).from(ticks::table).get(&db).await.unwrap(),
+        Some(3)
+    );
+}

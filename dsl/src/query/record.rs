@@ -157,7 +157,26 @@ pub fn render_records<'q, R: InsertRecord, D: Dialect>(
         .filter(|&i| app_default(R::COLUMNS[i]).is_some() || records.iter().any(|r| r.gives(i)))
         .collect();
     if columns.is_empty() {
-        return DefaultValues.render_rows(&[], out);
+        return match (records.len(), D::KIND) {
+            (1, _) => DefaultValues.render_rows(&[], out),
+            // Several rows, each all defaults: a row of DEFAULTs each (MySQL's `()`); SQLite
+            // has no DEFAULT in VALUES, but a NULL rowid takes the next one and leaves
+            // every column to its default.
+            (n, DialectKind::MySql) => {
+                out.push_sql(" () VALUES ()");
+                (1..n).for_each(|_| out.push_sql(", ()"));
+            }
+            (n, DialectKind::Sqlite) => {
+                out.push_sql(" (\"rowid\") VALUES (NULL)");
+                (1..n).for_each(|_| out.push_sql(", (NULL)"));
+            }
+            (n, DialectKind::Pg) => {
+                out.push_sql(" (");
+                out.push_ident(R::COLUMNS[0]);
+                out.push_sql(") VALUES (DEFAULT)");
+                (1..n).for_each(|_| out.push_sql(", (DEFAULT)"));
+            }
+        };
     }
     out.push_sql(" (");
     for (n, &i) in columns.iter().enumerate() {

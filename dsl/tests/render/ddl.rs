@@ -607,3 +607,23 @@ fn an_index_option_that_cannot_be_written_safely_fails_the_ddl_with_its_reason()
         .to_string();
     assert!(error.contains("MySQL has no index method Gin"), "{error}");
 }
+
+#[test]
+fn sqlites_now_for_an_integer_timestamp_is_seconds_since_the_epoch() {
+    mod stamped {
+        use mizzle_dsl::sqlite::*;
+        mizzle_dsl::table! {
+            pub events in Sqlite {
+                id: Integer [primary_key],
+                at: IntegerTimestamp [not_null, default_now],
+                logged: Text [default_now],
+            }
+        }
+    }
+    assert_eq!(
+        mizzle_dsl::schema::create_table(stamped::events::table).unwrap(),
+        "CREATE TABLE `events` (\n  `id` integer PRIMARY KEY NOT NULL,\n  \
+         `at` integer DEFAULT (cast(strftime('%s', 'now') as integer)) NOT NULL,\n  \
+         `logged` text DEFAULT CURRENT_TIMESTAMP\n);"
+    );
+}

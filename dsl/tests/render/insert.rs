@@ -78,6 +78,29 @@ fn default_values_per_dialect() {
         r#"INSERT INTO "ticks" DEFAULT VALUES"#,
         &[],
     );
+    // Several rows that each take every default: one row each, not one in all.
+    let none_pg = || t::ticks_pg::New { id: None, at: None };
+    assert_sql(
+        insert(t::ticks_pg::table)
+            .values(vec![none_pg(), none_pg(), none_pg()])
+            .to_sql(),
+        r#"INSERT INTO "ticks" ("id") VALUES (DEFAULT), (DEFAULT), (DEFAULT)"#,
+        &[],
+    );
+    assert_sql(
+        insert(t::ticks_my::table)
+            .values(vec![t::ticks_my::New { id: None }; 2])
+            .to_sql(),
+        "INSERT INTO `ticks` () VALUES (), ()",
+        &[],
+    );
+    assert_sql(
+        insert(t::ticks_lite::table)
+            .values(vec![t::ticks_lite::New { id: None }; 2])
+            .to_sql(),
+        r#"INSERT INTO "ticks" ("rowid") VALUES (NULL), (NULL)"#,
+        &[],
+    );
 }
 
 #[test]
