@@ -11,7 +11,8 @@ pub use mizzle_dsl::*;
 
 pub use mizzle_dsl::exec::{IsolationLevel, TransactionOptions};
 pub use mizzle_dsl::expr::{
-    and, avg, count, count_distinct, count_star, exists, last_insert_id, max, min, not, not_exists, or, sql, sum,
+    all_of, and, any_of, avg, count, count_distinct, count_star, exists, last_insert_id, max, maybe, min, not,
+    not_exists, or, sql, sum,
 };
 pub use mizzle_dsl::query::{delete, excluded, from, insert, select, update};
 pub use mizzle_dsl::relation::{find_first, find_many};

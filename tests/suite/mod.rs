@@ -338,6 +338,38 @@ macro_rules! scenarios {
             }
 
             #[tokio::test]
+            async fn predicates_chosen_at_run_time_filter_or_keep_every_row() {
+                let Some(db) = open("dynamic").await else { return };
+                seed(&db).await;
+                let named = |name: Option<&'static str>| {
+                    select(users::name)
+                        .from(users::table)
+                        .filter(mizzle::maybe(name.map(|n| users::name.eq(n))))
+                };
+                assert_eq!(named(Some("Ada")).all(&db).await.unwrap(), ["Ada"]);
+                assert_eq!(
+                    named(None).order_by(users::name).all(&db).await.unwrap(),
+                    ["Ada", "Grace"]
+                );
+                let wanted = ["Grace", "Linus"];
+                let some = select(users::name)
+                    .from(users::table)
+                    .filter(mizzle::any_of(wanted.iter().map(|n| users::name.eq(*n))))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(some, ["Grace"]);
+                let nobody: Vec<&str> = Vec::new();
+                let none = select(users::name)
+                    .from(users::table)
+                    .filter(mizzle::any_of(nobody.iter().map(|n| users::name.eq(*n))))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert!(none.is_empty());
+            }
+
+            #[tokio::test]
             async fn correlated_subqueries_read_the_enclosing_row() {
                 let Some(db) = open("correlated").await else {
                     return;

@@ -5,6 +5,7 @@ mod bound;
 mod cast;
 mod column;
 mod comparand;
+mod dynamic;
 mod eval;
 mod func;
 mod in_list;
@@ -19,6 +20,7 @@ pub use aggregate::{
 pub use bound::{Bound, NullableBound};
 pub use cast::{Cast, CastTarget};
 pub use comparand::{Comparand, ComparesWith, Exact, TypedNode, Widened};
+pub use dynamic::{all_of, any_of, maybe, Dynamic};
 pub use eval::{ArithEval, CompareEval, Evaluate, LogicEval};
 pub use func::{and, exists, last_insert_id, not, not_exists, or, Exists, LastInsertId};
 pub use in_list::{InList, InSubquery};

@@ -330,3 +330,44 @@ fn distinct_orders_by_selected_expressions_of_a_tuple_or_a_whole_row() {
     );
     assert!(whole.sql.ends_with("ORDER BY \"users\".\"age\""), "{}", whole.sql);
 }
+
+#[test]
+fn predicates_chosen_at_run_time_keep_their_columns_checked() {
+    use lite::users;
+    use mizzle_dsl::expr::{all_of, any_of, maybe};
+    let by_name = |name: Option<&'static str>| {
+        select(users::id)
+            .from(users::table)
+            .filter(maybe(name.map(|n| users::name.eq(n))))
+    };
+    assert_sql(
+        by_name(Some("Ada")).to_sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE "users"."name" = ?"#,
+        &[text("Ada")],
+    );
+    assert_sql(
+        by_name(None).to_sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE (1 = 1)"#,
+        &[],
+    );
+    let names = ["Ada", "Grace"];
+    let wanted: Vec<i64> = vec![1];
+    assert_sql(
+        select(users::id)
+            .from(users::table)
+            .filter(any_of(names.iter().map(|n| users::name.eq(*n))))
+            .filter(all_of(wanted.iter().map(|id| users::id.gt(*id))))
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE (("users"."name" = ? OR "users"."name" = ?) AND "users"."id" > ?)"#,
+        &[text("Ada"), text("Grace"), Value::I64(1)],
+    );
+    let none: Vec<i64> = Vec::new();
+    assert_sql(
+        select(users::id)
+            .from(users::table)
+            .filter(any_of(none.iter().map(|id| users::id.eq(*id))))
+            .to_sql(),
+        r#"SELECT "users"."id" FROM "users" WHERE (1 = 0)"#,
+        &[],
+    );
+}
