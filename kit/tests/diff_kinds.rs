@@ -226,3 +226,34 @@ fn an_enum_that_loses_a_value_is_made_anew_and_its_columns_converted() {
         Some("removes value(s) meh from enum `mood`: the migration fails if a row holds one")
     );
 }
+
+#[test]
+fn a_changed_sequence_is_made_anew_and_says_its_value_is_lost() {
+    use mizzle_dsl::schema::model::SequenceModel;
+    let with = |start: i64| {
+        let mut model = base(DialectKind::Pg);
+        model.sequences.push(SequenceModel {
+            schema: None,
+            name: "tickets".to_owned(),
+            increment: None,
+            min: None,
+            max: None,
+            start: Some(start),
+            cache: None,
+            cycle: false,
+        });
+        model
+    };
+    let steps = diff(&with(1), &with(100), &Renames::default()).unwrap();
+    assert_eq!(
+        steps.iter().flat_map(|s| s.sql(DialectKind::Pg)).collect::<Vec<_>>(),
+        [
+            "DROP SEQUENCE \"tickets\";",
+            "CREATE SEQUENCE \"tickets\" START WITH 100;"
+        ]
+    );
+    assert_eq!(
+        steps[0].warning().as_deref(),
+        Some("drops sequence `tickets`: its current value is lost (a changed sequence is made anew)")
+    );
+}

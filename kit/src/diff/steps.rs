@@ -351,6 +351,10 @@ impl Step {
     pub fn warning(&self) -> Option<String> {
         match self {
             Step::DropTable(table) => Some(format!("drops table `{}` and every row in it", table.name)),
+            Step::DropSequence(sequence) => Some(format!(
+                "drops sequence `{}`: its current value is lost (a changed sequence is made anew)",
+                sequence.name
+            )),
             Step::DropColumn { table, column } => {
                 Some(format!("drops column `{}.{}` and its values", table.name, column.name))
             }
