@@ -12,6 +12,7 @@ mod pg_faults;
 mod pool;
 mod relations;
 mod schema;
+mod set_operations_all;
 mod transactions;
 mod validation;
 
@@ -367,6 +368,117 @@ macro_rules! scenarios {
                     .await
                     .unwrap();
                 assert!(none.is_empty());
+            }
+
+            #[tokio::test]
+            async fn union_intersect_and_except_combine_rows_of_the_same_shape() {
+                let Some(db) = open("set_operations").await else {
+                    return;
+                };
+                seed(&db).await;
+                let names = || select(users::name).from(users::table);
+                let titles = || select(posts::title).from(posts::table);
+                let both = names()
+                    .union(titles())
+                    .order_by(users::name.desc())
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(both, ["Numbers", "Grace", "Engines", "Ada"]);
+                let twice = names()
+                    .union_all(names().filter(users::name.eq("Ada")))
+                    .order_by(users::name)
+                    .limit(2)
+                    .offset(1)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(twice, ["Ada", "Grace"]);
+                let authors = select(users::id)
+                    .from(users::table)
+                    .intersect(select(posts::author_id).from(posts::table))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                let ada = select(users::id)
+                    .from(users::table)
+                    .filter(users::name.eq("Ada"))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(authors, ada);
+                let wrote_nothing = names()
+                    .except(names().inner_join(posts::table, posts::author_id.eq(users::id)))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(wrote_nothing, ["Grace"]);
+                // Read left to right: (names UNION titles) INTERSECT Grace.
+                let grace = names()
+                    .union(titles())
+                    .intersect(names().filter(users::name.eq("Grace")))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(grace, ["Grace"]);
+                // A set operation on the right is nested: names EXCEPT (Ada UNION Grace).
+                let nobody = names()
+                    .except(
+                        names()
+                            .filter(users::name.eq("Ada"))
+                            .union(names().filter(users::name.eq("Grace"))),
+                    )
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert!(nobody.is_empty());
+                // Operands that sort and limit their own rows.
+                let firsts = names()
+                    .order_by(users::name)
+                    .limit(1)
+                    .union(titles().order_by(posts::likes.desc()).limit(1))
+                    .order_by(users::name)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(firsts, ["Ada", "Numbers"]);
+                // A nullable column beside a NOT NULL one read as nullable.
+                let mut emails_and_names = select(users::email)
+                    .from(users::table)
+                    .union(select(users::name.nullable()).from(users::table))
+                    .order_by(users::email.asc().nulls_last())
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(emails_and_names.pop(), Some(None));
+                emails_and_names.sort();
+                assert_eq!(
+                    emails_and_names,
+                    [
+                        Some("Ada".to_owned()),
+                        Some("Grace".to_owned()),
+                        Some("ada@example.com".to_owned()),
+                    ]
+                );
+                // As an IN subquery, with parameters on both sides.
+                let liked_or_managed = select(users::name)
+                    .from(users::table)
+                    .filter(
+                        users::id.in_subquery(
+                            select(posts::author_id)
+                                .from(posts::table)
+                                .filter(posts::likes.gt(100))
+                                .union(
+                                    select(users::id)
+                                        .from(users::table)
+                                        .filter(users::manager_id.is_not_null()),
+                                ),
+                        ),
+                    )
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(liked_or_managed, ["Grace"]);
             }
 
             #[tokio::test]

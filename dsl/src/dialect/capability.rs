@@ -60,3 +60,13 @@ impl SupportsOnConflict for Sqlite {}
 )]
 pub trait SupportsOnDuplicateKey: Dialect {}
 impl SupportsOnDuplicateKey for MySql {}
+
+/// Dialects with `INTERSECT ALL` and `EXCEPT ALL`, which keep duplicate rows.
+#[diagnostic::on_unimplemented(
+    message = "{Self} has no `INTERSECT ALL` or `EXCEPT ALL`",
+    label = "`.intersect_all(..)` and `.except_all(..)` are not available here",
+    note = "SQLite has only the distinct forms: use `.intersect(..)` or `.except(..)`"
+)]
+pub trait SupportsSetOperationAll: Dialect {}
+impl SupportsSetOperationAll for Pg {}
+impl SupportsSetOperationAll for MySql {}

@@ -8,6 +8,7 @@ mod sqlite;
 
 pub use capability::{
     SupportsDistinctOn, SupportsFullJoin, SupportsIlike, SupportsOnConflict, SupportsOnDuplicateKey, SupportsReturning,
+    SupportsSetOperationAll,
 };
 pub use mysql::{MySql, MySqlBytes, MySqlValueRef};
 pub use pg::{Pg, PgValueRef};
@@ -36,6 +37,11 @@ pub trait Dialect: crate::private::Sealed + Copy + Default + Debug + Send + Sync
 
     /// What to write as LIMIT when only OFFSET is given and the dialect requires a LIMIT.
     const LIMIT_ALL: Option<&'static str>;
+
+    /// Whether an operand of UNION, INTERSECT or EXCEPT may be a query in parentheses;
+    /// where not (SQLite), an operand with its own ORDER BY or LIMIT is read from a
+    /// subquery instead.
+    const PARENTHESIZED_SET_OPERANDS: bool;
 
     /// The most bound parameters one statement may carry.
     const MAX_PARAMS: usize;

@@ -13,6 +13,7 @@ impl Dialect for MySql {
     const KIND: DialectKind = DialectKind::MySql;
     const SUPPORTS_NULLS_ORDER: bool = false;
     const LIMIT_ALL: Option<&'static str> = Some("18446744073709551615");
+    const PARENTHESIZED_SET_OPERANDS: bool = true;
     const MAX_PARAMS: usize = 65535;
     type RawValue<'a> = MySqlValueRef<'a>;
 

@@ -14,6 +14,7 @@ impl Dialect for Pg {
     const KIND: DialectKind = DialectKind::Pg;
     const SUPPORTS_NULLS_ORDER: bool = true;
     const LIMIT_ALL: Option<&'static str> = None;
+    const PARENTHESIZED_SET_OPERANDS: bool = true;
     const MAX_PARAMS: usize = 65535;
     type RawValue<'a> = PgValueRef<'a>;
 

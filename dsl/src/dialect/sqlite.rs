@@ -30,6 +30,7 @@ impl Dialect for Sqlite {
     const KIND: DialectKind = DialectKind::Sqlite;
     const SUPPORTS_NULLS_ORDER: bool = true;
     const LIMIT_ALL: Option<&'static str> = Some("-1");
+    const PARENTHESIZED_SET_OPERANDS: bool = false;
     const MAX_PARAMS: usize = 32766;
     type RawValue<'a> = SqliteValueRef<'a>;
 

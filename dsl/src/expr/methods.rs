@@ -2,6 +2,7 @@
 
 use super::cast::Cast;
 use super::in_list::{InList, InSubquery};
+use super::nullable::Nullable;
 use super::ops::{op, Arith, Between, Compare, IsDistinct, IsNull, Logic, Not};
 use super::order::{NullsOrder, Order};
 use super::{AsExpression, Comparand, Expression, Operand};
@@ -234,6 +235,12 @@ pub trait ExpressionMethods: Expression + Sized {
             expr: self,
             target: PhantomData,
         }
+    }
+
+    /// The same expression typed as nullable: it decodes to an `Option`. For where a
+    /// nullable value is expected beside it, as in the other select of a UNION.
+    fn nullable(self) -> Nullable<Self> {
+        Nullable(self)
     }
 
     /// Ascending order.

@@ -71,6 +71,8 @@ pub trait OuterIn<S, I> {}
 
 impl<Src: OuterIn<S, I>, Sel, W, G, H, O, Dis, S, I> OuterIn<S, I> for Select<Src, Sel, W, G, H, O, Dis> {}
 
+impl<L: OuterIn<S, I>, R: OuterIn<S, J>, O, S, I, J> OuterIn<S, (I, J)> for super::Compound<L, R, O> {}
+
 impl<T: Table, S> OuterIn<S, ()> for T {}
 impl<L: OuterIn<S, I>, R, K, On, S, I> OuterIn<S, I> for Join<L, R, K, On> {}
 impl<Q, A, S> OuterIn<S, ()> for SubquerySource<Q, A> {}

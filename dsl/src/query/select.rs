@@ -232,21 +232,26 @@ impl<E: RenderList<D>, D: SupportsDistinctOn> RenderDistinct<D> for DistinctOn<E
 pub(crate) trait RenderListClause<D: Dialect> {
     /// Whether its text follows from its type: see [`RenderSql::TYPE_SHAPED`].
     const TYPE_SHAPED: bool;
+    /// Whether the clause is there at all.
+    const PRESENT: bool;
     fn render_list_clause<'q>(&'q self, out: &mut SqlWriter<'q, D>);
 }
 
 impl<D: Dialect> RenderListClause<D> for NoGroup {
     const TYPE_SHAPED: bool = true;
+    const PRESENT: bool = false;
     fn render_list_clause<'q>(&'q self, _out: &mut SqlWriter<'q, D>) {}
 }
 
 impl<D: Dialect> RenderListClause<D> for NoOrder {
     const TYPE_SHAPED: bool = true;
+    const PRESENT: bool = false;
     fn render_list_clause<'q>(&'q self, _out: &mut SqlWriter<'q, D>) {}
 }
 
 impl<G: RenderList<D>, D: Dialect> RenderListClause<D> for GroupBy<G> {
     const TYPE_SHAPED: bool = G::TYPE_SHAPED;
+    const PRESENT: bool = true;
     fn render_list_clause<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql(" GROUP BY ");
         self.0.render_list(out);
@@ -255,6 +260,7 @@ impl<G: RenderList<D>, D: Dialect> RenderListClause<D> for GroupBy<G> {
 
 impl<O: RenderList<D>, D: Dialect> RenderListClause<D> for OrderBy<O> {
     const TYPE_SHAPED: bool = O::TYPE_SHAPED;
+    const PRESENT: bool = true;
     fn render_list_clause<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql(" ORDER BY ");
         self.0.render_list(out);

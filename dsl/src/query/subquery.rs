@@ -20,9 +20,16 @@ pub struct SubquerySource<Q, A> {
 
 impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
     /// This query as a FROM source named `A`: `select(..).from(query.aliased(Name))`.
-    pub fn aliased<A: AliasName>(self, _alias: A) -> SubquerySource<Self, A> {
+    pub fn aliased<A: AliasName>(self, alias: A) -> SubquerySource<Self, A> {
+        SubquerySource::new(self, alias)
+    }
+}
+
+impl<Q, A> SubquerySource<Q, A> {
+    /// `query` under `alias`.
+    pub(crate) fn new(query: Q, _alias: A) -> Self {
         SubquerySource {
-            query: self,
+            query,
             alias: PhantomData,
         }
     }

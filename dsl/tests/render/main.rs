@@ -7,6 +7,7 @@ mod records;
 mod relations;
 mod schema;
 mod select;
+mod set_operations;
 mod shapes;
 mod types;
 mod write;
