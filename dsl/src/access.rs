@@ -40,7 +40,7 @@ pub trait Access: Sealed {}
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Reads;
 
-/// A statement that writes.
+/// A statement that writes, or a SELECT that locks rows.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Writes;
 
@@ -52,7 +52,7 @@ impl Access for Writes {}
 /// Proof that a handle of mode `Self` may run a statement that does `A`.
 #[diagnostic::on_unimplemented(
     message = "this transaction is read-only: it cannot run a statement that writes",
-    label = "an INSERT, UPDATE or DELETE on a `Transaction<'_, ReadOnly>`",
+    label = "an INSERT, UPDATE, DELETE or locking SELECT (`.for_update()`, `.for_share()`) on a `Transaction<'_, ReadOnly>`",
     note = "run writes on the database, or in a transaction opened without `.read_only()`"
 )]
 pub trait Permits<A: Access> {}

@@ -67,6 +67,9 @@ pub enum DbErrorKind {
     SerializationFailure,
     /// A deadlock was detected; retry the transaction.
     Deadlock,
+    /// A row lock could not be taken: `NOWAIT` found the row locked, or waiting for it
+    /// timed out (PostgreSQL's `lock_timeout`, MySQL's `innodb_lock_wait_timeout`).
+    LockNotAvailable,
     /// Anything else: syntax, missing table, permissions…
     Other,
 }

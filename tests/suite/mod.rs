@@ -11,6 +11,7 @@ mod pg;
 mod pg_faults;
 mod pool;
 mod relations;
+mod row_locks;
 mod schema;
 mod set_operations_all;
 mod transactions;

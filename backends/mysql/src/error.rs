@@ -25,7 +25,8 @@ pub(crate) fn database_error(sql: &str, error: mysql_async::Error) -> Error {
         1048 | 1364 => DbErrorKind::NotNullViolation,
         3819 | 4025 => DbErrorKind::CheckViolation,
         1213 => DbErrorKind::Deadlock,
-        1205 => DbErrorKind::SerializationFailure,
+        // A lock wait timed out, or NOWAIT found the row locked (1205 on MariaDB, 3572 on MySQL).
+        1205 | 3572 => DbErrorKind::LockNotAvailable,
         _ => DbErrorKind::Other,
     };
     let message = server.message.clone();

@@ -70,3 +70,32 @@ impl SupportsOnDuplicateKey for MySql {}
 pub trait SupportsSetOperationAll: Dialect {}
 impl SupportsSetOperationAll for Pg {}
 impl SupportsSetOperationAll for MySql {}
+
+/// Dialects that lock rows: `SELECT … FOR UPDATE` and `FOR SHARE`.
+#[diagnostic::on_unimplemented(
+    message = "{Self} has no row locks",
+    label = "`.for_update()` and `.for_share()` are not available here",
+    note = "SQLite locks the whole database: a transaction holds it from its first write to its end, so \
+            no other connection changes what it read once it has written"
+)]
+pub trait SupportsRowLocks: Dialect {}
+impl SupportsRowLocks for Pg {}
+impl SupportsRowLocks for MySql {}
+
+/// Dialects with the key-level locks `FOR NO KEY UPDATE` and `FOR KEY SHARE`.
+#[diagnostic::on_unimplemented(
+    message = "{Self} has no `FOR NO KEY UPDATE` or `FOR KEY SHARE`",
+    label = "key-level locks are PostgreSQL only",
+    note = "use `.for_update()` or `.for_share()`"
+)]
+pub trait SupportsKeyLocks: Dialect {}
+impl SupportsKeyLocks for Pg {}
+
+/// Dialects whose row locks can name the tables to lock: `FOR UPDATE OF t`.
+#[diagnostic::on_unimplemented(
+    message = "{Self} cannot lock the rows of some tables only",
+    label = "`.of(..)` is PostgreSQL only",
+    note = "MariaDB has no `FOR UPDATE OF`: the lock takes the rows of every table the select reads"
+)]
+pub trait SupportsLockOf: Dialect {}
+impl SupportsLockOf for Pg {}

@@ -9,6 +9,7 @@ mod distinct_order;
 mod grouping;
 mod insert;
 mod join;
+mod locking;
 pub use join::{DialectIs, JoinsInto};
 mod prepared;
 mod record;
@@ -37,6 +38,7 @@ pub use insert::{
     insert, ColumnsOf, DefaultValues, FromSelect, InHead, InTail, Insert, InsertInto, InsertRow, InsertRows,
     InsertRule, MatchesColumns, Optional, RenderRows, Required, RequiredColumnsSet, SetBy, TupleSplit,
 };
+pub use locking::{EveryTable, LockStrength, LockTables, LockWait, Locked, OfTables, RowsOfTables};
 pub use prepared::{params, placeholder, Params, Placeholder, Prepared};
 pub use record::{
     insert_field_from_json, patch_field_from_json, render_patch_field, render_record, render_records, FieldErrors,

@@ -3,6 +3,7 @@
 mod ddl;
 mod expressions;
 mod insert;
+mod locking;
 mod records;
 mod relations;
 mod schema;
