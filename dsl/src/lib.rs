@@ -33,4 +33,5 @@ pub mod schema;
 pub mod types;
 
 pub use error::{DbErrorKind, DecodeError, EncodeError, Error};
+pub use expr::window;
 pub use schema::column_types::{mysql, pg, sqlite};

@@ -16,6 +16,7 @@ mod schema;
 mod set_operations_all;
 mod transactions;
 mod validation;
+mod window_frames;
 
 /// Writes the shared scenarios for one backend. `$db` is its database type, `$schema` the
 /// module with `users`, `posts` and `ddl()`, `$connect` the support function that opens a
@@ -480,6 +481,66 @@ macro_rules! scenarios {
                     .await
                     .unwrap();
                 assert_eq!(liked_or_managed, ["Grace"]);
+            }
+
+            #[tokio::test]
+            async fn window_functions_rank_number_and_sum_rows_of_their_window() {
+                use mizzle::window::{lag, ntile, percent_rank, rank, row_number, window, FrameBound};
+                let Some(db) = open("windows").await else { return };
+                seed(&db).await;
+                let by_likes = || {
+                    window()
+                        .partition_by(posts::author_id)
+                        .order_by(posts::likes.desc())
+                };
+                let running = window()
+                    .order_by(posts::likes)
+                    .rows(FrameBound::UnboundedPreceding, FrameBound::CurrentRow);
+                let rows = select((
+                    posts::title,
+                    row_number().over(by_likes()),
+                    rank().over(by_likes()),
+                    ntile(2).over(by_likes()),
+                    percent_rank().over(by_likes()),
+                    mizzle::sum(posts::likes)
+                        .over(running)
+                        .cast::<mizzle::types::BigInt>(),
+                    lag(posts::title).over(window().order_by(posts::likes)),
+                ))
+                .from(posts::table)
+                .order_by(posts::likes)
+                .all(&db)
+                .await
+                .unwrap();
+                assert_eq!(
+                    rows,
+                    [
+                        ("Engines".to_owned(), 2, 2, 2, 1.0, Some(5), None),
+                        (
+                            "Numbers".to_owned(),
+                            1,
+                            1,
+                            1,
+                            0.0,
+                            Some(14),
+                            Some("Engines".to_owned()),
+                        ),
+                    ]
+                );
+                // Ranked by an aggregate of the query's groups.
+                let ranked = select((
+                    users::name,
+                    count(posts::id),
+                    rank().over(window().order_by(count(posts::id).desc())),
+                ))
+                .from(users::table)
+                .left_join(posts::table, posts::author_id.eq(users::id))
+                .group_by(users::id)
+                .order_by(users::name)
+                .all(&db)
+                .await
+                .unwrap();
+                assert_eq!(ranked, [("Ada".to_owned(), 2, 1), ("Grace".to_owned(), 0, 2)]);
             }
 
             #[tokio::test]

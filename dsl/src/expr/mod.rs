@@ -14,6 +14,7 @@ mod nullable;
 pub mod ops;
 mod order;
 mod raw;
+pub mod window;
 
 pub use aggregate::{
     avg, count, count_distinct, count_star, function, max, min, sum, Aggregate, AggregateFn, AggregateTypes, Summable,
@@ -79,12 +80,13 @@ pub trait Operand {}
 impl<C: crate::schema::Column> Operand for C {}
 
 /// An expression computed from one row: it contains no aggregate (`count`, `sum`, `avg`,
-/// `min`, `max`). WHERE, a join's ON and an aggregate's argument take only these; a
-/// subquery counts as one value, whatever it aggregates inside.
+/// `min`, `max`) and no window function. WHERE, a join's ON and an aggregate's argument
+/// take only these; a subquery counts as one value, whatever it aggregates inside.
 #[diagnostic::on_unimplemented(
-    message = "an aggregate cannot be used here: this is computed per row",
-    label = "this contains `count`, `sum`, `avg`, `min` or `max`",
-    note = "to filter on an aggregate, use `.group_by(..)` and `.having(..)`; an aggregate cannot contain another"
+    message = "an aggregate or a window function cannot be used here: this is computed per row",
+    label = "this contains `count`, `sum`, `avg`, `min` or `max`, or a window function (`.over(..)`)",
+    note = "to filter on an aggregate, use `.group_by(..)` and `.having(..)`; an aggregate cannot contain another; \
+            a window function is computed after WHERE: select it, or order by it"
 )]
 pub trait RowLevel {}
 

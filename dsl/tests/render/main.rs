@@ -11,6 +11,7 @@ mod select;
 mod set_operations;
 mod shapes;
 mod types;
+mod windows;
 mod write;
 
 use mizzle_dsl::render::RenderedSql;
