@@ -14,7 +14,7 @@ pub use mizzle_dsl::expr::{
     all_of, and, any_of, avg, count, count_distinct, count_star, exists, last_insert_id, max, maybe, min, not,
     not_exists, or, sql, sum,
 };
-pub use mizzle_dsl::query::{delete, excluded, from, insert, select, update};
+pub use mizzle_dsl::query::{cte, delete, excluded, from, insert, recursive_cte, select, update, with};
 pub use mizzle_dsl::relation::{find_first, find_many};
 pub use mizzle_dsl::schema::{create_table, drop_table};
 

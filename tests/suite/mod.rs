@@ -17,6 +17,7 @@ mod set_operations_all;
 mod transactions;
 mod validation;
 mod window_frames;
+mod writing_ctes;
 
 /// Writes the shared scenarios for one backend. `$db` is its database type, `$schema` the
 /// module with `users`, `posts` and `ddl()`, `$connect` the support function that opens a
@@ -541,6 +542,84 @@ macro_rules! scenarios {
                 .await
                 .unwrap();
                 assert_eq!(ranked, [("Ada".to_owned(), 2, 1), ("Grace".to_owned(), 0, 2)]);
+            }
+
+            #[derive(Debug, Clone, Copy, Default)]
+            struct Chain;
+            impl mizzle::schema::AliasName for Chain {
+                const NAME: &'static str = "chain";
+            }
+
+            #[tokio::test]
+            async fn named_and_recursive_queries_feed_selects_and_inserts() {
+                use mizzle::{cte, recursive_cte, with};
+                let Some(db) = open("ctes").await else { return };
+                seed(&db).await;
+                let liked = cte(
+                    Liked,
+                    select((posts::author_id, posts::title))
+                        .from(posts::table)
+                        .filter(posts::likes.gt(6)),
+                );
+                let (author, title) = (liked.field(posts::author_id), liked.field(posts::title));
+                let query = select((users::name, title))
+                    .from(liked.source())
+                    .inner_join(users::table, users::id.eq(author));
+                let rows = with(liked, query).all(&db).await.unwrap();
+                assert_eq!(rows, [("Ada".to_owned(), "Numbers".to_owned())]);
+
+                // Grace's chain of managers: Grace, then Ada.
+                let managers = || {
+                    recursive_cte(
+                        Chain,
+                        select((users::id, users::name, users::manager_id))
+                            .from(users::table)
+                            .filter(users::name.eq("Grace")),
+                        |chain| {
+                            select((users::id, users::name, users::manager_id))
+                                .from(chain)
+                                .inner_join(users::table, users::id.eq(chain.field(users::manager_id)))
+                        },
+                    )
+                };
+                let chain = managers();
+                let names = chain.field(users::name);
+                let walk = with(chain, select(names).from(chain.source()).order_by(names.desc()))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(walk, ["Grace", "Ada"]);
+
+                // Ada managed by Grace makes a cycle; UNION stops at the rows seen before.
+                update(users::table)
+                    .set(users::manager_id.to(users::id.add(1)))
+                    .filter(users::name.eq("Ada"))
+                    .execute(&db)
+                    .await
+                    .unwrap();
+                let cycle = managers().union_distinct();
+                let ids = cycle.field(users::id);
+                let seen = with(cycle, select(count(ids)).from(cycle.source()))
+                    .get(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(seen, Some(2));
+
+                // INSERT … SELECT from a named query (the WITH inside the SELECT).
+                let titles = cte(Liked, select(posts::title).from(posts::table));
+                let title = titles.field(posts::title);
+                insert(users::table)
+                    .select(users::name, with(titles, select(title).from(titles.source())))
+                    .execute(&db)
+                    .await
+                    .unwrap();
+                let everyone = select(users::name)
+                    .from(users::table)
+                    .order_by(users::name)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(everyone, ["Ada", "Engines", "Grace", "Numbers"]);
             }
 
             #[tokio::test]

@@ -76,5 +76,6 @@ impl<L: OuterIn<S, I>, R: OuterIn<S, J>, O, S, I, J> OuterIn<S, (I, J)> for supe
 impl<T: Table, S> OuterIn<S, ()> for T {}
 impl<L: OuterIn<S, I>, R, K, On, S, I> OuterIn<S, I> for Join<L, R, K, On> {}
 impl<Q, A, S> OuterIn<S, ()> for SubquerySource<Q, A> {}
+impl<Q, A, S> OuterIn<S, ()> for super::CteSource<Q, A> {}
 impl<Src: OuterIn<S, I>, L, S, I> OuterIn<S, I> for Narrowed<Src, L> {}
 impl<Src: OuterIn<S, I>, T: TableIn<S, IT>, S, I, IT> OuterIn<S, (I, IT)> for Correlated<Src, T> {}

@@ -4,6 +4,7 @@ mod assign;
 mod clause;
 mod conflict;
 mod correlated;
+mod cte;
 mod delete;
 mod distinct_order;
 mod grouping;
@@ -31,6 +32,7 @@ pub use clause::{
 };
 pub use conflict::{excluded, DoNothing, DoUpdate, Excluded, NoConflict, OnConflict, OnDuplicateKeyUpdate};
 pub use correlated::{Correlated, OuterIn};
+pub use cte::{cte, recursive_cte, with, AccessOr, AnyWrites, Cte, CteAccess, CteList, CteSource, LeadsWith, With};
 pub use delete::{delete, Delete};
 pub use distinct_order::{At, DistinctOrder, Itself, RowColumn, Selects, TermsSelected};
 pub use grouping::{ColumnsGrouped, GroupedSelection, Grouping};

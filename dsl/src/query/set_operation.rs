@@ -156,7 +156,7 @@ impl<L: Statement, R, O> Compound<L, R, O> {
 }
 
 impl<L, R> Compound<L, R> {
-    fn new(left: L, operator: SetOperator, right: R) -> Self {
+    pub(crate) fn new(left: L, operator: SetOperator, right: R) -> Self {
         Compound {
             left,
             right,
@@ -165,6 +165,13 @@ impl<L, R> Compound<L, R> {
             limit: None,
             offset: None,
         }
+    }
+}
+
+impl<L, R, O> Compound<L, R, O> {
+    /// Changes the operator (a recursive common table expression's UNION ALL to UNION).
+    pub(crate) fn set_operator(&mut self, operator: SetOperator) {
+        self.operator = operator;
     }
 }
 

@@ -77,6 +77,13 @@ impl<C: SelectedBy<R::Tail, I>, R: TupleSplit, I> SelectedBy<R, InTail<I>> for C
 #[derive(Debug)]
 pub struct Field<Src, C, N>(PhantomData<(Src, C, N)>);
 
+impl<Src, C, N> Field<Src, C, N> {
+    /// The field; its types say which.
+    pub(crate) fn new() -> Self {
+        Field(PhantomData)
+    }
+}
+
 impl<Src, C, N> Clone for Field<Src, C, N> {
     fn clone(&self) -> Self {
         *self

@@ -1,5 +1,6 @@
 //! SQL text and parameters of every statement, per dialect: no database involved.
 
+mod ctes;
 mod ddl;
 mod expressions;
 mod insert;
