@@ -623,6 +623,33 @@ macro_rules! scenarios {
             }
 
             #[tokio::test]
+            async fn a_query_joins_an_aggregated_subquery() {
+                let Some(db) = open("derived_join").await else {
+                    return;
+                };
+                seed(&db).await;
+                let counts = select((posts::author_id, count(posts::id)))
+                    .from(posts::table)
+                    .group_by(posts::author_id)
+                    .aliased(Liked);
+                let author = counts.field(posts::author_id);
+                let rows = select((users::name, author))
+                    .from(users::table)
+                    .left_join(counts, author.eq(users::id))
+                    .order_by(users::name)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                let ada = select(users::id)
+                    .from(users::table)
+                    .filter(users::name.eq("Ada"))
+                    .get(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(rows, [("Ada".to_owned(), ada), ("Grace".to_owned(), None)]);
+            }
+
+            #[tokio::test]
             async fn correlated_subqueries_read_the_enclosing_row() {
                 let Some(db) = open("correlated").await else {
                     return;

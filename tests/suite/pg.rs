@@ -452,3 +452,60 @@ async fn several_rows_of_defaults_insert_one_row_each() {
         Some(3)
     );
 }
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Top;
+impl mizzle::schema::AliasName for Top {
+    const NAME: &'static str = "top";
+}
+
+#[tokio::test]
+async fn a_lateral_join_finds_each_users_best_post() {
+    let Some(db) = support::pg("pg_lateral", &ddl()).await else {
+        return;
+    };
+    let ids: Vec<i32> = insert(users::table)
+        .values(vec![users::name.to("Ada"), users::name.to("Grace")])
+        .returning(users::id)
+        .all(&db)
+        .await
+        .unwrap();
+    insert(posts::table)
+        .values(vec![
+            (
+                posts::author_id.to(ids[0]),
+                posts::title.to("Engines"),
+                posts::likes.to(5),
+            ),
+            (
+                posts::author_id.to(ids[0]),
+                posts::title.to("Numbers"),
+                posts::likes.to(9),
+            ),
+        ])
+        .execute(&db)
+        .await
+        .unwrap();
+    let best = select(posts::title)
+        .from(posts::table)
+        .correlated(users::table)
+        .filter(posts::author_id.eq(users::id))
+        .order_by(posts::likes.desc())
+        .limit(1)
+        .aliased(Top);
+    let title = best.field(posts::title);
+    let rows = select((users::name, title))
+        .from(users::table)
+        .left_join_lateral(best, sql::<mizzle::types::Bool>("true"))
+        .order_by(users::name)
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(
+        rows,
+        [
+            ("Ada".to_owned(), Some("Numbers".to_owned())),
+            ("Grace".to_owned(), None)
+        ]
+    );
+}

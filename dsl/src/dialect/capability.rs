@@ -99,3 +99,13 @@ impl SupportsKeyLocks for Pg {}
 )]
 pub trait SupportsLockOf: Dialect {}
 impl SupportsLockOf for Pg {}
+
+/// Dialects with LATERAL joins, whose subquery reads the rows joined before it.
+#[diagnostic::on_unimplemented(
+    message = "{Self} has no LATERAL joins here",
+    label = "`.inner_join_lateral(..)`, `.left_join_lateral(..)` and `.cross_join_lateral(..)` are PostgreSQL only",
+    note = "MariaDB and SQLite have no LATERAL (MySQL 8.0.14 does, but the MySQL dialect serves MariaDB too): \
+            read one value per row with a correlated subquery in the select list, `.correlated(table).scalar()`"
+)]
+pub trait SupportsLateral: Dialect {}
+impl SupportsLateral for Pg {}

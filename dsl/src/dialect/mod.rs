@@ -7,8 +7,8 @@ mod pg;
 mod sqlite;
 
 pub use capability::{
-    SupportsDistinctOn, SupportsFullJoin, SupportsIlike, SupportsKeyLocks, SupportsLockOf, SupportsOnConflict,
-    SupportsOnDuplicateKey, SupportsReturning, SupportsRowLocks, SupportsSetOperationAll,
+    SupportsDistinctOn, SupportsFullJoin, SupportsIlike, SupportsKeyLocks, SupportsLateral, SupportsLockOf,
+    SupportsOnConflict, SupportsOnDuplicateKey, SupportsReturning, SupportsRowLocks, SupportsSetOperationAll,
 };
 pub use mysql::{MySql, MySqlBytes, MySqlValueRef};
 pub use pg::{Pg, PgValueRef};

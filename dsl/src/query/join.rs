@@ -1,17 +1,24 @@
 //! Joins: inner, left, right, full and cross, each changing what the query can read.
 
+use super::correlated::OuterIn;
+use super::cte::CteSource;
 use super::select::Select;
-use crate::dialect::SupportsFullJoin;
+use super::statement::RowQuery;
+use super::subquery::SubquerySource;
+use crate::dialect::{SupportsFullJoin, SupportsLateral};
 use crate::expr::AppearsIn;
 use crate::render::{RenderSql, SqlWriter};
-use crate::schema::{Cross, Full, Inner, Join, JoinKind, Left, ProofList, QuerySource, Right, Table};
+use crate::schema::{
+    AliasName, Cross, CrossLateral, Full, Inner, InnerLateral, Join, JoinKind, Left, LeftLateral, NoTables, ProofList,
+    QuerySource, Right, Table,
+};
 use crate::types::{Bool, SameType};
 use std::marker::PhantomData;
 
 impl<L, R, K, On> QuerySource for Join<L, R, K, On>
 where
     L: QuerySource,
-    R: Table<Dialect = L::Dialect>,
+    R: QuerySource<Dialect = L::Dialect>,
     K: JoinKind,
     On: RenderSql<L::Dialect>,
 {
@@ -58,10 +65,27 @@ fn join<L, R, K, P>(left: L, right: R, on: P) -> Join<L, R, K, P> {
     }
 }
 
-/// A table that can join a query of dialect `D`: one of the same dialect.
-pub trait JoinsInto<D> {}
+/// What can join a query of dialect `D`: a table of the same dialect, a subquery
+/// (`query.aliased(Name)`, a derived table) or a common table expression's source.
+#[diagnostic::on_unimplemented(
+    message = "this cannot be joined to a {D} query",
+    label = "not a table, subquery or named query of this database that stands on its own",
+    note = "join a table, a subquery (`.aliased(Name)`) or a named query's `.source()`; a subquery that reads \
+            the query's tables (`.correlated(..)`) runs per row: join it with `.inner_join_lateral(..)` \
+            (PostgreSQL), or select it as a value with `.scalar()`"
+)]
+pub trait JoinsInto<D, I> {}
 
-impl<T: Table, D> JoinsInto<D> for T where T::Dialect: DialectIs<D> {}
+impl<T: Table, D> JoinsInto<D, ()> for T where T::Dialect: DialectIs<D> {}
+
+/// A derived table joins as a table does; one that reads the query's own tables
+/// (`.correlated(..)`) needs a lateral join.
+#[diagnostic::do_not_recommend]
+impl<Q: RowQuery + OuterIn<NoTables, I>, A, D, I> JoinsInto<D, I> for SubquerySource<Q, A> where Q::Dialect: DialectIs<D>
+{}
+
+#[diagnostic::do_not_recommend]
+impl<Q: RowQuery, A, D> JoinsInto<D, ()> for CteSource<Q, A> where Q::Dialect: DialectIs<D> {}
 
 /// The dialect of a joined table is the query's.
 #[diagnostic::on_unimplemented(
@@ -78,9 +102,9 @@ macro_rules! join_methods {
         #[allow(clippy::type_complexity)]
         impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {$(
             $(#[$doc])*
-            pub fn $method<T, P, I>(self, table: T, on: P) -> Select<Join<Src, T, $kind, On<P>>, Sel, W, G, H, O, Dis>
+            pub fn $method<T, P, I, J>(self, table: T, on: P) -> Select<Join<Src, T, $kind, On<P>>, Sel, W, G, H, O, Dis>
             where
-                T: Table + JoinsInto<Src::Dialect>,
+                T: QuerySource + JoinsInto<Src::Dialect, J>,
                 P: AppearsIn<Join<Src, T, $kind, On<P>>, I, SqlType: SameType<Bool>> + RenderSql<Src::Dialect> + crate::expr::RowLevel,
             {
                 self.map_source(|source| join(source, table, On(on)))
@@ -93,13 +117,13 @@ macro_rules! join_methods {
 impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
     /// `INNER JOIN table ON on`. A row is kept only where `on` is TRUE, so the columns it
     /// proves not NULL (those `=` compares, for one) decode as plain values.
-    pub fn inner_join<T, P, I>(
+    pub fn inner_join<T, P, I, J>(
         self,
         table: T,
         on: P,
     ) -> Select<<P::Proves as ProofList>::Narrow<Join<Src, T, Inner, On<P>>>, Sel, W, G, H, O, Dis>
     where
-        T: Table + JoinsInto<Src::Dialect>,
+        T: QuerySource + JoinsInto<Src::Dialect, J>,
         P: AppearsIn<Join<Src, T, Inner, On<P>>, I, SqlType: SameType<Bool>>
             + RenderSql<Src::Dialect>
             + crate::expr::RowLevel,
@@ -121,10 +145,10 @@ join_methods! {
 impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
     /// `FULL JOIN table ON on`: every column decodes to an `Option`. Not on MySQL. (Written
     /// out rather than by `join_methods!`, so that its dialect error stays short.)
-    pub fn full_join<T, P, I>(self, table: T, on: P) -> Select<Join<Src, T, Full, On<P>>, Sel, W, G, H, O, Dis>
+    pub fn full_join<T, P, I, J>(self, table: T, on: P) -> Select<Join<Src, T, Full, On<P>>, Sel, W, G, H, O, Dis>
     where
         Src::Dialect: SupportsFullJoin,
-        T: Table + JoinsInto<Src::Dialect>,
+        T: QuerySource + JoinsInto<Src::Dialect, J>,
         P: AppearsIn<Join<Src, T, Full, On<P>>, I, SqlType: SameType<Bool>>
             + RenderSql<Src::Dialect>
             + crate::expr::RowLevel,
@@ -133,10 +157,67 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
     }
 
     /// `CROSS JOIN table`: every pair of rows.
-    pub fn cross_join<T>(self, table: T) -> Select<Join<Src, T, Cross, NoOn>, Sel, W, G, H, O, Dis>
+    pub fn cross_join<T, J>(self, table: T) -> Select<Join<Src, T, Cross, NoOn>, Sel, W, G, H, O, Dis>
     where
-        T: Table + JoinsInto<Src::Dialect>,
+        T: QuerySource + JoinsInto<Src::Dialect, J>,
     {
         self.map_source(|source| join(source, table, NoOn))
+    }
+}
+
+// As the other joins, a lateral join's return type spells out the select it extends.
+#[allow(clippy::type_complexity)]
+impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
+    /// `INNER JOIN LATERAL (subquery) AS "a" ON on` (PostgreSQL): the subquery may read
+    /// the tables joined before it (`select(..).from(posts::table).correlated(users::table)
+    /// .filter(..).limit(3).aliased(Name)`), so it runs once per row: "the top three posts
+    /// of each user".
+    pub fn inner_join_lateral<Q, A, P, I, J>(
+        self,
+        subquery: SubquerySource<Q, A>,
+        on: P,
+    ) -> Select<Join<Src, SubquerySource<Q, A>, InnerLateral, On<P>>, Sel, W, G, H, O, Dis>
+    where
+        Src::Dialect: SupportsLateral,
+        Q: RowQuery<Dialect = Src::Dialect> + OuterIn<Src, J> + RenderSql<Src::Dialect>,
+        A: AliasName,
+        P: AppearsIn<Join<Src, SubquerySource<Q, A>, InnerLateral, On<P>>, I, SqlType: SameType<Bool>>
+            + RenderSql<Src::Dialect>
+            + crate::expr::RowLevel,
+    {
+        self.map_source(|source| join(source, subquery, On(on)))
+    }
+
+    /// `LEFT JOIN LATERAL (subquery) AS "a" ON on` (PostgreSQL): as
+    /// [`inner_join_lateral`](Self::inner_join_lateral), keeping the rows for which the
+    /// subquery finds nothing; its fields decode to `Option`s.
+    pub fn left_join_lateral<Q, A, P, I, J>(
+        self,
+        subquery: SubquerySource<Q, A>,
+        on: P,
+    ) -> Select<Join<Src, SubquerySource<Q, A>, LeftLateral, On<P>>, Sel, W, G, H, O, Dis>
+    where
+        Src::Dialect: SupportsLateral,
+        Q: RowQuery<Dialect = Src::Dialect> + OuterIn<Src, J> + RenderSql<Src::Dialect>,
+        A: AliasName,
+        P: AppearsIn<Join<Src, SubquerySource<Q, A>, LeftLateral, On<P>>, I, SqlType: SameType<Bool>>
+            + RenderSql<Src::Dialect>
+            + crate::expr::RowLevel,
+    {
+        self.map_source(|source| join(source, subquery, On(on)))
+    }
+
+    /// `CROSS JOIN LATERAL (subquery) AS "a"` (PostgreSQL): each row with every row its
+    /// subquery finds for it.
+    pub fn cross_join_lateral<Q, A, J>(
+        self,
+        subquery: SubquerySource<Q, A>,
+    ) -> Select<Join<Src, SubquerySource<Q, A>, CrossLateral, NoOn>, Sel, W, G, H, O, Dis>
+    where
+        Src::Dialect: SupportsLateral,
+        Q: RowQuery<Dialect = Src::Dialect> + OuterIn<Src, J> + RenderSql<Src::Dialect>,
+        A: AliasName,
+    {
+        self.map_source(|source| join(source, subquery, NoOn))
     }
 }

@@ -31,7 +31,8 @@ pub use narrow::{
     Truths, Yes,
 };
 pub use scope::{
-    Cross, Full, Here, InLeft, InRight, Inner, Join, JoinKind, Left, NoTables, QuerySource, Right, TableIn,
+    Cross, CrossLateral, Full, Here, InLeft, InRight, Inner, InnerLateral, Join, JoinKind, Left, LeftLateral, NoTables,
+    QuerySource, Right, TableIn,
 };
 pub use set::{create_sequence, create_view, Schema, Sequence, SupportsSequences};
 /// The DDL writer over the [`model`]: every statement the schema and its migrations need.

@@ -125,6 +125,12 @@ join_kinds! {
     Full => " FULL JOIN ", Null, Null;
     /// `CROSS JOIN`: every pair; no side may be NULL.
     Cross => " CROSS JOIN ", NotNull, NotNull;
+    /// `INNER JOIN LATERAL`: an inner join to a subquery that reads the rows before it.
+    InnerLateral => " INNER JOIN LATERAL ", NotNull, NotNull;
+    /// `LEFT JOIN LATERAL`: a left join to a subquery that reads the rows before it.
+    LeftLateral => " LEFT JOIN LATERAL ", NotNull, Null;
+    /// `CROSS JOIN LATERAL`: each row with every row of a subquery that reads it.
+    CrossLateral => " CROSS JOIN LATERAL ", NotNull, NotNull;
 }
 
 /// Something a query can read from: a table or a join.

@@ -2,6 +2,7 @@
 
 mod ctes;
 mod ddl;
+mod derived_joins;
 mod expressions;
 mod insert;
 mod locking;

@@ -1,0 +1,63 @@
+//! Joins to derived tables (aggregated subqueries), to named queries, and LATERAL joins.
+
+use crate::assert_sql;
+use crate::schema::{lite, pg};
+use mizzle_dsl::expr::count;
+use mizzle_dsl::prelude::*;
+use mizzle_dsl::query::select;
+use mizzle_dsl::schema::AliasName;
+use mizzle_dsl::types::Value;
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts;
+impl AliasName for Counts {
+    const NAME: &'static str = "counts";
+}
+
+#[test]
+fn a_query_left_joins_an_aggregated_subquery() {
+    use lite::{posts, users};
+    let counts = select((posts::author_id, count(posts::id)))
+        .from(posts::table)
+        .group_by(posts::author_id)
+        .aliased(Counts);
+    let author = counts.field(posts::author_id);
+    assert_sql(
+        select((users::name, author))
+            .from(users::table)
+            .left_join(counts, author.eq(users::id))
+            .filter(users::age.gt(3))
+            .to_sql(),
+        r#"SELECT "users"."name", "counts"."author_id" FROM "users" LEFT JOIN (SELECT "posts"."author_id", count("posts"."id") FROM "posts" GROUP BY "posts"."author_id") AS "counts" ON "counts"."author_id" = "users"."id" WHERE "users"."age" > ?"#,
+        &[Value::I64(3)],
+    );
+}
+
+#[test]
+fn a_lateral_join_reads_the_rows_joined_before_it() {
+    use pg::{posts, users};
+    let top = select((posts::title, posts::likes))
+        .from(posts::table)
+        .correlated(users::table)
+        .filter(posts::author_id.eq(users::id))
+        .order_by(posts::likes.desc())
+        .limit(2)
+        .aliased(Counts);
+    let title = top.field(posts::title);
+    assert_sql(
+        select((users::name, title))
+            .from(users::table)
+            .cross_join_lateral(top)
+            .to_sql(),
+        r#"SELECT "users"."name", "counts"."title" FROM "users" CROSS JOIN LATERAL (SELECT "posts"."title", "posts"."likes" FROM "posts" WHERE "posts"."author_id" = "users"."id" ORDER BY "posts"."likes" DESC LIMIT 2) AS "counts""#,
+        &[],
+    );
+    assert_sql(
+        select((users::name, title))
+            .from(users::table)
+            .left_join_lateral(top, top.field(posts::likes).gt(users::age))
+            .to_sql(),
+        r#"SELECT "users"."name", "counts"."title" FROM "users" LEFT JOIN LATERAL (SELECT "posts"."title", "posts"."likes" FROM "posts" WHERE "posts"."author_id" = "users"."id" ORDER BY "posts"."likes" DESC LIMIT 2) AS "counts" ON "counts"."likes" > "users"."age""#,
+        &[],
+    );
+}
