@@ -650,6 +650,57 @@ macro_rules! scenarios {
             }
 
             #[tokio::test]
+            async fn filtered_distinct_and_collecting_aggregates() {
+                use mizzle::{count_rows, count_star, json_agg, string_agg, sum_distinct};
+                let Some(db) = open("aggregates_more").await else {
+                    return;
+                };
+                seed(&db).await;
+                let ada = select(users::id)
+                    .from(users::table)
+                    .filter(users::name.eq("Ada"))
+                    .get(&db)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                insert(posts::table)
+                    .values((
+                        posts::author_id.to(ada),
+                        posts::title.to("Again"),
+                        posts::likes.to(9),
+                    ))
+                    .execute(&db)
+                    .await
+                    .unwrap();
+                let row = select((
+                    count(posts::id).filter(posts::likes.gt(6)),
+                    count_star().filter(posts::title.like("E%")),
+                    sum_distinct(posts::likes).cast::<mizzle::types::BigInt>(),
+                    string_agg(posts::title, ", ").order_by(posts::title),
+                    json_agg(posts::title).order_by((posts::likes.desc(), posts::title)),
+                ))
+                .from(posts::table)
+                .get(&db)
+                .await
+                .unwrap();
+                assert_eq!(
+                    row,
+                    Some((
+                        2,
+                        1,
+                        Some(14),
+                        Some("Again, Engines, Numbers".to_owned()),
+                        Some(["Again", "Numbers", "Engines"].map(str::to_owned).to_vec()),
+                    ))
+                );
+                let authors = count_rows(select(posts::author_id).from(posts::table).distinct())
+                    .get(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(authors, Some(1));
+            }
+
+            #[tokio::test]
             async fn correlated_subqueries_read_the_enclosing_row() {
                 let Some(db) = open("correlated").await else {
                     return;

@@ -509,3 +509,51 @@ async fn a_lateral_join_finds_each_users_best_post() {
         ]
     );
 }
+
+#[tokio::test]
+async fn array_agg_collects_a_groups_values_in_order() {
+    let Some(db) = support::pg("pg_array_agg", &ddl()).await else {
+        return;
+    };
+    let ids: Vec<i32> = insert(users::table)
+        .values(vec![users::name.to("Ada"), users::name.to("Grace")])
+        .returning(users::id)
+        .all(&db)
+        .await
+        .unwrap();
+    insert(posts::table)
+        .values(vec![
+            (
+                posts::author_id.to(ids[0]),
+                posts::title.to("Numbers"),
+                posts::likes.to(9),
+            ),
+            (
+                posts::author_id.to(ids[0]),
+                posts::title.to("Engines"),
+                posts::likes.to(5),
+            ),
+        ])
+        .execute(&db)
+        .await
+        .unwrap();
+    let rows = select((
+        users::name,
+        mizzle::array_agg(posts::title).order_by(posts::title),
+        mizzle::json_agg(posts::likes).filter(posts::likes.gt(6)),
+    ))
+    .from(users::table)
+    .inner_join(posts::table, posts::author_id.eq(users::id))
+    .group_by(users::id)
+    .all(&db)
+    .await
+    .unwrap();
+    assert_eq!(
+        rows,
+        [(
+            "Ada".to_owned(),
+            Some(vec!["Engines".to_owned(), "Numbers".to_owned()]),
+            Some(vec![9])
+        )]
+    );
+}

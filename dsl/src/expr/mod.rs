@@ -17,7 +17,10 @@ mod raw;
 pub mod window;
 
 pub use aggregate::{
-    avg, count, count_distinct, count_star, function, max, min, sum, Aggregate, AggregateFn, AggregateTypes, Summable,
+    array_agg, avg, avg_distinct, count, count_distinct, count_star, function, json_agg, max, min, string_agg, sum,
+    sum_distinct, Aggregate, AggregateCall, AggregateFn, AggregateOrder, AggregateOrderIn, AggregateTypes, ArrayAgg,
+    Collect, CollectKind, CountStar, FilterableOn, Filtered, JsonAgg, NoAggregateOrder, SpellCollect, StringAgg,
+    Summable,
 };
 pub use bound::{Bound, NullableBound};
 pub use cast::{Cast, CastTarget};

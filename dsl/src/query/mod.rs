@@ -4,6 +4,7 @@ mod assign;
 mod clause;
 mod conflict;
 mod correlated;
+mod count_rows;
 mod cte;
 mod delete;
 mod distinct_order;
@@ -32,6 +33,7 @@ pub use clause::{
 };
 pub use conflict::{excluded, DoNothing, DoUpdate, Excluded, NoConflict, OnConflict, OnDuplicateKeyUpdate};
 pub use correlated::{Correlated, OuterIn};
+pub use count_rows::{count_rows, CountRows};
 pub use cte::{cte, recursive_cte, with, AccessOr, AnyWrites, Cte, CteAccess, CteList, CteSource, LeadsWith, With};
 pub use delete::{delete, Delete};
 pub use distinct_order::{At, DistinctOrder, Itself, RowColumn, Selects, TermsSelected};

@@ -1,5 +1,6 @@
 //! SQL text and parameters of every statement, per dialect: no database involved.
 
+mod aggregates;
 mod ctes;
 mod ddl;
 mod derived_joins;

@@ -1,4 +1,14 @@
-//! Aggregates: `count`, `count(distinct)`, `sum`, `avg`, `min`, `max`.
+//! Aggregates: `count`, `count(distinct)`, `sum`, `avg` (each also distinct), `min`,
+//! `max`, the collecting ones (`string_agg`, `array_agg`, `json_agg`), and FILTER.
+
+mod collect;
+mod filter;
+
+pub use collect::{
+    array_agg, json_agg, string_agg, AggregateOrder, AggregateOrderIn, ArrayAgg, Collect, CollectKind, JsonAgg,
+    NoAggregateOrder, SpellCollect, StringAgg,
+};
+pub use filter::{AggregateCall, FilterableOn, Filtered};
 
 use super::{impl_into_expression, AppearsIn, Expression, RowLevel};
 use crate::dialect::Dialect;
@@ -112,6 +122,12 @@ pub mod function {
     /// `avg(x)`
     #[derive(Debug, Clone, Copy)]
     pub struct Avg;
+    /// `sum(distinct x)`
+    #[derive(Debug, Clone, Copy)]
+    pub struct SumDistinct;
+    /// `avg(distinct x)`
+    #[derive(Debug, Clone, Copy)]
+    pub struct AvgDistinct;
     /// `min(x)`
     #[derive(Debug, Clone, Copy)]
     pub struct Min;
@@ -152,6 +168,22 @@ impl<E: Expression> AggregateFn<E> for function::Avg {
     type Value = <<E::SqlType as AggregateTypes>::Avg as SqlType>::Rust;
 }
 
+impl<E: Expression> AggregateFn<E> for function::SumDistinct {
+    const OPEN: &'static str = "sum(distinct ";
+    const NAME: &'static str = "sum_distinct";
+    type SqlType = <E::SqlType as AggregateTypes>::Sum;
+    type Nullability = Null;
+    type Value = <<E::SqlType as AggregateTypes>::Sum as SqlType>::Rust;
+}
+
+impl<E: Expression> AggregateFn<E> for function::AvgDistinct {
+    const OPEN: &'static str = "avg(distinct ";
+    const NAME: &'static str = "avg_distinct";
+    type SqlType = <E::SqlType as AggregateTypes>::Avg;
+    type Nullability = Null;
+    type Value = <<E::SqlType as AggregateTypes>::Avg as SqlType>::Rust;
+}
+
 impl<E: Expression> AggregateFn<E> for function::Min {
     const OPEN: &'static str = "min(";
     const NAME: &'static str = "min";
@@ -186,9 +218,21 @@ impl<F: AggregateFn<E>, E: Expression + RenderSql<D>, D: Dialect> RenderSql<D> f
     const TYPE_SHAPED: bool = E::TYPE_SHAPED;
 
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        self.render_call(out, &mut |out| self.expr.render(out));
+    }
+}
+
+impl<F: AggregateFn<E>, E: Expression + RenderSql<D>, D: Dialect> AggregateCall<D> for Aggregate<F, E> {
+    const STAR: bool = false;
+
+    fn render_call<'q>(&'q self, out: &mut SqlWriter<'q, D>, argument: &mut dyn FnMut(&mut SqlWriter<'q, D>)) {
         out.push_sql(F::OPEN);
-        self.expr.render(out);
+        argument(out);
         out.push_sql(")");
+    }
+
+    fn render_argument<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        self.expr.render(out);
     }
 }
 impl_into_expression!([F, E] Aggregate<F, E>);
@@ -217,6 +261,16 @@ pub fn sum<E: Expression<SqlType: Summable> + RowLevel>(expr: E) -> Aggregate<fu
 
 /// `avg(expr)`; NULL over no rows.
 pub fn avg<E: Expression<SqlType: Summable> + RowLevel>(expr: E) -> Aggregate<function::Avg, E> {
+    aggregate(expr)
+}
+
+/// `sum(distinct expr)`: the sum of the distinct values; NULL over no rows.
+pub fn sum_distinct<E: Expression<SqlType: Summable> + RowLevel>(expr: E) -> Aggregate<function::SumDistinct, E> {
+    aggregate(expr)
+}
+
+/// `avg(distinct expr)`: the mean of the distinct values; NULL over no rows.
+pub fn avg_distinct<E: Expression<SqlType: Summable> + RowLevel>(expr: E) -> Aggregate<function::AvgDistinct, E> {
     aggregate(expr)
 }
 
@@ -258,6 +312,20 @@ impl<D: Dialect> RenderSql<D> for CountStar {
 
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         out.push_sql("count(*)");
+    }
+}
+
+impl<D: Dialect> AggregateCall<D> for CountStar {
+    const STAR: bool = true;
+
+    fn render_call<'q>(&'q self, out: &mut SqlWriter<'q, D>, argument: &mut dyn FnMut(&mut SqlWriter<'q, D>)) {
+        out.push_sql("count(");
+        argument(out);
+        out.push_sql(")");
+    }
+
+    fn render_argument<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql("*");
     }
 }
 impl_into_expression!([] CountStar);
