@@ -193,6 +193,22 @@ fn an_upsert_updates_the_conflicting_row() {
         .all(&db)
         .unwrap();
     assert_eq!(names, vec!["Ada Lovelace".to_owned()]);
+    // DO UPDATE … WHERE, reading the existing row beside the new one.
+    let upsert = |name: &'static str| {
+        insert(users::table)
+            .values((users::name.to(name), users::email.to("ada@example.com")))
+            .on_conflict(users::email)
+            .do_update(users::name.to(users::name.concat(" & ").concat(excluded(users::name))))
+            .filter(users::name.ne("Ada Lovelace & Countess"))
+    };
+    assert_eq!(upsert("Countess").execute(&db).unwrap(), 1);
+    assert_eq!(upsert("Again").execute(&db).unwrap(), 0);
+    let names = select(users::name)
+        .from(users::table)
+        .filter(users::email.eq("ada@example.com"))
+        .all(&db)
+        .unwrap();
+    assert_eq!(names, vec!["Ada Lovelace & Countess".to_owned()]);
 }
 
 #[test]

@@ -701,6 +701,35 @@ macro_rules! scenarios {
             }
 
             #[tokio::test]
+            async fn an_update_takes_values_from_another_table() {
+                let Some(db) = open("update_from").await else {
+                    return;
+                };
+                seed(&db).await;
+                let changed = update(users::table)
+                    .from(posts::table)
+                    .set(users::email.to(posts::title))
+                    .filter(posts::author_id.eq(users::id).and(posts::likes.gt(6)))
+                    .execute(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(changed, 1);
+                let emails = select((users::name, users::email))
+                    .from(users::table)
+                    .order_by(users::name)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    emails,
+                    [
+                        ("Ada".to_owned(), Some("Numbers".to_owned())),
+                        ("Grace".to_owned(), None)
+                    ]
+                );
+            }
+
+            #[tokio::test]
             async fn correlated_subqueries_read_the_enclosing_row() {
                 let Some(db) = open("correlated").await else {
                     return;

@@ -418,3 +418,31 @@ async fn several_rows_of_defaults_insert_one_row_each() {
     let labels = select(ticks::label).from(ticks::table).all(&db).await.unwrap();
     assert_eq!(labels, ["tick", "tick", "tick"]);
 }
+
+#[tokio::test]
+async fn insert_ignore_skips_a_row_that_breaks_a_unique_key() {
+    let Some(db) = support::mysql("my_insert_ignore", &ddl()).await else {
+        return;
+    };
+    let row = |name: &'static str| (users::name.to(name), users::email.to("ada@example.com"));
+    assert_eq!(
+        insert(users::table)
+            .values(row("Ada"))
+            .ignore()
+            .execute(&db)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        insert(users::table)
+            .values(row("Again"))
+            .ignore()
+            .execute(&db)
+            .await
+            .unwrap(),
+        0
+    );
+    let names = select(users::name).from(users::table).all(&db).await.unwrap();
+    assert_eq!(names, ["Ada"]);
+}

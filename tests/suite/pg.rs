@@ -557,3 +557,27 @@ async fn array_agg_collects_a_groups_values_in_order() {
         )]
     );
 }
+
+#[tokio::test]
+async fn an_upsert_names_its_constraint_and_updates_only_where_its_predicate_holds() {
+    let Some(db) = support::pg("pg_upsert_where", &ddl()).await else {
+        return;
+    };
+    insert(users::table)
+        .values((users::name.to("Ada"), users::email.to("ada@example.com")))
+        .execute(&db)
+        .await
+        .unwrap();
+    let upsert = |name: &'static str| {
+        insert(users::table)
+            .values((users::name.to(name), users::email.to("ada@example.com")))
+            .on_conflict_on_constraint("users_email_unique")
+            .do_update(users::name.to(excluded(users::name)))
+            .filter(users::name.ne("Ada Lovelace"))
+    };
+    assert_eq!(upsert("Ada Lovelace").execute(&db).await.unwrap(), 1);
+    // The existing row's name is now the one the predicate keeps: nothing changes.
+    assert_eq!(upsert("Countess").execute(&db).await.unwrap(), 0);
+    let names = select(users::name).from(users::table).all(&db).await.unwrap();
+    assert_eq!(names, ["Ada Lovelace"]);
+}

@@ -109,3 +109,12 @@ impl SupportsLockOf for Pg {}
 )]
 pub trait SupportsLateral: Dialect {}
 impl SupportsLateral for Pg {}
+
+/// Dialects with `INSERT IGNORE`.
+#[diagnostic::on_unimplemented(
+    message = "{Self} has no `INSERT IGNORE`",
+    label = "`.ignore()` is MySQL only",
+    note = "skip the rows that break a unique constraint with `.on_conflict_do_nothing()`"
+)]
+pub trait SupportsInsertIgnore: Dialect {}
+impl SupportsInsertIgnore for MySql {}

@@ -7,8 +7,9 @@ mod pg;
 mod sqlite;
 
 pub use capability::{
-    SupportsDistinctOn, SupportsFullJoin, SupportsIlike, SupportsKeyLocks, SupportsLateral, SupportsLockOf,
-    SupportsOnConflict, SupportsOnDuplicateKey, SupportsReturning, SupportsRowLocks, SupportsSetOperationAll,
+    SupportsDistinctOn, SupportsFullJoin, SupportsIlike, SupportsInsertIgnore, SupportsKeyLocks, SupportsLateral,
+    SupportsLockOf, SupportsOnConflict, SupportsOnDuplicateKey, SupportsReturning, SupportsRowLocks,
+    SupportsSetOperationAll,
 };
 pub use mysql::{MySql, MySqlBytes, MySqlValueRef};
 pub use pg::{Pg, PgValueRef};

@@ -125,8 +125,8 @@ impl<C: ColumnOf<T>, E, T> AssignmentOf<T> for Assign<C, E> {}
 #[diagnostic::on_unimplemented(
     message = "a value here reads a table this statement does not read",
     label = "a value in these assignments reads a column of another table",
-    note = "UPDATE … SET reads only the table it updates, and INSERT … VALUES reads no table \
-            (use `insert(..).select(..)` to insert from a query)"
+    note = "UPDATE … SET reads the table it updates, and another one added with `update(t).from(other)`; \
+            INSERT … VALUES reads no table (use `insert(..).select(..)` to insert from a query)"
 )]
 pub trait ValuesRead<S, I> {}
 
@@ -165,7 +165,7 @@ impl<C: Column, E: Expression + RenderSql<D>, D: Dialect> AssignmentList<D> for 
     }
 
     fn render_set<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
-        out.push_ident(C::NAME);
+        out.push_set_target(<C::Table as crate::schema::Table>::NAME, C::NAME);
         out.push_sql(" = ");
         self.value.render(out);
     }

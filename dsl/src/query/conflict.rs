@@ -1,12 +1,15 @@
-//! Upserts: `ON CONFLICT … DO NOTHING / DO UPDATE` and MySQL's `ON DUPLICATE KEY UPDATE`.
+//! Upserts: `ON CONFLICT … DO NOTHING / DO UPDATE [WHERE …]` (a target of columns, or
+//! PostgreSQL's `ON CONSTRAINT`), MySQL's `ON DUPLICATE KEY UPDATE` and `INSERT IGNORE`.
 
 use super::assign::{AssignmentList, AssignmentOf, ColumnNames, ValuesRead};
+use super::clause::{AndFilter, NoWhere, RenderClause};
 use super::insert::Insert;
 use super::NoReturning;
-use crate::dialect::{Dialect, MySql, Pg, Sqlite, SupportsOnConflict, SupportsOnDuplicateKey};
-use crate::expr::{impl_into_expression, AppearsIn, Expression};
+use crate::dialect::{Dialect, MySql, Pg, Sqlite, SupportsInsertIgnore, SupportsOnConflict, SupportsOnDuplicateKey};
+use crate::expr::{impl_into_expression, AppearsIn, Expression, RowLevel};
 use crate::render::{RenderSql, SqlWriter};
 use crate::schema::{Column, Table};
+use crate::types::{Bool, SameType};
 
 /// No conflict handling: a conflict is an error.
 #[derive(Debug, Clone, Copy, Default)]
@@ -23,9 +26,22 @@ pub struct OnConflict<Target, Action> {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DoNothing;
 
-/// `DO UPDATE SET <assignments>`.
+/// `DO UPDATE SET <assignments> [WHERE <predicate>]`.
 #[derive(Debug, Clone, Copy)]
-pub struct DoUpdate<S>(S);
+pub struct DoUpdate<S, W = NoWhere> {
+    set: S,
+    filter: W,
+}
+
+/// `INSERT IGNORE` (MySQL): rows that would break a unique key are skipped (and MySQL
+/// also turns some errors into warnings).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct InsertIgnore;
+
+/// `ON CONFLICT ON CONSTRAINT "name"` (PostgreSQL): the conflict of one named unique
+/// constraint.
+#[derive(Debug, Clone, Copy)]
+pub struct OnConstraint(&'static str);
 
 /// `ON DUPLICATE KEY UPDATE <assignments>` (MySQL).
 #[derive(Debug, Clone, Copy)]
@@ -93,6 +109,34 @@ impl<T: Table, V> Insert<T, V, NoConflict, NoReturning> {
         }
     }
 
+    /// `ON CONFLICT ON CONSTRAINT "name"` (PostgreSQL): the conflict of the unique
+    /// constraint called `name` (a primary key, unique key or exclusion constraint).
+    pub fn on_conflict_on_constraint(self, name: &'static str) -> ConflictBuilder<T, V, OnConstraint>
+    where
+        T::Dialect: SupportsConstraintTarget,
+    {
+        ConflictBuilder {
+            insert: self,
+            target: OnConstraint(name),
+        }
+    }
+
+    /// `INSERT IGNORE INTO` (MySQL): rows that would break a unique key are skipped. MySQL
+    /// also stores a value it would refuse (too long, out of range) cut to fit, with a
+    /// warning, so prefer `on_duplicate_key_update` with a key set to itself where that
+    /// matters.
+    pub fn ignore(self) -> Insert<T, V, InsertIgnore>
+    where
+        T::Dialect: SupportsInsertIgnore,
+    {
+        Insert {
+            table: self.table,
+            rows: self.rows,
+            conflict: InsertIgnore,
+            returning: NoReturning,
+        }
+    }
+
     /// `ON DUPLICATE KEY UPDATE assignments` (MySQL). Use [`excluded`] for the value the
     /// row would have inserted.
     pub fn on_duplicate_key_update<S: AssignmentOf<T> + ValuesRead<T, I>, I>(
@@ -137,18 +181,55 @@ impl<T: Table, V, Target> ConflictBuilder<T, V, Target> {
             rows: insert.rows,
             conflict: OnConflict {
                 target: self.target,
-                action: DoUpdate(set),
+                action: DoUpdate { set, filter: NoWhere },
             },
             returning: NoReturning,
         }
     }
 }
 
+impl<T: Table, V, Target, S, W, R> Insert<T, V, OnConflict<Target, DoUpdate<S, W>>, R> {
+    /// `DO UPDATE SET … WHERE predicate`: the conflicting row is updated only where the
+    /// predicate holds (it reads the existing row, and [`excluded`] the new one); else
+    /// the insert of that row is skipped. Called again, the predicates are ANDed.
+    #[allow(clippy::type_complexity)]
+    pub fn filter<P, I>(self, predicate: P) -> Insert<T, V, OnConflict<Target, DoUpdate<S, W::Output>>, R>
+    where
+        P: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect> + RowLevel,
+        W: AndFilter<P>,
+    {
+        let OnConflict { target, action } = self.conflict;
+        Insert {
+            table: self.table,
+            rows: self.rows,
+            conflict: OnConflict {
+                target,
+                action: DoUpdate {
+                    set: action.set,
+                    filter: action.filter.and_filter(predicate),
+                },
+            },
+            returning: self.returning,
+        }
+    }
+}
+
+/// Dialects whose conflict target may name a constraint: `ON CONFLICT ON CONSTRAINT`.
+#[diagnostic::on_unimplemented(
+    message = "{Self} has no `ON CONFLICT ON CONSTRAINT`",
+    label = "`.on_conflict_on_constraint(..)` is PostgreSQL only",
+    note = "name the constraint's columns instead: `.on_conflict((table::a, table::b))`"
+)]
+pub trait SupportsConstraintTarget: Dialect {}
+impl SupportsConstraintTarget for Pg {}
+
 /// Writes the conflict clause of an insert, or nothing.
 pub(crate) trait RenderConflict<D: Dialect> {
     /// Whether its text follows from its type: see [`RenderSql::TYPE_SHAPED`]. Upserts
     /// say no, and are fingerprinted piece by piece.
     const TYPE_SHAPED: bool = false;
+    /// The statement's first words.
+    const INSERT: &'static str = "INSERT INTO ";
     fn render_conflict<'q>(&'q self, out: &mut SqlWriter<'q, D>);
 }
 
@@ -164,6 +245,17 @@ pub(crate) trait RenderTarget<D: Dialect> {
 
 impl<D: Dialect> RenderTarget<D> for AnyConflict {
     fn render_target_clause(&self, _out: &mut SqlWriter<'_, D>) {}
+}
+
+impl RenderTarget<Pg> for OnConstraint {
+    fn render_target_clause(&self, out: &mut SqlWriter<'_, Pg>) {
+        out.push_sql(" ON CONSTRAINT ");
+        out.push_sql_text(&{
+            let mut name = String::new();
+            <Pg as Dialect>::write_ident(&mut name, self.0);
+            name
+        });
+    }
 }
 
 impl<D: Dialect, X: ColumnNames> RenderTarget<D> for Cols<X> {
@@ -185,11 +277,22 @@ impl<D: Dialect> RenderAction<D> for DoNothing {
     }
 }
 
-impl<S: AssignmentList<D>, D: Dialect> RenderAction<D> for DoUpdate<S> {
+impl<S: AssignmentList<D>, W: RenderClause<D>, D: Dialect> RenderAction<D> for DoUpdate<S, W> {
     fn render_action<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        // Here the existing row and `excluded` are both in scope: a bare column name
+        // would be ambiguous, so the table's columns are written with its name.
+        let qualified = out.set_qualify_columns(true);
         out.push_sql(" DO UPDATE SET ");
-        self.0.render_set(out);
+        self.set.render_set(out);
+        self.filter.render_clause(" WHERE ", out);
+        out.set_qualify_columns(qualified);
     }
+}
+
+impl RenderConflict<MySql> for InsertIgnore {
+    const TYPE_SHAPED: bool = true;
+    const INSERT: &'static str = "INSERT IGNORE INTO ";
+    fn render_conflict<'q>(&'q self, _out: &mut SqlWriter<'q, MySql>) {}
 }
 
 impl<Target: RenderTarget<D>, Action: RenderAction<D>, D: SupportsOnConflict> RenderConflict<D>

@@ -444,7 +444,7 @@ where
 
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         let qualified = out.set_qualify_columns(false);
-        out.push_sql("INSERT INTO ");
+        out.push_sql(C::INSERT);
         out.push_table(T::SCHEMA, T::NAME);
         let mut defaults = Vec::new();
         T::AllColumns::insert_defaults(&mut defaults);

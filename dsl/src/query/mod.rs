@@ -31,7 +31,10 @@ pub use clause::{
     AllRows, AndFilter, Distinct, DistinctOn, GroupBy, NoDistinct, NoFilterNeeded, NoGroup, NoOrder, NoWhere, OrderBy,
     RenderClause, Where, WhereChosen,
 };
-pub use conflict::{excluded, DoNothing, DoUpdate, Excluded, NoConflict, OnConflict, OnDuplicateKeyUpdate};
+pub use conflict::{
+    excluded, DoNothing, DoUpdate, Excluded, InsertIgnore, NoConflict, OnConflict, OnConstraint, OnDuplicateKeyUpdate,
+    SupportsConstraintTarget,
+};
 pub use correlated::{Correlated, OuterIn};
 pub use count_rows::{count_rows, CountRows};
 pub use cte::{cte, recursive_cte, with, AccessOr, AnyWrites, Cte, CteAccess, CteList, CteSource, LeadsWith, With};

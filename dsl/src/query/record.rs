@@ -103,7 +103,7 @@ pub fn render_patch_field<'q, C: Column<Value: ToSql<C::SqlType>>, D: Dialect>(
         if !std::mem::take(first) {
             out.push_sql(", ");
         }
-        out.push_ident(C::NAME);
+        out.push_set_target(<C::Table as crate::schema::Table>::NAME, C::NAME);
         out.push_sql(" = ");
         match <C::Nullability as Nullability>::to_value::<C::SqlType, C::Value>(value) {
             Ok(bound) => out.push_bind(bound),

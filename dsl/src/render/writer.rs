@@ -241,6 +241,18 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
         }
     }
 
+    /// Appends the column an UPDATE's SET assigns: its bare name, except on MySQL in a
+    /// statement that qualifies its columns (an UPDATE of several tables), where it is
+    /// `table`.`column`. PostgreSQL and SQLite refuse a qualified SET target.
+    #[inline]
+    pub fn push_set_target(&mut self, table: &'static str, column: &'static str) {
+        if D::KIND == crate::dialect::DialectKind::MySql {
+            self.push_column(table, column);
+        } else {
+            self.push_ident(column);
+        }
+    }
+
     fn write_ident(&mut self, ident: &str) {
         if self.ddl_quotes {
             crate::schema::ddl_ident(D::KIND, &mut self.sql, ident);

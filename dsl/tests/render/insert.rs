@@ -141,7 +141,7 @@ fn on_conflict_do_nothing_and_do_update_with_the_excluded_row() {
             .on_conflict(users::email)
             .do_update((users::name.to(excluded(users::name)), users::age.to(users::age.add(1))))
             .to_sql(),
-        r#"INSERT INTO "users" ("email", "name") VALUES ($1, $2) ON CONFLICT ("email") DO UPDATE SET "name" = excluded."name", "age" = ("age" + $3)"#,
+        r#"INSERT INTO "users" ("email", "name") VALUES ($1, $2) ON CONFLICT ("email") DO UPDATE SET "name" = excluded."name", "age" = ("users"."age" + $3)"#,
         &[text("a@x"), text("Ada"), Value::I32(1)],
     );
     assert_sql(
@@ -180,5 +180,49 @@ fn insert_select_copies_rows() {
             .to_sql(),
         r#"INSERT INTO "posts" ("author_id", "title") SELECT "users"."id", "users"."name" FROM "users" WHERE "users"."age" > ?"#,
         &[Value::I64(18)],
+    );
+}
+
+#[test]
+fn an_upsert_updates_only_where_its_predicate_holds() {
+    use lite::posts;
+    assert_sql(
+        insert(posts::table)
+            .values((
+                posts::id.to(1),
+                posts::author_id.to(2),
+                posts::title.to("t"),
+                posts::likes.to(3),
+            ))
+            .on_conflict(posts::id)
+            .do_update(posts::likes.to(excluded(posts::likes)))
+            .filter(excluded(posts::likes).gt(posts::likes))
+            .to_sql(),
+        r#"INSERT INTO "posts" ("id", "author_id", "title", "likes") VALUES (?, ?, ?, ?) ON CONFLICT ("id") DO UPDATE SET "likes" = excluded."likes" WHERE excluded."likes" > "posts"."likes""#,
+        &[Value::I64(1), Value::I64(2), text("t"), Value::I64(3)],
+    );
+}
+
+#[test]
+fn postgres_names_the_constraint_in_conflict() {
+    use pg::users;
+    assert_sql(
+        insert(users::table)
+            .values((users::name.to("Ada"), users::email.to("a@x")))
+            .on_conflict_on_constraint("users_email_key")
+            .do_nothing()
+            .to_sql(),
+        r#"INSERT INTO "users" ("name", "email") VALUES ($1, $2) ON CONFLICT ON CONSTRAINT "users_email_key" DO NOTHING"#,
+        &[text("Ada"), text("a@x")],
+    );
+}
+
+#[test]
+fn mysql_insert_ignore_skips_rows_that_break_a_unique_key() {
+    use my::users;
+    assert_sql(
+        insert(users::table).values(users::name.to("Ada")).ignore().to_sql(),
+        "INSERT IGNORE INTO `users` (`name`) VALUES (?)",
+        &[text("Ada")],
     );
 }

@@ -76,3 +76,34 @@ fn delete_with_where_all_rows_and_returning() {
         &[text("x")],
     );
 }
+
+#[test]
+fn an_update_reads_another_table_where_each_dialect_puts_it() {
+    assert_sql(
+        update(pg::users::table)
+            .from(pg::posts::table)
+            .set(pg::users::name.to(pg::posts::title))
+            .filter(pg::posts::author_id.eq(pg::users::id).and(pg::posts::likes.gt(5)))
+            .to_sql(),
+        r#"UPDATE "users" SET "name" = "posts"."title" FROM "posts" WHERE ("posts"."author_id" = "users"."id" AND "posts"."likes" > $1)"#,
+        &[Value::I32(5)],
+    );
+    assert_sql(
+        update(lite::users::table)
+            .from(lite::posts::table)
+            .set(lite::users::age.to(lite::posts::likes))
+            .filter(lite::posts::author_id.eq(lite::users::id))
+            .to_sql(),
+        r#"UPDATE "users" SET "age" = "posts"."likes" FROM "posts" WHERE "posts"."author_id" = "users"."id""#,
+        &[],
+    );
+    assert_sql(
+        update(my::users::table)
+            .from(my::posts::table)
+            .set((my::users::name.to(my::posts::title), my::users::email.to("x")))
+            .filter(my::posts::author_id.eq(my::users::id))
+            .to_sql(),
+        "UPDATE `users`, `posts` SET `users`.`name` = `posts`.`title`, `users`.`email` = ? WHERE `posts`.`author_id` = `users`.`id`",
+        &[text("x")],
+    );
+}
