@@ -446,3 +446,49 @@ async fn insert_ignore_skips_a_row_that_breaks_a_unique_key() {
     let names = select(users::name).from(users::table).all(&db).await.unwrap();
     assert_eq!(names, ["Ada"]);
 }
+
+#[tokio::test]
+async fn updates_and_deletes_take_the_first_rows_in_an_order() {
+    let Some(db) = support::mysql("my_write_limit", &ddl()).await else {
+        return;
+    };
+    insert(users::table)
+        .values(vec![
+            users::name.to("Ada"),
+            users::name.to("Grace"),
+            users::name.to("Linus"),
+        ])
+        .execute(&db)
+        .await
+        .unwrap();
+    let changed = mizzle::update(users::table)
+        .set(users::email.to("first@example.com"))
+        .all_rows()
+        .order_by(users::name.desc())
+        .limit(1)
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(changed, 1);
+    let deleted = mizzle::delete(users::table)
+        .filter(users::email.is_null())
+        .order_by(users::name)
+        .limit(1)
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(deleted, 1);
+    let rows = select((users::name, users::email))
+        .from(users::table)
+        .order_by(users::name)
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(
+        rows,
+        [
+            ("Grace".to_owned(), None),
+            ("Linus".to_owned(), Some("first@example.com".to_owned()))
+        ]
+    );
+}

@@ -118,3 +118,12 @@ impl SupportsLateral for Pg {}
 )]
 pub trait SupportsInsertIgnore: Dialect {}
 impl SupportsInsertIgnore for MySql {}
+
+/// Dialects with ORDER BY and LIMIT on UPDATE and DELETE.
+#[diagnostic::on_unimplemented(
+    message = "{Self} has no ORDER BY or LIMIT on UPDATE and DELETE",
+    label = "`.order_by(..)` and `.limit(..)` on a write are MySQL only",
+    note = "choose the rows by key instead: `.filter(table::id.in_subquery(select(table::id).from(table).order_by(..).limit(n)))`"
+)]
+pub trait SupportsWriteLimit: Dialect {}
+impl SupportsWriteLimit for MySql {}

@@ -9,7 +9,7 @@ mod sqlite;
 pub use capability::{
     SupportsDistinctOn, SupportsFullJoin, SupportsIlike, SupportsInsertIgnore, SupportsKeyLocks, SupportsLateral,
     SupportsLockOf, SupportsOnConflict, SupportsOnDuplicateKey, SupportsReturning, SupportsRowLocks,
-    SupportsSetOperationAll,
+    SupportsSetOperationAll, SupportsWriteLimit,
 };
 pub use mysql::{MySql, MySqlBytes, MySqlValueRef};
 pub use pg::{Pg, PgValueRef};

@@ -22,6 +22,7 @@ mod set_operation;
 mod statement;
 mod subquery;
 mod update;
+mod write_limit;
 
 pub use assign::{
     Assign, AssignmentList, AssignmentOf, ColumnMethods, ColumnNames, IntoColumnValue, ValuesRead, Writable,
@@ -58,7 +59,8 @@ pub use selection::{ExprList, Selection, SelectionDecoder, SelectionIn, TableCol
 pub use set_operation::{Compound, ResultColumns, RowsMatch, SameRowsAs, SetOperator};
 pub use statement::{ClausesAgree, RowOf, RowQuery, ScopeChecked, Statement};
 pub use subquery::{Field, SelectedBy, SubquerySource};
-pub use update::{update, Update, UpdateTable};
+pub use update::{update, NoFrom, Update, UpdateFrom, UpdateScope, UpdateTable};
+pub use write_limit::Limited;
 
 /// No `RETURNING` clause.
 #[derive(Debug, Clone, Copy, Default)]

@@ -107,3 +107,23 @@ fn an_update_reads_another_table_where_each_dialect_puts_it() {
         &[text("x")],
     );
 }
+
+#[test]
+fn mysql_updates_and_deletes_the_first_rows_in_an_order() {
+    use my::posts;
+    assert_sql(
+        update(posts::table)
+            .set(posts::likes.to(0))
+            .filter(posts::author_id.eq(1u64))
+            .order_by(posts::likes.desc())
+            .limit(2)
+            .to_sql(),
+        "UPDATE `posts` SET `likes` = ? WHERE `author_id` = ? ORDER BY `likes` DESC LIMIT 2",
+        &[Value::I32(0), Value::U64(1)],
+    );
+    assert_sql(
+        delete(posts::table).filter(posts::likes.lt(1)).limit(10).to_sql(),
+        "DELETE FROM `posts` WHERE `likes` < ? LIMIT 10",
+        &[Value::I32(1)],
+    );
+}
