@@ -73,6 +73,7 @@ fn column(kind: DialectKind, name: &str, what: Kind, not_null: bool, unique: boo
         constraints,
         enum_type: None,
         type_info,
+        now_sql: None,
         has_default: false,
     }
 }

@@ -334,3 +334,28 @@ fn a_whole_schema_seeds_with_one_count_and_a_table_can_change_it() {
         ]
     );
 }
+
+mod stamped {
+    use mizzle::sqlite::*;
+    mizzle::table! {
+        pub events in Sqlite { id: Integer [primary_key], at: IntegerTimestamp [not_null], at_ms: IntegerTimestampMs [not_null] }
+    }
+}
+
+#[test]
+fn integer_timestamps_are_seeded_as_the_instants_they_read_back() {
+    use stamped::events;
+    let db = mizzle::sqlite::Database::open_in_memory().unwrap();
+    db.execute_sql(&mizzle::create_table(events::table).unwrap()).unwrap();
+    Seed::new(3).table(events::table, 20).run(&db).unwrap();
+    let instants = mizzle::select((events::at, events::at_ms))
+        .from(events::table)
+        .all(&db)
+        .unwrap();
+    assert_eq!(instants.len(), 20);
+    let since = chrono::DateTime::parse_from_rfc3339("2000-01-01T00:00:00Z").unwrap();
+    assert!(
+        instants.iter().all(|(at, at_ms)| *at > since && *at_ms > since),
+        "{instants:?}"
+    );
+}

@@ -146,3 +146,43 @@ fn several_rows_of_defaults_insert_one_row_each() {
         .unwrap();
     assert_eq!(ids, [1, 2, 3]);
 }
+
+mod stamped_ms {
+    use mizzle::sqlite::*;
+    mizzle::table! {
+        pub events in Sqlite {
+            id: Integer [primary_key],
+            at: IntegerTimestampMs [not_null, default_now],
+        }
+    }
+}
+
+#[test]
+fn a_millisecond_timestamp_keeps_milliseconds_and_defaults_to_now() {
+    use stamped_ms::events;
+    let db = db();
+    db.execute_sql(&mizzle::create_table(events::table).unwrap()).unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 12, 2, 16, 5, 7).unwrap() + chrono::Duration::milliseconds(321);
+    insert(events::table)
+        .values((events::id.to(1), events::at.to(at)))
+        .execute(&db)
+        .unwrap();
+    insert(events::table).values(events::id.to(2)).execute(&db).unwrap();
+    let stored: Vec<i64> = mizzle::select(mizzle::sql::<mizzle::types::BigInt>("at"))
+        .from(events::table)
+        .order_by(events::id)
+        .all(&db)
+        .unwrap();
+    assert_eq!(stored[0], at.timestamp_millis());
+    let read = mizzle::select(events::at)
+        .from(events::table)
+        .order_by(events::id)
+        .all(&db)
+        .unwrap();
+    assert_eq!(read[0], at);
+    assert!(
+        read[1] > Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap(),
+        "{}",
+        read[1]
+    );
+}

@@ -5,7 +5,7 @@
 use super::pool::pool_on_mysql::one_connection_with_ada;
 use super::schema::my::{ddl, users};
 use crate::support;
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc};
 use mizzle::mysql::Database;
 use mizzle::prelude::*;
 use mizzle::{excluded, from, insert, last_insert_id, select, sql, Error};
@@ -491,4 +491,64 @@ async fn updates_and_deletes_take_the_first_rows_in_an_order() {
             ("Linus".to_owned(), Some("first@example.com".to_owned()))
         ]
     );
+}
+
+mod precise {
+    use mizzle::mysql::*;
+    mizzle::table! {
+        pub readings in MySql {
+            id: Serial [primary_key],
+            taken: DateTime<3> [not_null, default_now],
+            at: Timestamp<6>,
+            lasted: Time<2>,
+            whole: DateTime,
+        }
+    }
+}
+
+#[tokio::test]
+async fn date_and_time_columns_keep_their_fractional_seconds() {
+    use precise::readings;
+    let Some(db) = support::mysql("my_fsp", &[mizzle::create_table(readings::table).unwrap()]).await else {
+        return;
+    };
+    let taken = NaiveDate::from_ymd_opt(2026, 12, 2)
+        .unwrap()
+        .and_hms_milli_opt(16, 5, 7, 123)
+        .unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 12, 2, 16, 5, 7).unwrap() + chrono::Duration::microseconds(654_321);
+    let lasted = NaiveTime::from_hms_milli_opt(1, 2, 3, 450).unwrap();
+    insert(readings::table)
+        .values((
+            readings::taken.to(taken),
+            readings::at.to(at),
+            readings::lasted.to(lasted),
+            readings::whole.to(taken),
+        ))
+        .execute(&db)
+        .await
+        .unwrap();
+    insert(readings::table)
+        .values(readings::at.to(at))
+        .execute(&db)
+        .await
+        .unwrap();
+    let rows = select((readings::taken, readings::at, readings::lasted, readings::whole))
+        .from(readings::table)
+        .order_by(readings::id)
+        .all(&db)
+        .await
+        .unwrap();
+    // Whole seconds where no digits were asked for.
+    let whole = taken.with_nanosecond(0).unwrap();
+    assert_eq!(rows[0], (taken, Some(at), Some(lasted), Some(whole)));
+    // `now(3)` filled the second row: an instant of this century, to the millisecond.
+    assert!(
+        rows[1].0
+            > NaiveDate::from_ymd_opt(2020, 1, 1)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap()
+    );
+    assert_eq!(rows[1].0.nanosecond() % 1_000_000, 0);
 }

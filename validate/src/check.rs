@@ -134,9 +134,11 @@ pub(crate) fn check(info: &TypeInfo, dialect: DialectKind, value: &Json, at: &st
         TypeInfo::Timestamp => format(value, at, errors, "a date and time (YYYY-MM-DDTHH:MM:SS)", |s| {
             NaiveDateTime::from_str(s).is_ok()
         }),
-        TypeInfo::TimestampTz => format(value, at, errors, "an instant with an offset (RFC 3339)", |s| {
-            DateTime::parse_from_rfc3339(s).is_ok()
-        }),
+        TypeInfo::TimestampTz | TypeInfo::UnixTime { .. } => {
+            format(value, at, errors, "an instant with an offset (RFC 3339)", |s| {
+                DateTime::parse_from_rfc3339(s).is_ok()
+            })
+        }
         TypeInfo::Interval => match value.as_object() {
             Some(parts) => {
                 for (name, part) in parts {

@@ -44,7 +44,7 @@ fn type_schema(info: &TypeInfo) -> Json {
         TypeInfo::Timestamp => {
             json!({"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?$"})
         }
-        TypeInfo::TimestampTz => json!({"type": "string", "format": "date-time"}),
+        TypeInfo::TimestampTz | TypeInfo::UnixTime { .. } => json!({"type": "string", "format": "date-time"}),
         TypeInfo::Interval => json!({
             "type": "object",
             "properties": {"months": {"type": "integer"}, "days": {"type": "integer"}, "microseconds": {"type": "integer"}},

@@ -139,6 +139,7 @@ bind_as! {
     st::Timestamp: chrono::NaiveDateTime;
     st::TimestampTz: chrono::DateTime<chrono::Utc>;
     st::UnixTimestamp: chrono::DateTime<chrono::Utc>;
+    st::UnixTimestampMs: chrono::DateTime<chrono::Utc>;
     st::IntervalType: crate::types::Interval;
     st::Year: u16;
 }

@@ -48,6 +48,7 @@ pub trait Column: Expression + Copy + Default + Debug + Send + Sync + 'static {
             constraints: Self::constraints(),
             enum_type: <Self::Type as ColumnType<<Self::Table as Table>::Dialect>>::enum_type(),
             type_info: <Self::Type as ColumnType<<Self::Table as Table>::Dialect>>::type_info(),
+            now_sql: <Self::Type as ColumnType<<Self::Table as Table>::Dialect>>::now_sql(),
             has_default: <Self::Default as DefaultKind>::HAS_DEFAULT,
         }
     }
@@ -164,6 +165,8 @@ pub struct ColumnInfo {
     pub enum_type: Option<EnumType>,
     /// The values the column's type holds.
     pub type_info: TypeInfo,
+    /// What `default_now` writes for the column's type, where not the dialect's own.
+    pub now_sql: Option<&'static str>,
     /// Inserts may leave the column out: the database or the application fills it.
     pub has_default: bool,
 }

@@ -256,11 +256,9 @@ impl TableModel {
             let mut sql_type = String::new();
             (column.write_type)(&mut sql_type);
             let default = match &c.default {
-                // SQLite's `now` for a column that stores seconds since the epoch: what
-                // the column's mode reads back, not CURRENT_TIMESTAMP's text.
-                Some(super::ColumnDefault::Now) if kind == DialectKind::Sqlite && sql_type == "integer" => {
-                    Some("(cast(strftime('%s', 'now') as integer))".to_owned())
-                }
+                // `now` in the form the column's type reads back (SQLite's integer
+                // timestamps count from the epoch), not CURRENT_TIMESTAMP's text.
+                Some(super::ColumnDefault::Now) if column.now_sql.is_some() => column.now_sql.map(str::to_owned),
                 Some(default) => {
                     let mut sql = String::new();
                     write_default(kind, &mut sql, default).map_err(|e| {

@@ -3,7 +3,7 @@
 use super::sql::{
     Array, BigInt, BigIntUnsigned, Bool, Bytes, Date, Double, Enum, IntUnsigned, Integer, IntervalType, Jsonb,
     MediumInt, MediumIntUnsigned, Numeric, Real, SmallInt, SmallIntUnsigned, SqlType, Text, Time, Timestamp,
-    TimestampTz, TinyInt, TinyIntUnsigned, UnixTimestamp, Uuid, Year,
+    TimestampTz, TinyInt, TinyIntUnsigned, UnixTimestamp, UnixTimestampMs, Uuid, Year,
 };
 use super::{Interval, JsonValue, SqlEnum};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
@@ -176,6 +176,12 @@ impl FromJson<UnixTimestamp> for DateTime<Utc> {
     }
 }
 
+impl FromJson<UnixTimestampMs> for DateTime<Utc> {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        instant(value)
+    }
+}
+
 /// An interval from `{"months": …, "days": …, "microseconds": …}` (absent parts are zero).
 impl FromJson<IntervalType> for Interval {
     fn from_json(value: &Json) -> Result<Self, String> {
@@ -327,6 +333,12 @@ impl ToJson<TimestampTz> for DateTime<Utc> {
 }
 
 impl ToJson<UnixTimestamp> for DateTime<Utc> {
+    fn to_json(&self) -> Json {
+        Json::String(self.to_rfc3339())
+    }
+}
+
+impl ToJson<UnixTimestampMs> for DateTime<Utc> {
     fn to_json(&self) -> Json {
         Json::String(self.to_rfc3339())
     }

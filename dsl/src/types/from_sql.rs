@@ -206,6 +206,15 @@ impl FromSql<UnixTimestamp, Sqlite> for DateTime<Utc> {
     }
 }
 
+impl FromSql<UnixTimestampMs, Sqlite> for DateTime<Utc> {
+    #[inline]
+    fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
+        let millis = sqlite_int(raw)?;
+        DateTime::from_timestamp_millis(millis)
+            .ok_or_else(|| DecodeError::new(format!("{millis} milliseconds since 1970 is out of range")))
+    }
+}
+
 impl<T: serde::de::DeserializeOwned + 'static> FromSql<Json<T>, Sqlite> for T {
     #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {

@@ -33,6 +33,12 @@ pub enum ParamKind {
     Timestamp,
     /// An instant.
     TimestampTz,
+    /// An instant stored as an integer count since the Unix epoch: of milliseconds when
+    /// `millis`, else of seconds (SQLite's timestamp modes).
+    UnixTime {
+        /// Milliseconds rather than seconds.
+        millis: bool,
+    },
     /// An interval.
     Interval,
     /// Anything: JSON, enums and arrays are checked by the database.
@@ -66,6 +72,7 @@ impl ParamKind {
             (ParamKind::Float, Value::F32(_) | Value::F64(_)) => true,
             (ParamKind::Decimal, Value::Decimal(_)) => true,
             (ParamKind::Decimal, value) => integer(value).is_some(),
+            (ParamKind::UnixTime { .. }, value) => integer(value).is_some(),
             (ParamKind::Bool, Value::Bool(_))
             | (ParamKind::Text, Value::Text(_))
             | (ParamKind::Bytes, Value::Bytes(_))
@@ -97,6 +104,8 @@ impl ParamKind {
             ParamKind::Time => "a time of day",
             ParamKind::Timestamp => "a date and time",
             ParamKind::TimestampTz => "an instant (DateTime<Utc>)",
+            ParamKind::UnixTime { millis: false } => "an instant as seconds since 1970",
+            ParamKind::UnixTime { millis: true } => "an instant as milliseconds since 1970",
             ParamKind::Interval => "an interval",
             ParamKind::Any => "any value",
         }

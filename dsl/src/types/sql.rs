@@ -109,7 +109,9 @@ sql_types! {
     /// `timestamptz`: an instant; MySQL's `timestamp` (stored in UTC).
     TimestampTz => DateTime<Utc>, ParamKind::TimestampTz;
     /// An instant stored as whole seconds since the Unix epoch (SQLite's timestamp mode).
-    UnixTimestamp => DateTime<Utc>, ParamKind::TimestampTz;
+    UnixTimestamp => DateTime<Utc>, ParamKind::UnixTime { millis: false };
+    /// An instant stored as milliseconds since the Unix epoch (SQLite's timestamp_ms mode).
+    UnixTimestampMs => DateTime<Utc>, ParamKind::UnixTime { millis: true };
     /// `interval` (PostgreSQL).
     IntervalType => Interval, ParamKind::Interval;
     /// `year` (MySQL).

@@ -61,6 +61,12 @@ impl ToSql<UnixTimestamp> for DateTime<Utc> {
     }
 }
 
+impl ToSql<UnixTimestampMs> for DateTime<Utc> {
+    fn to_value(&self) -> Result<Value<'_>, EncodeError> {
+        Ok(Value::I64(self.timestamp_millis()))
+    }
+}
+
 impl ToSql<Text> for str {
     fn to_value(&self) -> Result<Value<'_>, EncodeError> {
         Ok(Value::Text(Cow::Borrowed(self)))

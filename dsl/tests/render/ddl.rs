@@ -627,3 +627,43 @@ fn sqlites_now_for_an_integer_timestamp_is_seconds_since_the_epoch() {
          `logged` text DEFAULT CURRENT_TIMESTAMP\n);"
     );
 }
+
+#[test]
+fn sqlites_now_for_a_millisecond_timestamp_counts_milliseconds() {
+    mod stamped_ms {
+        use mizzle_dsl::sqlite::*;
+        mizzle_dsl::table! {
+            pub events in Sqlite {
+                id: Integer [primary_key],
+                at: IntegerTimestampMs [not_null, default_now],
+            }
+        }
+    }
+    assert_eq!(
+        mizzle_dsl::schema::create_table(stamped_ms::events::table).unwrap(),
+        "CREATE TABLE `events` (\n  `id` integer PRIMARY KEY NOT NULL,\n  \
+         `at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL\n);"
+    );
+}
+
+#[test]
+fn mysql_date_and_time_types_keep_the_fractional_digits_asked_for() {
+    mod precise {
+        use mizzle_dsl::mysql::*;
+        mizzle_dsl::table! {
+            pub readings in MySql {
+                id: Serial [primary_key],
+                taken: DateTime<3> [not_null, default_now],
+                at: Timestamp<6>,
+                lasted: Time<2>,
+                day_start: DateTime [default_now],
+            }
+        }
+    }
+    assert_eq!(
+        mizzle_dsl::schema::create_table(precise::readings::table).unwrap(),
+        "CREATE TABLE `readings` (\n  `id` serial PRIMARY KEY NOT NULL,\n  \
+         `taken` datetime(3) DEFAULT (now(3)) NOT NULL,\n  `at` timestamp(6),\n  `lasted` time(2),\n  \
+         `day_start` datetime DEFAULT (now())\n);"
+    );
+}

@@ -146,6 +146,20 @@ fn by_type(info: &TypeInfo) -> Option<Erased> {
         TypeInfo::Time => times().into(),
         TypeInfo::Timestamp => timestamps(recent.0, recent.1).into(),
         TypeInfo::TimestampTz => instants(recent.0, recent.1).into(),
+        TypeInfo::UnixTime { millis } => {
+            let (from, span) = (
+                recent.0.and_utc().timestamp(),
+                (recent.1 - recent.0).num_seconds().max(0),
+            );
+            erased(move |rng, _| {
+                let seconds = from + rng.between(0, i128::from(span)) as i64;
+                Value::I64(if millis {
+                    seconds * 1000 + rng.between(0, 999) as i64
+                } else {
+                    seconds
+                })
+            })
+        }
         TypeInfo::Interval => intervals(365).into(),
         TypeInfo::Json => erased(|rng, row| {
             let value = serde_json::json!({ "n": row, "word": *rng.pick(LOREM) });

@@ -63,6 +63,7 @@ not_summable! {
     [] st::Timestamp;
     [] st::TimestampTz;
     [] st::UnixTimestamp;
+    [] st::UnixTimestampMs;
     [] st::IntervalType;
     [] st::Year;
     [T: 'static] st::Json<T>;

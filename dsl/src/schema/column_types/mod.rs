@@ -36,6 +36,12 @@ pub trait ColumnType<D: Dialect>: 'static {
     fn type_info() -> TypeInfo {
         TypeInfo::from_param(<Self::SqlType as SqlType>::PARAM)
     }
+
+    /// The default `default_now` writes, where the dialect's current timestamp would not
+    /// read back as this type (SQLite's integer timestamps); `None` for the dialect's own.
+    fn now_sql() -> Option<&'static str> {
+        None
+    }
 }
 
 /// The values a column type holds, described at run time.
@@ -79,6 +85,13 @@ pub enum TypeInfo {
     Timestamp,
     /// An instant.
     TimestampTz,
+    /// An instant stored as an integer count since the Unix epoch (SQLite's timestamp
+    /// modes): of milliseconds when `millis`, else of seconds. JSON writes it as an
+    /// RFC 3339 instant, as it does a `TimestampTz`.
+    UnixTime {
+        /// Milliseconds rather than seconds.
+        millis: bool,
+    },
     /// An interval.
     Interval,
     /// Any JSON document (a typed JSON column is checked by deserializing it).
@@ -110,6 +123,7 @@ impl TypeInfo {
             ParamKind::Time => TypeInfo::Time,
             ParamKind::Timestamp => TypeInfo::Timestamp,
             ParamKind::TimestampTz => TypeInfo::TimestampTz,
+            ParamKind::UnixTime { millis } => TypeInfo::UnixTime { millis },
             ParamKind::Interval => TypeInfo::Interval,
             ParamKind::Any => TypeInfo::Json,
         }

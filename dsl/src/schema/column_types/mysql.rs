@@ -45,14 +45,51 @@ fixed_column_types! { MySql;
     LongText => st::Text, NoDefault, "longtext";
     /// `date` → `chrono::NaiveDate`.
     Date => st::Date, NoDefault, "date";
-    /// `datetime` → `chrono::NaiveDateTime`.
-    DateTime => st::Timestamp, NoDefault, "datetime";
-    /// `time` → `chrono::NaiveTime`.
-    Time => st::Time, NoDefault, "time";
-    /// `timestamp` (stored in UTC) → `chrono::DateTime<Utc>`.
-    Timestamp => st::TimestampTz, NoDefault, "timestamp";
     /// `year` → `u16`.
     Year => st::Year, NoDefault, "year", TypeInfo::Integer { min: 1901, max: 2155 };
+}
+
+/// Date and time types with `FSP` digits of fractional seconds (0 to 6): `datetime(3)`
+/// keeps milliseconds. Without the parameter, whole seconds, written as the bare name.
+macro_rules! fractional_column_types {
+    ($( $(#[$doc:meta])* $name:ident => $st:ty, $ddl:literal, $info:expr; )*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct $name<const FSP: u32 = 0>;
+        impl<const FSP: u32> ColumnType<MySql> for $name<FSP> {
+            type SqlType = $st;
+            type Value = <$st as st::SqlType>::Rust;
+            type Default = NoDefault;
+            type KeyDefault = NoDefault;
+            fn write_ddl(sql: &mut String) {
+                const { assert!(FSP <= 6, "MySQL keeps at most 6 digits of fractional seconds") };
+                if FSP == 0 {
+                    sql.push_str($ddl);
+                } else {
+                    write_sized(sql, $ddl, &[FSP]);
+                }
+            }
+            fn type_info() -> TypeInfo {
+                $info
+            }
+            // `now()` has whole seconds: a column that keeps fractions gets them too.
+            fn now_sql() -> Option<&'static str> {
+                ["(now())", "(now(1))", "(now(2))", "(now(3))", "(now(4))", "(now(5))", "(now(6))"]
+                    .get(FSP as usize)
+                    .copied()
+                    .filter(|_| FSP > 0)
+            }
+        }
+    )*};
+}
+
+fractional_column_types! {
+    /// `datetime` / `datetime(FSP)` → `chrono::NaiveDateTime`.
+    DateTime => st::Timestamp, "datetime", TypeInfo::Timestamp;
+    /// `time` / `time(FSP)` → `chrono::NaiveTime`.
+    Time => st::Time, "time", TypeInfo::Time;
+    /// `timestamp` / `timestamp(FSP)` (stored in UTC) → `chrono::DateTime<Utc>`.
+    Timestamp => st::TimestampTz, "timestamp", TypeInfo::TimestampTz;
 }
 
 macro_rules! sized_column_types {

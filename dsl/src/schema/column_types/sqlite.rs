@@ -20,11 +20,42 @@ impl ColumnType<Sqlite> for Integer {
     }
 }
 
+/// `integer` holding seconds since 1970 → `chrono::DateTime<Utc>` (`mode: 'timestamp'`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IntegerTimestamp;
+impl ColumnType<Sqlite> for IntegerTimestamp {
+    type SqlType = st::UnixTimestamp;
+    type Value = chrono::DateTime<chrono::Utc>;
+    type Default = NoDefault;
+    type KeyDefault = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        sql.push_str("integer");
+    }
+    fn now_sql() -> Option<&'static str> {
+        Some("(cast(strftime('%s', 'now') as integer))")
+    }
+}
+
+/// `integer` holding milliseconds since 1970 → `chrono::DateTime<Utc>` (`mode:
+/// 'timestamp_ms'`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IntegerTimestampMs;
+impl ColumnType<Sqlite> for IntegerTimestampMs {
+    type SqlType = st::UnixTimestampMs;
+    type Value = chrono::DateTime<chrono::Utc>;
+    type Default = NoDefault;
+    type KeyDefault = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        sql.push_str("integer");
+    }
+    fn now_sql() -> Option<&'static str> {
+        Some("(cast(unixepoch('subsec') * 1000 as integer))")
+    }
+}
+
 fixed_column_types! { Sqlite;
     /// `integer` holding 0/1 → `bool` (Drizzle's `mode: 'boolean'`).
     IntegerBool => st::Bool, NoDefault, "integer";
-    /// `integer` holding seconds since 1970 → `chrono::DateTime<Utc>` (`mode: 'timestamp'`).
-    IntegerTimestamp => st::UnixTimestamp, NoDefault, "integer";
     /// `real` → `f64`.
     Real => st::Double, NoDefault, "real";
     /// `text` → `String`.
