@@ -950,6 +950,31 @@ macro_rules! scenarios {
                     .await
                     .unwrap();
                 assert_eq!(titles, ["a", "b", "c"]);
+                // One prepared statement pages through the rows.
+                let page = select(posts::title)
+                    .from(posts::table)
+                    .filter(posts::author_id.eq(placeholder("author")))
+                    .order_by(posts::id)
+                    .limit(placeholder("size"))
+                    .offset(placeholder("skip"))
+                    .prepare()
+                    .unwrap();
+                let second = page
+                    .all(
+                        &db,
+                        &params().set("author", ada).set("size", 2i64).set("skip", 2i64),
+                    )
+                    .await
+                    .unwrap();
+                assert_eq!(second, ["a", "b"]);
+                let first = page
+                    .all(
+                        &db,
+                        &params().set("author", ada).set("size", 2i64).set("skip", 0i64),
+                    )
+                    .await
+                    .unwrap();
+                assert_eq!(first, ["Engines", "Numbers"]);
                 assert_eq!(
                     by_author
                         .get(&db, &params().set("author", ada).set("below", 0))

@@ -6,7 +6,7 @@ use super::clause::{
 };
 use super::distinct_order::DistinctOrder;
 use super::grouping::{GroupedSelection, Grouping};
-use super::row_count::RowCount;
+use super::row_count::{IntoRowCount, RowCount};
 use super::selection::{ExprList, SelectionIn, WholeRow};
 use super::statement::{ClausesAgree, RowQuery, ScopeChecked, Statement};
 use crate::dialect::{Dialect, SupportsDistinctOn};
@@ -64,8 +64,8 @@ pub struct Select<Src, Sel, W = NoWhere, G = NoGroup, H = NoWhere, O = NoOrder, 
     pub(crate) having: H,
     pub(crate) order: O,
     pub(crate) distinct: Dis,
-    pub(crate) limit: Option<u64>,
-    pub(crate) offset: Option<u64>,
+    pub(crate) limit: Option<RowCount>,
+    pub(crate) offset: Option<RowCount>,
 }
 
 impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
@@ -172,16 +172,17 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> Select<Src, Sel, W, G, H, O, Dis> {
         }
     }
 
-    /// `LIMIT n`. Written as a literal, not a parameter: SQLite re-prepares a statement
-    /// whose LIMIT is bound on every run.
-    pub fn limit(mut self, n: u64) -> Self {
-        self.limit = Some(n);
+    /// `LIMIT n`: a `u64`, written as a literal (SQLite re-prepares a statement whose
+    /// LIMIT is bound on every run), or a `placeholder::<BigInt>("name")` of a prepared
+    /// statement, which takes the count when it runs.
+    pub fn limit<N: IntoRowCount>(mut self, n: N) -> Self {
+        self.limit = Some(n.into_row_count());
         self
     }
 
-    /// `OFFSET n`, a literal like LIMIT.
-    pub fn offset(mut self, n: u64) -> Self {
-        self.offset = Some(n);
+    /// `OFFSET n`: a literal like LIMIT, or a placeholder.
+    pub fn offset<N: IntoRowCount>(mut self, n: N) -> Self {
+        self.offset = Some(n.into_row_count());
         self
     }
 
@@ -298,8 +299,8 @@ where
         self.group.render_list_clause(out);
         self.having.render_clause(" HAVING ", out);
         self.order.render_list_clause(out);
-        out.push_choice(u64::from(self.limit.is_some()) | u64::from(self.offset.is_some()) << 1);
-        render_limit_offset(self.limit.map(RowCount::Fixed), self.offset.map(RowCount::Fixed), out);
+        out.push_choice(RowCount::choice(self.limit) | RowCount::choice(self.offset) << 2);
+        render_limit_offset(self.limit, self.offset, out);
         out.set_qualify_columns(qualified);
     }
 }

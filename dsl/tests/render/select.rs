@@ -371,3 +371,25 @@ fn predicates_chosen_at_run_time_keep_their_columns_checked() {
         &[],
     );
 }
+
+#[test]
+fn limit_and_offset_take_placeholders_in_a_prepared_select() {
+    use mizzle_dsl::query::{params, placeholder};
+    use pg::users;
+    let page = select(users::name)
+        .from(users::table)
+        .order_by(users::id)
+        .limit(placeholder("size"))
+        .offset(placeholder("skip"));
+    let prepared = page.prepare().unwrap();
+    assert_eq!(
+        prepared.sql(),
+        r#"SELECT "users"."name" FROM "users" ORDER BY "users"."id" LIMIT $1 OFFSET $2"#
+    );
+    let bound = prepared.bind(&params().set("size", 10i64).set("skip", 20i64)).unwrap();
+    assert_eq!(bound.binds, [Value::I64(10), Value::I64(20)]);
+    let negative = prepared
+        .bind(&params().set("size", -1i64).set("skip", 0i64))
+        .unwrap_err();
+    assert!(negative.to_string().contains("size"), "{negative}");
+}
