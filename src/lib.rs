@@ -11,8 +11,8 @@ pub use mizzle_dsl::*;
 
 pub use mizzle_dsl::exec::{IsolationLevel, TransactionOptions};
 pub use mizzle_dsl::expr::{
-    all_of, and, any_of, array_agg, avg, avg_distinct, count, count_distinct, count_star, exists, json_agg,
-    last_insert_id, max, maybe, min, not, not_exists, or, sql, string_agg, sum, sum_distinct,
+    all_of, and, any_of, array_agg, avg, avg_distinct, boxed, boxed_order, count, count_distinct, count_star, exists,
+    json_agg, last_insert_id, max, maybe, min, not, not_exists, or, sql, string_agg, sum, sum_distinct,
 };
 pub use mizzle_dsl::query::{count_rows, cte, delete, excluded, from, insert, recursive_cte, select, update, with};
 pub use mizzle_dsl::relation::{find_first, find_many};

@@ -371,6 +371,31 @@ macro_rules! scenarios {
                     .await
                     .unwrap();
                 assert!(none.is_empty());
+                // Filters and order chosen in a loop, each checked when boxed.
+                let search = |email: Option<bool>, sort_desc: Option<bool>| {
+                    let mut filters = Vec::new();
+                    match email {
+                        Some(true) => filters.push(mizzle::boxed(users::email.is_not_null())),
+                        Some(false) => filters.push(mizzle::boxed(users::email.is_null())),
+                        None => {}
+                    }
+                    filters.push(mizzle::boxed(users::name.ne("Nobody")));
+                    let mut order = Vec::new();
+                    if let Some(descending) = sort_desc {
+                        order.push(if descending {
+                            mizzle::boxed_order(users::name.desc())
+                        } else {
+                            mizzle::boxed_order(users::name.asc())
+                        });
+                    }
+                    select(users::name)
+                        .from(users::table)
+                        .filter(mizzle::all_of(filters))
+                        .order_by(order)
+                };
+                assert_eq!(search(Some(false), None).all(&db).await.unwrap(), ["Grace"]);
+                assert_eq!(search(None, Some(true)).all(&db).await.unwrap(), ["Grace", "Ada"]);
+                assert_eq!(search(Some(true), Some(false)).all(&db).await.unwrap(), ["Ada"]);
             }
 
             #[tokio::test]

@@ -2,6 +2,7 @@
 
 mod aggregate;
 mod bound;
+mod boxed;
 mod cast;
 mod column;
 mod comparand;
@@ -23,6 +24,7 @@ pub use aggregate::{
     Summable,
 };
 pub use bound::{Bound, NullableBound};
+pub use boxed::{boxed, boxed_order, BoxedOrder, BoxedPredicate};
 pub use cast::{Cast, CastTarget};
 pub use comparand::{Comparand, ComparesWith, Exact, TypedNode, Widened};
 pub use dynamic::{all_of, any_of, maybe, Dynamic};

@@ -263,6 +263,9 @@ impl<O: RenderList<D>, D: Dialect> RenderListClause<D> for OrderBy<O> {
     const TYPE_SHAPED: bool = O::TYPE_SHAPED;
     const PRESENT: bool = true;
     fn render_list_clause<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        if self.0.is_empty() {
+            return;
+        }
         out.push_sql(" ORDER BY ");
         self.0.render_list(out);
     }

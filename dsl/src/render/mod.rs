@@ -106,6 +106,12 @@ pub trait RenderList<D: Dialect> {
 
     /// Appends the items separated by `, `.
     fn render_list<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+
+    /// Whether the list has no item, so that its clause is left out (a list of boxed
+    /// ORDER BY terms built at run time may be empty).
+    fn is_empty(&self) -> bool {
+        false
+    }
 }
 
 impl<E: crate::expr::Expression + RenderSql<D>, D: Dialect> RenderList<D> for E {

@@ -393,3 +393,44 @@ fn limit_and_offset_take_placeholders_in_a_prepared_select() {
         .unwrap_err();
     assert!(negative.to_string().contains("size"), "{negative}");
 }
+
+#[test]
+fn filters_and_order_built_at_run_time_from_boxed_terms() {
+    use mizzle_dsl::expr::{all_of, boxed, boxed_order};
+    use pg::users;
+    let search = |name: Option<&'static str>, min_age: Option<i32>, sort: &[(&str, bool)]| {
+        let mut filters = Vec::new();
+        if let Some(name) = name {
+            filters.push(boxed(users::name.like(name)));
+        }
+        if let Some(age) = min_age {
+            filters.push(boxed(users::age.ge(age)));
+        }
+        let mut order = Vec::new();
+        for (column, descending) in sort {
+            order.push(match (*column, *descending) {
+                ("name", false) => boxed_order(users::name.asc()),
+                ("name", true) => boxed_order(users::name.desc()),
+                (_, false) => boxed_order(users::id.asc()),
+                (_, true) => boxed_order(users::id.desc()),
+            });
+        }
+        select(users::name)
+            .from(users::table)
+            .filter(all_of(filters))
+            .order_by(order)
+            .limit(10)
+    };
+    let query = search(Some("A%"), Some(18), &[("name", true), ("id", false)]);
+    assert_sql(
+        query.to_sql(),
+        r#"SELECT "users"."name" FROM "users" WHERE ("users"."name" LIKE $1 AND "users"."age" >= $2) ORDER BY "users"."name" DESC, "users"."id" ASC LIMIT 10"#,
+        &[text("A%"), Value::I32(18)],
+    );
+    let everything = search(None, None, &[]);
+    assert_sql(
+        everything.to_sql(),
+        r#"SELECT "users"."name" FROM "users" WHERE (1 = 1) LIMIT 10"#,
+        &[],
+    );
+}
