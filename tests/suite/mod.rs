@@ -755,6 +755,32 @@ macro_rules! scenarios {
             }
 
             #[tokio::test]
+            async fn raw_sql_of_an_outer_joined_table_decodes_as_an_option() {
+                let Some(db) = open("raw_outer").await else { return };
+                seed(&db).await;
+                let shouted = mizzle::sql::<mizzle::types::Text>("upper(")
+                    .column(posts::title)
+                    .text(")");
+                let rows = select((users::name, shouted))
+                    .from(users::table)
+                    .left_join(
+                        posts::table,
+                        posts::author_id.eq(users::id).and(posts::likes.gt(6)),
+                    )
+                    .order_by(users::name)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    rows,
+                    [
+                        ("Ada".to_owned(), Some("NUMBERS".to_owned())),
+                        ("Grace".to_owned(), None)
+                    ]
+                );
+            }
+
+            #[tokio::test]
             async fn correlated_subqueries_read_the_enclosing_row() {
                 let Some(db) = open("correlated").await else {
                     return;

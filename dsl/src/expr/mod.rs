@@ -35,7 +35,7 @@ pub use methods::ExpressionMethods;
 pub use nullable::Nullable;
 pub use ops::{op, Arith, Between, Compare, IsDistinct, IsNull, Logic, LogicKind, Not};
 pub use order::{NullsOrder, Order, OrderTerm};
-pub use raw::{sql, Sql};
+pub use raw::{sql, RawColumns, Sql};
 
 use crate::types::{Nullability, SqlType};
 

@@ -3,7 +3,7 @@
 use super::{impl_into_expression, AppearsIn, Expression};
 use crate::dialect::Dialect;
 use crate::render::{RenderSql, SqlWriter};
-use crate::schema::{Column, Table};
+use crate::schema::{Column, Table, TableIn};
 use crate::types::{NotNull, Null, Nullability, SqlType, Value};
 use std::borrow::Cow;
 use std::marker::PhantomData;
@@ -17,10 +17,14 @@ use std::marker::PhantomData;
 /// let expr = sql::<Integer>("coalesce(").bind(7i32).text(", 0)");
 /// # let _ = expr;
 /// ```
+///
+/// `Cols` lists the columns given with [`column`](Sql::column): the fragment is checked
+/// against the query's tables by them, and it may be NULL where a table they belong to
+/// is on the nullable side of an outer join.
 #[derive(Debug, Clone)]
-pub struct Sql<ST, N = NotNull> {
+pub struct Sql<ST, N = NotNull, Cols = ()> {
     chunks: Vec<Chunk>,
-    sql_type: PhantomData<(ST, N)>,
+    sql_type: PhantomData<(ST, N, Cols)>,
 }
 
 #[derive(Debug, Clone)]
@@ -38,20 +42,24 @@ pub fn sql<ST: SqlType>(text: impl Into<Cow<'static, str>>) -> Sql<ST> {
     }
 }
 
-impl<ST, N> Sql<ST, N> {
+impl<ST, N, Cols> Sql<ST, N, Cols> {
     /// Appends SQL text as is.
     pub fn text(mut self, text: impl Into<Cow<'static, str>>) -> Self {
         self.chunks.push(Chunk::Text(text.into()));
         self
     }
 
-    /// Appends a column, quoted and qualified: `"users"."name"`.
-    pub fn column<C: Column>(mut self, _column: C) -> Self {
+    /// Appends a column, quoted and qualified: `"users"."name"`. Its table must be in the
+    /// query, and when that table is outer-joined the fragment decodes to an `Option`.
+    pub fn column<C: Column>(mut self, _column: C) -> Sql<ST, N, (C, Cols)> {
         self.chunks.push(Chunk::Column {
             table: <C::Table as Table>::NAME,
             column: C::NAME,
         });
-        self
+        Sql {
+            chunks: self.chunks,
+            sql_type: PhantomData,
+        }
     }
 
     /// Appends a bound parameter.
@@ -61,7 +69,7 @@ impl<ST, N> Sql<ST, N> {
     }
 
     /// Declares that the fragment may be NULL: it then decodes to an `Option`.
-    pub fn nullable(self) -> Sql<ST, Null> {
+    pub fn nullable(self) -> Sql<ST, Null, Cols> {
         Sql {
             chunks: self.chunks,
             sql_type: PhantomData,
@@ -69,22 +77,40 @@ impl<ST, N> Sql<ST, N> {
     }
 }
 
-impl<ST: SqlType, N: Nullability> Expression for Sql<ST, N> {
+impl<ST: SqlType, N: Nullability, Cols> Expression for Sql<ST, N, Cols> {
     type SqlType = ST;
     type Nullability = N;
     type Value = ST::Rust;
 }
 
-/// Raw SQL is not checked against the FROM clause: the text is trusted.
-impl<ST: SqlType, N: Nullability, S> AppearsIn<S, ()> for Sql<ST, N> {
-    type ScopedNullability = N;
+/// The columns of a raw fragment, each of a table of source `S`; `I` is the proof.
+pub trait RawColumns<S, I> {
+    /// [`Null`] when one of their tables is on the nullable side of an outer join.
+    type Nullability: Nullability;
+}
+
+impl<S> RawColumns<S, ()> for () {
+    type Nullability = NotNull;
+}
+
+impl<C: Column, Rest: RawColumns<S, J>, S, I, J> RawColumns<S, (I, J)> for (C, Rest)
+where
+    C::Table: TableIn<S, I>,
+{
+    type Nullability = <<C::Table as TableIn<S, I>>::Nullability as Nullability>::Or<Rest::Nullability>;
+}
+
+/// Raw text is trusted; the columns given with `.column(..)` are checked against the
+/// query's tables, and make the fragment nullable where their table is outer-joined.
+impl<ST: SqlType, N: Nullability, Cols: RawColumns<S, I>, S, I> AppearsIn<S, I> for Sql<ST, N, Cols> {
+    type ScopedNullability = N::Or<Cols::Nullability>;
     type Proves = crate::schema::Nil;
     type Aggregates = crate::schema::No;
     type Grouped<G: crate::schema::GroupKeys> = crate::schema::Yes;
     type GroupKey = crate::schema::ExprKey;
 }
 
-impl<ST, N, D: Dialect> RenderSql<D> for Sql<ST, N> {
+impl<ST, N, Cols, D: Dialect> RenderSql<D> for Sql<ST, N, Cols> {
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
         for chunk in &self.chunks {
             match chunk {
@@ -96,9 +122,9 @@ impl<ST, N, D: Dialect> RenderSql<D> for Sql<ST, N> {
         }
     }
 }
-impl_into_expression!([ST, N] Sql<ST, N>);
+impl_into_expression!([ST, N, Cols] Sql<ST, N, Cols>);
 /// Raw SQL is taken as written: the database refuses an aggregate where it cannot stand.
-impl<ST, N> super::RowLevel for Sql<ST, N> {}
+impl<ST, N, Cols> super::RowLevel for Sql<ST, N, Cols> {}
 
 macro_rules! value_from {
     ($($t:ty => $variant:ident),*) => {$(
