@@ -14,7 +14,9 @@ pub use mizzle_dsl::expr::{
     all_of, and, any_of, array_agg, avg, avg_distinct, boxed, boxed_order, count, count_distinct, count_star, exists,
     json_agg, last_insert_id, max, maybe, min, not, not_exists, or, sql, string_agg, sum, sum_distinct,
 };
-pub use mizzle_dsl::query::{count_rows, cte, delete, excluded, from, insert, recursive_cte, select, update, with};
+pub use mizzle_dsl::query::{
+    count_rows, cte, delete, excluded, from, insert, optional, recursive_cte, select, update, with,
+};
 pub use mizzle_dsl::relation::{find_first, find_many};
 pub use mizzle_dsl::schema::{create_table, drop_table};
 

@@ -781,6 +781,31 @@ macro_rules! scenarios {
             }
 
             #[tokio::test]
+            async fn an_optional_group_of_an_outer_join_is_one_option() {
+                let Some(db) = open("optional_group").await else {
+                    return;
+                };
+                seed(&db).await;
+                let rows = select((users::name, mizzle::optional((posts::title, posts::likes))))
+                    .from(users::table)
+                    .left_join(
+                        posts::table,
+                        posts::author_id.eq(users::id).and(posts::likes.gt(6)),
+                    )
+                    .order_by(users::name)
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    rows,
+                    [
+                        ("Ada".to_owned(), Some(("Numbers".to_owned(), 9))),
+                        ("Grace".to_owned(), None)
+                    ]
+                );
+            }
+
+            #[tokio::test]
             async fn correlated_subqueries_read_the_enclosing_row() {
                 let Some(db) = open("correlated").await else {
                     return;

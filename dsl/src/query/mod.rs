@@ -12,6 +12,7 @@ mod grouping;
 mod insert;
 mod join;
 mod locking;
+mod optional_group;
 pub use join::{DialectIs, JoinsInto};
 mod prepared;
 mod record;
@@ -47,6 +48,7 @@ pub use insert::{
     InsertRule, MatchesColumns, Optional, RenderRows, Required, RequiredColumnsSet, SetBy, TupleSplit,
 };
 pub use locking::{EveryTable, LockStrength, LockTables, LockWait, Locked, OfTables, RowsOfTables};
+pub use optional_group::{optional, OptionalGroup, OwnRow};
 pub use prepared::{params, placeholder, Params, Placeholder, Prepared};
 pub use record::{
     insert_field_from_json, patch_field_from_json, render_patch_field, render_record, render_records, FieldErrors,
