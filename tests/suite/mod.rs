@@ -672,6 +672,21 @@ macro_rules! scenarios {
                     .await
                     .unwrap();
                 assert_eq!(rows, [("Ada".to_owned(), ada), ("Grace".to_owned(), None)]);
+                // A computed column of the subquery, read by the name it was given.
+                let post_count = count(posts::id).as_("post_count");
+                let counts = select((posts::author_id, post_count))
+                    .from(posts::table)
+                    .group_by(posts::author_id)
+                    .aliased(Liked);
+                let (author, total) = (counts.field(posts::author_id), counts.named(&post_count));
+                let busy: Vec<(String, i64)> = select((users::name, total))
+                    .from(users::table)
+                    .inner_join(counts, author.eq(users::id))
+                    .filter(total.gt(1))
+                    .all(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(busy, [("Ada".to_owned(), 2)]);
             }
 
             #[tokio::test]

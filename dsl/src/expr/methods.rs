@@ -237,6 +237,12 @@ pub trait ExpressionMethods: Expression + Sized {
         }
     }
 
+    /// `self AS "name"` in a select list: the output column's name, as a subquery
+    /// (`sub.named(&aliased)`) or a client reads it.
+    fn as_(self, name: &'static str) -> crate::query::As<Self> {
+        crate::query::As::new(self, name)
+    }
+
     /// The same expression typed as nullable: it decodes to an `Option`. For where a
     /// nullable value is expected beside it, as in the other select of a UNION.
     fn nullable(self) -> Nullable<Self> {

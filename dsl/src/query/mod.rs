@@ -18,6 +18,7 @@ mod prepared;
 mod record;
 mod row_count;
 mod select;
+mod select_alias;
 mod selection;
 mod set_operation;
 mod statement;
@@ -57,6 +58,7 @@ pub use record::{
 pub use row_count::{IntoRowCount, RowCount};
 pub(crate) use select::render_limit_offset;
 pub use select::{from, select, OneColumn, Scalar, Select, SelectBuilder, Subquery};
+pub use select_alias::{As, NamedField};
 pub use selection::{ExprList, Selection, SelectionDecoder, SelectionIn, TableColumns, TableRow, WholeRow};
 pub use set_operation::{Compound, ResultColumns, RowsMatch, SameRowsAs, SetOperator};
 pub use statement::{ClausesAgree, RowOf, RowQuery, ScopeChecked, Statement};

@@ -61,3 +61,24 @@ fn a_lateral_join_reads_the_rows_joined_before_it() {
         &[],
     );
 }
+
+#[test]
+fn a_named_expression_of_a_subquery_is_read_by_its_name() {
+    use pg::{posts, users};
+    let post_count = count(posts::id).as_("post_count");
+    let counts = select((posts::author_id, post_count))
+        .from(posts::table)
+        .group_by(posts::author_id)
+        .aliased(Counts);
+    let (author, total) = (counts.field(posts::author_id), counts.named(&post_count));
+    assert_sql(
+        select((users::name, total))
+            .from(users::table)
+            .inner_join(counts, author.eq(users::id))
+            .filter(total.gt(1))
+            .order_by(total.desc())
+            .to_sql(),
+        r#"SELECT "users"."name", "counts"."post_count" FROM "users" INNER JOIN (SELECT "posts"."author_id", count("posts"."id") AS "post_count" FROM "posts" GROUP BY "posts"."author_id") AS "counts" ON "counts"."author_id" = "users"."id" WHERE "counts"."post_count" > $1 ORDER BY "counts"."post_count" DESC"#,
+        &[Value::I64(1)],
+    );
+}
