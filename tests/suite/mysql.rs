@@ -552,3 +552,34 @@ async fn date_and_time_columns_keep_their_fractional_seconds() {
     );
     assert_eq!(rows[1].0.nanosecond() % 1_000_000, 0);
 }
+
+#[tokio::test]
+async fn the_keys_of_inserted_rows_come_back_with_the_insert() {
+    let Some(db) = support::mysql("my_insert_ids", &ddl()).await else {
+        return;
+    };
+    let rows = vec![users::name.to("Ada"), users::name.to("Grace"), users::name.to("Linus")];
+    let ids = db.insert_ids(&insert(users::table).values(rows)).await.unwrap();
+    let stored = select(users::id)
+        .from(users::table)
+        .order_by(users::id)
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(ids, stored);
+    assert_eq!(ids.len(), 3);
+    let in_transaction = db
+        .transaction(async |tx| {
+            tx.insert_ids(&insert(users::table).values(users::name.to("Margaret")))
+                .await
+        })
+        .await
+        .unwrap();
+    let margaret = select(users::id)
+        .from(users::table)
+        .filter(users::name.eq("Margaret"))
+        .get(&db)
+        .await
+        .unwrap();
+    assert_eq!(in_transaction, Vec::from_iter(margaret));
+}

@@ -32,6 +32,9 @@ pub struct Database {
     /// The server's `max_allowed_packet`, read when connecting, to explain a statement
     /// that broke its connection by being larger.
     max_packet: Option<usize>,
+    /// The server's `auto_increment_increment`, read when connecting: how far apart the
+    /// keys of one INSERT are.
+    key_increment: u64,
 }
 
 impl std::fmt::Debug for Database {
@@ -100,6 +103,7 @@ impl Database {
             target,
             wait_timeout: options.wait_timeout,
             max_packet: None,
+            key_increment: 1,
         };
         // Fail now, naming the server, rather than at the first query; a server that
         // accepts the connection and says nothing fails after the connect timeout.
@@ -113,11 +117,14 @@ impl Database {
             None => db.pooled().await,
         };
         let mut first = first?;
-        let max_packet: Option<u64> = first
-            .query_first("SELECT @@max_allowed_packet")
+        let limits: Option<(u64, u64)> = first
+            .query_first("SELECT @@max_allowed_packet, @@auto_increment_increment")
             .await
             .map_err(|e| connection_error(&db.target, e))?;
-        db.max_packet = max_packet.and_then(|limit| usize::try_from(limit).ok());
+        if let Some((max_packet, key_increment)) = limits {
+            db.max_packet = usize::try_from(max_packet).ok();
+            db.key_increment = key_increment.max(1);
+        }
         db.kept.keep(Connection::new(first));
         Ok(db)
     }
@@ -131,6 +138,7 @@ impl Database {
             target: "the given pool".to_owned(),
             wait_timeout: None,
             max_packet: None,
+            key_increment: 1,
         }
     }
 
@@ -164,6 +172,21 @@ impl Database {
         conn.map_err(|e| connection_error(&self.target, e))
     }
 
+    /// Runs an INSERT and returns the auto-increment keys it gave its rows, in order, read
+    /// from the server's reply to the INSERT itself: no second query, and no
+    /// `last_insert_id()` to run on the same connection. MySQL gives the rows of one INSERT
+    /// consecutive keys (`auto_increment_increment` apart, read when connecting; a pool
+    /// from [`from_pool`](Self::from_pool) assumes 1). An insert that skips rows (`.ignore()`,
+    /// `on_duplicate_key_update`) has no such method: which rows got keys is not known.
+    pub async fn insert_ids<S>(&self, insert: &S) -> Result<Vec<u64>, Error>
+    where
+        S: mizzle_dsl::query::InsertsKeys<MySql>,
+    {
+        let statement = mizzle_dsl::render::render_statement(insert)?;
+        let inserted = self.run::<run::Inserted>(statement).await?;
+        Ok(run::inserted_ids(inserted, self.key_increment))
+    }
+
     /// Runs SQL text with no parameters, such as DDL; several statements may be separated by `;`.
     pub async fn execute_sql(&self, sql: &str) -> Result<(), Error> {
         self.pooled()
@@ -194,7 +217,7 @@ impl Database {
         F: AsyncFnOnce(&Transaction<'_, M>) -> Result<T, E>,
         E: From<Error>,
     {
-        run_transaction(self.pooled().await?, self.max_packet, options, f).await
+        run_transaction(self.pooled().await?, (self.max_packet, self.key_increment), options, f).await
     }
 
     /// The kept connection, if there is one the next statement can trust: one that sat

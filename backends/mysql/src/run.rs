@@ -57,6 +57,8 @@ pub(crate) struct All;
 pub(crate) struct First;
 /// The number of rows changed.
 pub(crate) struct Changed;
+/// The number of rows inserted and the first auto-increment key given to them.
+pub(crate) struct Inserted;
 
 impl Operation for All {
     type Output = Rows;
@@ -95,6 +97,30 @@ impl Operation for Changed {
     }
 }
 
+impl Operation for Inserted {
+    type Output = (u64, Option<u64>);
+    async fn run<'c>(
+        conn: &'c mut Conn,
+        statement: Statement<'c>,
+        params: Params,
+    ) -> Result<(u64, Option<u64>), mysql_async::Error> {
+        let result = statement.exec_iter(conn, params).await?;
+        let inserted = (result.affected_rows(), result.last_insert_id());
+        result.drop_result().await?;
+        Ok(inserted)
+    }
+}
+
+/// The keys an INSERT of `count` rows gave, the first being `first`: MySQL hands out the
+/// keys of one multi-row INSERT one after another, `increment` apart
+/// (`auto_increment_increment`).
+pub(crate) fn inserted_ids((count, first): (u64, Option<u64>), increment: u64) -> Vec<u64> {
+    match first {
+        Some(first) if count > 0 => (0..count).map(|n| first + n * increment).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Runs a statement once on `conn`, consuming its bound values. A statement larger than
 /// `max_packet` that breaks the connection says so.
 pub(crate) async fn once<O: Operation>(
@@ -108,4 +134,17 @@ pub(crate) async fn once<O: Operation>(
     O::run(conn, Statement::Text(&sql), params)
         .await
         .map_err(|e| oversized(&sql, size, max_packet, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inserted_ids;
+
+    #[test]
+    fn the_keys_of_one_insert_follow_the_first_by_the_increment() {
+        assert_eq!(inserted_ids((3, Some(10)), 1), [10, 11, 12]);
+        assert_eq!(inserted_ids((3, Some(7)), 2), [7, 9, 11]);
+        assert!(inserted_ids((0, Some(7)), 1).is_empty());
+        assert!(inserted_ids((2, None), 1).is_empty());
+    }
 }

@@ -25,6 +25,8 @@ pub struct Transaction<'t, M = ReadWrite> {
     depth: u32,
     /// The server's `max_allowed_packet`, where known, to explain a broken connection.
     max_packet: Option<usize>,
+    /// The server's `auto_increment_increment`: how far apart the keys of one INSERT are.
+    key_increment: u64,
     mode: PhantomData<M>,
 }
 
@@ -93,7 +95,7 @@ async fn run_sql(conn: &Mutex<Conn>, sql: &str) -> Result<(), Error> {
 
 pub(crate) async fn run_transaction<M, T, E, F>(
     conn: Conn,
-    max_packet: Option<usize>,
+    (max_packet, key_increment): (Option<usize>, u64),
     options: TransactionOptions<M>,
     f: F,
 ) -> Result<T, E>
@@ -118,6 +120,7 @@ where
                 conn,
                 depth: 0,
                 max_packet,
+                key_increment,
                 mode: PhantomData,
             }),
             |sql| run_sql_owned(conn, sql),
@@ -143,6 +146,7 @@ impl<M: AccessMode> Transaction<'_, M> {
             conn: self.conn,
             depth: self.depth + 1,
             max_packet: self.max_packet,
+            key_increment: self.key_increment,
             mode: PhantomData,
         };
         in_savepoint(inner.depth, |sql| run_sql_owned(self.conn, sql), f(&inner)).await
@@ -156,6 +160,17 @@ impl<M: AccessMode> Transaction<'_, M> {
     /// Runs SQL text with no parameters inside the transaction.
     pub async fn execute_sql(&self, sql: &str) -> Result<(), Error> {
         run_sql(self.conn, sql).await
+    }
+
+    /// Runs an INSERT and returns the auto-increment keys it gave its rows, in order,
+    /// from the server's reply: no second query (see [`Database::insert_ids`](crate::Database::insert_ids)).
+    pub async fn insert_ids<S>(&self, insert: &S) -> Result<Vec<u64>, Error>
+    where
+        S: mizzle_dsl::query::InsertsKeys<MySql>,
+    {
+        let statement = mizzle_dsl::render::render_statement(insert)?;
+        let inserted = run::once::<run::Inserted>(&mut *self.conn.lock().await, statement, self.max_packet).await?;
+        Ok(run::inserted_ids(inserted, self.key_increment))
     }
 }
 

@@ -472,3 +472,17 @@ impl<T: Table, V, C, S> RowQuery for Insert<T, V, C, Returning<S>> {
     type Selection = S;
     type Decoded = S;
 }
+
+/// An INSERT whose rows all get an auto-increment key: one without conflict handling, which
+/// could skip rows. What `insert_ids` on MySQL takes.
+#[diagnostic::on_unimplemented(
+    message = "this statement's inserted keys cannot be read back",
+    label = "expected an INSERT without `.ignore()` or `on_duplicate_key_update(..)`",
+    note = "an insert that may skip rows does not say which rows got keys: select them again by a unique column"
+)]
+pub trait InsertsKeys<D: Dialect>: RenderSql<D> {}
+
+impl<T: Table<Dialect = D>, V, D: Dialect> InsertsKeys<D> for Insert<T, V, NoConflict, NoReturning> where
+    Self: RenderSql<D>
+{
+}

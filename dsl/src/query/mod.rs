@@ -46,7 +46,7 @@ pub use distinct_order::{At, DistinctOrder, Itself, RowColumn, Selects, TermsSel
 pub use grouping::{ColumnsGrouped, GroupedSelection, Grouping};
 pub use insert::{
     insert, ColumnsOf, DefaultValues, FromSelect, InHead, InTail, Insert, InsertInto, InsertRow, InsertRows,
-    InsertRule, MatchesColumns, Optional, RenderRows, Required, RequiredColumnsSet, SetBy, TupleSplit,
+    InsertRule, InsertsKeys, MatchesColumns, Optional, RenderRows, Required, RequiredColumnsSet, SetBy, TupleSplit,
 };
 pub use locking::{EveryTable, LockStrength, LockTables, LockWait, Locked, OfTables, RowsOfTables};
 pub use optional_group::{optional, OptionalGroup, OwnRow};

@@ -63,6 +63,7 @@ macro_rules! tuple_own_rows {
 }
 crate::macros::for_tuples!(tuple_own_rows);
 
+#[diagnostic::do_not_recommend]
 impl<G: SelectionIn<S, I>, S, I> SelectionIn<S, I> for OptionalGroup<G> {
     type Aggregates = G::Aggregates;
     type Grouped<K: GroupKeys> = G::Grouped<K>;

@@ -34,6 +34,7 @@ impl<E> As<E> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<E: SelectionIn<S, I>, S, I> SelectionIn<S, I> for As<E> {
     type Aggregates = E::Aggregates;
     type Grouped<G: GroupKeys> = E::Grouped<G>;
@@ -57,6 +58,7 @@ impl<E: RenderSql<D>, D: Dialect> RenderList<D> for As<E> {
 }
 
 /// A named expression is selected by the select list that names it.
+#[diagnostic::do_not_recommend]
 impl<E> SelectedBy<As<E>, Here> for As<E> {}
 
 impl<Q: RowQuery, A: AliasName> SubquerySource<Q, A> {
