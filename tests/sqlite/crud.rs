@@ -209,6 +209,29 @@ fn an_upsert_updates_the_conflicting_row() {
         .all(&db)
         .unwrap();
     assert_eq!(names, vec!["Ada Lovelace & Countess".to_owned()]);
+    // Two clauses: a conflict on the key updates, one on the email is skipped.
+    let ada_id = select(users::id)
+        .from(users::table)
+        .filter(users::email.eq("ada@example.com"))
+        .get(&db)
+        .unwrap()
+        .unwrap();
+    let both = |id: i64, name: &'static str, email: &'static str| {
+        insert(users::table)
+            .values((users::id.to(id), users::name.to(name), users::email.to(email)))
+            .on_conflict(users::id)
+            .do_update(users::name.to(excluded(users::name)))
+            .on_conflict(users::email)
+            .do_nothing()
+    };
+    assert_eq!(both(ada_id, "Ada", "other@example.com").execute(&db).unwrap(), 1);
+    assert_eq!(both(ada_id + 100, "Twin", "ada@example.com").execute(&db).unwrap(), 0);
+    let names = select(users::name)
+        .from(users::table)
+        .filter(users::id.eq(ada_id))
+        .all(&db)
+        .unwrap();
+    assert_eq!(names, vec!["Ada".to_owned()]);
 }
 
 #[test]

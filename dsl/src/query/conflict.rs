@@ -50,9 +50,96 @@ pub struct OnDuplicateKeyUpdate<S>(S);
 /// An upsert waiting for its action: `.do_nothing()` or `.do_update(..)`.
 #[derive(Debug, Clone)]
 #[must_use = "choose the action with `.do_nothing()` or `.do_update(..)`"]
-pub struct ConflictBuilder<T, V, Target> {
-    insert: Insert<T, V>,
+pub struct ConflictBuilder<T, V, Target, Prev = NoConflict> {
+    insert: Insert<T, V, Prev>,
     target: Target,
+}
+
+/// Several `ON CONFLICT` clauses (SQLite), tried in order: `Self.0`, then `Self.1`.
+#[derive(Debug, Clone, Copy)]
+pub struct Conflicts<A, B>(A, B);
+
+/// What a conflict clause becomes with one more after it.
+pub trait ThenConflict<C> {
+    /// The clauses together.
+    type Output;
+    /// Adds `next` after these.
+    fn then(self, next: C) -> Self::Output;
+}
+
+impl<C> ThenConflict<C> for NoConflict {
+    type Output = C;
+    fn then(self, next: C) -> C {
+        next
+    }
+}
+
+impl<X, A, C> ThenConflict<C> for OnConflict<X, A> {
+    type Output = Conflicts<Self, C>;
+    fn then(self, next: C) -> Self::Output {
+        Conflicts(self, next)
+    }
+}
+
+impl<A, B, C> ThenConflict<C> for Conflicts<A, B> {
+    type Output = Conflicts<Self, C>;
+    fn then(self, next: C) -> Self::Output {
+        Conflicts(self, next)
+    }
+}
+
+/// A conflict clause with a target, which SQLite requires of every clause but the last.
+#[diagnostic::on_unimplemented(
+    message = "only the last ON CONFLICT clause may go without a target",
+    label = "another ON CONFLICT clause follows one that catches every conflict",
+    note = "give the earlier clause its columns: `.on_conflict(table::column)`"
+)]
+pub trait TargetedConflicts {}
+impl<X, A> TargetedConflicts for OnConflict<Cols<X>, A> {}
+impl<A: TargetedConflicts, B: TargetedConflicts> TargetedConflicts for Conflicts<A, B> {}
+
+/// Dialects that take several `ON CONFLICT` clauses in one INSERT.
+#[diagnostic::on_unimplemented(
+    message = "{Self} takes one ON CONFLICT clause",
+    label = "a second `.on_conflict(..)` is SQLite only",
+    note = "PostgreSQL handles the conflict of one unique constraint per INSERT: run another INSERT for the other"
+)]
+pub trait SupportsSeveralConflicts: Dialect {}
+impl SupportsSeveralConflicts for Sqlite {}
+
+impl<T: Table, V, X, A> Insert<T, V, OnConflict<X, A>, NoReturning> {
+    /// Another `ON CONFLICT (target)` clause after the one given (SQLite): each conflict
+    /// is handled by the first clause whose target it breaks.
+    pub fn on_conflict<Target: ConflictTarget<T>>(
+        self,
+        target: Target,
+    ) -> ConflictBuilder<T, V, Cols<Target>, OnConflict<X, A>>
+    where
+        T::Dialect: SupportsSeveralConflicts,
+        OnConflict<X, A>: TargetedConflicts,
+    {
+        ConflictBuilder {
+            insert: self,
+            target: Cols(target),
+        }
+    }
+}
+
+impl<T: Table, V, P, Q> Insert<T, V, Conflicts<P, Q>, NoReturning> {
+    /// Another `ON CONFLICT (target)` clause after the ones given (SQLite).
+    pub fn on_conflict<Target: ConflictTarget<T>>(
+        self,
+        target: Target,
+    ) -> ConflictBuilder<T, V, Cols<Target>, Conflicts<P, Q>>
+    where
+        T::Dialect: SupportsSeveralConflicts,
+        Conflicts<P, Q>: TargetedConflicts,
+    {
+        ConflictBuilder {
+            insert: self,
+            target: Cols(target),
+        }
+    }
 }
 
 /// Proof that a conflict target names columns of table `T`: one column or a tuple.
@@ -155,34 +242,35 @@ impl<T: Table, V> Insert<T, V, NoConflict, NoReturning> {
     }
 }
 
-impl<T: Table, V, Target> ConflictBuilder<T, V, Target> {
+impl<T: Table, V, Target, Prev> ConflictBuilder<T, V, Target, Prev> {
     /// `DO NOTHING`.
-    pub fn do_nothing(self) -> Insert<T, V, OnConflict<Target, DoNothing>> {
-        let insert = self.insert;
-        Insert {
-            table: insert.table,
-            rows: insert.rows,
-            conflict: OnConflict {
-                target: self.target,
-                action: DoNothing,
-            },
-            returning: NoReturning,
-        }
+    pub fn do_nothing(self) -> Insert<T, V, Prev::Output>
+    where
+        Prev: ThenConflict<OnConflict<Target, DoNothing>>,
+    {
+        self.action(DoNothing)
     }
 
     /// `DO UPDATE SET assignments`. Use [`excluded`] for the value the row would have inserted.
-    pub fn do_update<S: AssignmentOf<T> + ValuesRead<T, I>, I>(
-        self,
-        set: S,
-    ) -> Insert<T, V, OnConflict<Target, DoUpdate<S>>> {
+    pub fn do_update<S: AssignmentOf<T> + ValuesRead<T, I>, I>(self, set: S) -> Insert<T, V, Prev::Output>
+    where
+        Prev: ThenConflict<OnConflict<Target, DoUpdate<S>>>,
+    {
+        self.action(DoUpdate { set, filter: NoWhere })
+    }
+
+    fn action<A>(self, action: A) -> Insert<T, V, Prev::Output>
+    where
+        Prev: ThenConflict<OnConflict<Target, A>>,
+    {
         let insert = self.insert;
         Insert {
             table: insert.table,
             rows: insert.rows,
-            conflict: OnConflict {
+            conflict: insert.conflict.then(OnConflict {
                 target: self.target,
-                action: DoUpdate { set, filter: NoWhere },
-            },
+                action,
+            }),
             returning: NoReturning,
         }
     }
@@ -302,6 +390,13 @@ impl<Target: RenderTarget<D>, Action: RenderAction<D>, D: SupportsOnConflict> Re
         out.push_sql(" ON CONFLICT");
         self.target.render_target_clause(out);
         self.action.render_action(out);
+    }
+}
+
+impl<A: RenderConflict<Sqlite>, B: RenderConflict<Sqlite>> RenderConflict<Sqlite> for Conflicts<A, B> {
+    fn render_conflict<'q>(&'q self, out: &mut SqlWriter<'q, Sqlite>) {
+        self.0.render_conflict(out);
+        self.1.render_conflict(out);
     }
 }
 

@@ -35,8 +35,9 @@ pub use clause::{
     RenderClause, Where, WhereChosen,
 };
 pub use conflict::{
-    excluded, DoNothing, DoUpdate, Excluded, InsertIgnore, NoConflict, OnConflict, OnConstraint, OnDuplicateKeyUpdate,
-    SupportsConstraintTarget,
+    excluded, ConflictBuilder, Conflicts, DoNothing, DoUpdate, Excluded, InsertIgnore, NoConflict, OnConflict,
+    OnConstraint, OnDuplicateKeyUpdate, SupportsConstraintTarget, SupportsSeveralConflicts, TargetedConflicts,
+    ThenConflict,
 };
 pub use correlated::{Correlated, OuterIn};
 pub use count_rows::{count_rows, CountRows};

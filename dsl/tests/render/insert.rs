@@ -226,3 +226,19 @@ fn mysql_insert_ignore_skips_rows_that_break_a_unique_key() {
         &[text("Ada")],
     );
 }
+
+#[test]
+fn sqlite_tries_several_conflict_clauses_in_order() {
+    use lite::users;
+    assert_sql(
+        insert(users::table)
+            .values((users::id.to(1), users::name.to("Ada"), users::email.to("a@x")))
+            .on_conflict(users::id)
+            .do_update(users::name.to(excluded(users::name)))
+            .on_conflict(users::email)
+            .do_nothing()
+            .to_sql(),
+        r#"INSERT INTO "users" ("id", "name", "email") VALUES (?, ?, ?) ON CONFLICT ("id") DO UPDATE SET "name" = excluded."name" ON CONFLICT ("email") DO NOTHING"#,
+        &[Value::I64(1), text("Ada"), text("a@x")],
+    );
+}
