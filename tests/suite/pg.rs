@@ -453,6 +453,30 @@ async fn several_rows_of_defaults_insert_one_row_each() {
     );
 }
 
+/// A fresh database where Ada wrote Engines (5 likes) and Numbers (9), and Grace nothing.
+async fn ada_and_grace(name: &str) -> Option<Database> {
+    let db = support::pg(name, &ddl()).await?;
+    let ids: Vec<i32> = insert(users::table)
+        .values(vec![users::name.to("Ada"), users::name.to("Grace")])
+        .returning(users::id)
+        .all(&db)
+        .await
+        .unwrap();
+    let post = |title: &'static str, likes: i32| {
+        (
+            posts::author_id.to(ids[0]),
+            posts::title.to(title),
+            posts::likes.to(likes),
+        )
+    };
+    insert(posts::table)
+        .values(vec![post("Engines", 5), post("Numbers", 9)])
+        .execute(&db)
+        .await
+        .unwrap();
+    Some(db)
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 struct Top;
 impl mizzle::schema::AliasName for Top {
@@ -461,31 +485,9 @@ impl mizzle::schema::AliasName for Top {
 
 #[tokio::test]
 async fn a_lateral_join_finds_each_users_best_post() {
-    let Some(db) = support::pg("pg_lateral", &ddl()).await else {
+    let Some(db) = ada_and_grace("pg_lateral").await else {
         return;
     };
-    let ids: Vec<i32> = insert(users::table)
-        .values(vec![users::name.to("Ada"), users::name.to("Grace")])
-        .returning(users::id)
-        .all(&db)
-        .await
-        .unwrap();
-    insert(posts::table)
-        .values(vec![
-            (
-                posts::author_id.to(ids[0]),
-                posts::title.to("Engines"),
-                posts::likes.to(5),
-            ),
-            (
-                posts::author_id.to(ids[0]),
-                posts::title.to("Numbers"),
-                posts::likes.to(9),
-            ),
-        ])
-        .execute(&db)
-        .await
-        .unwrap();
     let best = select(posts::title)
         .from(posts::table)
         .correlated(users::table)
@@ -512,31 +514,9 @@ async fn a_lateral_join_finds_each_users_best_post() {
 
 #[tokio::test]
 async fn array_agg_collects_a_groups_values_in_order() {
-    let Some(db) = support::pg("pg_array_agg", &ddl()).await else {
+    let Some(db) = ada_and_grace("pg_array_agg").await else {
         return;
     };
-    let ids: Vec<i32> = insert(users::table)
-        .values(vec![users::name.to("Ada"), users::name.to("Grace")])
-        .returning(users::id)
-        .all(&db)
-        .await
-        .unwrap();
-    insert(posts::table)
-        .values(vec![
-            (
-                posts::author_id.to(ids[0]),
-                posts::title.to("Numbers"),
-                posts::likes.to(9),
-            ),
-            (
-                posts::author_id.to(ids[0]),
-                posts::title.to("Engines"),
-                posts::likes.to(5),
-            ),
-        ])
-        .execute(&db)
-        .await
-        .unwrap();
     let rows = select((
         users::name,
         mizzle::array_agg(posts::title).order_by(posts::title),
