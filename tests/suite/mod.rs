@@ -567,6 +567,23 @@ macro_rules! scenarios {
                 .await
                 .unwrap();
                 assert_eq!(ranked, [("Ada".to_owned(), 2, 1), ("Grace".to_owned(), 0, 2)]);
+                // A named window, declared once and read by two functions.
+                let by_likes = mizzle::window::named_window("by_likes", window().order_by(posts::likes.desc()));
+                let named: Vec<(String, i64, i64)> = select((
+                    posts::title,
+                    row_number().over_named(&by_likes),
+                    rank().over_named(&by_likes),
+                ))
+                .from(posts::table)
+                .window(&by_likes)
+                .order_by(posts::likes)
+                .all(&db)
+                .await
+                .unwrap();
+                assert_eq!(
+                    named,
+                    [("Engines".to_owned(), 2, 2), ("Numbers".to_owned(), 1, 1)]
+                );
             }
 
             #[derive(Debug, Clone, Copy, Default)]

@@ -124,3 +124,30 @@ fn frames_with_only_a_frame_and_windows_in_order_by() {
         &[],
     );
 }
+
+#[test]
+fn a_named_window_is_declared_once_after_having_and_read_by_name() {
+    use mizzle_dsl::window::named_window;
+    use pg::posts;
+    let by_author = named_window(
+        "by_author",
+        window().partition_by(posts::author_id).order_by(posts::likes.desc()),
+    );
+    let everyone = named_window("everyone", window());
+    assert_sql(
+        select((
+            posts::title,
+            row_number().over_named(&by_author),
+            rank().over_named(&by_author),
+            count_star().over_named(&everyone),
+        ))
+        .from(posts::table)
+        .filter(posts::likes.gt(1))
+        .window(&by_author)
+        .window(&everyone)
+        .order_by(posts::id)
+        .to_sql(),
+        r#"SELECT "posts"."title", row_number() OVER "by_author", rank() OVER "by_author", count(*) OVER "everyone" FROM "posts" WHERE "posts"."likes" > $1 WINDOW "by_author" AS (PARTITION BY "posts"."author_id" ORDER BY "posts"."likes" DESC), "everyone" AS () ORDER BY "posts"."id""#,
+        &[Value::I32(1)],
+    );
+}

@@ -124,7 +124,7 @@ impl<K> Frame<K> {
     label = "this window's frame uses GROUPS or EXCLUDE",
     note = "MySQL and MariaDB frames are ROWS or RANGE, without EXCLUDE; PostgreSQL and SQLite have all three"
 )]
-pub trait RenderFrame<D: Dialect> {
+pub(crate) trait RenderFrame<D: Dialect> {
     /// Writes ` ROWS BETWEEN … AND …` (without the space when nothing is `before` it).
     fn render_frame(&self, out: &mut SqlWriter<'_, D>, before: bool);
 }

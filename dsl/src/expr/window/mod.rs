@@ -3,6 +3,7 @@
 
 mod frame;
 mod functions;
+mod named;
 
 pub use frame::{Excluding, Frame, FrameBound, FrameExclusion, FrameKind, Groups, NoExclusion, NoFrame, Range, Rows};
 pub use functions::{
@@ -18,6 +19,7 @@ use crate::render::{RenderList, RenderSql, SqlWriter};
 use crate::schema::{GroupKeys, No, Truth, Truths, Yes};
 use crate::types::{Nullability, SqlType};
 use frame::RenderFrame;
+pub use named::{named_window, NamedWindow, WindowRef, Windows};
 
 /// A function that computes over a window of rows: what it returns.
 pub trait WindowFn {
@@ -235,23 +237,39 @@ impl<F: WindowFunction<S, IF>, W: WindowIn<S, IW>, S, IF, IW> AppearsIn<S, (IF, 
     type GroupKey = crate::schema::ExprKey;
 }
 
-impl<F: RenderSql<D>, P, O, Fr, D: Dialect> RenderSql<D> for Over<F, Window<P, O, Fr>>
+impl<F: RenderSql<D>, W: RenderWindow<D>, D: Dialect> RenderSql<D> for Over<F, W> {
+    const TYPE_SHAPED: bool = F::TYPE_SHAPED && W::TYPE_SHAPED;
+
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        self.function.render(out);
+        out.push_sql(" OVER ");
+        self.window.render_window(out);
+    }
+}
+
+/// Writes a window's definition: `(PARTITION BY … ORDER BY … frame)`, or a named
+/// window's name.
+pub(crate) trait RenderWindow<D: Dialect> {
+    /// Whether its text follows from its type: see [`RenderSql::TYPE_SHAPED`].
+    const TYPE_SHAPED: bool;
+    fn render_window<'q>(&'q self, out: &mut SqlWriter<'q, D>);
+}
+
+impl<P, O, Fr, D: Dialect> RenderWindow<D> for Window<P, O, Fr>
 where
     P: RenderWindowPart<D>,
     O: RenderWindowPart<D>,
     Fr: RenderFrame<D>,
 {
-    const TYPE_SHAPED: bool = F::TYPE_SHAPED && P::TYPE_SHAPED && O::TYPE_SHAPED;
+    const TYPE_SHAPED: bool = P::TYPE_SHAPED && O::TYPE_SHAPED;
 
-    fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
-        self.function.render(out);
-        out.push_sql(" OVER (");
-        let window = &self.window;
-        let partitioned = window.partition.render_part(out, "PARTITION BY ");
-        let ordered = window
+    fn render_window<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        out.push_sql("(");
+        let partitioned = self.partition.render_part(out, "PARTITION BY ");
+        let ordered = self
             .order
             .render_part(out, if partitioned { " ORDER BY " } else { "ORDER BY " });
-        window.frame.render_frame(out, partitioned || ordered);
+        self.frame.render_frame(out, partitioned || ordered);
         out.push_sql(")");
     }
 }
@@ -308,6 +326,15 @@ macro_rules! over_method {
                 window: $crate::expr::window::Window<WP, WO, WF>,
             ) -> $crate::expr::window::Over<Self, $crate::expr::window::Window<WP, WO, WF>> {
                 $crate::expr::window::Over::new(self, window)
+            }
+
+            /// This function over the named window `window`, which the select declares
+            /// with `.window(&named)`: `… OVER "name"`.
+            pub fn over_named<WN>(
+                self,
+                window: &$crate::expr::window::NamedWindow<WN>,
+            ) -> $crate::expr::window::Over<Self, $crate::expr::window::WindowRef<WN>> {
+                $crate::expr::window::Over::new(self, window.reference())
             }
         }
     };
