@@ -5,7 +5,7 @@ use super::selection::{Selection, SelectionIn};
 use super::statement::RowQuery;
 use super::subquery::{SelectedBy, SubquerySource};
 use crate::dialect::Dialect;
-use crate::expr::{impl_into_expression, AppearsIn, Expression};
+use crate::expr::{impl_into_expression, AppearsIn, Expression, ExpressionMethods, Order};
 use crate::render::{RenderList, RenderSql, SqlWriter};
 use crate::row::{RawRow, RowError};
 use crate::schema::{AliasName, ExprKey, GroupKeys, Here, Nil, No, TableIn, Yes};
@@ -31,6 +31,22 @@ impl<E> As<E> {
         E: Clone,
     {
         self.expr.clone()
+    }
+
+    /// Ascending order of the named expression, for `.order_by(..)`.
+    pub fn asc(&self) -> Order<E>
+    where
+        E: Expression + Clone,
+    {
+        self.expr.clone().asc()
+    }
+
+    /// Descending order of the named expression, for `.order_by(..)`.
+    pub fn desc(&self) -> Order<E>
+    where
+        E: Expression + Clone,
+    {
+        self.expr.clone().desc()
     }
 }
 

@@ -63,6 +63,22 @@ fn a_lateral_join_reads_the_rows_joined_before_it() {
 }
 
 #[test]
+fn a_named_expression_orders_and_filters_its_own_select_through_its_expression() {
+    use pg::posts;
+    let post_count = count(posts::id).as_("post_count");
+    assert_sql(
+        select((posts::author_id, post_count))
+            .from(posts::table)
+            .group_by(posts::author_id)
+            .having(post_count.expr().gt(1))
+            .order_by(post_count.desc())
+            .to_sql(),
+        r#"SELECT "posts"."author_id", count("posts"."id") AS "post_count" FROM "posts" GROUP BY "posts"."author_id" HAVING count("posts"."id") > $1 ORDER BY count("posts"."id") DESC"#,
+        &[Value::I64(1)],
+    );
+}
+
+#[test]
 fn a_named_expression_of_a_subquery_is_read_by_its_name() {
     use pg::{posts, users};
     let post_count = count(posts::id).as_("post_count");
