@@ -53,11 +53,17 @@ fn column(kind: DialectKind, name: &str, what: Kind, not_null: bool, unique: boo
         ),
         Kind::Short => (
             if sqlite { text } else { short },
-            TypeInfo::Text { max_chars: Some(12) },
+            TypeInfo::Text {
+                max_chars: Some(12),
+                max_bytes: None,
+            },
         ),
         Kind::Long => (
             if sqlite { text } else { long },
-            TypeInfo::Text { max_chars: Some(200) },
+            TypeInfo::Text {
+                max_chars: Some(200),
+                max_bytes: None,
+            },
         ),
         Kind::Flag => (flag, TypeInfo::Bool),
         Kind::Day => (if sqlite { text } else { day }, TypeInfo::Date),

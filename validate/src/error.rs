@@ -1,5 +1,6 @@
 //! What a validator reports: every problem, each with a JSON pointer, a code and a message.
 
+use serde_json::{json, Map, Value as Json};
 use std::fmt;
 
 /// A stable, machine-readable kind of problem.
@@ -36,6 +37,10 @@ pub enum Code {
     Custom,
     /// A CHECK constraint of the table, evaluated in Rust, is broken.
     Check,
+    /// A key that appears twice in one JSON object of the body.
+    DuplicateKey,
+    /// A field of the table that this validator does not take (`pick`/`omit`).
+    NotAllowed,
 }
 
 impl Code {
@@ -57,12 +62,14 @@ impl Code {
             Code::Pattern => "pattern",
             Code::Custom => "custom",
             Code::Check => "check",
+            Code::DuplicateKey => "duplicate_key",
+            Code::NotAllowed => "not_allowed",
         }
     }
 }
 
 /// One problem with a body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ValidationError {
     /// Where: a JSON pointer such as `/name` or `/tags/2`; empty for the whole body.
     pub pointer: String,
@@ -70,16 +77,62 @@ pub struct ValidationError {
     pub code: Code,
     /// What is wrong, for people.
     pub message: String,
+    /// The values the message is made of, by name, for a message of your own (in another
+    /// language, say): `max`, `actual` and `unit` (`characters` or `bytes`) for
+    /// `too_long`; `min`/`max` for `out_of_range`; `expected` and `found` (JSON type
+    /// names) for `type`; `format` (the JSON Schema format) for `format`; `members` for
+    /// `not_a_member`; `pattern`; `precision` and `scale`; `field`, `key` or `check` for
+    /// the problems of a field, a duplicate key or a CHECK.
+    pub params: Map<String, Json>,
+}
+
+impl ValidationError {
+    /// A problem without parameters.
+    pub fn new(pointer: &str, code: Code, message: impl Into<String>) -> Self {
+        ValidationError {
+            pointer: pointer.to_owned(),
+            code,
+            message: message.into(),
+            params: Map::new(),
+        }
+    }
+
+    /// Adds the parameter `name`.
+    pub fn with(&mut self, name: &str, value: impl Into<Json>) -> &mut Self {
+        self.params.insert(name.to_owned(), value.into());
+        self
+    }
+
+    /// `{"pointer": …, "code": …, "message": …, "params": {…}}`, for a response body.
+    pub fn to_json(&self) -> Json {
+        json!({
+            "pointer": self.pointer,
+            "code": self.code.as_str(),
+            "message": self.message,
+            "params": self.params,
+        })
+    }
 }
 
 /// Every problem found in a body; never empty.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ValidationErrors(pub Vec<ValidationError>);
 
 impl ValidationErrors {
     /// The problems.
     pub fn errors(&self) -> &[ValidationError] {
         &self.0
+    }
+
+    /// `{"errors": [ … ]}`, each problem as [`ValidationError::to_json`] writes it: a
+    /// response body for a 422.
+    pub fn to_json(&self) -> Json {
+        json!({"errors": self.0.iter().map(ValidationError::to_json).collect::<Vec<_>>()})
+    }
+
+    /// One problem for the whole body.
+    pub(crate) fn body(code: Code, message: String) -> Self {
+        ValidationErrors(vec![ValidationError::new("", code, message)])
     }
 
     /// The problems at `pointer`.

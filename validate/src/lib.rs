@@ -9,8 +9,11 @@
 #![warn(missing_docs, unreachable_pub, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
+mod body;
 mod check;
 mod error;
+mod fields;
+mod openapi;
 mod refine;
 mod schema;
 mod validator;
@@ -24,5 +27,7 @@ mod private {
 }
 
 pub use error::{Code, ValidationError, ValidationErrors};
+pub use fields::{Fields, Fill};
+pub use openapi::{component_name, component_ref, OpenApi};
 pub use refine::{CustomCheck, Rule};
 pub use validator::{Insert, Mode, Select, Update, Validator};

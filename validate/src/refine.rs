@@ -24,6 +24,8 @@ pub enum Rule {
     },
     /// Text matching a regular expression.
     Pattern(regex_lite::Regex),
+    /// One of these values (a narrower enum, say): code `not_a_member` otherwise.
+    OneOf(Vec<Json>),
     /// Any rule: `Err` says what is wrong.
     Custom(CustomCheck),
 }
@@ -35,6 +37,7 @@ impl fmt::Debug for Rule {
             Rule::MaxLength(n) => write!(f, "MaxLength({n})"),
             Rule::Range { min, max } => write!(f, "Range({min:?}, {max:?})"),
             Rule::Pattern(regex) => write!(f, "Pattern({})", regex.as_str()),
+            Rule::OneOf(values) => write!(f, "OneOf({values:?})"),
             Rule::Custom(_) => f.write_str("Custom(..)"),
         }
     }
@@ -46,6 +49,11 @@ impl Rule {
         regex_lite::Regex::new(regex).map(Rule::Pattern)
     }
 
+    /// One of `values`: `Rule::one_of(["draft", "review"])`.
+    pub fn one_of<V: Into<Json>>(values: impl IntoIterator<Item = V>) -> Self {
+        Rule::OneOf(values.into_iter().map(Into::into).collect())
+    }
+
     /// A rule of your own.
     pub fn custom(check: impl Fn(&Json) -> Result<(), String> + Send + Sync + 'static) -> Self {
         Rule::Custom(Arc::new(check))
@@ -53,41 +61,73 @@ impl Rule {
 
     /// Checks a non-null value, recording a problem at `at`.
     pub(crate) fn check(&self, value: &Json, at: &str, errors: &mut Vec<ValidationError>) {
-        let mut fail = |code, message| {
-            errors.push(ValidationError {
-                pointer: at.to_owned(),
-                code,
-                message,
-            })
-        };
+        fn fail<'e>(
+            errors: &'e mut Vec<ValidationError>,
+            at: &str,
+            code: Code,
+            message: String,
+        ) -> &'e mut ValidationError {
+            errors.push(ValidationError::new(at, code, message));
+            errors.last_mut().expect("just pushed")
+        }
         match self {
             Rule::MinLength(min) => {
                 if let Some(chars) = value.as_str().map(|s| s.chars().count()).filter(|chars| chars < min) {
-                    fail(Code::TooShort, format!("{chars} characters; at least {min}"));
+                    fail(
+                        errors,
+                        at,
+                        Code::TooShort,
+                        format!("{chars} characters; at least {min}"),
+                    )
+                    .with("min", *min)
+                    .with("actual", chars)
+                    .with("unit", "characters");
                 }
             }
             Rule::MaxLength(max) => {
                 if let Some(chars) = value.as_str().map(|s| s.chars().count()).filter(|chars| chars > max) {
-                    fail(Code::TooLong, format!("{chars} characters; at most {max}"));
+                    fail(errors, at, Code::TooLong, format!("{chars} characters; at most {max}"))
+                        .with("max", *max)
+                        .with("actual", chars)
+                        .with("unit", "characters");
                 }
             }
             Rule::Range { min, max } => {
                 if let Some(x) = value.as_f64() {
                     match (min.filter(|min| x < *min), max.filter(|max| x > *max)) {
-                        (Some(min), _) => fail(Code::OutOfRange, format!("{x} is below the minimum {min}")),
-                        (_, Some(max)) => fail(Code::OutOfRange, format!("{x} is above the maximum {max}")),
+                        (Some(min), _) => {
+                            fail(errors, at, Code::OutOfRange, format!("{x} is below the minimum {min}"))
+                                .with("min", min);
+                        }
+                        (_, Some(max)) => {
+                            fail(errors, at, Code::OutOfRange, format!("{x} is above the maximum {max}"))
+                                .with("max", max);
+                        }
                         _ => {}
                     }
                 }
             }
             Rule::Pattern(regex) => {
                 if let Some(text) = value.as_str().filter(|text| !regex.is_match(text)) {
-                    fail(Code::Pattern, format!("`{text}` does not match {}", regex.as_str()));
+                    fail(
+                        errors,
+                        at,
+                        Code::Pattern,
+                        format!("`{text}` does not match {}", regex.as_str()),
+                    )
+                    .with("pattern", regex.as_str());
+                }
+            }
+            Rule::OneOf(values) => {
+                if !values.contains(value) {
+                    let members = Json::Array(values.clone());
+                    fail(errors, at, Code::NotAMember, format!("{value} is not one of {members}"))
+                        .with("members", members);
                 }
             }
             Rule::Custom(check) => {
                 if let Err(message) = check(value) {
-                    fail(Code::Custom, message);
+                    fail(errors, at, Code::Custom, message);
                 }
             }
         }

@@ -1,12 +1,16 @@
 //! [`Validator`]: insert, update and select validators for a table.
 
-use crate::check::check;
+use crate::body::parse_strict;
+use crate::check::{check, coerce};
 use crate::error::{pointer, Code, ValidationError, ValidationErrors};
+use crate::fields::{Fields, Fill, Replacement};
 use crate::refine::Rule;
 use mizzle_dsl::dialect::Dialect;
 use mizzle_dsl::query::{FromJsonRecord, TableRecords};
 use mizzle_dsl::schema::{BelongsTo, CheckConstraint, Column, ColumnInfo, Identity, Table, TableDef};
-use serde_json::Value as Json;
+use mizzle_dsl::types::ToJson;
+use serde_json::{Map, Value as Json};
+use std::borrow::Cow;
 use std::marker::PhantomData;
 
 /// Which body a validator checks.
@@ -20,6 +24,9 @@ pub trait Mode: crate::private::Sealed {
     fn omitted_is_null(column: &ColumnInfo) -> bool;
     /// The validator's name in schemas: `insert`, `update`, `select`.
     const NAME: &'static str;
+    /// Whether a required column the validator does not take from the body must come
+    /// from the server (an insert's), rather than be left out of the shape (a select's).
+    const OMITTED_MUST_BE_FILLED: bool;
 }
 
 /// Validates bodies to insert: required columns present, defaulted and nullable ones optional.
@@ -48,6 +55,7 @@ impl Mode for Insert {
         !column.has_default
     }
     const NAME: &'static str = "insert";
+    const OMITTED_MUST_BE_FILLED: bool = true;
 }
 
 impl Mode for Update {
@@ -61,6 +69,7 @@ impl Mode for Update {
         false
     }
     const NAME: &'static str = "update";
+    const OMITTED_MUST_BE_FILLED: bool = false;
 }
 
 impl Mode for Select {
@@ -74,6 +83,7 @@ impl Mode for Select {
         false
     }
     const NAME: &'static str = "select";
+    const OMITTED_MUST_BE_FILLED: bool = false;
 }
 
 /// A validator of JSON bodies for table `T`, in mode `M`.
@@ -81,20 +91,49 @@ pub struct Validator<T, M> {
     pub(crate) columns: Vec<ColumnInfo>,
     /// Each column's JSON pointer, made once rather than per body.
     pointers: Vec<String>,
+    /// Whether the body may give each column (all, unless `pick`/`omit` said otherwise).
+    pub(crate) taken: Vec<bool>,
     /// The table's checks written as typed expressions, which Rust can evaluate.
     checks: Vec<CheckConstraint>,
     pub(crate) refinements: Vec<(&'static str, Rule)>,
+    pub(crate) replacements: Vec<Replacement>,
     pub(crate) allow_unknown: bool,
+    coerce: bool,
     table: PhantomData<(T, M)>,
 }
 
 impl<T, M> std::fmt::Debug for Validator<T, M> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let columns: Vec<&str> = self.columns.iter().map(|c| c.name).collect();
+        let columns: Vec<&str> = self
+            .columns
+            .iter()
+            .zip(&self.taken)
+            .filter(|(_, taken)| **taken)
+            .map(|(c, _)| c.name)
+            .collect();
+        let replaced: Vec<&str> = self.replacements.iter().map(|r| r.column).collect();
         f.debug_struct("Validator")
             .field("columns", &columns)
             .field("refinements", &self.refinements)
+            .field("replaced", &replaced)
+            .field("coerce", &self.coerce)
             .finish()
+    }
+}
+
+impl<T, M> Clone for Validator<T, M> {
+    fn clone(&self) -> Self {
+        Validator {
+            columns: self.columns.clone(),
+            pointers: self.pointers.clone(),
+            taken: self.taken.clone(),
+            checks: self.checks.clone(),
+            refinements: self.refinements.clone(),
+            replacements: self.replacements.clone(),
+            allow_unknown: self.allow_unknown,
+            coerce: self.coerce,
+            table: PhantomData,
+        }
     }
 }
 
@@ -113,11 +152,14 @@ impl<T: Table, M: Mode> Validator<T, M> {
             .filter(|check| check.eval.is_some())
             .collect();
         Validator {
+            taken: vec![true; definition.columns.len()],
             columns: definition.columns,
             pointers,
             checks,
             refinements: Vec::new(),
+            replacements: Vec::new(),
             allow_unknown: false,
+            coerce: false,
             table: PhantomData,
         }
     }
@@ -128,53 +170,145 @@ impl<T: Table, M: Mode> Validator<T, M> {
         self
     }
 
+    /// Replaces what `column` accepts: `convert` reads the field's JSON value (not null)
+    /// and gives the column's Rust value or says what is wrong (code `custom`); `schema`
+    /// is the JSON Schema of what it accepts, for [`json_schema`](Self::json_schema).
+    /// The value it gives is then checked as the column's type and refinements say,
+    /// so what the validator accepts the database still does. A text column taking a
+    /// legacy client's number: `.replace(users::zip, json!({"type": "integer"}), |v|
+    /// v.as_u64().map(|n| format!("{n:05}")).ok_or("expected a number".into()))`.
+    pub fn replace<C, F>(mut self, _column: C, schema: Json, convert: F) -> Self
+    where
+        C: Column + BelongsTo<T>,
+        C::Value: ToJson<C::SqlType>,
+        F: Fn(&Json) -> Result<C::Value, String> + Send + Sync + 'static,
+    {
+        self.replacements.retain(|r| r.column != C::NAME);
+        self.replacements.push(Replacement::new::<C, F>(schema, convert));
+        self
+    }
+
+    /// Takes only these columns from the body (a tuple of them); any other
+    /// field of the table is refused with code `not_allowed`. For an endpoint that
+    /// may change only some fields.
+    pub fn pick<F: Fields<T>>(mut self, _fields: F) -> Self {
+        let names = F::names();
+        for (column, taken) in self.columns.iter().zip(self.taken.iter_mut()) {
+            *taken = *taken && names.contains(&column.name);
+        }
+        self
+    }
+
+    /// Takes every column but these (a tuple of them) from the body; they
+    /// are refused with code `not_allowed`. An insert validator that omits a required
+    /// column gets its value from the server with [`validate_with`](Validator::validate_with).
+    pub fn omit<F: Fields<T>>(mut self, _fields: F) -> Self {
+        let names = F::names();
+        for (column, taken) in self.columns.iter().zip(self.taken.iter_mut()) {
+            *taken = *taken && !names.contains(&column.name);
+        }
+        self
+    }
+
+    /// Reads text where a query string or a form gives every value as text: `"5"` for
+    /// a number, `"true"`/`"false"` (also `1`/`0`, `on`/`off`, `yes`/`no`) for a
+    /// boolean, `"2026-12-02 10:30"` or `2026-12-02T10:30` for a timestamp, a number of
+    /// seconds since 1970 for an instant, and an empty field as `null` for a nullable
+    /// column that is not text. Off unless called.
+    pub fn coerce(mut self) -> Self {
+        self.coerce = true;
+        self
+    }
+
     /// Ignores fields the table does not have, instead of refusing them.
     pub fn allow_unknown_fields(mut self) -> Self {
         self.allow_unknown = true;
         self
     }
 
-    /// Checks a body, reporting every problem; on success, the body's object.
-    pub fn check<'b>(&self, body: &'b Json) -> Result<&'b serde_json::Map<String, Json>, ValidationErrors> {
-        let Some(object) = body.as_object() else {
-            return Err(ValidationErrors(vec![ValidationError {
-                pointer: String::new(),
-                code: Code::InvalidBody,
-                message: format!("expected a JSON object, found {body}"),
-            }]));
+    /// Checks a body, reporting every problem; on success, the body's object (with
+    /// coerced and replaced values, when the validator has any).
+    pub fn check<'b>(&self, body: &'b Json) -> Result<Cow<'b, Map<String, Json>>, ValidationErrors> {
+        self.check_filled(body, Map::new())
+    }
+
+    /// [`check`](Self::check), with values the server gives for omitted columns.
+    fn check_filled<'b>(
+        &self,
+        body: &'b Json,
+        filled: Map<String, Json>,
+    ) -> Result<Cow<'b, Map<String, Json>>, ValidationErrors> {
+        let Some(given) = body.as_object() else {
+            return Err(ValidationErrors::body(
+                Code::InvalidBody,
+                format!("expected a JSON object, found {body}"),
+            ));
         };
         let mut errors = Vec::new();
         if !self.allow_unknown {
-            for field in object
+            for field in given
                 .keys()
                 .filter(|field| !self.columns.iter().any(|c| c.name == field.as_str()))
             {
-                errors.push(ValidationError {
-                    pointer: pointer("", field),
-                    code: Code::UnknownField,
-                    message: format!("`{}` has no column `{field}`", T::NAME),
-                });
+                errors.push(ValidationError::new(
+                    &pointer("", field),
+                    Code::UnknownField,
+                    format!("`{}` has no column `{field}`", T::NAME),
+                ));
+                errors.last_mut().expect("just pushed").with("field", field.as_str());
             }
         }
-        for (column, at) in self.columns.iter().zip(&self.pointers) {
-            let fail = |code, message: &str| ValidationError {
-                pointer: at.clone(),
-                code,
-                message: message.to_owned(),
-            };
+        let mut object = Cow::Borrowed(given);
+        for (name, value) in filled {
+            object.to_mut().insert(name, value);
+        }
+        for (i, (column, at)) in self.columns.iter().zip(&self.pointers).enumerate() {
+            let fail = |code, message: &str| ValidationError::new(at, code, message);
+            if !self.taken[i] && given.contains_key(column.name) {
+                errors.push(fail(Code::NotAllowed, "is not taken here"));
+                continue;
+            }
             match object.get(column.name) {
+                None if !self.taken[i] && !M::OMITTED_MUST_BE_FILLED => {}
+                None if M::required(column) && !self.taken[i] => errors.push(fail(
+                    Code::Required,
+                    "is required, and this validator does not take it from the body: give it with validate_with",
+                )),
                 None if M::required(column) => errors.push(fail(Code::Required, "is required")),
                 None => {}
                 Some(_) if !M::writable(column) => errors.push(fail(
                     Code::NotWritable,
                     "is computed by the database and cannot be given",
                 )),
-                Some(Json::Null) if column.not_null => errors.push(fail(Code::Null, "cannot be null")),
-                Some(Json::Null) => {}
                 Some(value) => {
-                    check(&column.type_info, <T::Dialect as Dialect>::KIND, value, at, &mut errors);
-                    for (_, rule) in self.refinements.iter().filter(|(name, _)| *name == column.name) {
-                        rule.check(value, at, &mut errors);
+                    let coerced = match value {
+                        Json::String(_) if self.coerce => coerce(&column.type_info, !column.not_null, value),
+                        _ => None,
+                    };
+                    let value = coerced.as_ref().unwrap_or(value);
+                    let replaced = match self.replacements.iter().find(|r| r.column == column.name) {
+                        Some(replacement) if !value.is_null() => match (replacement.convert)(value) {
+                            Ok(converted) => Some(converted),
+                            Err(message) => {
+                                errors.push(fail(Code::Custom, &message));
+                                continue;
+                            }
+                        },
+                        _ => None,
+                    };
+                    let value = replaced.as_ref().unwrap_or(value);
+                    match value {
+                        Json::Null if column.not_null => errors.push(fail(Code::Null, "cannot be null")),
+                        Json::Null => {}
+                        value => {
+                            check(&column.type_info, <T::Dialect as Dialect>::KIND, value, at, &mut errors);
+                            for (_, rule) in self.refinements.iter().filter(|(name, _)| *name == column.name) {
+                                rule.check(value, at, &mut errors);
+                            }
+                        }
+                    }
+                    if let Some(value) = replaced.or(coerced) {
+                        object.to_mut().insert(column.name.to_owned(), value);
                     }
                 }
             }
@@ -182,7 +316,7 @@ impl<T: Table, M: Mode> Validator<T, M> {
         // The table's checks, once every field is of the right type, over the row as the
         // database would see it: an insert's omitted column without a default is NULL.
         if errors.is_empty() && !self.checks.is_empty() {
-            let mut row = object.clone();
+            let mut row = object.clone().into_owned();
             for column in self
                 .columns
                 .iter()
@@ -192,11 +326,15 @@ impl<T: Table, M: Mode> Validator<T, M> {
             }
             for check in &self.checks {
                 if check.eval.as_ref().and_then(|eval| eval.holds(&row)) == Some(false) {
-                    errors.push(ValidationError {
-                        pointer: String::new(),
-                        code: Code::Check,
-                        message: format!("breaks the check `{}`: {}", check.name, check.sql),
-                    });
+                    errors.push(ValidationError::new(
+                        "",
+                        Code::Check,
+                        format!("breaks the check `{}`: {}", check.name, check.sql),
+                    ));
+                    errors
+                        .last_mut()
+                        .expect("just pushed")
+                        .with("check", check.name.as_str());
                 }
             }
         }
@@ -206,32 +344,17 @@ impl<T: Table, M: Mode> Validator<T, M> {
             Err(ValidationErrors(errors))
         }
     }
-
-    /// Parses JSON text, then checks it.
-    fn parse(text: &str) -> Result<Json, ValidationErrors> {
-        serde_json::from_str(text).map_err(|e| {
-            ValidationErrors(vec![ValidationError {
-                pointer: String::new(),
-                code: Code::InvalidBody,
-                message: format!("not JSON: {e}"),
-            }])
-        })
-    }
 }
 
 /// Builds a record from a checked object; problems left (a typed JSON column's value that
 /// does not deserialize) are reported like the others.
-fn build<R: FromJsonRecord>(object: &serde_json::Map<String, Json>) -> Result<R, ValidationErrors> {
+fn build<R: FromJsonRecord>(object: &Map<String, Json>) -> Result<R, ValidationErrors> {
     let mut problems = Vec::new();
     R::from_json_object(object, &mut problems).ok_or_else(|| {
         ValidationErrors(
             problems
                 .into_iter()
-                .map(|(column, message)| ValidationError {
-                    pointer: pointer("", column),
-                    code: Code::Type,
-                    message,
-                })
+                .map(|(column, message)| ValidationError::new(&pointer("", column), Code::Type, message))
                 .collect(),
         )
     })
@@ -245,12 +368,23 @@ impl<T: TableRecords> Validator<T, Insert> {
 
     /// Validates a body and builds the record to insert, or reports every problem.
     pub fn validate(&self, body: &Json) -> Result<T::New, ValidationErrors> {
-        build(self.check(body)?)
+        build(&*self.check(body)?)
     }
 
-    /// [`validate`](Self::validate) for JSON text.
+    /// [`validate`](Self::validate) for JSON text; a key given twice in one object is
+    /// refused (code `duplicate_key`), where a parsed `Json` has kept only the last.
     pub fn validate_str(&self, body: &str) -> Result<T::New, ValidationErrors> {
-        self.validate(&Self::parse(body)?)
+        self.validate(&parse_strict(body)?)
+    }
+
+    /// Validates a body with values the server gives (the signed-in user's id, say):
+    /// `fill` sets columns, typed, before the body is checked, so they are checked too
+    /// and an omitted required column is filled. A body that gives a filled column that
+    /// the validator does not take (`omit`) is refused.
+    pub fn validate_with(&self, body: &Json, fill: impl FnOnce(&mut Fill<T>)) -> Result<T::New, ValidationErrors> {
+        let mut filled = Fill::new();
+        fill(&mut filled);
+        build(&*self.check_filled(body, filled.into_values())?)
     }
 }
 
@@ -262,12 +396,21 @@ impl<T: TableRecords> Validator<T, Update> {
 
     /// Validates a body and builds the patch to apply, or reports every problem.
     pub fn validate(&self, body: &Json) -> Result<T::Patch, ValidationErrors> {
-        build(self.check(body)?)
+        build(&*self.check(body)?)
     }
 
-    /// [`validate`](Self::validate) for JSON text.
+    /// [`validate`](Self::validate) for JSON text; a key given twice in one object is
+    /// refused (code `duplicate_key`).
     pub fn validate_str(&self, body: &str) -> Result<T::Patch, ValidationErrors> {
-        self.validate(&Self::parse(body)?)
+        self.validate(&parse_strict(body)?)
+    }
+
+    /// Validates a body with values the server gives, as
+    /// [`Validator::<T, Insert>::validate_with`] does.
+    pub fn validate_with(&self, body: &Json, fill: impl FnOnce(&mut Fill<T>)) -> Result<T::Patch, ValidationErrors> {
+        let mut filled = Fill::new();
+        fill(&mut filled);
+        build(&*self.check_filled(body, filled.into_values())?)
     }
 }
 
@@ -280,5 +423,10 @@ impl<T: Table> Validator<T, Select> {
     /// Validates a row as the table's select would give it.
     pub fn validate(&self, body: &Json) -> Result<(), ValidationErrors> {
         self.check(body).map(|_| ())
+    }
+
+    /// [`validate`](Self::validate) for JSON text; a key given twice is refused.
+    pub fn validate_str(&self, body: &str) -> Result<(), ValidationErrors> {
+        self.validate(&parse_strict(body)?)
     }
 }

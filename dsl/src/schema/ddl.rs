@@ -143,8 +143,8 @@ fn write_column(kind: DialectKind, sql: &mut String, column: &ColumnModel) {
         let _ = write!(sql, " GENERATED ALWAYS AS ({})", generated.sql);
         sql.push_str(if generated.stored { " STORED" } else { " VIRTUAL" });
     }
-    // PostgreSQL's PRIMARY KEY implies NOT NULL, and its DDL leaves it at that.
-    if column.not_null && !(kind == DialectKind::Pg && column.primary_key) {
+    // PostgreSQL's PRIMARY KEY and identity imply NOT NULL, and its DDL leaves it at that.
+    if column.not_null && !(kind == DialectKind::Pg && (column.primary_key || column.identity.is_some())) {
         sql.push_str(" NOT NULL");
     }
 }

@@ -402,6 +402,9 @@ macro_rules! __mizzle_nullability {
     () => { $crate::types::Null };
     (not_null $($rest:tt)*) => { $crate::types::NotNull };
     (primary_key $($rest:tt)*) => { $crate::types::NotNull };
+    // PostgreSQL makes an identity column NOT NULL.
+    (identity_always $($rest:tt)*) => { $crate::types::NotNull };
+    (identity_by_default $($rest:tt)*) => { $crate::types::NotNull };
     ($other:tt $($rest:tt)*) => { $crate::__mizzle_nullability!($($rest)*) };
 }
 

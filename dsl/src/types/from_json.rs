@@ -123,13 +123,40 @@ impl FromJson<Text> for String {
     }
 }
 
-/// Bytes from an array of numbers 0–255.
+/// Bytes from base64 text (RFC 4648, standard alphabet, padding optional): OpenAPI's
+/// `format: byte`.
 impl FromJson<Bytes> for Vec<u8> {
     fn from_json(value: &Json) -> Result<Self, String> {
-        let items = value
-            .as_array()
-            .ok_or_else(|| format!("expected an array of bytes, found {value}"))?;
-        items.iter().map(|item| integer(item, "a byte (0-255)")).collect()
+        decode_base64(text(value, "base64 text")?)
+    }
+}
+
+/// The standard base64 alphabet, writing padding and reading text with or without it.
+const BASE64: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    base64::engine::GeneralPurposeConfig::new()
+        .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+);
+
+/// Reads base64 text, saying what is wrong with text that is not.
+pub fn decode_base64(text: &str) -> Result<Vec<u8>, String> {
+    use base64::Engine;
+    BASE64
+        .decode(text)
+        .map_err(|e| format!("`{}` is not base64: {e}", shorten(text)))
+}
+
+/// Writes bytes as base64 text with padding.
+pub fn encode_base64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    BASE64.encode(bytes)
+}
+
+/// Long text cut for an error message.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
     }
 }
 
@@ -182,26 +209,10 @@ impl FromJson<UnixTimestampMs> for DateTime<Utc> {
     }
 }
 
-/// An interval from `{"months": …, "days": …, "microseconds": …}` (absent parts are zero).
+/// An interval from an ISO 8601 duration (`P1Y2M3DT4H5M6.5S`).
 impl FromJson<IntervalType> for Interval {
     fn from_json(value: &Json) -> Result<Self, String> {
-        let object = value
-            .as_object()
-            .ok_or_else(|| format!("expected an interval object, found {value}"))?;
-        if let Some(unknown) = object
-            .keys()
-            .find(|k| !["months", "days", "microseconds"].contains(&k.as_str()))
-        {
-            return Err(format!(
-                "an interval has months, days and microseconds, not `{unknown}`"
-            ));
-        }
-        let part = |name: &str| object.get(name).map_or(Ok(0), |v| integer::<i64>(v, "an integer"));
-        Ok(Interval {
-            months: i32::try_from(part("months")?).map_err(|_| "months out of range".to_owned())?,
-            days: i32::try_from(part("days")?).map_err(|_| "days out of range".to_owned())?,
-            microseconds: part("microseconds")?,
-        })
+        Interval::parse_iso8601(text(value, "an ISO 8601 duration")?)
     }
 }
 
@@ -296,9 +307,10 @@ impl ToJson<Text> for String {
     }
 }
 
+/// Bytes as base64 text with padding.
 impl ToJson<Bytes> for Vec<u8> {
     fn to_json(&self) -> Json {
-        Json::Array(self.iter().map(|b| Json::from(*b)).collect())
+        Json::String(encode_base64(self))
     }
 }
 
@@ -344,9 +356,10 @@ impl ToJson<UnixTimestampMs> for DateTime<Utc> {
     }
 }
 
+/// An interval as an ISO 8601 duration.
 impl ToJson<IntervalType> for Interval {
     fn to_json(&self) -> Json {
-        serde_json::json!({"months": self.months, "days": self.days, "microseconds": self.microseconds})
+        Json::String(self.to_iso8601())
     }
 }
 

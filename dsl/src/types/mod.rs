@@ -14,7 +14,7 @@ mod to_sql;
 mod value;
 
 pub use enums::{JsonValue, SqlEnum};
-pub use from_json::{non_finite, FromJson, JsonObject, ToJson};
+pub use from_json::{decode_base64, encode_base64, non_finite, FromJson, JsonObject, ToJson};
 pub use from_sql::FromSql;
 pub use interval::Interval;
 pub use nullability::{NotNull, Null, Nullability};

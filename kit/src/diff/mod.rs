@@ -528,7 +528,9 @@ impl<'a> ColumnShape<'a> {
     fn of(column: &'a mizzle_dsl::schema::model::ColumnModel) -> Self {
         ColumnShape {
             sql_type: &column.sql_type,
-            not_null: column.not_null,
+            // An identity column is NOT NULL whether or not the schema said so (snapshots
+            // written before the schema said so differ only there).
+            not_null: column.not_null || column.identity.is_some(),
             primary_key: column.primary_key,
             autoincrement: column.autoincrement,
             identity: column.identity.as_deref(),

@@ -366,10 +366,14 @@ impl Step {
                 "makes `{}.{}` NOT NULL: the migration fails if a row holds NULL there",
                 table.name, from.name
             )),
-            Step::AddColumn { table, column } if column.not_null && column.default.is_none() => Some(format!(
-                "adds NOT NULL column `{}.{}` without a default: the migration fails if the table has rows",
-                table.name, column.name
-            )),
+            Step::AddColumn { table, column }
+                if column.not_null && column.default.is_none() && column.identity.is_none() =>
+            {
+                Some(format!(
+                    "adds NOT NULL column `{}.{}` without a default: the migration fails if the table has rows",
+                    table.name, column.name
+                ))
+            }
             Step::RebuildEnum { from, to, .. } => {
                 let removed: Vec<&str> = from
                     .values

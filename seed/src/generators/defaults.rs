@@ -84,16 +84,29 @@ fn by_name(name: &str) -> Option<Erased> {
     Some(gen.into())
 }
 
-/// `gen`, its text cut to the column's length.
+/// `gen`, its text cut to the column's length, in characters or in bytes of UTF-8.
 fn fit_text(gen: Erased, info: &TypeInfo) -> Erased {
-    let TypeInfo::Text { max_chars: Some(max) } = *info else {
+    let TypeInfo::Text { max_chars, max_bytes } = *info else {
         return gen;
+    };
+    if max_chars.is_none() && max_bytes.is_none() {
+        return gen;
+    }
+    let fits = move |chars: usize, bytes: usize| {
+        max_chars.is_none_or(|max| chars <= max as usize) && max_bytes.is_none_or(|max| bytes <= max as usize)
     };
     let make = gen.make.clone();
     Erased {
         make: Arc::new(move |rng, row| match make(rng, row) {
-            Value::Text(text) if text.chars().count() > max as usize => {
-                Value::Text(text.chars().take(max as usize).collect::<String>().into())
+            Value::Text(text) if !fits(text.chars().count(), text.len()) => {
+                let mut cut = String::new();
+                for c in text.chars() {
+                    if !fits(cut.chars().count() + 1, cut.len() + c.len_utf8()) {
+                        break;
+                    }
+                    cut.push(c);
+                }
+                Value::Text(cut.into())
             }
             other => other,
         }),
@@ -129,8 +142,9 @@ fn by_type(info: &TypeInfo) -> Option<Erased> {
             })
         }
         TypeInfo::Bool => erased(|rng, _| Value::Bool(rng.unit() < 0.5)),
-        TypeInfo::Text { max_chars } => {
-            let limit = max_chars.unwrap_or(200) as usize;
+        TypeInfo::Text { max_chars, max_bytes } => {
+            // Lorem words are ASCII: a byte limit is a character limit for them.
+            let limit = max_chars.or(max_bytes).unwrap_or(200) as usize;
             erased(move |rng, _| {
                 let n = rng.between(1, 6) as usize;
                 let words = super::lorem(rng, n);

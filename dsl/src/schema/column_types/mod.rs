@@ -65,10 +65,12 @@ pub enum TypeInfo {
     },
     /// A boolean.
     Bool,
-    /// Text of at most `max_chars` characters.
+    /// Text of at most `max_chars` characters and `max_bytes` bytes of UTF-8.
     Text {
-        /// The limit, when there is one.
+        /// The limit in characters (`varchar(n)`, `char(n)`), when there is one.
         max_chars: Option<u32>,
+        /// The limit in bytes (MySQL's `tinytext` … `longtext`), when there is one.
+        max_bytes: Option<u32>,
     },
     /// Bytes, at most `max_len`.
     Bytes {
@@ -116,7 +118,10 @@ impl TypeInfo {
                 scale: None,
             },
             ParamKind::Bool => TypeInfo::Bool,
-            ParamKind::Text => TypeInfo::Text { max_chars: None },
+            ParamKind::Text => TypeInfo::Text {
+                max_chars: None,
+                max_bytes: None,
+            },
             ParamKind::Bytes => TypeInfo::Bytes { max_len: None },
             ParamKind::Uuid => TypeInfo::Uuid,
             ParamKind::Date => TypeInfo::Date,

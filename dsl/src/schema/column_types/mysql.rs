@@ -35,14 +35,14 @@ fixed_column_types! { MySql;
     Double => st::Double, NoDefault, "double";
     /// `boolean` (`tinyint(1)`) → `bool`.
     Boolean => st::Bool, NoDefault, "boolean";
-    /// `tinytext` → `String`.
-    TinyText => st::Text, NoDefault, "tinytext", TypeInfo::Text { max_chars: Some(255) };
-    /// `text` → `String`.
-    Text => st::Text, NoDefault, "text", TypeInfo::Text { max_chars: Some(65_535) };
-    /// `mediumtext` → `String`.
-    MediumText => st::Text, NoDefault, "mediumtext", TypeInfo::Text { max_chars: Some(16_777_215) };
-    /// `longtext` → `String`.
-    LongText => st::Text, NoDefault, "longtext";
+    /// `tinytext` → `String`: at most 255 bytes of UTF-8.
+    TinyText => st::Text, NoDefault, "tinytext", TypeInfo::Text { max_chars: None, max_bytes: Some(255) };
+    /// `text` → `String`: at most 65,535 bytes of UTF-8.
+    Text => st::Text, NoDefault, "text", TypeInfo::Text { max_chars: None, max_bytes: Some(65_535) };
+    /// `mediumtext` → `String`: at most 16,777,215 bytes of UTF-8.
+    MediumText => st::Text, NoDefault, "mediumtext", TypeInfo::Text { max_chars: None, max_bytes: Some(16_777_215) };
+    /// `longtext` → `String`: at most 4,294,967,295 bytes of UTF-8.
+    LongText => st::Text, NoDefault, "longtext", TypeInfo::Text { max_chars: None, max_bytes: Some(u32::MAX) };
     /// `date` → `chrono::NaiveDate`.
     Date => st::Date, NoDefault, "date";
     /// `year` → `u16`.
@@ -114,9 +114,9 @@ macro_rules! sized_column_types {
 
 sized_column_types! {
     /// `char(N)` → `String`.
-    Char => st::Text, "char", TypeInfo::Text { max_chars: Some(N) };
+    Char => st::Text, "char", TypeInfo::Text { max_chars: Some(N), max_bytes: None };
     /// `varchar(N)` → `String`.
-    Varchar => st::Text, "varchar", TypeInfo::Text { max_chars: Some(N) };
+    Varchar => st::Text, "varchar", TypeInfo::Text { max_chars: Some(N), max_bytes: None };
     /// `binary(N)` → `Vec<u8>`.
     Binary => st::Bytes, "binary", TypeInfo::Bytes { max_len: Some(N) };
     /// `varbinary(N)` → `Vec<u8>`.

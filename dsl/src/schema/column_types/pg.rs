@@ -77,7 +77,10 @@ impl<const N: u32> ColumnType<Pg> for Varchar<N> {
         write_sized(sql, "varchar", &[N]);
     }
     fn type_info() -> TypeInfo {
-        TypeInfo::Text { max_chars: Some(N) }
+        TypeInfo::Text {
+            max_chars: Some(N),
+            max_bytes: None,
+        }
     }
 }
 
@@ -93,7 +96,10 @@ impl<const N: u32> ColumnType<Pg> for Char<N> {
         write_sized(sql, "char", &[N]);
     }
     fn type_info() -> TypeInfo {
-        TypeInfo::Text { max_chars: Some(N) }
+        TypeInfo::Text {
+            max_chars: Some(N),
+            max_bytes: None,
+        }
     }
 }
 
