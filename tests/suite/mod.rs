@@ -118,6 +118,55 @@ macro_rules! scenarios {
             }
 
             #[tokio::test]
+            async fn a_querys_rows_are_described_written_as_json_and_checked() {
+                use mizzle::validate::{Code, RowShape, RowValidator};
+                use serde_json::{json, Value};
+                let Some(db) = open("row_shapes").await else {
+                    return;
+                };
+                seed(&db).await;
+                let query = select((
+                    users::id,
+                    users::name,
+                    users::email,
+                    posts::table.row(),
+                    posts::likes.as_("likes"),
+                ))
+                .from(users::table)
+                .left_join(posts::table, posts::author_id.eq(users::id))
+                .order_by((users::id, posts::id));
+                let shape = RowShape::of(&query);
+                let names: Vec<&str> = shape.members().iter().map(|(name, _)| name.as_str()).collect();
+                assert_eq!(names, ["id", "name", "email", "posts", "likes"]);
+                let validator = RowValidator::of(&query);
+                let rows = query.all(&db).await.unwrap();
+                let objects: Vec<Value> = rows.iter().map(|row| Value::Object(shape.to_json(row))).collect();
+                for object in &objects {
+                    validator.validate(object).unwrap();
+                }
+                assert_eq!(objects[0]["posts"]["title"], "Engines");
+                assert_eq!(objects[0]["likes"], 5);
+                // Grace wrote nothing: her joined post is null, and so is its likes.
+                assert_eq!(
+                    (&objects[2]["name"], &objects[2]["posts"], &objects[2]["likes"]),
+                    (&json!("Grace"), &Value::Null, &Value::Null)
+                );
+                let mut wrong = objects[0].clone();
+                wrong["name"] = Value::Null;
+                wrong["posts"]["likes"] = json!("many");
+                wrong["extra"] = json!(1);
+                let errors = validator.validate(&wrong).unwrap_err();
+                let codes: Vec<(&str, Code)> = errors.errors().iter().map(|e| (e.pointer.as_str(), e.code)).collect();
+                assert_eq!(
+                    codes,
+                    [("/extra", Code::UnknownField), ("/name", Code::Null), ("/posts/likes", Code::Type)]
+                );
+                let schema = validator.json_schema();
+                assert_eq!(schema["required"], json!(["id", "name", "email", "posts", "likes"]));
+                assert_eq!(schema["properties"]["posts"]["anyOf"][1], json!({"type": "null"}));
+            }
+
+            #[tokio::test]
             async fn insert_select_update_delete() {
                 let Some(db) = open("crud").await else { return };
                 seed(&db).await;

@@ -232,6 +232,51 @@ macro_rules! relation_scenarios {
             }
 
             #[tokio::test]
+            async fn a_relational_querys_nested_rows_have_a_validator_and_a_schema() {
+                use mizzle::relation::count_of;
+                use mizzle::validate::{Code, OpenApi, RowValidator};
+                let Some(db) = open("rel_validator").await else { return };
+                let query = find_many(users::table)
+                    .columns((users::id, users::name))
+                    .with(user_posts.with(post_comments.with(comment_author)))
+                    .with(inviter)
+                    .with(count_of(user_groups))
+                    .order_by(users::id);
+                let validator = RowValidator::of_relational(&query);
+                let names: Vec<&str> = validator.members().iter().map(|(name, _)| name.as_str()).collect();
+                assert_eq!(names, ["id", "name", "user_posts", "inviter", "user_groups_count"]);
+                let people = query.all(&db).await.unwrap();
+                for person in &people {
+                    validator.validate(&serde_json::to_value(person).unwrap()).unwrap();
+                }
+                let mut grace = serde_json::to_value(&people[1]).unwrap();
+                assert_eq!(grace["inviter"]["name"], "Ada");
+                grace["inviter"] = serde_json::Value::Null;
+                validator.validate(&grace).unwrap();
+                let mut wrong = serde_json::to_value(&people[0]).unwrap();
+                wrong["user_posts"][0]["post_comments"][0]["comment_author"] = serde_json::Value::Null;
+                wrong["user_posts"][1]["title"] = json!(7);
+                wrong["user_groups_count"] = json!("two");
+                let errors = validator.validate(&wrong).unwrap_err();
+                let codes: Vec<(&str, Code)> = errors.errors().iter().map(|e| (e.pointer.as_str(), e.code)).collect();
+                assert_eq!(
+                    codes,
+                    [
+                        ("/user_posts/0/post_comments/0/comment_author", Code::Null),
+                        ("/user_posts/1/title", Code::Type),
+                        ("/user_groups_count", Code::Type)
+                    ]
+                );
+                let document = OpenApi::new("Blog", "1").rows("UserWithPosts", &validator).to_json();
+                let schema = &document["components"]["schemas"]["UserWithPosts"];
+                assert_eq!(schema["properties"]["user_posts"]["type"], "array");
+                assert_eq!(
+                    schema["properties"]["inviter"]["anyOf"][0]["required"],
+                    json!(["id", "name", "invited_by"])
+                );
+            }
+
+            #[tokio::test]
             async fn relations_side_by_side_are_not_repeated() {
                 let Some(db) = open("rel_siblings").await else { return };
                 // Posts and inviter at one level, and posts' comments below: the join

@@ -15,6 +15,7 @@ mod error;
 mod fields;
 mod openapi;
 mod refine;
+mod rows;
 mod schema;
 mod validator;
 
@@ -28,6 +29,8 @@ mod private {
 
 pub use error::{Code, ValidationError, ValidationErrors};
 pub use fields::{Fields, Fill};
+pub use mizzle_dsl::query::{JsonShape, RowShape};
 pub use openapi::{component_name, component_ref, OpenApi};
 pub use refine::{CustomCheck, Rule};
+pub use rows::RowValidator;
 pub use validator::{Insert, Mode, Select, Update, Validator};

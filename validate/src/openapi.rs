@@ -1,9 +1,10 @@
 //! [`OpenApi`]: an OpenAPI 3.1 document whose component schemas are the validators'.
 
+use crate::rows::RowValidator;
 use crate::schema::enum_schema;
 use crate::validator::{Insert, Mode, Select, Update, Validator};
 use mizzle_dsl::query::TableRecords;
-use mizzle_dsl::schema::Table;
+use mizzle_dsl::schema::{EnumType, Table};
 use serde_json::{json, Map, Value as Json};
 
 /// An OpenAPI 3.1 document: the insert, update and select schemas of tables, and of
@@ -39,6 +40,14 @@ pub fn component_name(sql_name: &str) -> String {
         .collect()
 }
 
+/// Writes each named enum as a `$ref` to its component, noting it in `enums`.
+fn enum_refs(enums: &mut Vec<EnumType>) -> impl FnMut(EnumType) -> Option<Json> + '_ {
+    |enum_type| {
+        enums.push(enum_type);
+        Some(component_ref(&component_name(enum_type.name)))
+    }
+}
+
 /// A `$ref` to the component `name`.
 pub fn component_ref(name: &str) -> Json {
     json!({"$ref": format!("#/components/schemas/{name}")})
@@ -65,23 +74,30 @@ impl OpenApi {
     }
 
     /// Adds a validator's schema as the component `name`.
-    pub fn validator<T: Table, M: Mode>(mut self, name: &str, validator: &Validator<T, M>) -> Self {
+    pub fn validator<T: Table, M: Mode>(self, name: &str, validator: &Validator<T, M>) -> Self {
         let mut enums = Vec::new();
-        let mut schema = validator.object_schema(&mut |enum_name, members| {
-            let component = component_name(enum_name);
-            enums.push((component.clone(), enum_schema(members)));
-            Some(component_ref(&component))
-        });
+        let schema = validator.object_schema(&mut enum_refs(&mut enums));
+        self.add(name, schema, enums)
+    }
+
+    /// Adds the schema of a query's rows ([`RowValidator`]) as the component `name`.
+    pub fn rows(self, name: &str, rows: &RowValidator) -> Self {
+        let mut enums = Vec::new();
+        let schema = rows.schema_with(&mut enum_refs(&mut enums));
+        self.add(name, schema, enums)
+    }
+
+    fn add(mut self, name: &str, mut schema: Json, enums: Vec<EnumType>) -> Self {
         schema["title"] = json!(name);
-        for (component, enum_schema) in enums {
-            self.schemas.insert(component, enum_schema);
+        for enum_type in enums {
+            self.schemas
+                .insert(component_name(enum_type.name), enum_schema(enum_type.members));
         }
         self.schemas.insert(name.to_owned(), schema);
         self
     }
 
-    /// Adds a schema of your own as the component `name` (one a selection's
-    /// [`SelectionSchema`](crate::SelectionSchema) gives, say).
+    /// Adds a schema of your own as the component `name`.
     pub fn schema(mut self, name: &str, schema: Json) -> Self {
         self.schemas.insert(name.to_owned(), schema);
         self

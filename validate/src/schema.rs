@@ -3,7 +3,7 @@
 use crate::check::bound;
 use crate::refine::Rule;
 use crate::validator::{Mode, Validator};
-use mizzle_dsl::schema::{Table, TypeInfo};
+use mizzle_dsl::schema::{EnumType, Table, TypeInfo};
 use serde_json::{json, Map, Value as Json};
 
 /// The JSON Schema of a column type's non-null values.
@@ -81,7 +81,7 @@ pub(crate) fn enum_schema(members: &[&str]) -> Json {
 impl<T: Table, M: Mode> Validator<T, M> {
     /// The JSON Schema (draft 2020-12) of the bodies this validator accepts.
     pub fn json_schema(&self) -> Json {
-        let mut schema = self.object_schema(&mut |_, _| None);
+        let mut schema = self.object_schema(&mut |_| None);
         let object = schema.as_object_mut().expect("an object schema");
         object.insert(
             "$schema".to_owned(),
@@ -92,10 +92,7 @@ impl<T: Table, M: Mode> Validator<T, M> {
 
     /// The object schema, a column of a named enum type written as what `enum_ref` gives
     /// for the enum's name and members (a `$ref`), when it gives one.
-    pub(crate) fn object_schema(
-        &self,
-        enum_ref: &mut dyn FnMut(&'static str, &'static [&'static str]) -> Option<Json>,
-    ) -> Json {
+    pub(crate) fn object_schema(&self, enum_ref: &mut dyn FnMut(EnumType) -> Option<Json>) -> Json {
         let mut properties = Map::new();
         let mut required = Vec::new();
         let columns = self.columns.iter().zip(&self.taken);
@@ -103,7 +100,7 @@ impl<T: Table, M: Mode> Validator<T, M> {
             let mut schema = match self.replacements.iter().find(|r| r.column == column.name) {
                 Some(replacement) => replacement.schema.clone(),
                 None => {
-                    let named = column.enum_type.and_then(|e| enum_ref(e.name, e.members));
+                    let named = column.enum_type.and_then(&mut *enum_ref);
                     let mut schema = named.unwrap_or_else(|| type_schema(&column.type_info));
                     for (_, rule) in self.refinements.iter().filter(|(name, _)| *name == column.name) {
                         if schema.get("$ref").is_some() {

@@ -1,8 +1,9 @@
 //! The OpenAPI 3.1 document of tables and validators, checked by a real OpenAPI validator
 //! (openapi-spec-validator from PyPI, installed into the build's temporary folder).
 
+use mizzle_dsl::prelude::*;
 use mizzle_test_schema::Mood;
-use mizzle_validate::{component_ref, OpenApi, Rule, Validator};
+use mizzle_validate::{component_ref, OpenApi, RowValidator, Rule, Validator};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -56,12 +57,14 @@ fn document() -> OpenApi {
     let signup = Validator::<users::table, _>::insert()
         .refine(users::email, Rule::pattern("^[^@ ]+@[^@ ]+$").unwrap())
         .omit((users::avatar,));
+    let events_query = mizzle_dsl::query::select((events::id, events::at.as_("when"))).from(events::table);
     OpenApi::new("Blog", "1.0.0")
         .table::<users::table>()
         .table::<blog_posts::table>()
         .table::<notes::table>()
         .table::<events::table>()
         .validator("Signup", &signup)
+        .rows("EventTimes", &RowValidator::of(&events_query))
         .path(
             "/users",
             json!({"post": {
@@ -84,6 +87,7 @@ fn each_table_has_select_insert_and_update_components_sharing_its_enums() {
             "BlogPosts",
             "BlogPostsInsert",
             "BlogPostsUpdate",
+            "EventTimes",
             "Events",
             "EventsInsert",
             "EventsUpdate",
@@ -115,6 +119,7 @@ fn each_table_has_select_insert_and_update_components_sharing_its_enums() {
     assert_eq!(schemas["UsersInsert"]["required"], json!(["email"]));
     assert_eq!(schemas["Users"]["required"], json!(["id", "email", "mood", "avatar"]));
     assert_eq!(schemas["Signup"]["title"], "Signup");
+    assert_eq!(schemas["EventTimes"]["required"], json!(["id", "when"]));
     assert!(schemas["Signup"]["properties"].get("avatar").is_none());
     assert!(schemas["UsersInsert"]["properties"].get("id").is_none());
 }

@@ -51,6 +51,12 @@ pub trait Expression {
     type Nullability: Nullability;
     /// The Rust type a non-NULL value decodes to.
     type Value;
+
+    /// The column this expression is, if it is one of a table's: its name and type
+    /// (lengths, enum members), for the rows a query's shape describes.
+    fn column_info() -> Option<crate::schema::ColumnInfo> {
+        None
+    }
 }
 
 /// A value or expression usable where an expression of SQL type `ST` is expected.

@@ -41,6 +41,10 @@ impl<Q: Statement> RowQuery for CountRows<Q> {
     type Source = NoTables;
     type Selection = CountStar;
     type Decoded = CountStar;
+
+    fn selection(&self) -> &Self::Selection {
+        &CountStar
+    }
 }
 
 impl<Q: ScopeChecked<I>, I> ScopeChecked<I> for CountRows<Q> {}

@@ -302,6 +302,10 @@ where
     type Source = S::Source;
     type Selection = S::Selection;
     type Decoded = S::Decoded;
+
+    fn selection(&self) -> &Self::Selection {
+        self.statement.selection()
+    }
 }
 
 impl<C, S: ScopeChecked<I>, I> ScopeChecked<I> for With<C, S> {}

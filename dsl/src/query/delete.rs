@@ -106,4 +106,8 @@ impl<T: Table, W, Sel> RowQuery for Delete<T, W, Returning<Sel>> {
     type Source = T;
     type Selection = Sel;
     type Decoded = Sel;
+
+    fn selection(&self) -> &Self::Selection {
+        &self.returning.0
+    }
 }

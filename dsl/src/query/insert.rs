@@ -471,6 +471,10 @@ impl<T: Table, V, C, S> RowQuery for Insert<T, V, C, Returning<S>> {
     type Source = T;
     type Selection = S;
     type Decoded = S;
+
+    fn selection(&self) -> &Self::Selection {
+        &self.returning.0
+    }
 }
 
 /// An INSERT whose rows all get an auto-increment key: one without conflict handling, which

@@ -245,6 +245,10 @@ impl<Q: RowQuery, Of> RowQuery for Locked<Q, Of> {
     type Source = Q::Source;
     type Selection = Q::Selection;
     type Decoded = Q::Decoded;
+
+    fn selection(&self) -> &Self::Selection {
+        self.query.selection()
+    }
 }
 
 impl<Q: ScopeChecked<I>, Of, I> ScopeChecked<I> for Locked<Q, Of> {}

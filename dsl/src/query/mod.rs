@@ -17,6 +17,7 @@ pub use join::{DialectIs, JoinsInto};
 mod prepared;
 mod record;
 mod row_count;
+mod row_shape;
 mod select;
 mod select_alias;
 mod selection;
@@ -57,6 +58,7 @@ pub use record::{
     FieldRule, FromJsonRecord, InsertField, InsertRecord, RuleOf, TableRecords,
 };
 pub use row_count::{IntoRowCount, RowCount};
+pub use row_shape::{column_members, DescribeOwn, DescribeRow, JsonShape, RowShape};
 pub(crate) use select::render_limit_offset;
 pub use select::{from, select, OneColumn, Scalar, Select, SelectBuilder, Subquery};
 pub use select_alias::{As, NamedField};

@@ -11,7 +11,7 @@ use crate::types::{FromSql, Nullability};
 
 /// A group of a select list that decodes as one `Option` of its values.
 #[derive(Debug, Clone, Copy)]
-pub struct OptionalGroup<G>(G);
+pub struct OptionalGroup<G>(pub(crate) G);
 
 /// Decodes `selection` (an expression or a tuple of them) as one `Option`: `None` when all
 /// its columns are NULL (the outer-joined row is absent), else `Some` of its values, each

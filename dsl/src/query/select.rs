@@ -355,6 +355,10 @@ impl<Src: QuerySource, Sel, W, G, H, O, Dis> RowQuery for Select<Src, Sel, W, G,
     type Source = Src;
     type Selection = Sel;
     type Decoded = GroupedSelection<Sel, G>;
+
+    fn selection(&self) -> &Self::Selection {
+        &self.selection
+    }
 }
 
 /// A query usable as a subquery of one column of SQL type `ST`: `x IN (SELECT …)`.

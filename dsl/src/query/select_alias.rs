@@ -25,6 +25,16 @@ impl<E> As<E> {
         As { expr, name }
     }
 
+    /// The expression, borrowed.
+    pub(crate) fn expression_ref(&self) -> &E {
+        &self.expr
+    }
+
+    /// The output name.
+    pub(crate) fn output_name(&self) -> &'static str {
+        self.name
+    }
+
     /// The expression, for ORDER BY or HAVING.
     pub fn expr(&self) -> E
     where

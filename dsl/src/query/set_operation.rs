@@ -337,6 +337,10 @@ impl<L: RowQuery, R, O> RowQuery for Compound<L, R, O> {
     type Source = L::Source;
     type Selection = L::Selection;
     type Decoded = L::Decoded;
+
+    fn selection(&self) -> &Self::Selection {
+        self.left.selection()
+    }
 }
 
 impl<L: ScopeChecked<I>, R: ScopeChecked<J>, O, I, J> ScopeChecked<(I, J)> for Compound<L, R, O> {}

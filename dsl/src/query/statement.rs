@@ -84,6 +84,9 @@ pub trait RowQuery: Statement {
     /// ([`GroupedSelection`](super::GroupedSelection)), checked as one.
     type Decoded;
 
+    /// The select list or RETURNING list, as written.
+    fn selection(&self) -> &Self::Selection;
+
     /// Every row. `I` is the inferred proof that the selection is in scope, `J` that
     /// the rest of the statement agrees with it.
     fn all<'a, C, I, J>(&'a self, db: &'a C) -> C::All<'a, RowOf<Self, I>>

@@ -222,4 +222,8 @@ impl<T: Table, S, W, F, Sel> RowQuery for Update<T, S, W, Returning<Sel>, F> {
     type Source = T;
     type Selection = Sel;
     type Decoded = Sel;
+
+    fn selection(&self) -> &Self::Selection {
+        &self.returning.0
+    }
 }

@@ -80,4 +80,8 @@ where
         map.serialize_entry(N::NAME, &value)?;
         self.1.serialize_rels(map)
     }
+    fn describe_rels(members: &mut Vec<(String, crate::query::JsonShape)>) {
+        members.push((N::NAME.to_owned(), super::nested::value_shape::<E>()));
+        Rest::describe_rels(members);
+    }
 }

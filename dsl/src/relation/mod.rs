@@ -25,7 +25,7 @@ pub use derive::{keys_of, Keys};
 pub use extra::{extra, Extra, ExtraOver, ExtraValue};
 pub use filter::{has, has_no, Has};
 pub use find::{find_first, find_many, FindMany, FindOrder, FoundAll, FoundFirst, Joined, Regrouped, RowsOf};
-pub use nested::{First, Later, Loaded, Missing, Nested, NotLoaded, RelatedIn, RowJson, SerializeRels};
+pub use nested::{DescribeJson, First, Later, Loaded, Missing, Nested, NotLoaded, RelatedIn, RowJson, SerializeRels};
 pub use shape::{
     AllColumns, ChainGet, ChainValues, ColumnsOf, ColumnsOfTable, Keyed, Omitted, PickOf, Picked, PickedColumns,
     PickedRow, RemoveAt, Shape, Without,

@@ -3,6 +3,7 @@
 use super::declare::Relation;
 use super::tree::AggregateValue;
 use crate::expr::{Aggregate, AggregateFn, Expression};
+use crate::query::JsonShape;
 use crate::types::{JsonObject, Nullability, ToJson};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::marker::PhantomData;
@@ -137,24 +138,89 @@ impl<R, H, Rest: RelatedIn<R, I>, I> RelatedIn<R, Later<I>> for (H, Rest) {
 pub trait RowJson {
     /// The row's columns, in the forms validators read.
     fn row_json(&self) -> JsonObject;
+    /// The members [`row_json`](Self::row_json) writes, with their types.
+    fn members() -> Vec<(String, JsonShape)>;
+}
+
+/// The JSON a loaded relation (or a whole relational row) is written as, described: what
+/// validators and schemas of relational queries' rows read.
+pub trait DescribeJson {
+    /// Its shape.
+    fn json_shape() -> JsonShape;
+}
+
+impl<Row: RowJson, Rels: SerializeRels> DescribeJson for Nested<Row, Rels> {
+    fn json_shape() -> JsonShape {
+        let mut members = Row::members();
+        Rels::describe_rels(&mut members);
+        JsonShape::Object {
+            members,
+            nullable: false,
+        }
+    }
+}
+
+/// An `optional` relation's row: the row's object, or `null`.
+impl<T: DescribeJson> DescribeJson for Option<T> {
+    fn json_shape() -> JsonShape {
+        match T::json_shape() {
+            JsonShape::Object { members, .. } => JsonShape::Object {
+                members,
+                nullable: true,
+            },
+            JsonShape::Value {
+                type_info, enum_type, ..
+            } => JsonShape::Value {
+                type_info,
+                enum_type,
+                nullable: true,
+            },
+            list => list,
+        }
+    }
+}
+
+/// A `many` relation's rows: an array of the rows' objects.
+impl<T: DescribeJson> DescribeJson for Vec<T> {
+    fn json_shape() -> JsonShape {
+        JsonShape::List {
+            item: Box::new(T::json_shape()),
+        }
+    }
+}
+
+/// The shape of a value of an expression's type and nullability.
+pub(crate) fn value_shape<E: Expression>() -> JsonShape {
+    JsonShape::Value {
+        type_info: crate::schema::TypeInfo::from_param(<E::SqlType as crate::types::SqlType>::PARAM),
+        enum_type: None,
+        nullable: <E::Nullability as Nullability>::NULLABLE,
+    }
 }
 
 /// The loaded relations of a row, written as members of its JSON object.
 pub trait SerializeRels {
     /// Writes each relation's rows under its name.
     fn serialize_rels<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+    /// Appends the members [`serialize_rels`](Self::serialize_rels) writes, described.
+    fn describe_rels(members: &mut Vec<(String, JsonShape)>);
 }
 
 impl SerializeRels for () {
     fn serialize_rels<M: SerializeMap>(&self, _map: &mut M) -> Result<(), M::Error> {
         Ok(())
     }
+    fn describe_rels(_members: &mut Vec<(String, JsonShape)>) {}
 }
 
-impl<R: Relation, Out: Serialize, Rest: SerializeRels> SerializeRels for (Loaded<R, Out>, Rest) {
+impl<R: Relation, Out: Serialize + DescribeJson, Rest: SerializeRels> SerializeRels for (Loaded<R, Out>, Rest) {
     fn serialize_rels<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         map.serialize_entry(R::NAME, &self.0.rows)?;
         self.1.serialize_rels(map)
+    }
+    fn describe_rels(members: &mut Vec<(String, JsonShape)>) {
+        members.push((R::NAME.to_owned(), Out::json_shape()));
+        Rest::describe_rels(members);
     }
 }
 
@@ -162,6 +228,18 @@ impl<R: Relation, Rest: SerializeRels> SerializeRels for (Loaded<super::tree::Co
     fn serialize_rels<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         map.serialize_entry(&format!("{}_count", R::NAME), &self.0.rows)?;
         self.1.serialize_rels(map)
+    }
+    fn describe_rels(members: &mut Vec<(String, JsonShape)>) {
+        let count = JsonShape::Value {
+            type_info: crate::schema::TypeInfo::Integer {
+                min: 0,
+                max: i64::MAX.into(),
+            },
+            enum_type: None,
+            nullable: false,
+        };
+        members.push((format!("{}_count", R::NAME), count));
+        Rest::describe_rels(members);
     }
 }
 
@@ -181,6 +259,10 @@ where
         let value = <F::Nullability as Nullability>::to_json::<F::SqlType, F::Value>(&self.0.rows);
         map.serialize_entry(&format!("{}_{}", R::NAME, F::NAME), &value)?;
         self.1.serialize_rels(map)
+    }
+    fn describe_rels(members: &mut Vec<(String, JsonShape)>) {
+        members.push((format!("{}_{}", R::NAME, F::NAME), value_shape::<Aggregate<F, E>>()));
+        Rest::describe_rels(members);
     }
 }
 

@@ -181,6 +181,11 @@ impl<Ch: ChainValues> RowJson for PickedRow<Ch> {
         Ch::write_json(&self.values, &mut object);
         object
     }
+    fn members() -> Vec<(String, crate::query::JsonShape)> {
+        let mut columns = Vec::new();
+        Ch::columns(&mut columns);
+        crate::query::column_members(columns)
+    }
 }
 
 /// A chain of columns and the values of a row for them: `(first, (second, ()))`.
@@ -191,12 +196,15 @@ pub trait ChainValues {
     fn debug(values: &Self::Values, map: &mut fmt::DebugMap<'_, '_>);
     /// Adds each column's JSON under its name.
     fn write_json(values: &Self::Values, object: &mut JsonObject);
+    /// Appends each column's description.
+    fn columns(out: &mut Vec<crate::schema::ColumnInfo>);
 }
 
 impl ChainValues for End {
     type Values = ();
     fn debug(_values: &(), _map: &mut fmt::DebugMap<'_, '_>) {}
     fn write_json(_values: &(), _object: &mut JsonObject) {}
+    fn columns(_out: &mut Vec<crate::schema::ColumnInfo>) {}
 }
 
 impl<H, T, K> ChainValues for Chain<H, T, K>
@@ -217,6 +225,11 @@ where
         let json = <H::Nullability as Nullability>::to_json::<H::SqlType, H::Value>(&values.0);
         object.insert(H::NAME.to_owned(), json);
         T::write_json(&values.1, object);
+    }
+
+    fn columns(out: &mut Vec<crate::schema::ColumnInfo>) {
+        out.push(H::info());
+        T::columns(out);
     }
 }
 

@@ -82,6 +82,10 @@ impl<C: Column, A: AliasName> Expression for Aliased<C, A> {
     type SqlType = C::SqlType;
     type Nullability = C::Nullability;
     type Value = C::Value;
+
+    fn column_info() -> Option<crate::schema::ColumnInfo> {
+        C::column_info()
+    }
 }
 
 impl<C: Column, A: AliasName> Column for Aliased<C, A> {

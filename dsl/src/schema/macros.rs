@@ -94,6 +94,10 @@ macro_rules! table {
                     type SqlType = <$ty as $crate::schema::ColumnType<$dialect>>::SqlType;
                     type Nullability = $crate::__mizzle_nullability!($($($mods)*)?);
                     type Value = $crate::__mizzle_rust_type!($ty, $dialect $(, $rust)?);
+
+                    fn column_info() -> ::std::option::Option<$crate::schema::ColumnInfo> {
+                        ::std::option::Option::Some(<Self as $crate::schema::Column>::info())
+                    }
                 }
 
                 impl $crate::schema::Column for $col {
@@ -322,6 +326,9 @@ macro_rules! table {
             impl $crate::relation::RowJson for Row {
                 fn row_json(&self) -> $crate::types::JsonObject {
                     self.to_json()
+                }
+                fn members() -> ::std::vec::Vec<(::std::string::String, $crate::query::JsonShape)> {
+                    $crate::query::column_members($crate::schema::TableDef::of::<table>().columns)
                 }
             }
 

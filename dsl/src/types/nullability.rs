@@ -23,6 +23,8 @@ pub trait Nullability: crate::private::Sealed + Default + Copy + 'static {
     fn from_json<ST, V: FromJson<ST>>(value: &serde_json::Value) -> Result<Self::Wrap<V>, String>;
     /// Writes a value of this nullability as JSON: NULL as `null`.
     fn to_json<ST, V: ToJson<ST>>(value: &Self::Wrap<V>) -> serde_json::Value;
+    /// The value, or `None` for NULL.
+    fn as_option<V>(value: &Self::Wrap<V>) -> Option<&V>;
 }
 
 /// The expression is never NULL.
@@ -59,6 +61,9 @@ impl Nullability for NotNull {
     fn to_json<ST, V: ToJson<ST>>(value: &V) -> serde_json::Value {
         value.to_json()
     }
+    fn as_option<V>(value: &V) -> Option<&V> {
+        Some(value)
+    }
 }
 
 impl Nullability for Null {
@@ -83,5 +88,8 @@ impl Nullability for Null {
     }
     fn to_json<ST, V: ToJson<ST>>(value: &Option<V>) -> serde_json::Value {
         value.as_ref().map_or(serde_json::Value::Null, ToJson::to_json)
+    }
+    fn as_option<V>(value: &Option<V>) -> Option<&V> {
+        value.as_ref()
     }
 }
