@@ -1,8 +1,10 @@
 //! Validating a ten-field body: the insert validator with the record it builds, and the
-//! check alone.
+//! check alone; beside serde reading the same body into a plain struct of the same Rust
+//! types (no lengths, ranges or members checked), the lower bound.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use mizzle_validate::Validator;
+use serde::Deserialize;
 use serde_json::json;
 use std::hint::black_box;
 
@@ -26,6 +28,23 @@ mod tables {
 }
 use tables::signups;
 
+/// The same body as a plain struct: what serde alone reads.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Signup {
+    email: String,
+    name: String,
+    age: Option<i16>,
+    country: String,
+    newsletter: Option<bool>,
+    score: Option<rust_decimal::Decimal>,
+    born: Option<chrono::NaiveDate>,
+    joined: chrono::DateTime<chrono::Utc>,
+    referrer: Option<uuid::Uuid>,
+    tags: Option<Vec<String>>,
+}
+
 fn validate(c: &mut Criterion) {
     let body = json!({
         "email": "ada@example.com", "name": "Ada Lovelace", "age": 36, "country": "GB", "newsletter": true,
@@ -40,9 +59,18 @@ fn validate(c: &mut Criterion) {
     c.bench_function("check 10-field body", |b| {
         b.iter(|| validator.check(black_box(&body)).is_ok())
     });
+    c.bench_function("serde: 10-field JSON value into a struct", |b| {
+        b.iter(|| Signup::deserialize(black_box(&body)).is_ok())
+    });
     let text = body.to_string();
     c.bench_function("parse and validate 10-field body", |b| {
         b.iter(|| validator.validate_str(black_box(&text)))
+    });
+    c.bench_function("serde: 10-field JSON text into a Value", |b| {
+        b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(&text)).is_ok())
+    });
+    c.bench_function("serde: 10-field JSON text into a struct", |b| {
+        b.iter(|| serde_json::from_str::<Signup>(black_box(&text)).is_ok())
     });
 }
 

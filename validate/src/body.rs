@@ -7,40 +7,73 @@ use serde_json::{Map, Value as Json};
 use std::cell::RefCell;
 use std::fmt;
 
-/// Parses `text`, reporting each key given twice (at its pointer) or the syntax error.
-pub(crate) fn parse_strict(text: &str) -> Result<Json, ValidationErrors> {
+/// Parses `text` and checks it with `validate`; each key given twice is reported (at its
+/// pointer, code `duplicate_key`) before the problems `validate` finds in the value, which
+/// kept the last of them.
+pub(crate) fn validate_text<T>(
+    text: &str,
+    validate: impl FnOnce(&Json) -> Result<T, ValidationErrors>,
+) -> Result<T, ValidationErrors> {
+    let (value, mut problems) = parse_strict(text)?;
+    match validate(&value) {
+        Ok(out) if problems.is_empty() => Ok(out),
+        Ok(_) => Err(ValidationErrors(problems)),
+        Err(errors) => {
+            problems.extend(errors.0);
+            Err(ValidationErrors(problems))
+        }
+    }
+}
+
+/// Parses `text`: the value, and a problem for each key given twice; or the syntax error.
+fn parse_strict(text: &str) -> Result<(Json, Vec<ValidationError>), ValidationErrors> {
     let duplicates = RefCell::new(Vec::new());
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let parsed = Strict {
-        at: String::new(),
+        place: Place::Root,
         duplicates: &duplicates,
     }
     .deserialize(&mut deserializer)
     .and_then(|value| deserializer.end().map(|()| value));
     let value = parsed.map_err(|e| ValidationErrors::body(Code::InvalidBody, format!("not JSON: {e}")))?;
-    let duplicates = duplicates.into_inner();
-    if duplicates.is_empty() {
-        return Ok(value);
-    }
-    Err(ValidationErrors(
-        duplicates
-            .into_iter()
-            .map(|(at, key)| {
-                let mut error = ValidationError::new(&at, Code::DuplicateKey, "is given more than once");
-                error.with("key", key);
-                error
-            })
-            .collect(),
-    ))
+    let problems = duplicates
+        .into_inner()
+        .into_iter()
+        .map(|(at, key)| {
+            let mut error = ValidationError::new(&at, Code::DuplicateKey, "is given more than once");
+            error.with("key", key);
+            error
+        })
+        .collect();
+    Ok((value, problems))
 }
 
-/// Reads one value at JSON pointer `at`, noting duplicate keys.
-struct Strict<'d> {
-    at: String,
+/// Where a value is: its parent's place and its own key or index. Kept on the stack and
+/// written out as a JSON pointer only for a duplicate, so reading costs no allocations.
+#[derive(Clone, Copy)]
+enum Place<'p> {
+    Root,
+    Key(&'p Place<'p>, &'p str),
+    Index(&'p Place<'p>, usize),
+}
+
+impl Place<'_> {
+    fn pointer(&self) -> String {
+        match self {
+            Place::Root => String::new(),
+            Place::Key(parent, key) => pointer(&parent.pointer(), key),
+            Place::Index(parent, i) => pointer(&parent.pointer(), &i.to_string()),
+        }
+    }
+}
+
+/// Reads one value at `place`, noting duplicate keys.
+struct Strict<'p, 'd> {
+    place: Place<'p>,
     duplicates: &'d RefCell<Vec<(String, String)>>,
 }
 
-impl<'de> DeserializeSeed<'de> for Strict<'_> {
+impl<'de> DeserializeSeed<'de> for Strict<'_, '_> {
     type Value = Json;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
@@ -48,7 +81,7 @@ impl<'de> DeserializeSeed<'de> for Strict<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Strict<'_> {
+impl<'de> Visitor<'de> for Strict<'_, '_> {
     type Value = Json;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -86,10 +119,10 @@ impl<'de> Visitor<'de> for Strict<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
         loop {
             let item = Strict {
-                at: pointer(&self.at, &items.len().to_string()),
+                place: Place::Index(&self.place, items.len()),
                 duplicates: self.duplicates,
             };
             match seq.next_element_seed(item)? {
@@ -102,13 +135,19 @@ impl<'de> Visitor<'de> for Strict<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let at = pointer(&self.at, &key);
             let value = map.next_value_seed(Strict {
-                at: at.clone(),
+                place: Place::Key(&self.place, &key),
                 duplicates: self.duplicates,
             })?;
-            if object.insert(key.clone(), value).is_some() {
-                self.duplicates.borrow_mut().push((at, key));
+            match object.entry(key) {
+                serde_json::map::Entry::Vacant(entry) => {
+                    entry.insert(value);
+                }
+                serde_json::map::Entry::Occupied(mut entry) => {
+                    let at = Place::Key(&self.place, entry.key()).pointer();
+                    self.duplicates.borrow_mut().push((at, entry.key().clone()));
+                    entry.insert(value);
+                }
             }
         }
         Ok(Json::Object(object))

@@ -1,7 +1,7 @@
 //! [`RowValidator`]: the select validator and JSON Schema of any query's rows, from its
 //! [`RowShape`]: a tuple of columns, named expressions, joined tables' rows.
 
-use crate::body::parse_strict;
+use crate::body::validate_text;
 use crate::check::check;
 use crate::error::{pointer, Code, ValidationError, ValidationErrors};
 use crate::schema::type_schema;
@@ -81,7 +81,7 @@ impl RowValidator {
 
     /// [`validate`](Self::validate) for JSON text; a key given twice is refused.
     pub fn validate_str(&self, row: &str) -> Result<(), ValidationErrors> {
-        self.validate(&parse_strict(row)?)
+        validate_text(row, |value| self.validate(value))
     }
 
     fn check_object(&self, members: &[(String, JsonShape)], value: &Json, at: &str, errors: &mut Vec<ValidationError>) {

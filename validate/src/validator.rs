@@ -1,6 +1,6 @@
 //! [`Validator`]: insert, update and select validators for a table.
 
-use crate::body::parse_strict;
+use crate::body::validate_text;
 use crate::check::{check, coerce};
 use crate::error::{pointer, Code, ValidationError, ValidationErrors};
 use crate::fields::{Fields, Fill, Replacement};
@@ -374,7 +374,7 @@ impl<T: TableRecords> Validator<T, Insert> {
     /// [`validate`](Self::validate) for JSON text; a key given twice in one object is
     /// refused (code `duplicate_key`), where a parsed `Json` has kept only the last.
     pub fn validate_str(&self, body: &str) -> Result<T::New, ValidationErrors> {
-        self.validate(&parse_strict(body)?)
+        validate_text(body, |value| self.validate(value))
     }
 
     /// Validates a body with values the server gives (the signed-in user's id, say):
@@ -402,7 +402,7 @@ impl<T: TableRecords> Validator<T, Update> {
     /// [`validate`](Self::validate) for JSON text; a key given twice in one object is
     /// refused (code `duplicate_key`).
     pub fn validate_str(&self, body: &str) -> Result<T::Patch, ValidationErrors> {
-        self.validate(&parse_strict(body)?)
+        validate_text(body, |value| self.validate(value))
     }
 
     /// Validates a body with values the server gives, as
@@ -427,6 +427,6 @@ impl<T: Table> Validator<T, Select> {
 
     /// [`validate`](Self::validate) for JSON text; a key given twice is refused.
     pub fn validate_str(&self, body: &str) -> Result<(), ValidationErrors> {
-        self.validate(&parse_strict(body)?)
+        validate_text(body, |value| self.validate(value))
     }
 }

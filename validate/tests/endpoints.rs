@@ -157,6 +157,18 @@ fn a_key_given_twice_is_refused_where_the_text_is_read() {
         .validate_str(r#"{"owner_id": 1, "zip": "12345", "owner_id": 2, "logo": null}"#)
         .unwrap_err();
     assert_eq!(codes(&errors), [("/owner_id", Code::DuplicateKey)]);
+    // Reported beside every other problem of the body.
+    let both = validator
+        .validate_str(r#"{"owner_id": 1, "zip": "123456", "owner_id": "2"}"#)
+        .unwrap_err();
+    assert_eq!(
+        codes(&both),
+        [
+            ("/owner_id", Code::DuplicateKey),
+            ("/owner_id", Code::Type),
+            ("/zip", Code::TooLong)
+        ]
+    );
     assert_eq!(errors.errors()[0].params["key"], json!("owner_id"));
     assert!(validator.validate_str(r#"{"owner_id": 1, "zip": "12345"}"#).is_ok());
     let not_json = validator.validate_str(r#"{"owner_id": 1,"#).unwrap_err();
