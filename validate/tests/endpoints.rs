@@ -292,3 +292,81 @@ fn bytes_travel_as_base64_and_intervals_as_iso_8601_durations() {
         json!({"anyOf": [{"type": "string", "format": "duration"}, {"type": "null"}]})
     );
 }
+
+mod other_dialects {
+    mizzle_dsl::table! {
+        pub my_accounts in mizzle_dsl::mysql::MySql {
+            id: mizzle_dsl::mysql::Serial [primary_key],
+            owner_id: mizzle_dsl::mysql::Int [not_null],
+            trial: mizzle_dsl::mysql::Boolean,
+            seats: mizzle_dsl::mysql::TinyIntUnsigned,
+            logo: mizzle_dsl::mysql::Varbinary<4>,
+            notes: mizzle_dsl::mysql::TinyText,
+        }
+    }
+    mizzle_dsl::table! {
+        pub lite_accounts in mizzle_dsl::sqlite::Sqlite {
+            id: mizzle_dsl::sqlite::Integer [primary_key],
+            owner_id: mizzle_dsl::sqlite::Integer [not_null],
+            trial: mizzle_dsl::sqlite::IntegerBool,
+            started: mizzle_dsl::sqlite::IntegerTimestamp,
+            logo: mizzle_dsl::sqlite::Blob,
+        }
+    }
+}
+use other_dialects::{lite_accounts, my_accounts};
+
+#[test]
+fn mysql_and_sqlite_tables_take_the_same_endpoint_rules() {
+    let my = Validator::<my_accounts::table, _>::insert()
+        .omit((my_accounts::owner_id,))
+        .coerce();
+    let record = my
+        .validate_with(&json!({"trial": "off", "seats": "12", "logo": "3q2+7w=="}), |fill| {
+            fill.set(my_accounts::owner_id, 5);
+        })
+        .unwrap();
+    assert_eq!(
+        (record.owner_id, record.trial, record.seats, record.logo),
+        (5, Some(false), Some(12), Some(vec![0xde, 0xad, 0xbe, 0xef]))
+    );
+    let refused = my
+        .validate_with(
+            &json!({"seats": "300", "logo": "3q2+7wA=", "notes": "é".repeat(128)}),
+            |fill| {
+                fill.set(my_accounts::owner_id, 5);
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        codes(&refused),
+        [
+            ("/seats", Code::OutOfRange),
+            ("/logo", Code::TooLong),
+            ("/notes", Code::TooLong)
+        ]
+    );
+    assert_eq!(refused.errors()[2].params["unit"], json!("bytes"));
+
+    let lite = Validator::<lite_accounts::table, _>::update()
+        .pick((lite_accounts::trial, lite_accounts::started))
+        .coerce();
+    let patch = lite.validate(&json!({"trial": "1", "started": "1764671400"})).unwrap();
+    assert_eq!(patch.trial, Some(Some(true)));
+    assert_eq!(patch.started.flatten().map(|at| at.timestamp()), Some(1_764_671_400));
+    assert_eq!(
+        codes(&lite.validate(&json!({"logo": "AA=="})).unwrap_err()),
+        [("/logo", Code::NotAllowed)]
+    );
+    let row = lite_accounts::Row {
+        id: 1,
+        owner_id: 2,
+        trial: None,
+        started: None,
+        logo: Some(vec![0, 1, 2]),
+    };
+    assert_eq!(row.to_json()["logo"], json!("AAEC"));
+    Validator::<lite_accounts::table, _>::select()
+        .validate(&serde_json::Value::Object(row.to_json()))
+        .unwrap();
+}
