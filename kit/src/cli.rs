@@ -7,6 +7,7 @@ use crate::apply::{down, migrate_with, status, MigrateOptions, State};
 use crate::check::check;
 use crate::config::Config;
 use crate::diff::Renames;
+use crate::lint::{lint_dir, Finding};
 use crate::migrations::{files, generate, GenerateOptions};
 use clap::{Parser, Subcommand, ValueEnum};
 use mizzle_dsl::schema::ddl_writer::create_statements;
@@ -105,8 +106,16 @@ pub enum Command {
     },
     /// Lists applied and pending migrations.
     Status,
-    /// Checks that the migrations chain one after the other.
+    /// Checks that the migrations chain one after the other, and lints them.
     Check,
+    /// Lists the statements of the migrations that lock or rewrite a busy table, or lose
+    /// data that code still reads, each with the safe sequence; fails while one is not
+    /// acknowledged (`-- mizzle: allow <rule>` in the statement).
+    Lint {
+        /// Only this migration (its folder name).
+        #[arg(long)]
+        migration: Option<String>,
+    },
     /// Prints the schema's DDL: the declared schema's, or the last snapshot's.
     Export,
     /// Fills the schema's tables with deterministic, constraint-abiding rows.
@@ -250,6 +259,19 @@ fn ask_renames(
     Ok(options)
 }
 
+/// A lint finding as JSON.
+fn finding_json(finding: &Finding) -> serde_json::Value {
+    json!({
+        "migration": finding.migration,
+        "statement": finding.statement,
+        "rule": finding.rule.code(),
+        "risk": finding.risk,
+        "advice": finding.advice,
+        "acknowledged": finding.acknowledged,
+        "sql": finding.sql,
+    })
+}
+
 /// What a command prints, both ways, and whether it succeeded.
 struct Printed {
     text: String,
@@ -336,6 +358,13 @@ fn execute(cli: Cli, schema: Option<SchemaModel>, seed: Option<&SeedFn>) -> Resu
                     for warning in &generated.warnings {
                         text.push_str(&format!("\nwarning: {warning}"));
                     }
+                    let findings: Vec<Finding> = lint_dir(&dir, Some(&schema))?
+                        .into_iter()
+                        .filter(|finding| finding.migration == generated.name)
+                        .collect();
+                    for finding in &findings {
+                        text.push_str(&format!("\nlint: {finding}"));
+                    }
                     Ok(Printed {
                         text,
                         json: json!({
@@ -343,6 +372,7 @@ fn execute(cli: Cli, schema: Option<SchemaModel>, seed: Option<&SeedFn>) -> Resu
                             "migration": generated.name,
                             "statements": generated.statements,
                             "warnings": generated.warnings,
+                            "lint": findings.iter().map(finding_json).collect::<Vec<_>>(),
                         }),
                         ok: true,
                     })
@@ -439,15 +469,43 @@ fn execute(cli: Cli, schema: Option<SchemaModel>, seed: Option<&SeedFn>) -> Resu
         }
         Command::Check => {
             let problems = check(&dir)?;
-            let text = if problems.is_empty() {
+            let findings = lint_dir(&dir, schema.as_ref())?;
+            let open = findings.iter().filter(|finding| !finding.acknowledged).count();
+            let mut text = if problems.is_empty() {
                 "The migrations chain one after the other.".to_owned()
             } else {
                 problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
             };
+            for finding in findings.iter().filter(|finding| !finding.acknowledged) {
+                text.push_str(&format!("\nlint: {finding}"));
+            }
+            let ok = problems.is_empty() && open == 0;
             Ok(Printed {
                 text,
-                json: json!({ "ok": problems.is_empty(), "problems": problems.iter().map(ToString::to_string).collect::<Vec<_>>() }),
-                ok: problems.is_empty(),
+                json: json!({
+                    "ok": ok,
+                    "problems": problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                    "lint": findings.iter().map(finding_json).collect::<Vec<_>>(),
+                }),
+                ok,
+            })
+        }
+        Command::Lint { migration } => {
+            let findings: Vec<Finding> = lint_dir(&dir, schema.as_ref())?
+                .into_iter()
+                .filter(|finding| migration.as_ref().is_none_or(|name| &finding.migration == name))
+                .collect();
+            let open = findings.iter().filter(|finding| !finding.acknowledged).count();
+            let mut text: Vec<String> = findings.iter().map(ToString::to_string).collect();
+            text.push(format!(
+                "{} finding(s), {} acknowledged.",
+                findings.len(),
+                findings.len() - open
+            ));
+            Ok(Printed {
+                text: text.join("\n"),
+                json: json!({ "ok": open == 0, "findings": findings.iter().map(finding_json).collect::<Vec<_>>() }),
+                ok: open == 0,
             })
         }
         Command::Seed {

@@ -7,6 +7,7 @@
 //! - [`migrations`]: migration folders, their snapshots, and generating one.
 //! - [`apply`]: the journal, the lock, `migrate`, `status` and `down`.
 //! - [`check`]: that the migrations chain, one after the other.
+//! - [`lint`]: statements that lock or rewrite a busy table, or lose data code still reads.
 //! - [`introspect`]: a live database's tables and columns, to compare with a snapshot.
 //! - [`seeding`]: `mizzle seed`, the seeder's rows written to the database.
 //! - [`cli`]: the command line, a thin layer over the above.
@@ -17,6 +18,7 @@ pub mod cli;
 pub mod config;
 pub mod diff;
 pub mod introspect;
+pub mod lint;
 pub mod migrations;
 pub mod seeding;
 
