@@ -7,6 +7,7 @@ use crate::apply::{down, migrate_with, status, MigrateOptions, State};
 use crate::check::check;
 use crate::config::Config;
 use crate::diff::Renames;
+use crate::drift::{drift, plan, push};
 use crate::lint::{lint_dir, Finding};
 use crate::migrations::{files, generate, GenerateOptions};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -106,8 +107,24 @@ pub enum Command {
     },
     /// Lists applied and pending migrations.
     Status,
-    /// Checks that the migrations chain one after the other, and lints them.
-    Check,
+    /// Checks that the migrations chain one after the other, and lints them; with
+    /// `--database`, also that the database matches the schema and the migrations.
+    Check {
+        /// Compare the live database with the schema (the Rust schema, or the last
+        /// snapshot) and with the migrations journal; drift fails the check.
+        #[arg(long)]
+        database: bool,
+    },
+    /// Makes the database match the schema directly, without migration files: prints the
+    /// statements, then runs them.
+    Push {
+        /// Print the statements and stop.
+        #[arg(long)]
+        dry_run: bool,
+        /// Run statements that lose data without asking.
+        #[arg(long)]
+        force: bool,
+    },
     /// Lists the statements of the migrations that lock or rewrite a busy table, or lose
     /// data that code still reads, each with the safe sequence; fails while one is not
     /// acknowledged (`-- mizzle: allow <rule>` in the statement).
@@ -257,6 +274,22 @@ fn ask_renames(
     // Every pair was answered: what was not renamed is dropped and created.
     options.renames.none = true;
     Ok(options)
+}
+
+/// Shows `text` and asks on a terminal whether to go on; `false` without a terminal.
+fn confirm(text: &str) -> Result<bool, String> {
+    use std::io::{BufRead, Write};
+    if !std::io::stdin().is_terminal() {
+        return Ok(false);
+    }
+    print!("{text}\nThese statements lose data. Run them? [y/N] ");
+    let _ = std::io::stdout().flush();
+    let mut answer = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .map_err(|e| format!("cannot read the answer: {e}"))?;
+    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
 }
 
 /// A lint finding as JSON.
@@ -467,7 +500,7 @@ fn execute(cli: Cli, schema: Option<SchemaModel>, seed: Option<&SeedFn>) -> Resu
                 ok,
             })
         }
-        Command::Check => {
+        Command::Check { database } => {
             let problems = check(&dir)?;
             let findings = lint_dir(&dir, schema.as_ref())?;
             let open = findings.iter().filter(|finding| !finding.acknowledged).count();
@@ -479,15 +512,69 @@ fn execute(cli: Cli, schema: Option<SchemaModel>, seed: Option<&SeedFn>) -> Resu
             for finding in findings.iter().filter(|finding| !finding.acknowledged) {
                 text.push_str(&format!("\nlint: {finding}"));
             }
-            let ok = problems.is_empty() && open == 0;
+            let mut ok = problems.is_empty() && open == 0;
+            let mut drift_json = serde_json::Value::Null;
+            if database {
+                let url = config.database_url()?;
+                let model = match schema {
+                    Some(schema) => schema,
+                    None => files::last_snapshot(&dir, SchemaModel::empty(mizzle_dsl::dialect::DialectKind::Pg))?.0,
+                };
+                let migrations = files::load(&dir)?;
+                let found = runtime()?.block_on(drift(&url, &model, &migrations, &options))?;
+                text.push('\n');
+                text.push_str(found.to_string().trim_end());
+                ok = ok && found.is_empty();
+                drift_json = json!({ "statements": found.schema.statements, "journal": found.journal });
+            }
             Ok(Printed {
                 text,
                 json: json!({
                     "ok": ok,
                     "problems": problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
                     "lint": findings.iter().map(finding_json).collect::<Vec<_>>(),
+                    "drift": drift_json,
                 }),
                 ok,
+            })
+        }
+        Command::Push { dry_run, force } => {
+            let schema = schema.ok_or(
+                "push reads your Rust schema: run it through your project's migrations binary \
+                 (`cargo run --bin migrations -- push`, see the README)",
+            )?;
+            let url = config.database_url()?;
+            let runtime = runtime()?;
+            let planned = runtime.block_on(plan(&url, &schema, &options.table))?;
+            let mut text = if planned.statements.is_empty() {
+                "The database matches the schema: nothing to push.".to_owned()
+            } else {
+                planned.statements.join("\n")
+            };
+            for warning in &planned.warnings {
+                text.push_str(&format!("\nwarning: {warning}"));
+            }
+            let loses_data = !planned.warnings.is_empty();
+            let run = !dry_run
+                && !planned.statements.is_empty()
+                && (!loses_data || force || (output == Output::Human && confirm(&text)?));
+            if run {
+                runtime.block_on(push(&url, &planned))?;
+                text.push_str(&format!("\nPushed {} statement(s).", planned.statements.len()));
+            } else if loses_data && !dry_run && !force {
+                return Err(format!(
+                    "{text}\nnot pushed: these statements lose data; run again with --force, or answer yes on a terminal"
+                ));
+            }
+            Ok(Printed {
+                text,
+                json: json!({
+                    "ok": true,
+                    "statements": planned.statements,
+                    "warnings": planned.warnings,
+                    "pushed": run,
+                }),
+                ok: true,
             })
         }
         Command::Lint { migration } => {

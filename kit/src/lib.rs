@@ -8,7 +8,8 @@
 //! - [`apply`]: the journal, the lock, `migrate`, `status` and `down`.
 //! - [`check`]: that the migrations chain, one after the other.
 //! - [`lint`]: statements that lock or rewrite a busy table, or lose data code still reads.
-//! - [`introspect`]: a live database's tables and columns, to compare with a snapshot.
+//! - [`introspect`]: a live database read back into the schema model.
+//! - [`drift`]: how a live database differs from the schema and the journal, and `push`.
 //! - [`seeding`]: `mizzle seed`, the seeder's rows written to the database.
 //! - [`cli`]: the command line, a thin layer over the above.
 
@@ -17,6 +18,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diff;
+pub mod drift;
 pub mod introspect;
 pub mod lint;
 pub mod migrations;

@@ -1,5 +1,5 @@
-//! What a live database holds, read back for comparing with a snapshot: each table's
-//! columns with their nullability (the part of introspection migrations need checked).
+//! A live database's tables with their columns and nullability, to compare with a snapshot
+//! (the part of introspection migrations need checked).
 
 use crate::apply::Conn;
 use mizzle_dsl::schema::model::SchemaModel;

@@ -1,0 +1,44 @@
+//! What a live database holds, read back into the schema model: for comparing with a
+//! snapshot ([`columns`]), for drift and push ([`model`]), in the server's own spelling of
+//! types, defaults and expressions. Two introspections are compared with each other, so a
+//! schema declared in Rust is compared after a server has written it (see
+//! [`shadow`](crate::drift)).
+
+mod columns;
+mod mysql;
+mod pg;
+mod sqlite;
+
+pub use columns::{columns, model_columns, Columns};
+
+use crate::apply::Conn;
+use mizzle_dsl::schema::model::SchemaModel;
+
+/// The schema model of what the connection's current schema (PostgreSQL), database
+/// (MySQL) or file (SQLite) holds, leaving out the tables named in `skip` (the journal).
+pub async fn model(conn: &mut Conn, skip: &[&str]) -> Result<SchemaModel, String> {
+    let mut model = match conn {
+        Conn::Pg(_) => pg::model(conn).await?,
+        Conn::MySql(_) => mysql::model(conn).await?,
+        Conn::Sqlite(_) => sqlite::model(conn).await?,
+    };
+    model.tables.retain(|table| !skip.contains(&table.name.as_str()));
+    Ok(model)
+}
+
+/// The rows of `sql`, each exactly `N` columns wide (NULL as `None`).
+async fn rows<const N: usize>(conn: &mut Conn, sql: &str) -> Result<Vec<[Option<String>; N]>, String> {
+    conn.query_text(sql)
+        .await?
+        .into_iter()
+        .map(|row| {
+            <[Option<String>; N]>::try_from(row)
+                .map_err(|row| format!("introspection expected {N} columns, got {}", row.len()))
+        })
+        .collect()
+}
+
+/// A NOT NULL text of a row.
+fn text(value: &Option<String>) -> String {
+    value.clone().unwrap_or_default()
+}

@@ -1,0 +1,262 @@
+//! PostgreSQL's catalog read into the schema model: the connection's current schema.
+
+use super::{rows, text};
+use crate::apply::Conn;
+use mizzle_dsl::dialect::DialectKind;
+use mizzle_dsl::schema::model::{
+    CheckModel, ColumnModel, EnumModel, ForeignKeyModel, GeneratedModel, IndexModel, PrimaryKeyModel, SchemaModel,
+    SequenceModel, TableModel, UniqueModel, ViewModel,
+};
+
+/// The tables of the current schema, by name.
+const TABLES: &str = "c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')";
+
+pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
+    let mut model = SchemaModel::empty(DialectKind::Pg);
+    for [name] in rows::<1>(
+        conn,
+        &format!("SELECT c.relname::text FROM pg_class c WHERE {TABLES} ORDER BY c.relname"),
+    )
+    .await?
+    {
+        model.tables.push(TableModel {
+            schema: None,
+            name: text(&name),
+            columns: Vec::new(),
+            primary_key: None,
+            uniques: Vec::new(),
+            foreign_keys: Vec::new(),
+            checks: Vec::new(),
+            indexes: Vec::new(),
+        });
+    }
+    columns(conn, &mut model).await?;
+    constraints(conn, &mut model).await?;
+    indexes(conn, &mut model).await?;
+    for [name, values] in rows::<2>(
+        conn,
+        "SELECT t.typname::text, string_agg(e.enumlabel, E'\\x1f' ORDER BY e.enumsortorder) FROM pg_type t \
+         JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typnamespace = current_schema()::regnamespace \
+         GROUP BY t.typname ORDER BY t.typname",
+    )
+    .await?
+    {
+        model.enums.push(EnumModel {
+            name: text(&name),
+            values: text(&values).split('\u{1f}').map(str::to_owned).collect(),
+        });
+    }
+    // Sequences a column owns (serial, identity) belong to the column.
+    for [name, increment, min, max, start, cache, cycle] in rows::<7>(
+        conn,
+        "SELECT s.sequencename::text, s.increment_by::text, s.min_value::text, s.max_value::text, \
+         s.start_value::text, s.cache_size::text, s.cycle::text FROM pg_sequences s \
+         WHERE s.schemaname = current_schema() AND NOT EXISTS (SELECT 1 FROM pg_depend d \
+         WHERE d.objid = (quote_ident(s.schemaname) || '.' || quote_ident(s.sequencename))::regclass \
+         AND d.deptype IN ('a', 'i')) ORDER BY s.sequencename",
+    )
+    .await?
+    {
+        let number = |value: &Option<String>| value.as_deref().and_then(|v| v.parse().ok());
+        model.sequences.push(SequenceModel {
+            schema: None,
+            name: text(&name),
+            increment: number(&increment),
+            min: number(&min),
+            max: number(&max),
+            start: number(&start),
+            cache: number(&cache),
+            cycle: cycle.as_deref() == Some("true"),
+        });
+    }
+    for [name, definition] in rows::<2>(
+        conn,
+        "SELECT viewname::text, definition FROM pg_views WHERE schemaname = current_schema() ORDER BY viewname",
+    )
+    .await?
+    {
+        let sql = text(&definition).trim().trim_end_matches(';').to_owned();
+        model.views.push(ViewModel { name: text(&name), sql });
+    }
+    Ok(model)
+}
+
+fn table<'m>(model: &'m mut SchemaModel, name: &Option<String>) -> Option<&'m mut TableModel> {
+    model.tables.iter_mut().find(|t| Some(&t.name) == name.as_ref())
+}
+
+async fn columns(conn: &mut Conn, model: &mut SchemaModel) -> Result<(), String> {
+    let sql = format!(
+        "SELECT c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull::text, \
+         pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text, \
+         CASE WHEN t.typtype = 'e' OR (t.typcategory = 'A' AND et.typtype = 'e') THEN 'enum' ELSE '' END \
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid \
+         JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type et ON et.oid = t.typelem \
+         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum \
+         WHERE {TABLES} AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum"
+    );
+    for [table_name, name, sql_type, not_null, default, identity, generated, is_enum] in rows::<8>(conn, &sql).await? {
+        let generated_sql = default.clone();
+        let Some(table) = table(model, &table_name) else {
+            continue;
+        };
+        let mut sql_type = text(&sql_type);
+        if is_enum.as_deref() == Some("enum") {
+            // An enum's name as the schema model writes it: quoted.
+            let (name, array) = match sql_type.strip_suffix("[]") {
+                Some(name) => (name.to_owned(), "[]"),
+                None => (sql_type.clone(), ""),
+            };
+            sql_type = format!("\"{}\"{array}", name.trim_matches('"'));
+        }
+        let generated_stored = generated.as_deref() == Some("s");
+        // A serial column: an integer whose default is its own sequence's next value.
+        let mut default = if generated_stored { None } else { default.clone() };
+        let own_sequence = format!("nextval('{}_{}_seq'::regclass)", table.name, text(&name));
+        if default.as_deref() == Some(own_sequence.as_str()) {
+            if let Some(serial) = match sql_type.as_str() {
+                "integer" => Some("serial"),
+                "bigint" => Some("bigserial"),
+                "smallint" => Some("smallserial"),
+                _ => None,
+            } {
+                sql_type = serial.to_owned();
+                default = None;
+            }
+        }
+        table.columns.push(ColumnModel {
+            name: text(&name),
+            sql_type,
+            not_null: not_null.as_deref() == Some("true"),
+            primary_key: false,
+            autoincrement: false,
+            identity: match identity.as_deref() {
+                Some("a") => Some("always".to_owned()),
+                Some("d") => Some("by_default".to_owned()),
+                _ => None,
+            },
+            default,
+            generated: generated_stored.then(|| GeneratedModel {
+                sql: text(&generated_sql),
+                stored: true,
+            }),
+        });
+    }
+    Ok(())
+}
+
+/// `{a,b}` (an array of names as text) as its elements.
+fn names(array: &Option<String>) -> Vec<String> {
+    text(array)
+        .trim_matches(|c| c == '{' || c == '}')
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.trim_matches('"').to_owned())
+        .collect()
+}
+
+fn action(code: &Option<String>) -> Option<String> {
+    match code.as_deref() {
+        Some("c") => Some("CASCADE".to_owned()),
+        Some("r") => Some("RESTRICT".to_owned()),
+        Some("n") => Some("SET NULL".to_owned()),
+        Some("d") => Some("SET DEFAULT".to_owned()),
+        _ => None,
+    }
+}
+
+async fn constraints(conn: &mut Conn, model: &mut SchemaModel) -> Result<(), String> {
+    let sql = format!(
+        "SELECT c.relname::text, k.conname::text, k.contype::text, \
+         (SELECT array_agg(a.attname::text ORDER BY u.n) FROM unnest(k.conkey) WITH ORDINALITY u(num, n) \
+          JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.num)::text, \
+         f.relname::text, \
+         (SELECT array_agg(a.attname::text ORDER BY u.n) FROM unnest(k.confkey) WITH ORDINALITY u(num, n) \
+          JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.num)::text, \
+         k.confdeltype::text, k.confupdtype::text, pg_get_constraintdef(k.oid), \
+         COALESCE((SELECT i.indnullsnotdistinct FROM pg_index i WHERE i.indexrelid = k.conindid), false)::text \
+         FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid LEFT JOIN pg_class f ON f.oid = k.confrelid \
+         WHERE {TABLES} AND k.contype IN ('p', 'u', 'f', 'c') ORDER BY c.relname, k.conname"
+    );
+    for [table_name, name, kind, columns, foreign, foreign_columns, on_delete, on_update, definition, nulls] in
+        rows::<10>(conn, &sql).await?
+    {
+        let Some(table) = table(model, &table_name) else {
+            continue;
+        };
+        let columns = names(&columns);
+        match kind.as_deref() {
+            Some("p") if columns.len() == 1 => {
+                if let Some(column) = table.columns.iter_mut().find(|c| c.name == columns[0]) {
+                    column.primary_key = true;
+                }
+            }
+            Some("p") => {
+                table.primary_key = Some(PrimaryKeyModel {
+                    name: text(&name),
+                    columns,
+                })
+            }
+            Some("u") => table.uniques.push(UniqueModel {
+                name: text(&name),
+                columns,
+                nulls_not_distinct: nulls.as_deref() == Some("true"),
+            }),
+            Some("f") => table.foreign_keys.push(ForeignKeyModel {
+                name: text(&name),
+                columns,
+                foreign_schema: None,
+                foreign_table: text(&foreign),
+                foreign_columns: names(&foreign_columns),
+                on_delete: action(&on_delete),
+                on_update: action(&on_update),
+            }),
+            _ => {
+                let definition = text(&definition);
+                let condition = definition
+                    .strip_prefix("CHECK (")
+                    .and_then(|rest| rest.strip_suffix(')'))
+                    .unwrap_or(&definition);
+                table.checks.push(CheckModel {
+                    name: text(&name),
+                    sql: condition.to_owned(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn indexes(conn: &mut Conn, model: &mut SchemaModel) -> Result<(), String> {
+    let sql = format!(
+        "SELECT c.relname::text, ic.relname::text, i.indisunique::text, am.amname::text, \
+         (SELECT string_agg(pg_get_indexdef(i.indexrelid, k, true) || \
+            CASE WHEN i.indoption[k - 1] & 1 = 1 THEN ' DESC' ELSE '' END, E'\\x1f' ORDER BY k) \
+          FROM generate_series(1, i.indnkeyatts) k), \
+         pg_get_expr(i.indpred, i.indrelid), array_to_string(ic.reloptions, E'\\x1f') \
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid \
+         JOIN pg_am am ON am.oid = ic.relam \
+         WHERE {TABLES} AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) \
+         ORDER BY c.relname, ic.relname"
+    );
+    for [table_name, name, unique, method, keys, predicate, options] in rows::<7>(conn, &sql).await? {
+        let Some(table) = table(model, &table_name) else {
+            continue;
+        };
+        let method = text(&method);
+        table.indexes.push(IndexModel {
+            name: text(&name),
+            unique: unique.as_deref() == Some("true"),
+            concurrently: false,
+            using: (method != "btree").then_some(method),
+            keys: text(&keys).split('\u{1f}').map(str::to_owned).collect(),
+            where_sql: predicate,
+            with: options
+                .map(|o| o.split('\u{1f}').map(|kv| kv.replacen('=', " = ", 1)).collect())
+                .unwrap_or_default(),
+            algorithm: None,
+            lock: None,
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,250 @@
+//! SQLite's pragmas (and, for what they leave out, the CREATE statements it keeps) read
+//! into the schema model.
+
+use super::{rows, text};
+use crate::apply::Conn;
+use mizzle_dsl::dialect::DialectKind;
+use mizzle_dsl::schema::model::{
+    CheckModel, ColumnModel, ForeignKeyModel, GeneratedModel, IndexModel, PrimaryKeyModel, SchemaModel, TableModel,
+    ViewModel,
+};
+
+pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
+    let mut model = SchemaModel::empty(DialectKind::Sqlite);
+    let tables = rows::<2>(
+        conn,
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .await?;
+    for [name, create] in tables {
+        let name = text(&name);
+        let create = text(&create);
+        let quoted = name.replace('\'', "''");
+        let mut table = TableModel {
+            schema: None,
+            name: name.clone(),
+            columns: Vec::new(),
+            primary_key: None,
+            uniques: Vec::new(),
+            foreign_keys: Vec::new(),
+            checks: checks(&create),
+            indexes: Vec::new(),
+        };
+        let mut key_columns = Vec::new();
+        for [column, sql_type, not_null, default, pk, hidden] in rows::<6>(
+            conn,
+            &format!(
+                "SELECT name, type, CAST(\"notnull\" AS TEXT), dflt_value, CAST(pk AS TEXT), CAST(hidden AS TEXT) \
+                 FROM pragma_table_xinfo('{quoted}') ORDER BY cid"
+            ),
+        )
+        .await?
+        {
+            let column = text(&column);
+            if pk.as_deref().is_some_and(|pk| pk != "0") {
+                key_columns.push((pk.clone().unwrap_or_default(), column.clone()));
+            }
+            let generated = match hidden.as_deref() {
+                Some("2") | Some("3") => Some(GeneratedModel {
+                    sql: generated_expression(&create, &column).unwrap_or_default(),
+                    stored: hidden.as_deref() == Some("3"),
+                }),
+                _ => None,
+            };
+            table.columns.push(ColumnModel {
+                name: column,
+                sql_type: text(&sql_type).to_lowercase(),
+                not_null: not_null.as_deref() == Some("1"),
+                primary_key: false,
+                autoincrement: false,
+                identity: None,
+                default,
+                generated,
+            });
+        }
+        key_columns.sort();
+        match key_columns.as_slice() {
+            [(_, column)] => {
+                if let Some(c) = table.columns.iter_mut().find(|c| &c.name == column) {
+                    c.primary_key = true;
+                    c.autoincrement = create.to_uppercase().contains("AUTOINCREMENT");
+                }
+            }
+            [] => {}
+            several => {
+                table.primary_key = Some(PrimaryKeyModel {
+                    name: format!(
+                        "{name}_{}_pk",
+                        several.iter().map(|(_, c)| c.as_str()).collect::<Vec<_>>().join("_")
+                    ),
+                    columns: several.iter().map(|(_, c)| c.clone()).collect(),
+                })
+            }
+        }
+        for [id, foreign_table, from, to, on_update, on_delete] in rows::<6>(
+            conn,
+            &format!(
+                "SELECT CAST(id AS TEXT), \"table\", \"from\", \"to\", on_update, on_delete \
+                 FROM pragma_foreign_key_list('{quoted}') ORDER BY id, seq"
+            ),
+        )
+        .await?
+        {
+            let action = |rule: &Option<String>| rule.clone().filter(|rule| rule != "NO ACTION");
+            let id = text(&id);
+            match table.foreign_keys.last_mut() {
+                Some(last) if last.name == id => {
+                    last.columns.push(text(&from));
+                    last.foreign_columns.push(text(&to));
+                }
+                _ => table.foreign_keys.push(ForeignKeyModel {
+                    name: id,
+                    columns: vec![text(&from)],
+                    foreign_schema: None,
+                    foreign_table: text(&foreign_table),
+                    foreign_columns: vec![text(&to)],
+                    on_delete: action(&on_delete),
+                    on_update: action(&on_update),
+                }),
+            }
+        }
+        // SQLite keeps no foreign key names: the one mizzle gives, from the columns.
+        for fk in &mut table.foreign_keys {
+            fk.name = format!(
+                "{name}_{}_{}_{}_fk",
+                fk.columns.join("_"),
+                fk.foreign_table,
+                fk.foreign_columns.join("_")
+            );
+        }
+        for [index, unique, partial, sql] in rows::<4>(
+            conn,
+            &format!(
+                "SELECT l.name, CAST(l.\"unique\" AS TEXT), CAST(l.partial AS TEXT), m.sql \
+                 FROM pragma_index_list('{quoted}') l JOIN sqlite_master m ON m.name = l.name \
+                 WHERE l.origin = 'c' ORDER BY l.name"
+            ),
+        )
+        .await?
+        {
+            let index = text(&index);
+            let keys = rows::<2>(
+                conn,
+                &format!(
+                    "SELECT name, CAST(\"desc\" AS TEXT) FROM pragma_index_xinfo('{}') WHERE key = 1 ORDER BY seqno",
+                    index.replace('\'', "''")
+                ),
+            )
+            .await?
+            .into_iter()
+            .map(|[column, desc]| {
+                let column = format!("\"{}\"", text(&column));
+                if desc.as_deref() == Some("1") {
+                    format!("{column} DESC")
+                } else {
+                    column
+                }
+            })
+            .collect();
+            let sql = text(&sql);
+            let where_sql = (partial.as_deref() == Some("1"))
+                .then(|| sql.rfind(" WHERE ").map(|at| sql[at + 7..].trim().to_owned()))
+                .flatten();
+            table.indexes.push(IndexModel {
+                name: index,
+                unique: unique.as_deref() == Some("1"),
+                concurrently: false,
+                using: None,
+                keys,
+                where_sql,
+                with: Vec::new(),
+                algorithm: None,
+                lock: None,
+            });
+        }
+        model.tables.push(table);
+    }
+    for [name, sql] in rows::<2>(
+        conn,
+        "SELECT name, sql FROM sqlite_master WHERE type = 'view' ORDER BY name",
+    )
+    .await?
+    {
+        let sql = text(&sql);
+        let body = find_keyword(&sql, " AS ").map_or(sql.as_str(), |at| sql[at + 4..].trim());
+        model.views.push(ViewModel {
+            name: text(&name),
+            sql: body.trim_end_matches(';').to_owned(),
+        });
+    }
+    Ok(model)
+}
+
+/// Where `keyword` (upper-case, with its spaces) first occurs in `sql`, in any case.
+fn find_keyword(sql: &str, keyword: &str) -> Option<usize> {
+    sql.to_uppercase().find(keyword)
+}
+
+/// The text inside the parentheses that open at byte `open` of `sql`.
+fn parenthesized(sql: &str, open: usize) -> Option<&str> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (i, c) in sql[open..].char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"' | '`') => quote = Some(c),
+            (None, '(') => depth += 1,
+            (None, ')') => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&sql[open + 1..open + i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The table's named CHECK constraints, from its CREATE TABLE statement.
+fn checks(create: &str) -> Vec<CheckModel> {
+    let upper = create.to_uppercase();
+    let mut checks = Vec::new();
+    let mut from = 0;
+    while let Some(found) = upper[from..].find("CONSTRAINT ") {
+        let at = from + found + "CONSTRAINT ".len();
+        from = at;
+        let rest = &create[at..];
+        let name_end = match rest.chars().next() {
+            Some(quote @ ('"' | '`')) => rest[1..].find(quote).map(|e| e + 2),
+            Some('[') => rest.find(']').map(|e| e + 1),
+            _ => rest.find(char::is_whitespace),
+        };
+        let Some(name_end) = name_end else { break };
+        let name = rest[..name_end]
+            .trim_matches(|c| c == '"' || c == '`' || c == '[' || c == ']')
+            .to_owned();
+        let after = rest[name_end..].trim_start();
+        if after.to_uppercase().starts_with("CHECK") {
+            let open = at + name_end + (rest[name_end..].len() - after.len()) + after.find('(').unwrap_or(0);
+            if let Some(condition) = parenthesized(create, open) {
+                checks.push(CheckModel {
+                    name,
+                    sql: condition.trim().to_owned(),
+                });
+            }
+        }
+    }
+    checks
+}
+
+/// A generated column's expression, from its table's CREATE TABLE statement.
+fn generated_expression(create: &str, column: &str) -> Option<String> {
+    let quoted = format!("\"{column}\"");
+    let at = create.find(&quoted)?;
+    let rest_upper = create[at..].to_uppercase();
+    let generated = rest_upper.find(" AS (")?;
+    let open = at + generated + " AS ".len();
+    parenthesized(create, open).map(|sql| sql.trim().to_owned())
+}
