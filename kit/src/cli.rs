@@ -10,6 +10,7 @@ use crate::diff::Renames;
 use crate::drift::{drift, plan, push};
 use crate::lint::{lint_dir, Finding};
 use crate::migrations::{files, generate, GenerateOptions};
+use crate::pull::{pull, rustfmt};
 use clap::{Parser, Subcommand, ValueEnum};
 use mizzle_dsl::schema::ddl_writer::create_statements;
 use mizzle_dsl::schema::model::SchemaModel;
@@ -114,6 +115,13 @@ pub enum Command {
         /// snapshot) and with the migrations journal; drift fails the check.
         #[arg(long)]
         database: bool,
+    },
+    /// Writes the database's schema as Rust source: enums, a `table!` per table,
+    /// `relations!` from the foreign keys, and `schema()`.
+    Pull {
+        /// The file to write (formatted with rustfmt when it is installed); stdout if none.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Makes the database match the schema directly, without migration files: prints the
     /// statements, then runs them.
@@ -537,6 +545,25 @@ fn execute(cli: Cli, schema: Option<SchemaModel>, seed: Option<&SeedFn>) -> Resu
                 }),
                 ok,
             })
+        }
+        Command::Pull { out } => {
+            let url = config.database_url()?;
+            let source = rustfmt(runtime()?.block_on(pull(&url, &options.table))?);
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, &source).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    Ok(Printed {
+                        text: format!("Wrote the schema to {}.", path.display()),
+                        json: json!({ "ok": true, "file": path }),
+                        ok: true,
+                    })
+                }
+                None => Ok(Printed {
+                    text: source.clone(),
+                    json: json!({ "ok": true, "source": source }),
+                    ok: true,
+                }),
+            }
         }
         Command::Push { dry_run, force } => {
             let schema = schema.ok_or(

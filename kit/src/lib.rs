@@ -10,6 +10,7 @@
 //! - [`lint`]: statements that lock or rewrite a busy table, or lose data code still reads.
 //! - [`introspect`]: a live database read back into the schema model.
 //! - [`drift`]: how a live database differs from the schema and the journal, and `push`.
+//! - [`pull`]: a live database written as Rust source.
 //! - [`seeding`]: `mizzle seed`, the seeder's rows written to the database.
 //! - [`cli`]: the command line, a thin layer over the above.
 
@@ -22,6 +23,7 @@ pub mod drift;
 pub mod introspect;
 pub mod lint;
 pub mod migrations;
+pub mod pull;
 pub mod seeding;
 
 pub use apply::{down, migrate, migrate_with, status, MigrateOptions, Progress, Report, State};

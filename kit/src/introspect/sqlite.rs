@@ -66,7 +66,10 @@ pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
         match key_columns.as_slice() {
             [(_, column)] => {
                 if let Some(c) = table.columns.iter_mut().find(|c| &c.name == column) {
+                    // A key column holds no NULL, as mizzle declares it, whatever the
+                    // pragma says of a rowid alias.
                     c.primary_key = true;
+                    c.not_null = true;
                     c.autoincrement = create.to_uppercase().contains("AUTOINCREMENT");
                 }
             }
@@ -239,12 +242,32 @@ fn checks(create: &str) -> Vec<CheckModel> {
     checks
 }
 
-/// A generated column's expression, from its table's CREATE TABLE statement.
+/// A generated column's expression, from its table's CREATE TABLE statement: the
+/// definition (between top-level commas) that starts with the column's name.
 fn generated_expression(create: &str, column: &str) -> Option<String> {
-    let quoted = format!("\"{column}\"");
-    let at = create.find(&quoted)?;
-    let rest_upper = create[at..].to_uppercase();
-    let generated = rest_upper.find(" AS (")?;
-    let open = at + generated + " AS ".len();
-    parenthesized(create, open).map(|sql| sql.trim().to_owned())
+    let open = create.find('(')?;
+    let body = parenthesized(create, open)?;
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut definitions = Vec::new();
+    for (i, c) in body.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                definitions.push(&body[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    definitions.push(&body[start..]);
+    let definition = definitions.into_iter().map(str::trim).find(|definition| {
+        let name_end = definition[1..]
+            .find(|c: char| c == '"' || c == '`' || c == ']' || c.is_whitespace())
+            .map_or(definition.len(), |end| end + 1);
+        definition[..name_end].trim_matches(|c| c == '"' || c == '`' || c == '[') == column
+    })?;
+    let at = definition.to_uppercase().find(" AS (")?;
+    parenthesized(definition, at + " AS ".len()).map(|sql| sql.trim().to_owned())
 }
