@@ -61,6 +61,8 @@ CREATE TABLE categories (
   name text NOT NULL
 );
 CREATE INDEX customers_created_idx ON customers (created_at DESC);
+CREATE INDEX customers_born_idx ON customers (born NULLS FIRST, counter DESC NULLS LAST);
+CREATE INDEX customers_email_pattern_idx ON customers (email varchar_pattern_ops);
 CREATE UNIQUE INDEX categories_name_idx ON categories (name) WHERE parent_id IS NULL;
 CREATE INDEX orders_status_idx ON orders USING hash (status);
 "#;
@@ -136,17 +138,18 @@ CREATE TABLE order_items (
 
 /// Builds and runs a crate holding each pulled module, which prints each module's schema
 /// model: the pulled source compiled as an application would.
-fn models_of(sources: &[(&str, String)]) -> Vec<SchemaModel> {
+fn models_of(crate_name: &str, sources: &[(&str, String)]) -> Vec<SchemaModel> {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pulled");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(crate_name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("src")).unwrap();
     std::fs::write(
         dir.join("Cargo.toml"),
         format!(
-            "[package]\nname = \"pulled\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n\
+            "[package]\nname = \"{crate_name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n\
              [dependencies]\nmizzle = {{ path = {:?}, default-features = false }}\nserde_json = \"1\"\n",
-            workspace.display().to_string()
+            workspace.display().to_string(),
+            crate_name = crate_name
         ),
     )
     .unwrap();
@@ -254,7 +257,7 @@ async fn pulled_schemas_compile_and_match_their_databases() {
     if modules.is_empty() {
         return;
     }
-    let models = models_of(&modules);
+    let models = models_of("pulled", &modules);
     for ((dialect, url, _), model) in pulled.iter().zip(models) {
         let differences = plan(url, &model, "mizzle_migrations").await.unwrap();
         assert!(
@@ -291,4 +294,185 @@ fn the_command_writes_the_source_to_a_file() {
         "{source}"
     );
     assert!(rustfmt_clean(&source));
+}
+
+/// Each dialect's column types with a value for a DEFAULT, for the large schemas.
+fn types(dialect: &str) -> Vec<(&'static str, &'static str)> {
+    match dialect {
+        "postgresql" => vec![
+            ("smallint", "7"),
+            ("integer", "42"),
+            ("bigint", "9000000000"),
+            ("real", "1.5"),
+            ("double precision", "2.25"),
+            ("numeric(9,3)", "1.125"),
+            ("numeric", "3"),
+            ("boolean", "false"),
+            ("text", "'t'"),
+            ("varchar(30)", "'v'"),
+            ("char(4)", "'abcd'"),
+            ("uuid", "'67e55044-10b1-426f-9247-bb680e5fe0c8'"),
+            ("json", "'{}'"),
+            ("jsonb", "'[]'"),
+            ("date", "CURRENT_DATE"),
+            ("time", "'12:00'"),
+            ("timestamp", "now()"),
+            ("timestamptz", "now()"),
+            ("interval", "'1 day'"),
+            ("bytea", "'\\x00'"),
+            ("integer[]", "'{1,2}'"),
+            ("text[]", "'{}'"),
+        ],
+        "mysql" => vec![
+            ("tinyint", "1"),
+            ("smallint", "7"),
+            ("mediumint", "8"),
+            ("int", "42"),
+            ("bigint", "9000000000"),
+            ("tinyint unsigned", "1"),
+            ("int unsigned", "5"),
+            ("bigint unsigned", "6"),
+            ("float", "1.5"),
+            ("double", "2.25"),
+            ("decimal(9,3)", "1.125"),
+            ("boolean", "true"),
+            ("varchar(30)", "'v'"),
+            ("char(4)", "'abcd'"),
+            ("tinytext", "NULL"),
+            ("text", "NULL"),
+            ("mediumtext", "NULL"),
+            ("longtext", "NULL"),
+            ("binary(4)", "NULL"),
+            ("varbinary(16)", "NULL"),
+            ("date", "'2026-01-01'"),
+            ("datetime(3)", "CURRENT_TIMESTAMP(3)"),
+            ("time(2)", "'10:00:00'"),
+            ("timestamp(6)", "CURRENT_TIMESTAMP(6)"),
+            ("year", "2026"),
+            ("enum('a','b','c')", "'b'"),
+        ],
+        _ => vec![
+            ("integer", "42"),
+            ("real", "1.5"),
+            ("text", "'t'"),
+            ("blob", "x'00'"),
+            ("numeric", "3"),
+        ],
+    }
+}
+
+/// A schema of `count` tables in `dialect`: each with columns of every type (some NOT
+/// NULL, some with defaults), a unique, a check and indexes, a foreign key to the table
+/// before it (cascading on every third), a composite key on every fifth.
+fn large_schema(dialect: &str, count: usize) -> String {
+    let quote = |name: &str| {
+        if dialect == "mysql" {
+            format!("`{name}`")
+        } else {
+            format!("\"{name}\"")
+        }
+    };
+    let types = types(dialect);
+    let mut ddl = String::new();
+    for t in 0..count {
+        let table = format!("table_{t:02}");
+        let mut columns = Vec::new();
+        let composite = t % 5 == 4;
+        if composite {
+            columns.push("a integer NOT NULL".to_owned());
+            columns.push("b integer NOT NULL".to_owned());
+        } else {
+            columns.push("id integer PRIMARY KEY".to_owned());
+        }
+        for (c, (sql_type, default)) in types.iter().enumerate() {
+            let mut column = format!("c{c:02} {sql_type}");
+            if (c + t) % 3 == 0 {
+                column.push_str(" NOT NULL");
+            }
+            if (c + t) % 4 == 1 && *default != "NULL" {
+                let default = if dialect == "sqlite" && default.contains('(') {
+                    "0"
+                } else {
+                    default
+                };
+                column.push_str(&format!(" DEFAULT {default}"));
+            }
+            columns.push(column);
+        }
+        if t > 0 && !composite && (t - 1) % 5 != 4 {
+            let action = if t % 3 == 0 { " ON DELETE CASCADE" } else { "" };
+            columns.push(format!("parent_id integer REFERENCES table_{:02}(id){action}", t - 1));
+        }
+        columns.push(format!(
+            "CONSTRAINT {} UNIQUE (c01)",
+            quote(&format!("{table}_c01_key"))
+        ));
+        columns.push(format!(
+            "CONSTRAINT {} CHECK (c01 > 0)",
+            quote(&format!("{table}_c01_check"))
+        ));
+        if composite {
+            columns.push("PRIMARY KEY (a, b)".to_owned());
+        }
+        ddl.push_str(&format!("CREATE TABLE {table} (\n  {}\n);\n", columns.join(",\n  ")));
+        let partial = if dialect == "mysql" {
+            String::new()
+        } else {
+            " WHERE c01 > 10".to_owned()
+        };
+        ddl.push_str(&format!("CREATE INDEX {table}_c02_idx ON {table} (c02){partial};\n"));
+        ddl.push_str(&format!(
+            "CREATE INDEX {table}_c00_c02_idx ON {table} (c00, c02 DESC);\n"
+        ));
+    }
+    ddl
+}
+
+#[tokio::test]
+async fn thirty_two_tables_of_every_type_pull_without_a_difference() {
+    let mut pulled = Vec::new();
+    for dialect in ["postgresql", "mysql", "sqlite"] {
+        let Some(url) = support::database(dialect, &format!("pull_large_{}", &dialect[..2])).await else {
+            continue;
+        };
+        let mut conn = connect(&url).await.unwrap();
+        for statement in large_schema(dialect, 32)
+            .split(";\n")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            conn.execute(statement)
+                .await
+                .unwrap_or_else(|e| panic!("{dialect}: {e}: {statement}"));
+        }
+        let source = rustfmt(pull(&url, "mizzle_migrations").await.unwrap());
+        assert!(source.matches("mizzle::table! {").count() == 32, "{dialect}");
+        pulled.push((dialect, url, source));
+    }
+    if pulled.is_empty() {
+        return;
+    }
+    let modules: Vec<(&str, String)> = pulled
+        .iter()
+        .map(|(dialect, _, source)| {
+            (
+                match &dialect[..2] {
+                    "po" => "large_pg",
+                    "my" => "large_my",
+                    _ => "large_lite",
+                },
+                source.clone(),
+            )
+        })
+        .collect();
+    let models = models_of("pulled_large", &modules);
+    for ((dialect, url, _), model) in pulled.iter().zip(models) {
+        assert_eq!(model.tables.len(), 32);
+        let differences = plan(url, &model, "mizzle_migrations").await.unwrap();
+        assert!(
+            differences.statements.is_empty(),
+            "{dialect}: the pulled schema differs from the database:\n{}",
+            differences.statements.join("\n")
+        );
+    }
 }

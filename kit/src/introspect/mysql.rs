@@ -153,9 +153,9 @@ pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
         });
     }
     let mut indexes: Vec<(String, IndexModel)> = Vec::new();
-    for [table_name, name, non_unique, column, sub_part, index_type] in rows::<6>(
+    for [table_name, name, non_unique, column, sub_part, index_type, collation] in rows::<7>(
         conn,
-        "SELECT table_name, index_name, non_unique, column_name, sub_part, index_type \
+        "SELECT table_name, index_name, non_unique, column_name, sub_part, index_type, collation \
          FROM information_schema.statistics WHERE table_schema = database() AND index_name <> 'PRIMARY' \
          ORDER BY table_name, index_name, seq_in_index",
     )
@@ -165,10 +165,13 @@ pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
         if constraint_indexes.iter().any(|(t, n)| *t == table_name && *n == name) {
             continue;
         }
-        let key = match sub_part {
+        let mut key = match sub_part {
             Some(length) => format!("`{}`({length})", text(&column)),
             None => format!("`{}`", text(&column)),
         };
+        if collation.as_deref() == Some("D") {
+            key.push_str(" DESC");
+        }
         match indexes.last_mut() {
             Some((t, index)) if *t == table_name && index.name == name => index.keys.push(key),
             _ => {

@@ -231,7 +231,11 @@ async fn indexes(conn: &mut Conn, model: &mut SchemaModel) -> Result<(), String>
     let sql = format!(
         "SELECT c.relname::text, ic.relname::text, i.indisunique::text, am.amname::text, \
          (SELECT string_agg(pg_get_indexdef(i.indexrelid, k, true) || \
-            CASE WHEN i.indoption[k - 1] & 1 = 1 THEN ' DESC' ELSE '' END, E'\\x1f' ORDER BY k) \
+            COALESCE((SELECT ' ' || o.opcname FROM pg_opclass o WHERE o.oid = i.indclass[k - 1] \
+              AND NOT o.opcdefault), '') || \
+            CASE WHEN i.indoption[k - 1] & 1 = 1 THEN ' DESC' ELSE '' END || \
+            CASE WHEN i.indoption[k - 1] & 3 = 2 THEN ' NULLS FIRST' \
+                 WHEN i.indoption[k - 1] & 3 = 1 THEN ' NULLS LAST' ELSE '' END, E'\\x1f' ORDER BY k) \
           FROM generate_series(1, i.indnkeyatts) k), \
          pg_get_expr(i.indpred, i.indrelid), array_to_string(ic.reloptions, E'\\x1f') \
          FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid \

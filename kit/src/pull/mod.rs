@@ -215,11 +215,13 @@ fn table_source(
         }
     };
     if let Some(key) = &table.primary_key {
-        define.push(format!(
-            "t.primary_key({}).named({});",
-            columns_of(&key.columns),
-            literal(&key.name)
-        ));
+        // MySQL calls every primary key PRIMARY, whatever it was given.
+        let named = if kind == DialectKind::MySql && key.name == "PRIMARY" {
+            String::new()
+        } else {
+            format!(".named({})", literal(&key.name))
+        };
+        define.push(format!("t.primary_key({}){named};", columns_of(&key.columns)));
     }
     for unique in table.uniques.iter().filter(|u| u.columns.len() > 1) {
         let nulls = if unique.nulls_not_distinct {
@@ -285,22 +287,7 @@ fn table_source(
 fn index_source(table: &TableModel, index: &mizzle_dsl::schema::model::IndexModel) -> Result<String, String> {
     let mut keys = Vec::new();
     for key in &index.keys {
-        let (name, descending) = match key.strip_suffix(" DESC") {
-            Some(name) => (name, true),
-            None => (key.as_str(), false),
-        };
-        let bare = name.trim_matches(|c| c == '"' || c == '`');
-        let prefix_length = bare.contains('(') && name.starts_with('`');
-        let key = if table.columns.iter().any(|c| c.name == bare) && !prefix_length {
-            ident(bare)
-        } else {
-            return Err(format!(
-                "index `{}` of `{}` has the key {key}, which is not a column: declare it by hand with \
-                 `t.index(..).on(..)`",
-                index.name, table.name
-            ));
-        };
-        keys.push(if descending { format!("{key}.desc()") } else { key });
+        keys.push(index_key(table, index, key)?);
     }
     let keys = if keys.len() == 1 {
         keys.remove(0)
@@ -329,6 +316,56 @@ fn index_source(table: &TableModel, index: &mizzle_dsl::schema::model::IndexMode
     }
     line.push(';');
     Ok(line)
+}
+
+/// One key of an index: a column, maybe with an operator class, `DESC`, and `NULLS
+/// FIRST`/`LAST`, as Rust.
+fn index_key(table: &TableModel, index: &mizzle_dsl::schema::model::IndexModel, key: &str) -> Result<String, String> {
+    let not_a_column = || {
+        format!(
+            "index `{}` of `{}` has the key {key}, which is not a column: declare it by hand with \
+             `t.index(..).on(..)`",
+            index.name, table.name
+        )
+    };
+    let mut words: Vec<&str> = key.split(' ').collect();
+    let nulls = match words.as_slice() {
+        [.., "NULLS", "FIRST"] => Some("nulls_first"),
+        [.., "NULLS", "LAST"] => Some("nulls_last"),
+        _ => None,
+    };
+    if nulls.is_some() {
+        words.truncate(words.len() - 2);
+    }
+    let descending = words.last() == Some(&"DESC");
+    if descending {
+        words.pop();
+    }
+    let (column, class) = match words.as_slice() {
+        [column] => (*column, None),
+        [column, class] => (*column, Some(*class)),
+        _ => return Err(not_a_column()),
+    };
+    let column = column.trim_matches(|c| c == '"' || c == '`');
+    if !table.columns.iter().any(|c| c.name == column) {
+        return Err(not_a_column());
+    }
+    let mut rust = ident(column);
+    if let Some(class) = class {
+        if descending || nulls.is_some() {
+            return Err(not_a_column());
+        }
+        return Ok(format!("mizzle::schema::op_class({rust}, {})", literal(class)));
+    }
+    if descending {
+        rust.push_str(".desc()");
+    } else if nulls.is_some() {
+        rust.push_str(".asc()");
+    }
+    if let Some(nulls) = nulls {
+        let _ = write!(rust, ".{nulls}()");
+    }
+    Ok(rust)
 }
 
 /// `relations!` from the foreign keys: each key's table to its target (`one` when every
