@@ -63,6 +63,7 @@ CREATE TABLE categories (
 CREATE INDEX customers_created_idx ON customers (created_at DESC);
 CREATE INDEX customers_born_idx ON customers (born NULLS FIRST, counter DESC NULLS LAST);
 CREATE INDEX customers_email_pattern_idx ON customers (email varchar_pattern_ops);
+CREATE INDEX customers_lower_email_idx ON customers (lower(email), ((balance * 2)) DESC);
 CREATE UNIQUE INDEX categories_name_idx ON categories (name) WHERE parent_id IS NULL;
 CREATE INDEX orders_status_idx ON orders USING hash (status);
 "#;
@@ -107,6 +108,7 @@ CREATE TABLE order_items (
   CONSTRAINT order_items_order_fk FOREIGN KEY (order_id) REFERENCES orders(id)
 );
 CREATE INDEX customers_created_idx ON customers (created_at);
+CREATE INDEX customers_bio_idx ON customers (bio(20), email DESC);
 "#;
 
 const SQLITE: &str = r#"

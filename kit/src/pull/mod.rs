@@ -318,13 +318,13 @@ fn index_source(table: &TableModel, index: &mizzle_dsl::schema::model::IndexMode
     Ok(line)
 }
 
-/// One key of an index: a column, maybe with an operator class, `DESC`, and `NULLS
-/// FIRST`/`LAST`, as Rust.
+/// One key of an index as Rust: a column, maybe with an operator class, `DESC`, and
+/// `NULLS FIRST`/`LAST`; or an expression (a MySQL key prefix too) as raw SQL.
 fn index_key(table: &TableModel, index: &mizzle_dsl::schema::model::IndexModel, key: &str) -> Result<String, String> {
-    let not_a_column = || {
+    let unsupported = || {
         format!(
-            "index `{}` of `{}` has the key {key}, which is not a column: declare it by hand with \
-             `t.index(..).on(..)`",
+            "index `{}` of `{}` has the key {key}, an operator class with an order, which `t.index(..)` \
+             cannot write yet: declare it by hand",
             index.name, table.name
         )
     };
@@ -341,19 +341,31 @@ fn index_key(table: &TableModel, index: &mizzle_dsl::schema::model::IndexModel, 
     if descending {
         words.pop();
     }
-    let (column, class) = match words.as_slice() {
-        [column] => (*column, None),
-        [column, class] => (*column, Some(*class)),
-        _ => return Err(not_a_column()),
-    };
-    let column = column.trim_matches(|c| c == '"' || c == '`');
-    if !table.columns.iter().any(|c| c.name == column) {
-        return Err(not_a_column());
+    let column_key = match words.as_slice() {
+        [column] => Some((*column, None)),
+        [column, class] => Some((*column, Some(*class))),
+        _ => None,
     }
+    .map(|(column, class)| (column.trim_matches(|c| c == '"' || c == '`'), class))
+    .filter(|(column, _)| table.columns.iter().any(|c| c.name == *column));
+    let Some((column, class)) = column_key else {
+        // An expression (or a MySQL key prefix): the server's own text, as raw SQL.
+        let expression = words.join(" ");
+        let mut rust = format!("mizzle::sql::<mizzle::types::Text>({})", literal(&expression));
+        if descending {
+            rust.push_str(".desc()");
+        } else if nulls.is_some() {
+            rust.push_str(".asc()");
+        }
+        if let Some(nulls) = nulls {
+            let _ = write!(rust, ".{nulls}()");
+        }
+        return Ok(rust);
+    };
     let mut rust = ident(column);
     if let Some(class) = class {
         if descending || nulls.is_some() {
-            return Err(not_a_column());
+            return Err(unsupported());
         }
         return Ok(format!("mizzle::schema::op_class({rust}, {})", literal(class)));
     }
