@@ -21,6 +21,7 @@ fn table(name: &str) -> TableModel {
         identity: None,
         default: None,
         generated: None,
+        comment: None,
     });
     table
 }
@@ -224,6 +225,7 @@ async fn a_sqlite_rebuild_keeps_the_rows_and_adds_the_foreign_key() {
         identity: None,
         default: None,
         generated: None,
+        comment: None,
     });
     generate(&dir, &v1, &at("20260101000000")).unwrap();
     migrate(&url, &files::load(&dir).unwrap(), &MigrateOptions::default())

@@ -16,6 +16,7 @@ fn column(name: &str, sql_type: &str) -> ColumnModel {
         identity: None,
         default: None,
         generated: None,
+        comment: None,
     }
 }
 

@@ -275,3 +275,78 @@ fn enums_sequences_and_views_are_created_altered_and_dropped() {
         ]
     );
 }
+
+mod commented {
+    pub mod before_pg {
+        use mizzle_dsl::pg::*;
+        mizzle_dsl::table! { pub notes in Pg { id: Integer [primary_key], body: Text [comment("The text")] } }
+    }
+    pub mod after_pg {
+        use mizzle_dsl::pg::*;
+        mizzle_dsl::table! {
+            pub notes in Pg { id: Integer [primary_key], body: Text [comment("The note's text")] }
+            define |t| { t.comment("Notes people write"); }
+        }
+    }
+    pub mod before_my {
+        use mizzle_dsl::mysql::*;
+        mizzle_dsl::table! { pub notes in MySql { id: Int [primary_key], body: Text [comment("The text")] } }
+    }
+    pub mod after_my {
+        use mizzle_dsl::mysql::*;
+        mizzle_dsl::table! {
+            pub notes in MySql { id: Int [primary_key], body: Text [comment("The note's text")] }
+            define |t| { t.comment("Notes people write"); }
+        }
+    }
+    pub mod before_lite {
+        use mizzle_dsl::sqlite::*;
+        mizzle_dsl::table! { pub notes in Sqlite { id: Integer [primary_key], body: Text [comment("The text")] } }
+    }
+    pub mod after_lite {
+        use mizzle_dsl::sqlite::*;
+        mizzle_dsl::table! {
+            pub notes in Sqlite { id: Integer [primary_key], body: Text [comment("The note's text")] }
+            define |t| { t.comment("Notes people write"); }
+        }
+    }
+}
+
+#[test]
+fn comments_are_written_with_the_table_and_changed_in_place() {
+    use commented::*;
+    let pg_after = Schema::new().table(after_pg::notes::table).model().unwrap();
+    assert_eq!(
+        mizzle_dsl::schema::ddl_writer::create_statements(&pg_after),
+        [
+            "CREATE TABLE IF NOT EXISTS \"notes\" (\n  \"id\" integer PRIMARY KEY,\n  \"body\" text\n);",
+            "COMMENT ON TABLE \"notes\" IS 'Notes people write';",
+            "COMMENT ON COLUMN \"notes\".\"body\" IS 'The note''s text';",
+        ]
+    );
+    let pg_before = Schema::new().table(before_pg::notes::table).model().unwrap();
+    assert_eq!(
+        sql(&pg_before, &pg_after, &Renames::default()),
+        [
+            "COMMENT ON COLUMN \"notes\".\"body\" IS 'The note''s text';",
+            "COMMENT ON TABLE \"notes\" IS 'Notes people write';",
+        ]
+    );
+    let my_after = Schema::new().table(after_my::notes::table).model().unwrap();
+    assert_eq!(
+        mizzle_dsl::schema::ddl_writer::create_statements(&my_after),
+        ["CREATE TABLE `notes` (\n  `id` int PRIMARY KEY NOT NULL,\n  `body` text COMMENT 'The note''s text'\n) COMMENT = 'Notes people write';"]
+    );
+    let my_before = Schema::new().table(before_my::notes::table).model().unwrap();
+    assert_eq!(
+        sql(&my_before, &my_after, &Renames::default()),
+        [
+            "ALTER TABLE `notes` MODIFY COLUMN `body` text COMMENT 'The note''s text';",
+            "ALTER TABLE `notes` COMMENT = 'Notes people write';",
+        ]
+    );
+    // SQLite keeps no comments: nothing to write, nothing to rebuild.
+    let lite_before = Schema::new().table(before_lite::notes::table).model().unwrap();
+    let lite_after = Schema::new().table(after_lite::notes::table).model().unwrap();
+    assert!(sql(&lite_before, &lite_after, &Renames::default()).is_empty());
+}

@@ -60,6 +60,8 @@ CREATE TABLE categories (
   parent_id integer REFERENCES categories(id) ON DELETE SET NULL,
   name text NOT NULL
 );
+COMMENT ON TABLE customers IS 'People who buy, one row each.';
+COMMENT ON COLUMN customers.email IS 'Where receipts go (it''s checked)';
 CREATE INDEX customers_created_idx ON customers (created_at DESC);
 CREATE INDEX customers_born_idx ON customers (born NULLS FIRST, counter DESC NULLS LAST);
 CREATE INDEX customers_email_pattern_idx ON customers (email varchar_pattern_ops);
@@ -90,8 +92,9 @@ CREATE TABLE customers (
   small smallint,
   tiny tinyint unsigned,
   year_joined year,
+  notes varchar(200) COMMENT 'Free text, staff only',
   CONSTRAINT customers_email_unique UNIQUE (email)
-);
+) COMMENT = 'People who buy';
 CREATE TABLE orders (
   id int NOT NULL AUTO_INCREMENT PRIMARY KEY,
   customer_id bigint unsigned NOT NULL,
@@ -229,6 +232,14 @@ async fn pulled_schemas_compile_and_match_their_databases() {
             "{source}"
         );
         assert!(source.contains("pub enum OrderStatus {"), "{source}");
+        assert!(
+            source.contains("    /// People who buy, one row each.\n    pub customers in Pg {"),
+            "{source}"
+        );
+        assert!(
+            source.contains("t.comment(\"People who buy, one row each.\");"),
+            "{source}"
+        );
         assert!(
             source.contains("status: Enum<OrderStatus> [not_null, default_sql(\"'new'::order_status\")],"),
             "{source}"

@@ -22,6 +22,7 @@ fn column(name: &str, sql_type: &str, not_null: bool) -> ColumnModel {
         identity: None,
         default: None,
         generated: None,
+        comment: None,
     }
 }
 

@@ -22,6 +22,8 @@ pub struct Constraints {
     pub identity: Option<Identity>,
     /// `GENERATED ALWAYS AS (…)`: a column computed from others.
     pub generated: Option<Generated>,
+    /// The column's comment (`COMMENT ON COLUMN` on PostgreSQL, `COMMENT '…'` on MySQL).
+    pub comment: Option<&'static str>,
 }
 
 /// How an identity column is filled (PostgreSQL).
@@ -118,6 +120,12 @@ impl Constraints {
     /// No constraints.
     pub fn new() -> Self {
         <Self as Default>::default()
+    }
+
+    /// A comment on the column, kept by the database (PostgreSQL, MySQL).
+    pub fn comment(mut self, text: &'static str) -> Self {
+        self.comment = Some(text);
+        self
     }
 
     /// `PRIMARY KEY`.

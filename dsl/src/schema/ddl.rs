@@ -147,6 +147,46 @@ fn write_column(kind: DialectKind, sql: &mut String, column: &ColumnModel) {
     if column.not_null && !(kind == DialectKind::Pg && (column.primary_key || column.identity.is_some())) {
         sql.push_str(" NOT NULL");
     }
+    if let (DialectKind::MySql, Some(comment)) = (kind, &column.comment) {
+        sql.push_str(" COMMENT ");
+        // The model refused what cannot be written (a NUL, a backslash on MySQL).
+        let _ = write_text(kind, sql, comment);
+    }
+}
+
+/// PostgreSQL's `COMMENT ON TABLE`/`COMMENT ON COLUMN` for `column` (a column's, or the
+/// table's when `None`), to `comment` or, when `None`, to none.
+pub fn comment_on(table: &TableModel, column: Option<&str>, comment: Option<&str>) -> String {
+    let kind = DialectKind::Pg;
+    let mut sql = String::from(if column.is_some() {
+        "COMMENT ON COLUMN "
+    } else {
+        "COMMENT ON TABLE "
+    });
+    qualified(kind, &mut sql, table.schema.as_deref(), &table.name);
+    if let Some(column) = column {
+        sql.push('.');
+        ident(kind, &mut sql, column);
+    }
+    sql.push_str(" IS ");
+    match comment {
+        Some(comment) => {
+            let _ = write_text(kind, &mut sql, comment);
+        }
+        None => sql.push_str("NULL"),
+    }
+    sql.push(';');
+    sql
+}
+
+/// MySQL's `ALTER TABLE … COMMENT = '…'` (empty for none).
+pub fn mysql_table_comment(table: &TableModel, comment: Option<&str>) -> String {
+    let mut sql = String::from("ALTER TABLE ");
+    qualified(DialectKind::MySql, &mut sql, table.schema.as_deref(), &table.name);
+    sql.push_str(" COMMENT = ");
+    let _ = write_text(DialectKind::MySql, &mut sql, comment.unwrap_or(""));
+    sql.push(';');
+    sql
 }
 
 /// A column's definition as `ADD COLUMN` writes it.
@@ -202,8 +242,21 @@ pub fn table_statements(kind: DialectKind, table: &TableModel, deferred: &[&str]
     qualified(kind, &mut sql, table.schema.as_deref(), &table.name);
     sql.push_str(" (\n  ");
     sql.push_str(&lines.join(",\n  "));
-    sql.push_str("\n);");
+    sql.push_str("\n)");
+    if let (DialectKind::MySql, Some(comment)) = (kind, &table.comment) {
+        sql.push_str(" COMMENT = ");
+        let _ = write_text(kind, &mut sql, comment);
+    }
+    sql.push(';');
     let mut statements = vec![sql];
+    if kind == DialectKind::Pg {
+        if let Some(comment) = &table.comment {
+            statements.push(comment_on(table, None, Some(comment)));
+        }
+        for column in table.columns.iter().filter(|c| c.comment.is_some()) {
+            statements.push(comment_on(table, Some(&column.name), column.comment.as_deref()));
+        }
+    }
     statements.extend(unique_indexes);
     for index in &table.indexes {
         statements.push(create_index(kind, table, index));

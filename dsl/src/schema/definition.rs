@@ -38,6 +38,8 @@ pub struct TableExtras {
     pub indexes: Vec<Index>,
     /// Expressions that could not be written as DDL, with the reason.
     pub errors: Vec<String>,
+    /// The table's comment (PostgreSQL, MySQL).
+    pub comment: Option<String>,
 }
 
 /// `[CONSTRAINT name] PRIMARY KEY (columns)`.
@@ -248,6 +250,11 @@ impl<T: Table> Define<T> {
             on_update: None,
         });
         self.extras.foreign_keys.last_mut().expect("just pushed")
+    }
+
+    /// A comment on the table, kept by the database (PostgreSQL, MySQL; SQLite has none).
+    pub fn comment(&mut self, text: &str) {
+        self.extras.comment = Some(text.to_owned());
     }
 
     /// An index named `name`; give its keys with `.on(..)`.

@@ -27,7 +27,8 @@
 /// `identity_always`, `identity_by_default` (PostgreSQL), `generated_stored("sql")`,
 /// `generated_virtual("sql")`, `default_fn(function)` (computed by the application when an insert
 /// leaves the column out), `on_update_fn(function)` (written by every update that does
-/// not set the column), `references(table::column)`, `on_delete(Action)`, `on_update(Action)`.
+/// not set the column), `references(table::column)`, `on_delete(Action)`, `on_update(Action)`,
+/// `comment("text")` (kept by PostgreSQL and MySQL).
 /// Columns are nullable unless `not_null` or `primary_key` says otherwise; a default (or a
 /// serial type, or `autoincrement`) lets inserts leave the column out.
 ///
@@ -35,7 +36,7 @@
 /// After the columns, `define |t| { … }` declares table-level keys, constraints and
 /// indexes on the [`Define`](crate::schema::Define) `t`: `t.primary_key((a, b))`,
 /// `t.unique((a, b)).named("…")`, `t.check("name", a.gt(0))`, `t.foreign_key(a, other::id)`,
-/// `t.index("name_idx").on(name)`.
+/// `t.index("name_idx").on(name)`, `t.comment("text")`.
 ///
 /// Everything it writes can be written by hand: see the README for the expansion.
 #[macro_export]

@@ -38,9 +38,9 @@ pub use set::{create_sequence, create_view, Schema, Sequence, SupportsSequences}
 /// The DDL writer over the [`model`]: every statement the schema and its migrations need.
 pub mod ddl_writer {
     pub use super::ddl::{
-        add_constraint, add_foreign_keys, check_clause, column_definition, create_index, drop_constraint,
-        drop_foreign_keys, drop_index, enum_statement, foreign_key_clause, qualified, sqlite_unique_index,
-        table_statements, unique_clause, ConstraintKind,
+        add_constraint, add_foreign_keys, check_clause, column_definition, comment_on, create_index, drop_constraint,
+        drop_foreign_keys, drop_index, enum_statement, foreign_key_clause, mysql_table_comment, qualified,
+        sqlite_unique_index, table_statements, unique_clause, ConstraintKind,
     };
     pub use super::set::{create_statements, creation_order, drop_statements, sequence_statement, view_statement};
 }

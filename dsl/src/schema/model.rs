@@ -89,6 +89,9 @@ pub struct TableModel {
     pub checks: Vec<CheckModel>,
     /// Indexes.
     pub indexes: Vec<IndexModel>,
+    /// The table's comment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }
 
 /// A column.
@@ -111,6 +114,9 @@ pub struct ColumnModel {
     pub default: Option<String>,
     /// `GENERATED ALWAYS AS (…)`.
     pub generated: Option<GeneratedModel>,
+    /// The column's comment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }
 
 /// A generated column's expression and storage.
@@ -289,7 +295,24 @@ impl TableModel {
                     sql: g.sql.to_owned(),
                     stored: g.stored,
                 }),
+                comment: c.comment.map(str::to_owned),
             });
+        }
+        let comments = columns
+            .iter()
+            .filter_map(|c| c.comment.as_deref())
+            .chain(def.extras.comment.as_deref());
+        for comment in comments {
+            let problem = if comment.contains('\0') {
+                Some("a comment cannot hold a NUL character")
+            } else if kind == DialectKind::MySql && comment.contains('\\') {
+                Some("a MySQL comment cannot hold a backslash: its spelling depends on the server's SQL mode")
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                return Err(encode(format!("COMMENT {comment:?}"), EncodeError::new(problem)));
+            }
         }
         let owned = |names: &[&str]| names.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>();
         let default_name = |columns: &[&str], suffix: &str| format!("{}_{}_{suffix}", def.name, columns.join("_"));
@@ -367,6 +390,7 @@ impl TableModel {
             foreign_keys,
             checks,
             indexes,
+            comment: def.extras.comment.clone(),
         })
     }
 
@@ -381,6 +405,7 @@ impl TableModel {
             foreign_keys: Vec::new(),
             checks: Vec::new(),
             indexes: Vec::new(),
+            comment: None,
         }
     }
 

@@ -386,7 +386,7 @@ fn table_steps(
     let column_changed = before.columns.iter().any(|c| {
         after
             .column(&new_name_of(&c.name))
-            .is_some_and(|n| ColumnShape::of(c) != ColumnShape::of(n))
+            .is_some_and(|n| ColumnShape::of(kind, c) != ColumnShape::of(kind, n))
     });
     let key_changed = before.primary_key.as_ref().map(|k| &k.columns) != after.primary_key.as_ref().map(|k| &k.columns);
 
@@ -468,7 +468,7 @@ fn table_steps(
         if let Some(new_column) = after.column(&new_name_of(&column.name)) {
             let mut old_column = column.clone();
             old_column.name = new_column.name.clone();
-            if ColumnShape::of(&old_column) != ColumnShape::of(new_column) {
+            if ColumnShape::of(kind, &old_column) != ColumnShape::of(kind, new_column) {
                 alters.push(Step::AlterColumn {
                     table: after.clone(),
                     from: old_column,
@@ -476,6 +476,13 @@ fn table_steps(
                 });
             }
         }
+    }
+    if before.comment != after.comment && kind != DialectKind::Sqlite {
+        alters.push(Step::SetTableComment {
+            table: after.clone(),
+            from: before.comment.clone(),
+            to: after.comment.clone(),
+        });
     }
     for column in &gone {
         drops.insert(
@@ -522,10 +529,12 @@ struct ColumnShape<'a> {
     identity: Option<&'a str>,
     default: Option<&'a str>,
     generated: Option<(&'a str, bool)>,
+    comment: Option<&'a str>,
 }
 
 impl<'a> ColumnShape<'a> {
-    fn of(column: &'a mizzle_dsl::schema::model::ColumnModel) -> Self {
+    /// The shape of `column` in dialect `kind` (SQLite keeps no comments).
+    fn of(kind: DialectKind, column: &'a mizzle_dsl::schema::model::ColumnModel) -> Self {
         ColumnShape {
             sql_type: &column.sql_type,
             // An identity column is NOT NULL whether or not the schema said so (snapshots
@@ -536,6 +545,7 @@ impl<'a> ColumnShape<'a> {
             identity: column.identity.as_deref(),
             default: column.default.as_deref(),
             generated: column.generated.as_ref().map(|g| (g.sql.as_str(), g.stored)),
+            comment: column.comment.as_deref().filter(|_| kind != DialectKind::Sqlite),
         }
     }
 }

@@ -4,9 +4,9 @@
 use mizzle_dsl::dialect::DialectKind;
 use mizzle_dsl::schema::ddl_ident;
 use mizzle_dsl::schema::ddl_writer::{
-    add_constraint, check_clause, column_definition, create_index, drop_constraint, drop_index, enum_statement,
-    foreign_key_clause, qualified, sequence_statement, sqlite_unique_index, table_statements, unique_clause,
-    view_statement, ConstraintKind,
+    add_constraint, check_clause, column_definition, comment_on, create_index, drop_constraint, drop_index,
+    enum_statement, foreign_key_clause, mysql_table_comment, qualified, sequence_statement, sqlite_unique_index,
+    table_statements, unique_clause, view_statement, ConstraintKind,
 };
 use mizzle_dsl::schema::model::{
     CheckModel, ColumnModel, EnumModel, ForeignKeyModel, IndexModel, SequenceModel, TableModel, UniqueModel, ViewModel,
@@ -98,6 +98,15 @@ pub enum Step {
         from: ColumnModel,
         /// The column after.
         to: ColumnModel,
+    },
+    /// A table's comment set or removed (PostgreSQL, MySQL).
+    SetTableComment {
+        /// The table, as it is after.
+        table: TableModel,
+        /// The comment before.
+        from: Option<String>,
+        /// The comment after.
+        to: Option<String>,
     },
     /// SQLite: the table made anew with the new definition, its rows copied over.
     RebuildTable {
@@ -289,6 +298,11 @@ impl Step {
             Step::DropCheck { table, check } => vec![drop_constraint(kind, table, ConstraintKind::Check, &check.name)],
             Step::CreateView(view) => vec![view_statement(kind, view)],
             Step::DropView(view) => vec![format!("DROP VIEW {};", ident(kind, &view.name))],
+            Step::SetTableComment { table, to, .. } => match kind {
+                DialectKind::Pg => vec![comment_on(table, None, to.as_deref())],
+                DialectKind::MySql => vec![mysql_table_comment(table, to.as_deref())],
+                DialectKind::Sqlite => Vec::new(),
+            },
         }
     }
 
@@ -334,6 +348,11 @@ impl Step {
                 to: from,
             },
             Step::RebuildTable { from, to } => Step::RebuildTable { from: to, to: from },
+            Step::SetTableComment { table, from, to } => Step::SetTableComment {
+                table,
+                from: to,
+                to: from,
+            },
             Step::CreateIndex { table, index } => Step::DropIndex { table, index },
             Step::DropIndex { table, index } => Step::CreateIndex { table, index },
             Step::AddUnique { table, unique } => Step::DropUnique { table, unique },
@@ -453,6 +472,9 @@ fn alter_column(kind: DialectKind, table: &TableModel, from: &ColumnModel, to: &
                 statements.push(alter(
                     if to.not_null { "SET NOT NULL" } else { "DROP NOT NULL" }.to_owned(),
                 ));
+            }
+            if from.comment != to.comment && kind == DialectKind::Pg {
+                statements.push(comment_on(table, Some(&to.name), to.comment.as_deref()));
             }
             statements
         }

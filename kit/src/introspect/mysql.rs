@@ -11,14 +11,15 @@ use mizzle_dsl::schema::model::{
 
 pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
     let mut model = SchemaModel::empty(DialectKind::MySql);
-    for [name] in rows::<1>(
+    for [name, comment] in rows::<2>(
         conn,
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = database() \
+        "SELECT table_name, table_comment FROM information_schema.tables WHERE table_schema = database() \
          AND table_type = 'BASE TABLE' ORDER BY table_name",
     )
     .await?
     {
         model.tables.push(TableModel {
+            comment: comment.filter(|c| !c.is_empty()),
             schema: None,
             name: text(&name),
             columns: Vec::new(),
@@ -29,9 +30,10 @@ pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
             indexes: Vec::new(),
         });
     }
-    for [table_name, name, sql_type, nullable, default, extra, expression] in rows::<7>(
+    for [table_name, name, sql_type, nullable, default, extra, expression, comment] in rows::<8>(
         conn,
-        "SELECT table_name, column_name, column_type, is_nullable, column_default, extra, generation_expression \
+        "SELECT table_name, column_name, column_type, is_nullable, column_default, extra, generation_expression, \
+         column_comment \
          FROM information_schema.columns WHERE table_schema = database() ORDER BY table_name, ordinal_position",
     )
     .await?
@@ -45,6 +47,7 @@ pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
             stored: extra.contains("stored"),
         });
         table.columns.push(ColumnModel {
+            comment: comment.filter(|c| !c.is_empty()),
             name: text(&name),
             sql_type: text(&sql_type),
             not_null: nullable.as_deref() == Some("NO"),

@@ -13,13 +13,17 @@ const TABLES: &str = "c.relnamespace = current_schema()::regnamespace AND c.relk
 
 pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
     let mut model = SchemaModel::empty(DialectKind::Pg);
-    for [name] in rows::<1>(
+    for [name, comment] in rows::<2>(
         conn,
-        &format!("SELECT c.relname::text FROM pg_class c WHERE {TABLES} ORDER BY c.relname"),
+        &format!(
+            "SELECT c.relname::text, obj_description(c.oid, 'pg_class') FROM pg_class c WHERE {TABLES} \
+             ORDER BY c.relname"
+        ),
     )
     .await?
     {
         model.tables.push(TableModel {
+            comment,
             schema: None,
             name: text(&name),
             columns: Vec::new(),
@@ -89,13 +93,16 @@ async fn columns(conn: &mut Conn, model: &mut SchemaModel) -> Result<(), String>
     let sql = format!(
         "SELECT c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull::text, \
          pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text, \
-         CASE WHEN t.typtype = 'e' OR (t.typcategory = 'A' AND et.typtype = 'e') THEN 'enum' ELSE '' END \
+         CASE WHEN t.typtype = 'e' OR (t.typcategory = 'A' AND et.typtype = 'e') THEN 'enum' ELSE '' END, \
+         col_description(a.attrelid, a.attnum) \
          FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid \
          JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type et ON et.oid = t.typelem \
          LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum \
          WHERE {TABLES} AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum"
     );
-    for [table_name, name, sql_type, not_null, default, identity, generated, is_enum] in rows::<8>(conn, &sql).await? {
+    for [table_name, name, sql_type, not_null, default, identity, generated, is_enum, comment] in
+        rows::<9>(conn, &sql).await?
+    {
         let generated_sql = default.clone();
         let Some(table) = table(model, &table_name) else {
             continue;
@@ -125,6 +132,7 @@ async fn columns(conn: &mut Conn, model: &mut SchemaModel) -> Result<(), String>
             }
         }
         table.columns.push(ColumnModel {
+            comment,
             name: text(&name),
             sql_type,
             not_null: not_null.as_deref() == Some("true"),

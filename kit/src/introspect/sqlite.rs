@@ -21,6 +21,7 @@ pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
         let create = text(&create);
         let quoted = name.replace('\'', "''");
         let mut table = TableModel {
+            comment: None,
             schema: None,
             name: name.clone(),
             columns: Vec::new(),
@@ -52,6 +53,7 @@ pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
                 _ => None,
             };
             table.columns.push(ColumnModel {
+                comment: None,
                 name: column,
                 sql_type: text(&sql_type).to_lowercase(),
                 not_null: not_null.as_deref() == Some("1"),

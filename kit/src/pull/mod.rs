@@ -127,6 +127,14 @@ fn enum_source(name: &str, members: &[String]) -> String {
     out
 }
 
+/// A comment as doc comment lines, each indented by `indent`.
+fn doc_lines(comment: &str, indent: &str) -> String {
+    comment
+        .lines()
+        .map(|line| format!("{indent}/// {}\n", line.trim_end()).replace("/// \n", "///\n"))
+        .collect()
+}
+
 /// A column's name in `table!`: the identifier, with the SQL name when it differs.
 fn column_name(sql: &str) -> String {
     if keeps_name(sql) {
@@ -149,10 +157,11 @@ fn table_source(
     } else {
         format!("({})", literal(&table.name))
     };
-    let mut out = format!(
-        "\nmizzle::table! {{\n    /// The `{}` table.\n    pub {table_ident}{sql_name} in {dialect_type} {{\n",
-        table.name
-    );
+    let doc = match &table.comment {
+        Some(comment) => doc_lines(comment, "    "),
+        None => format!("    /// The `{}` table.\n", table.name),
+    };
+    let mut out = format!("\nmizzle::table! {{\n{doc}    pub {table_ident}{sql_name} in {dialect_type} {{\n");
     let single_uniques: Vec<_> = table.uniques.iter().filter(|u| u.columns.len() == 1).collect();
     for column in &table.columns {
         let mapped = types::map(kind, &column.sql_type, enums, &table.name, &column.name)?;
@@ -192,6 +201,10 @@ fn table_source(
             };
             modifiers.push(format!("{which}({})", literal(&generated.sql)));
         }
+        if let Some(comment) = &column.comment {
+            out.push_str(&doc_lines(comment, "        "));
+            modifiers.push(format!("comment({})", literal(comment)));
+        }
         let modifiers = if modifiers.is_empty() {
             String::new()
         } else {
@@ -206,6 +219,9 @@ fn table_source(
     }
     out.push_str("    }\n");
     let mut define = Vec::new();
+    if let Some(comment) = &table.comment {
+        define.push(format!("t.comment({});", literal(comment)));
+    }
     let columns_of = |columns: &[String]| -> String {
         let idents: Vec<String> = columns.iter().map(|c| ident(c)).collect();
         if idents.len() == 1 {
