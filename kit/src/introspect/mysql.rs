@@ -20,14 +20,7 @@ pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
     {
         model.tables.push(TableModel {
             comment: comment.filter(|c| !c.is_empty()),
-            schema: None,
-            name: text(&name),
-            columns: Vec::new(),
-            primary_key: None,
-            uniques: Vec::new(),
-            foreign_keys: Vec::new(),
-            checks: Vec::new(),
-            indexes: Vec::new(),
+            ..TableModel::named(None, &text(&name))
         });
     }
     for [table_name, name, sql_type, nullable, default, extra, expression, comment] in rows::<8>(

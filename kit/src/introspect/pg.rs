@@ -24,14 +24,7 @@ pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
     {
         model.tables.push(TableModel {
             comment,
-            schema: None,
-            name: text(&name),
-            columns: Vec::new(),
-            primary_key: None,
-            uniques: Vec::new(),
-            foreign_keys: Vec::new(),
-            checks: Vec::new(),
-            indexes: Vec::new(),
+            ..TableModel::named(None, &text(&name))
         });
     }
     columns(conn, &mut model).await?;

@@ -21,15 +21,8 @@ pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
         let create = text(&create);
         let quoted = name.replace('\'', "''");
         let mut table = TableModel {
-            comment: None,
-            schema: None,
-            name: name.clone(),
-            columns: Vec::new(),
-            primary_key: None,
-            uniques: Vec::new(),
-            foreign_keys: Vec::new(),
             checks: checks(&create),
-            indexes: Vec::new(),
+            ..TableModel::named(None, &name)
         };
         let mut key_columns = Vec::new();
         for [column, sql_type, not_null, default, pk, hidden] in rows::<6>(

@@ -364,10 +364,8 @@ fn index_key(table: &TableModel, index: &mizzle_dsl::schema::model::IndexModel, 
     }
     .map(|(column, class)| (column.trim_matches(|c| c == '"' || c == '`'), class))
     .filter(|(column, _)| table.columns.iter().any(|c| c.name == *column));
-    let Some((column, class)) = column_key else {
-        // An expression (or a MySQL key prefix): the server's own text, as raw SQL.
-        let expression = words.join(" ");
-        let mut rust = format!("mizzle::sql::<mizzle::types::Text>({})", literal(&expression));
+    // The key's order, written after it.
+    let ordered = |mut rust: String| {
         if descending {
             rust.push_str(".desc()");
         } else if nulls.is_some() {
@@ -376,24 +374,18 @@ fn index_key(table: &TableModel, index: &mizzle_dsl::schema::model::IndexModel, 
         if let Some(nulls) = nulls {
             let _ = write!(rust, ".{nulls}()");
         }
-        return Ok(rust);
+        rust
     };
-    let mut rust = ident(column);
-    if let Some(class) = class {
-        if descending || nulls.is_some() {
-            return Err(unsupported());
-        }
-        return Ok(format!("mizzle::schema::op_class({rust}, {})", literal(class)));
+    let Some((column, class)) = column_key else {
+        // An expression (or a MySQL key prefix): the server's own text, as raw SQL.
+        let expression = words.join(" ");
+        return Ok(ordered(format!("mizzle::sql::<mizzle::types::Text>({})", literal(&expression))));
+    };
+    match class {
+        Some(_) if descending || nulls.is_some() => Err(unsupported()),
+        Some(class) => Ok(format!("mizzle::schema::op_class({}, {})", ident(column), literal(class))),
+        None => Ok(ordered(ident(column))),
     }
-    if descending {
-        rust.push_str(".desc()");
-    } else if nulls.is_some() {
-        rust.push_str(".asc()");
-    }
-    if let Some(nulls) = nulls {
-        let _ = write!(rust, ".{nulls}()");
-    }
-    Ok(rust)
 }
 
 /// `relations!` from the foreign keys: each key's table to its target (`one` when every
