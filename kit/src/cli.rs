@@ -548,7 +548,14 @@ fn execute(cli: Cli, schema: Option<SchemaModel>, seed: Option<&SeedFn>) -> Resu
         }
         Command::Pull { out } => {
             let url = config.database_url()?;
-            let source = rustfmt(runtime()?.block_on(pull(&url, &options.table))?);
+            let schemas: Vec<String> = config
+                .schema_filter
+                .clone()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|schema| schema != "public")
+                .collect();
+            let source = rustfmt(runtime()?.block_on(pull(&url, &options.table, &schemas))?);
             match out {
                 Some(path) => {
                     std::fs::write(&path, &source).map_err(|e| format!("cannot write {}: {e}", path.display()))?;

@@ -216,7 +216,7 @@ async fn pulled_schemas_compile_and_match_their_databases() {
         for statement in ddl.split(';').map(str::trim).filter(|s| !s.is_empty()) {
             conn.execute(statement).await.unwrap();
         }
-        let source = rustfmt(pull(&url, "mizzle_migrations").await.unwrap());
+        let source = rustfmt(pull(&url, "mizzle_migrations", &[]).await.unwrap());
         assert!(
             rustfmt_clean(&source),
             "{dialect}: the source is not rustfmt-clean:\n{source}"
@@ -458,7 +458,7 @@ async fn thirty_two_tables_of_every_type_pull_without_a_difference() {
                 .await
                 .unwrap_or_else(|e| panic!("{dialect}: {e}: {statement}"));
         }
-        let source = rustfmt(pull(&url, "mizzle_migrations").await.unwrap());
+        let source = rustfmt(pull(&url, "mizzle_migrations", &[]).await.unwrap());
         assert!(source.matches("mizzle::table! {").count() == 32, "{dialect}");
         pulled.push((dialect, url, source));
     }
@@ -488,4 +488,55 @@ async fn thirty_two_tables_of_every_type_pull_without_a_difference() {
             differences.statements.join("\n")
         );
     }
+}
+
+#[tokio::test]
+async fn tables_of_other_postgres_schemas_are_pulled_with_their_schema() {
+    let Some(url) = support::database("postgresql", "pull_schemas").await else {
+        return;
+    };
+    let billing = "mizzle_kit_pull_billing".to_owned();
+    let mut conn = connect(&url).await.unwrap();
+    conn.execute(&format!("DROP SCHEMA IF EXISTS {billing} CASCADE"))
+        .await
+        .unwrap();
+    for statement in [
+        format!("CREATE SCHEMA {billing}"),
+        "CREATE TABLE customers (id serial PRIMARY KEY, name text NOT NULL)".to_owned(),
+        "CREATE TABLE events (id serial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())".to_owned(),
+        format!(
+            "CREATE TABLE {billing}.invoices (id serial PRIMARY KEY, \
+             customer_id integer NOT NULL REFERENCES customers(id), total numeric(10,2) NOT NULL)"
+        ),
+        format!("CREATE TABLE {billing}.events (id serial PRIMARY KEY, invoice_id integer REFERENCES {billing}.invoices(id))"),
+        format!("CREATE INDEX invoices_customer_idx ON {billing}.invoices (customer_id)"),
+    ] {
+        conn.execute(&statement).await.unwrap();
+    }
+    let source = rustfmt(
+        pull(&url, "mizzle_migrations", std::slice::from_ref(&billing))
+            .await
+            .unwrap(),
+    );
+    assert!(
+        source.contains(&format!("    pub invoices schema \"{billing}\" in Pg {{")),
+        "{source}"
+    );
+    // Two tables named `events`: the other schema's module takes the schema's name.
+    assert!(
+        source.contains(&format!(
+            "    pub {billing}_events(\"events\") schema \"{billing}\" in Pg {{"
+        )),
+        "{source}"
+    );
+    let models = models_of("pulled_schemas", &[("schemas", source)]);
+    let model = &models[0];
+    assert_eq!(model.schemas, [billing.clone()]);
+    let differences = plan(&url, model, "mizzle_migrations").await.unwrap();
+    assert!(
+        differences.statements.is_empty(),
+        "{}",
+        differences.statements.join("\n")
+    );
+    conn.execute(&format!("DROP SCHEMA {billing} CASCADE")).await.unwrap();
 }

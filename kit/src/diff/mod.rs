@@ -135,9 +135,18 @@ pub fn diff(old: &SchemaModel, new: &SchemaModel, renames: &Renames) -> Result<V
     };
     let mut pairs: Vec<(&TableModel, &TableModel)> = Vec::new();
     let mut dropped: Vec<&TableModel> = Vec::new();
+    // A table of the same name in the same schema first; else one of that name whose own
+    // schema has none of it before (the table moved).
+    let kept = |t: &TableModel| old.tables.iter().any(|o| o.name == t.name && o.schema == t.schema);
     for table in &old.tables {
         let target = renamed_to(&table.name).unwrap_or(&table.name);
-        match new.tables.iter().find(|t| t.name == target) {
+        let same = new.tables.iter().find(|t| t.name == target && t.schema == table.schema);
+        let moved = || {
+            new.tables
+                .iter()
+                .find(|t| t.name == target && !kept(t) && !pairs.iter().any(|(_, paired)| std::ptr::eq(*paired, *t)))
+        };
+        match same.or_else(moved) {
             Some(new_table) => pairs.push((table, new_table)),
             None => dropped.push(table),
         }
@@ -145,7 +154,7 @@ pub fn diff(old: &SchemaModel, new: &SchemaModel, renames: &Renames) -> Result<V
     let created: Vec<&TableModel> = new
         .tables
         .iter()
-        .filter(|t| !pairs.iter().any(|(_, n)| n.name == t.name))
+        .filter(|t| !pairs.iter().any(|(_, n)| std::ptr::eq(*n, *t)))
         .collect();
     if !renames.none {
         for gone in &dropped {

@@ -60,7 +60,7 @@ impl fmt::Display for Drift {
 /// gained is created: nothing is taken for a rename.
 pub async fn plan(url: &str, schema: &SchemaModel, journal: &str) -> Result<Plan, String> {
     let mut conn = connect(url).await?;
-    let live = introspect::model(&mut conn, &[journal]).await?;
+    let live = introspect::model_of(&mut conn, &[journal], &shadow::schemas_of(schema)).await?;
     let expected = shadow::written_by_server(url, schema).await?;
     let renames = Renames {
         none: true,

@@ -5,6 +5,7 @@
 
 use crate::apply::{connect, Conn};
 use crate::introspect;
+use mizzle_dsl::dialect::DialectKind;
 use mizzle_dsl::schema::ddl_writer::create_statements;
 use mizzle_dsl::schema::model::SchemaModel;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -12,12 +13,41 @@ use std::sync::atomic::{AtomicU32, Ordering};
 /// Tells apart the shadows of one process.
 static NEXT: AtomicU32 = AtomicU32::new(0);
 
-/// `model` as the server at `url` writes it.
+/// The schema names a model's tables live in, besides the default one.
+pub fn schemas_of(model: &SchemaModel) -> Vec<String> {
+    let mut names: Vec<String> = model
+        .tables
+        .iter()
+        .filter_map(|t| t.schema.clone())
+        .chain(model.schemas.iter().cloned())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// `model` with each schema name renamed by `rename`.
+fn renamed(model: &SchemaModel, rename: &dyn Fn(&str) -> String) -> SchemaModel {
+    let mut model = model.clone();
+    model.schemas = model.schemas.iter().map(|s| rename(s)).collect();
+    for table in &mut model.tables {
+        table.schema = table.schema.as_deref().map(rename);
+        for fk in &mut table.foreign_keys {
+            fk.foreign_schema = fk.foreign_schema.as_deref().map(rename);
+        }
+    }
+    model
+}
+
+/// `model` as the server at `url` writes it. Tables in other PostgreSQL schemas are
+/// written in scratch schemas of their own and read back under their own names.
 pub async fn written_by_server(url: &str, model: &SchemaModel) -> Result<SchemaModel, String> {
-    if model.tables.iter().any(|t| t.schema.is_some()) || model.sequences.iter().any(|s| s.schema.is_some()) {
+    let schemas = schemas_of(model);
+    let kind = model.kind()?;
+    if (!schemas.is_empty() && kind != DialectKind::Pg) || model.sequences.iter().any(|s| s.schema.is_some()) {
         return Err(
-            "drift and push compare the connection's own schema; this schema has tables in other PostgreSQL \
-             schemas (compare those with --url pointing at each schema's search_path)"
+            "drift and push compare the connection's own schema (and, on PostgreSQL, the schemas its tables \
+             name); this schema has tables in other MySQL databases or sequences in other schemas"
                 .to_owned(),
         );
     }
@@ -26,6 +56,19 @@ pub async fn written_by_server(url: &str, model: &SchemaModel) -> Result<SchemaM
         std::process::id(),
         NEXT.fetch_add(1, Ordering::Relaxed)
     );
+    let scratch: Vec<String> = (0..schemas.len()).map(|i| format!("{name}_{i}")).collect();
+    let to_scratch = |schema: &str| {
+        schemas
+            .iter()
+            .position(|s| s == schema)
+            .map_or_else(|| schema.to_owned(), |i| scratch[i].clone())
+    };
+    let from_scratch = |schema: &str| {
+        scratch
+            .iter()
+            .position(|s| s == schema)
+            .map_or_else(|| schema.to_owned(), |i| schemas[i].clone())
+    };
     let mut conn = match connect(url).await? {
         Conn::Sqlite(_) => Conn::Sqlite(
             rusqlite::Connection::open_in_memory()
@@ -34,11 +77,17 @@ pub async fn written_by_server(url: &str, model: &SchemaModel) -> Result<SchemaM
         conn => conn,
     };
     let (create, enter, drop) = match conn {
-        Conn::Pg(_) => (
-            format!("CREATE SCHEMA \"{name}\""),
-            format!("SET search_path TO \"{name}\""),
-            format!("DROP SCHEMA \"{name}\" CASCADE"),
-        ),
+        Conn::Pg(_) => {
+            let mut drop = format!("DROP SCHEMA \"{name}\" CASCADE");
+            for schema in &scratch {
+                drop.push_str(&format!("; DROP SCHEMA IF EXISTS \"{schema}\" CASCADE"));
+            }
+            (
+                format!("CREATE SCHEMA \"{name}\""),
+                format!("SET search_path TO \"{name}\""),
+                drop,
+            )
+        }
         Conn::MySql(_) => (
             format!("CREATE DATABASE `{name}`"),
             format!("USE `{name}`"),
@@ -51,14 +100,16 @@ pub async fn written_by_server(url: &str, model: &SchemaModel) -> Result<SchemaM
         conn.execute(&enter).await?;
     }
     let mut result = Ok(());
-    for statement in create_statements(model) {
+    for statement in create_statements(&renamed(model, &to_scratch)) {
         if let Err(error) = conn.execute(&statement).await {
             result = Err(format!("the schema's DDL fails on this server ({error}): {statement}"));
             break;
         }
     }
     let written = match result {
-        Ok(()) => introspect::model(&mut conn, &[]).await,
+        Ok(()) => introspect::model_of(&mut conn, &[], &scratch)
+            .await
+            .map(|written| renamed(&written, &from_scratch)),
         Err(error) => Err(error),
     };
     if !drop.is_empty() {

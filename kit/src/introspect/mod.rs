@@ -17,12 +17,20 @@ use mizzle_dsl::schema::model::SchemaModel;
 /// The schema model of what the connection's current schema (PostgreSQL), database
 /// (MySQL) or file (SQLite) holds, leaving out the tables named in `skip` (the journal).
 pub async fn model(conn: &mut Conn, skip: &[&str]) -> Result<SchemaModel, String> {
+    model_of(conn, skip, &[]).await
+}
+
+/// [`model`], with the tables of the PostgreSQL schemas `schemas` besides the current
+/// one's (each table carrying its schema's name); other dialects have one namespace.
+pub async fn model_of(conn: &mut Conn, skip: &[&str], schemas: &[String]) -> Result<SchemaModel, String> {
     let mut model = match conn {
-        Conn::Pg(_) => pg::model(conn).await?,
+        Conn::Pg(_) => pg::model(conn, schemas).await?,
         Conn::MySql(_) => mysql::model(conn).await?,
         Conn::Sqlite(_) => sqlite::model(conn).await?,
     };
-    model.tables.retain(|table| !skip.contains(&table.name.as_str()));
+    model
+        .tables
+        .retain(|table| table.schema.is_some() || !skip.contains(&table.name.as_str()));
     Ok(model)
 }
 

@@ -1,4 +1,5 @@
-//! PostgreSQL's catalog read into the schema model: the connection's current schema.
+//! PostgreSQL's catalog read into the schema model: the connection's current schema, and
+//! other schemas by name (their tables carry the schema's name).
 
 use super::{rows, text};
 use crate::apply::Conn;
@@ -8,28 +9,69 @@ use mizzle_dsl::schema::model::{
     SequenceModel, TableModel, UniqueModel, ViewModel,
 };
 
-/// The tables of the current schema, by name.
-const TABLES: &str = "c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')";
+/// A table `c`'s key in the rows read: its schema's name (empty for the current schema),
+/// a unit separator, and its name.
+const KEY: &str = "(CASE WHEN c.relnamespace = current_schema()::regnamespace THEN '' ELSE \
+    (SELECT n.nspname::text FROM pg_namespace n WHERE n.oid = c.relnamespace) END) || E'\\x1f' || c.relname";
 
-pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
+/// The same for a referenced table `f`.
+const FOREIGN_KEY: &str = "(CASE WHEN f.relnamespace = current_schema()::regnamespace THEN '' ELSE \
+    (SELECT n.nspname::text FROM pg_namespace n WHERE n.oid = f.relnamespace) END) || E'\\x1f' || f.relname";
+
+/// A text literal of a schema name, for the catalog queries (which take no parameters).
+fn literal(name: &str) -> String {
+    format!("'{}'", name.replace('\'', "''"))
+}
+
+/// The tables `c` of the current schema and of `schemas`.
+fn tables_in(schemas: &[String]) -> String {
+    let others: Vec<String> = schemas.iter().map(|s| literal(s)).collect();
+    let others = if others.is_empty() {
+        "NULL".to_owned()
+    } else {
+        others.join(", ")
+    };
+    format!(
+        "c.relkind IN ('r', 'p') AND (c.relnamespace = current_schema()::regnamespace OR \
+         c.relnamespace IN (SELECT oid FROM pg_namespace WHERE nspname IN ({others})))"
+    )
+}
+
+/// A key's schema (none for the current one) and name.
+fn split_key(key: &Option<String>) -> (Option<String>, String) {
+    let key = text(key);
+    match key.split_once('\u{1f}') {
+        Some(("", name)) => (None, name.to_owned()),
+        Some((schema, name)) => (Some(schema.to_owned()), name.to_owned()),
+        None => (None, key),
+    }
+}
+
+pub(super) async fn model(conn: &mut Conn, schemas: &[String]) -> Result<SchemaModel, String> {
+    let filter = tables_in(schemas);
     let mut model = SchemaModel::empty(DialectKind::Pg);
-    for [name, comment] in rows::<2>(
+    for [key, comment] in rows::<2>(
         conn,
         &format!(
-            "SELECT c.relname::text, obj_description(c.oid, 'pg_class') FROM pg_class c WHERE {TABLES} \
-             ORDER BY c.relname"
+            "SELECT {KEY}, obj_description(c.oid, 'pg_class') FROM pg_class c WHERE {filter} \
+             ORDER BY 1"
         ),
     )
     .await?
     {
+        let (schema, name) = split_key(&Some(text(&key)));
         model.tables.push(TableModel {
             comment,
-            ..TableModel::named(None, &text(&name))
+            ..TableModel::named(schema.as_deref(), &name)
         });
     }
-    columns(conn, &mut model).await?;
-    constraints(conn, &mut model).await?;
-    indexes(conn, &mut model).await?;
+    let mut names: Vec<String> = model.tables.iter().filter_map(|t| t.schema.clone()).collect();
+    names.sort();
+    names.dedup();
+    model.schemas = names;
+    columns(conn, &mut model, &filter).await?;
+    constraints(conn, &mut model, &filter).await?;
+    indexes(conn, &mut model, &filter).await?;
     for [name, values] in rows::<2>(
         conn,
         "SELECT t.typname::text, string_agg(e.enumlabel, E'\\x1f' ORDER BY e.enumsortorder) FROM pg_type t \
@@ -78,20 +120,21 @@ pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
     Ok(model)
 }
 
-fn table<'m>(model: &'m mut SchemaModel, name: &Option<String>) -> Option<&'m mut TableModel> {
-    model.tables.iter_mut().find(|t| Some(&t.name) == name.as_ref())
+fn table<'m>(model: &'m mut SchemaModel, key: &Option<String>) -> Option<&'m mut TableModel> {
+    let (schema, name) = split_key(key);
+    model.tables.iter_mut().find(|t| t.name == name && t.schema == schema)
 }
 
-async fn columns(conn: &mut Conn, model: &mut SchemaModel) -> Result<(), String> {
+async fn columns(conn: &mut Conn, model: &mut SchemaModel, filter: &str) -> Result<(), String> {
     let sql = format!(
-        "SELECT c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull::text, \
+        "SELECT {KEY}, a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull::text, \
          pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text, \
          CASE WHEN t.typtype = 'e' OR (t.typcategory = 'A' AND et.typtype = 'e') THEN 'enum' ELSE '' END, \
          col_description(a.attrelid, a.attnum) \
          FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid \
          JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type et ON et.oid = t.typelem \
          LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum \
-         WHERE {TABLES} AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum"
+         WHERE {filter} AND a.attnum > 0 AND NOT a.attisdropped ORDER BY 1, a.attnum"
     );
     for [table_name, name, sql_type, not_null, default, identity, generated, is_enum, comment] in
         rows::<9>(conn, &sql).await?
@@ -112,8 +155,17 @@ async fn columns(conn: &mut Conn, model: &mut SchemaModel) -> Result<(), String>
         let generated_stored = generated.as_deref() == Some("s");
         // A serial column: an integer whose default is its own sequence's next value.
         let mut default = if generated_stored { None } else { default.clone() };
-        let own_sequence = format!("nextval('{}_{}_seq'::regclass)", table.name, text(&name));
-        if default.as_deref() == Some(own_sequence.as_str()) {
+        // Outside the current schema the sequence's name is qualified.
+        let sequence = format!("{}_{}_seq'::regclass)", table.name, text(&name));
+        let own_sequence = |default: &str| {
+            default.strip_prefix("nextval('").is_some_and(|rest| {
+                rest == sequence
+                    || table.schema.as_deref().is_some_and(|schema| {
+                        rest.strip_prefix(schema).and_then(|r| r.strip_prefix('.')) == Some(&sequence)
+                    })
+            })
+        };
+        if default.as_deref().is_some_and(own_sequence) {
             if let Some(serial) = match sql_type.as_str() {
                 "integer" => Some("serial"),
                 "bigint" => Some("bigserial"),
@@ -166,18 +218,18 @@ fn action(code: &Option<String>) -> Option<String> {
     }
 }
 
-async fn constraints(conn: &mut Conn, model: &mut SchemaModel) -> Result<(), String> {
+async fn constraints(conn: &mut Conn, model: &mut SchemaModel, filter: &str) -> Result<(), String> {
     let sql = format!(
-        "SELECT c.relname::text, k.conname::text, k.contype::text, \
+        "SELECT {KEY}, k.conname::text, k.contype::text, \
          (SELECT array_agg(a.attname::text ORDER BY u.n) FROM unnest(k.conkey) WITH ORDINALITY u(num, n) \
           JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.num)::text, \
-         f.relname::text, \
+         {FOREIGN_KEY}, \
          (SELECT array_agg(a.attname::text ORDER BY u.n) FROM unnest(k.confkey) WITH ORDINALITY u(num, n) \
           JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.num)::text, \
          k.confdeltype::text, k.confupdtype::text, pg_get_constraintdef(k.oid), \
          COALESCE((SELECT i.indnullsnotdistinct FROM pg_index i WHERE i.indexrelid = k.conindid), false)::text \
          FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid LEFT JOIN pg_class f ON f.oid = k.confrelid \
-         WHERE {TABLES} AND k.contype IN ('p', 'u', 'f', 'c') ORDER BY c.relname, k.conname"
+         WHERE {filter} AND k.contype IN ('p', 'u', 'f', 'c') ORDER BY 1, k.conname"
     );
     for [table_name, name, kind, columns, foreign, foreign_columns, on_delete, on_update, definition, nulls] in
         rows::<10>(conn, &sql).await?
@@ -206,8 +258,8 @@ async fn constraints(conn: &mut Conn, model: &mut SchemaModel) -> Result<(), Str
             Some("f") => table.foreign_keys.push(ForeignKeyModel {
                 name: text(&name),
                 columns,
-                foreign_schema: None,
-                foreign_table: text(&foreign),
+                foreign_schema: split_key(&foreign).0,
+                foreign_table: split_key(&foreign).1,
                 foreign_columns: names(&foreign_columns),
                 on_delete: action(&on_delete),
                 on_update: action(&on_update),
@@ -228,9 +280,9 @@ async fn constraints(conn: &mut Conn, model: &mut SchemaModel) -> Result<(), Str
     Ok(())
 }
 
-async fn indexes(conn: &mut Conn, model: &mut SchemaModel) -> Result<(), String> {
+async fn indexes(conn: &mut Conn, model: &mut SchemaModel, filter: &str) -> Result<(), String> {
     let sql = format!(
-        "SELECT c.relname::text, ic.relname::text, i.indisunique::text, am.amname::text, \
+        "SELECT {KEY}, ic.relname::text, i.indisunique::text, am.amname::text, \
          (SELECT string_agg(pg_get_indexdef(i.indexrelid, k, true) || \
             COALESCE((SELECT ' ' || o.opcname FROM pg_opclass o WHERE o.oid = i.indclass[k - 1] \
               AND NOT o.opcdefault), '') || \
@@ -241,8 +293,8 @@ async fn indexes(conn: &mut Conn, model: &mut SchemaModel) -> Result<(), String>
          pg_get_expr(i.indpred, i.indrelid), array_to_string(ic.reloptions, E'\\x1f') \
          FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid \
          JOIN pg_am am ON am.oid = ic.relam \
-         WHERE {TABLES} AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) \
-         ORDER BY c.relname, ic.relname"
+         WHERE {filter} AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) \
+         ORDER BY 1, ic.relname"
     );
     for [table_name, name, unique, method, keys, predicate, options] in rows::<7>(conn, &sql).await? {
         let Some(table) = table(model, &table_name) else {

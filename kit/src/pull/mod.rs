@@ -12,11 +12,22 @@ use mizzle_dsl::schema::model::{ForeignKeyModel, SchemaModel, TableModel};
 use names::{camel, ident, keeps_name, literal};
 use std::fmt::Write as _;
 
-/// The Rust source of the database at `url` (the journal table `journal` left out).
-pub async fn pull(url: &str, journal: &str) -> Result<String, String> {
+/// The Rust source of the database at `url` (the journal table `journal` left out), with
+/// the tables of the PostgreSQL schemas `schemas` besides the connection's own.
+pub async fn pull(url: &str, journal: &str, schemas: &[String]) -> Result<String, String> {
     let mut conn = connect(url).await?;
-    let model = introspect::model(&mut conn, &[journal]).await?;
+    let model = introspect::model_of(&mut conn, &[journal], schemas).await?;
     source(&model)
+}
+
+/// The module a table is declared in: its name, or, when another schema has a table of
+/// the same name, its schema's name and its own.
+fn module(model: &SchemaModel, schema: Option<&str>, name: &str) -> String {
+    let shared = model.tables.iter().filter(|t| t.name == name).count() > 1;
+    match schema {
+        Some(schema) if shared => ident(&format!("{schema}_{name}")),
+        _ => ident(name),
+    }
 }
 
 /// `source` formatted by rustfmt (edition 2021), or as it is when rustfmt cannot run.
@@ -65,17 +76,17 @@ pub fn source(model: &SchemaModel) -> Result<String, String> {
     if model.tables.is_empty() {
         return Err("the database has no tables to pull".to_owned());
     }
-    let (module, dialect_type) = dialect(kind);
+    let (types_module, dialect_type) = dialect(kind);
     let enums: Vec<(String, Vec<String>)> = model.enums.iter().map(|e| (e.name.clone(), e.values.clone())).collect();
     let mut declared: Vec<(String, Vec<String>)> = Vec::new();
     let mut tables = String::new();
     for table in &model.tables {
-        tables.push_str(&table_source(kind, dialect_type, table, &enums, &mut declared)?);
+        tables.push_str(&table_source(model, dialect_type, table, &enums, &mut declared)?);
     }
     let mut out = format!(
         "//! The database's schema as `mizzle pull` read it: one `table!` per table, the relations\n\
          //! its foreign keys imply, and `schema()` for migrations. It is yours to edit now.\n\n\
-         use mizzle::{module}::*;\n"
+         use mizzle::{types_module}::*;\n"
     );
     if model.tables.iter().any(|t| {
         t.foreign_keys
@@ -94,7 +105,11 @@ pub fn source(model: &SchemaModel) -> Result<String, String> {
          pub fn schema() -> mizzle::schema::Schema<{dialect_type}> {{\n    mizzle::schema::Schema::new()"
     ));
     for table in &model.tables {
-        let _ = write!(out, "\n        .table({}::table)", ident(&table.name));
+        let _ = write!(
+            out,
+            "\n        .table({}::table)",
+            module(model, table.schema.as_deref(), &table.name)
+        );
     }
     out.push_str("\n}\n");
     Ok(out)
@@ -145,23 +160,30 @@ fn column_name(sql: &str) -> String {
 }
 
 fn table_source(
-    kind: DialectKind,
+    model: &SchemaModel,
     dialect_type: &str,
     table: &TableModel,
     enums: &[(String, Vec<String>)],
     declared: &mut Vec<(String, Vec<String>)>,
 ) -> Result<String, String> {
-    let table_ident = ident(&table.name);
-    let sql_name = if keeps_name(&table.name) {
+    let kind = model.kind()?;
+    let table_ident = module(model, table.schema.as_deref(), &table.name);
+    let sql_name = if keeps_name(&table.name) && table_ident == ident(&table.name) {
         String::new()
     } else {
         format!("({})", literal(&table.name))
     };
+    let in_schema = table
+        .schema
+        .as_deref()
+        .map(|schema| format!(" schema {}", literal(schema)))
+        .unwrap_or_default();
     let doc = match &table.comment {
         Some(comment) => doc_lines(comment, "    "),
         None => format!("    /// The `{}` table.\n", table.name),
     };
-    let mut out = format!("\nmizzle::table! {{\n{doc}    pub {table_ident}{sql_name} in {dialect_type} {{\n");
+    let mut out =
+        format!("\nmizzle::table! {{\n{doc}    pub {table_ident}{sql_name}{in_schema} in {dialect_type} {{\n");
     let single_uniques: Vec<_> = table.uniques.iter().filter(|u| u.columns.len() == 1).collect();
     for column in &table.columns {
         let mapped = types::map(kind, &column.sql_type, enums, &table.name, &column.name)?;
@@ -252,7 +274,7 @@ fn table_source(
         ));
     }
     for fk in &table.foreign_keys {
-        let foreign = ident(&fk.foreign_table);
+        let foreign = module(model, fk.foreign_schema.as_deref(), &fk.foreign_table);
         let foreign_columns: Vec<String> = fk
             .foreign_columns
             .iter()
@@ -379,11 +401,18 @@ fn index_key(table: &TableModel, index: &mizzle_dsl::schema::model::IndexModel, 
     let Some((column, class)) = column_key else {
         // An expression (or a MySQL key prefix): the server's own text, as raw SQL.
         let expression = words.join(" ");
-        return Ok(ordered(format!("mizzle::sql::<mizzle::types::Text>({})", literal(&expression))));
+        return Ok(ordered(format!(
+            "mizzle::sql::<mizzle::types::Text>({})",
+            literal(&expression)
+        )));
     };
     match class {
         Some(_) if descending || nulls.is_some() => Err(unsupported()),
-        Some(class) => Ok(format!("mizzle::schema::op_class({}, {})", ident(column), literal(class))),
+        Some(class) => Ok(format!(
+            "mizzle::schema::op_class({}, {})",
+            ident(column),
+            literal(class)
+        )),
         None => Ok(ordered(ident(column))),
     }
 }
@@ -411,9 +440,9 @@ fn relations_source(model: &SchemaModel) -> String {
         name
     };
     for table in &model.tables {
-        let source = ident(&table.name);
+        let source = module(model, table.schema.as_deref(), &table.name);
         for fk in &table.foreign_keys {
-            let target = ident(&fk.foreign_table);
+            let target = module(model, fk.foreign_schema.as_deref(), &fk.foreign_table);
             let pairs = |from: &str, from_columns: &[String], to: &str, to_columns: &[String]| {
                 from_columns
                     .iter()
