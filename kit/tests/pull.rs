@@ -531,7 +531,7 @@ async fn tables_of_other_postgres_schemas_are_pulled_with_their_schema() {
     );
     let models = models_of("pulled_schemas", &[("schemas", source)]);
     let model = &models[0];
-    assert_eq!(model.schemas, [billing.clone()]);
+    assert_eq!(model.schemas, std::slice::from_ref(&billing));
     let differences = plan(&url, model, "mizzle_migrations").await.unwrap();
     assert!(
         differences.statements.is_empty(),
