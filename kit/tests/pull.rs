@@ -68,6 +68,8 @@ CREATE INDEX customers_email_pattern_idx ON customers (email varchar_pattern_ops
 CREATE INDEX customers_lower_email_idx ON customers (lower(email), ((balance * 2)) DESC);
 CREATE UNIQUE INDEX categories_name_idx ON categories (name) WHERE parent_id IS NULL;
 CREATE INDEX orders_status_idx ON orders USING hash (status);
+CREATE SEQUENCE invoice_numbers INCREMENT BY 5 START WITH 1000;
+CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100;
 "#;
 
 const MYSQL: &str = r#"
@@ -112,6 +114,7 @@ CREATE TABLE order_items (
 );
 CREATE INDEX customers_created_idx ON customers (created_at);
 CREATE INDEX customers_bio_idx ON customers (bio(20), email DESC);
+CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100;
 "#;
 
 const SQLITE: &str = r#"
@@ -139,6 +142,7 @@ CREATE TABLE order_items (
   line integer NOT NULL,
   PRIMARY KEY (order_id, line)
 );
+CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100;
 "#;
 
 /// Builds and runs a crate holding each pulled module, which prints each module's schema

@@ -194,16 +194,18 @@ pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
             table.indexes.push(index);
         }
     }
-    for [name, definition] in rows::<2>(
+    for [name, definition, database] in rows::<3>(
         conn,
-        "SELECT table_name, view_definition FROM information_schema.views WHERE table_schema = database() \
-         ORDER BY table_name",
+        "SELECT table_name, view_definition, database() FROM information_schema.views \
+         WHERE table_schema = database() ORDER BY table_name",
     )
     .await?
     {
+        // The server qualifies every name with the database's: the view reads its own.
+        let qualifier = format!("`{}`.", text(&database).replace('`', "``"));
         model.views.push(ViewModel {
             name: text(&name),
-            sql: text(&definition),
+            sql: text(&definition).replace(&qualifier, ""),
         });
     }
     Ok(model)

@@ -101,7 +101,7 @@ pub fn source(model: &SchemaModel) -> Result<String, String> {
     out.push_str(&tables);
     out.push_str(&relations_source(model));
     out.push_str(&format!(
-        "\n/// Every table, for migrations (`mizzle::kit::cli::main_with_schema(&schema())`).\n\
+        "\n/// Every table, sequence and view: for `mizzle::kit::cli::main_with_schema(&schema())`.\n\
          pub fn schema() -> mizzle::schema::Schema<{dialect_type}> {{\n    mizzle::schema::Schema::new()"
     ));
     for table in &model.tables {
@@ -109,6 +109,38 @@ pub fn source(model: &SchemaModel) -> Result<String, String> {
             out,
             "\n        .table({}::table)",
             module(model, table.schema.as_deref(), &table.name)
+        );
+    }
+    // Sequences no column owns, with each setting the database reports.
+    for sequence in model.sequences.iter().filter(|s| s.schema.is_none()) {
+        let _ = write!(
+            out,
+            "\n        .sequence(mizzle::schema::Sequence::new({})",
+            literal(&sequence.name)
+        );
+        for (setting, value) in [
+            ("increment", sequence.increment),
+            ("min", sequence.min),
+            ("max", sequence.max),
+            ("start", sequence.start),
+            ("cache", sequence.cache),
+        ] {
+            if let Some(value) = value {
+                let _ = write!(out, ".{setting}({value})");
+            }
+        }
+        if sequence.cycle {
+            out.push_str(".cycle()");
+        }
+        out.push(')');
+    }
+    // Views as the database keeps their query: raw SQL, typed queries being yours to write.
+    for view in &model.views {
+        let _ = write!(
+            out,
+            "\n        .view({}, &mizzle::sql::<mizzle::types::Text>({}))",
+            literal(&view.name),
+            literal(&view.sql)
         );
     }
     out.push_str("\n}\n");
