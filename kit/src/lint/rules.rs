@@ -237,12 +237,7 @@ fn pg_action(
         return;
     }
     if action.first().is_some_and(|t| t.is("ADD")) {
-        let after_add = if action.get(1).is_some_and(|t| t.is("CONSTRAINT")) {
-            3
-        } else {
-            1
-        };
-        let body = &action[after_add.min(action.len())..];
+        let (after_add, body) = added(action);
         let not_valid = contains(action, &["NOT", "VALID"]);
         if (starts_with(body, &["FOREIGN", "KEY"]) || starts_with(body, &["CHECK"])) && !not_valid {
             let name = action
@@ -370,12 +365,7 @@ fn mysql_action(
         return;
     }
     if action.first().is_some_and(|t| t.is("ADD")) {
-        let after_add = if action.get(1).is_some_and(|t| t.is("CONSTRAINT")) {
-            3
-        } else {
-            1
-        };
-        let body = &action[after_add.min(action.len())..];
+        let (_, body) = added(action);
         if starts_with(body, &["FOREIGN", "KEY"]) {
             hits.push(Hit {
                 rule: Rule::ValidatingConstraint,
@@ -398,6 +388,17 @@ fn mysql_action(
             });
         }
     }
+}
+
+/// What an `ADD` action adds: where it starts (after `ADD` and a `CONSTRAINT name`) and
+/// its tokens from there.
+fn added(action: &[Token]) -> (usize, &[Token]) {
+    let start = if action.get(1).is_some_and(|t| t.is("CONSTRAINT")) {
+        3
+    } else {
+        1
+    };
+    (start, &action[start.min(action.len())..])
 }
 
 /// `CREATE [UNIQUE] INDEX` on a table that has rows, without the dialect's online form.
