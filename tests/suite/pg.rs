@@ -561,3 +561,58 @@ async fn an_upsert_names_its_constraint_and_updates_only_where_its_predicate_hol
     let names = select(users::name).from(users::table).all(&db).await.unwrap();
     assert_eq!(names, ["Ada Lovelace"]);
 }
+
+mod documents {
+    use super::Mood;
+    use mizzle::pg::*;
+    mizzle::table! {
+        pub docs in Pg {
+            id: Integer [primary_key],
+            body: Jsonb [not_null],
+            moods: Array<Enum<Mood>>,
+        }
+    }
+}
+
+#[tokio::test]
+async fn text_binds_to_jsonb_and_arrays_of_enums_read_back() {
+    use documents::docs;
+    let ddl = vec![
+        "DROP TYPE IF EXISTS mood CASCADE".to_owned(),
+        "CREATE TYPE mood AS ENUM ('happy', 'sad')".to_owned(),
+        mizzle::create_table(docs::table).unwrap(),
+    ];
+    let Some(db) = support::pg("documents", &ddl).await else {
+        return;
+    };
+    insert(docs::table)
+        .values((
+            docs::id.to(1),
+            docs::body.to(serde_json::json!({"theme": "dark", "size": 3})),
+            docs::moods.to(vec![Mood::Sad, Mood::Happy]),
+        ))
+        .execute(&db)
+        .await
+        .unwrap();
+    // JSON given as text, bound where the server expects jsonb.
+    let matching = select(docs::id)
+        .from(docs::table)
+        .filter(sql::<mizzle::types::Bool>("body @> ").bind(String::from(r#"{"theme": "dark"}"#)))
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(matching, [1]);
+    let refused = select(docs::id)
+        .from(docs::table)
+        .filter(sql::<mizzle::types::Bool>("body @> ").bind(String::from("not json")))
+        .all(&db)
+        .await
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("invalid input syntax for type json"),
+        "{refused}"
+    );
+    // An array of a database enum decodes.
+    let moods = select(docs::moods).from(docs::table).get(&db).await.unwrap().unwrap();
+    assert_eq!(moods, Some(vec![Mood::Sad, Mood::Happy]));
+}

@@ -42,8 +42,17 @@ impl ToSql for PgParam<'_, '_> {
             Value::F32(x) => x.to_sql(ty, out),
             Value::F64(x) => x.to_sql(ty, out),
             Value::Text(text) => match ty.kind() {
-                // An enum's binary format is its member's text.
+                // An enum's binary format is its member's text, as is JSON's; jsonb's is
+                // a version byte before it.
                 Kind::Enum(_) => {
+                    out.extend_from_slice(text.as_bytes());
+                    Ok(IsNull::No)
+                }
+                // The server checks that it is JSON, and says so when it is not.
+                _ if *ty == Type::JSON || *ty == Type::JSONB => {
+                    if *ty == Type::JSONB {
+                        out.extend_from_slice(&[1]);
+                    }
                     out.extend_from_slice(text.as_bytes());
                     Ok(IsNull::No)
                 }

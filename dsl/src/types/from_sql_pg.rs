@@ -134,7 +134,14 @@ impl<ST: SqlType, T: FromSql<ST, Pg>> FromSql<Array<ST>, Pg> for Vec<T> {
             return Err(DecodeError::new("multi-dimensional arrays are not supported"));
         }
         let element_oid = array.element_type();
-        let element_type = Type::from_oid(element_oid)
+        // A built-in element type is known by its OID; another (an enum's) is the one the
+        // column's array type names, which the driver looked up.
+        let named = match raw.ty.kind() {
+            postgres_types::Kind::Array(member) if member.oid() == element_oid => Some(member.clone()),
+            _ => None,
+        };
+        let element_type = named
+            .or_else(|| Type::from_oid(element_oid))
             .ok_or_else(|| DecodeError::new(format!("an array of a type with OID {element_oid}")))?;
         let mut values = array.values();
         let mut out = Vec::new();
