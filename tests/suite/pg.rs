@@ -616,3 +616,79 @@ async fn text_binds_to_jsonb_and_arrays_of_enums_read_back() {
     let moods = select(docs::moods).from(docs::table).get(&db).await.unwrap().unwrap();
     assert_eq!(moods, Some(vec![Mood::Sad, Mood::Happy]));
 }
+
+mod tagged {
+    use mizzle::pg::*;
+    mizzle::table! {
+        pub articles in Pg {
+            id: Integer [primary_key],
+            tags: Array<Text> [not_null],
+        }
+    }
+}
+
+#[tokio::test]
+async fn array_operators_find_rows_by_their_elements() {
+    use mizzle::prelude::{ArrayExpressionMethods, ElementMethods};
+    use tagged::articles;
+    let Some(db) = support::pg("array_operators", &[mizzle::create_table(articles::table).unwrap()]).await else {
+        return;
+    };
+    insert(articles::table)
+        .values(vec![
+            (articles::id.to(1), articles::tags.to(vec!["rust", "sql"])),
+            (articles::id.to(2), articles::tags.to(vec!["sql"])),
+            (articles::id.to(3), articles::tags.to(Vec::<&str>::new())),
+        ])
+        .execute(&db)
+        .await
+        .unwrap();
+    let with_rust = select(articles::id)
+        .from(articles::table)
+        .filter(articles::tags.contains(vec!["rust"]))
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(with_rust, [1]);
+    let within = select(articles::id)
+        .from(articles::table)
+        .filter(articles::tags.contained_by(vec!["sql", "orm"]))
+        .order_by(articles::id)
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(within, [2, 3]);
+    let sharing = select(articles::id)
+        .from(articles::table)
+        .filter(articles::tags.overlaps(vec!["sql", "go"]))
+        .order_by(articles::id)
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(sharing, [1, 2]);
+    // One statement, prepared once, for lists of any length.
+    for (list, expected) in [(vec![1, 3], vec![1, 3]), (vec![2, 3, 4, 5], vec![2, 3])] {
+        let found = select(articles::id)
+            .from(articles::table)
+            .filter(articles::id.eq_any(list))
+            .order_by(articles::id)
+            .all(&db)
+            .await
+            .unwrap();
+        assert_eq!(found, expected);
+    }
+    let others = select(articles::id)
+        .from(articles::table)
+        .filter(articles::id.ne_all(vec![1, 2]))
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(others, [3]);
+    let lengths = select((articles::tags.array_length(1), articles::tags.cardinality()))
+        .from(articles::table)
+        .order_by(articles::id)
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(lengths, [(Some(2), 2), (Some(1), 1), (None, 0)]);
+}

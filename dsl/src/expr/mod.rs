@@ -1,6 +1,7 @@
 //! Expressions: columns, bound values, operators, functions, aggregates and raw SQL.
 
 mod aggregate;
+mod array;
 mod bound;
 mod boxed;
 mod cast;
@@ -23,6 +24,7 @@ pub use aggregate::{
     Collect, CollectKind, CountStar, FilterableOn, Filtered, JsonAgg, NoAggregateOrder, SpellCollect, StringAgg,
     Summable,
 };
+pub use array::{array_op, AnyAll, ArrayExpressionMethods, ArrayLength, Cardinality, ElementMethods};
 pub use bound::{Bound, NullableBound};
 pub use boxed::{boxed, boxed_order, BoxedOrder, BoxedPredicate};
 pub use cast::{Cast, CastTarget};

@@ -1,6 +1,7 @@
 //! SQL text and parameters of every statement, per dialect: no database involved.
 
 mod aggregates;
+mod arrays;
 mod ctes;
 mod ddl;
 mod derived_joins;

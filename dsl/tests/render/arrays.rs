@@ -1,0 +1,70 @@
+//! PostgreSQL's array operators and functions: one bound array per operand.
+
+use crate::{assert_sql, text};
+use mizzle_dsl::prelude::*;
+use mizzle_dsl::query::select;
+use mizzle_dsl::types::Value;
+
+mod tables {
+    use mizzle_dsl::pg::*;
+    mizzle_dsl::table! {
+        pub articles in Pg {
+            id: Integer [primary_key],
+            tags: Array<Text> [not_null],
+            scores: Array<Integer>,
+        }
+    }
+}
+use tables::articles;
+
+fn tags(values: &[&str]) -> Value<'static> {
+    Value::Array(values.iter().map(|t| text(t).into_owned()).collect())
+}
+
+#[test]
+fn containment_and_overlap_compare_two_arrays() {
+    let query = select(articles::id).from(articles::table).filter(
+        articles::tags
+            .contains(vec!["rust"])
+            .and(articles::tags.contained_by(vec!["rust", "sql", "orm"]))
+            .and(articles::tags.overlaps(vec!["sql"])),
+    );
+    assert_sql(
+        query.to_sql(),
+        "SELECT \"articles\".\"id\" FROM \"articles\" WHERE (\"articles\".\"tags\" @> $1 AND \"articles\".\"tags\" <@ $2 AND \"articles\".\"tags\" && $3)",
+        &[tags(&["rust"]), tags(&["rust", "sql", "orm"]), tags(&["sql"])],
+    );
+}
+
+#[test]
+fn any_and_all_take_the_whole_list_as_one_parameter() {
+    let query = select(articles::id)
+        .from(articles::table)
+        .filter(articles::id.eq_any(vec![1, 2, 3]).and(articles::id.ne_all(vec![2])));
+    assert_sql(
+        query.to_sql(),
+        "SELECT \"articles\".\"id\" FROM \"articles\" WHERE (\"articles\".\"id\" = ANY($1) AND \"articles\".\"id\" <> ALL($2))",
+        &[
+            Value::Array(vec![Value::I32(1), Value::I32(2), Value::I32(3)]),
+            Value::Array(vec![Value::I32(2)]),
+        ],
+    );
+    // Every length is the same statement.
+    let five = select(articles::id)
+        .from(articles::table)
+        .filter(articles::id.eq_any(vec![1, 2, 3, 4, 5]));
+    assert_eq!(
+        five.to_sql().unwrap().sql,
+        "SELECT \"articles\".\"id\" FROM \"articles\" WHERE \"articles\".\"id\" = ANY($1)"
+    );
+}
+
+#[test]
+fn lengths_count_elements() {
+    let query = select((articles::tags.array_length(1), articles::scores.cardinality())).from(articles::table);
+    assert_sql(
+        query.to_sql(),
+        "SELECT array_length(\"articles\".\"tags\", 1), cardinality(\"articles\".\"scores\") FROM \"articles\"",
+        &[],
+    );
+}
