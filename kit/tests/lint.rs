@@ -6,7 +6,7 @@ mod support;
 
 use mizzle_dsl::schema::model::SchemaModel;
 use mizzle_dsl::schema::Schema;
-use mizzle_kit::lint::{lint_dir, lint_migration, Finding, Rule};
+use mizzle_kit::lint::{lint_dir, lint_migration, Finding, History, Rule};
 use mizzle_kit::migrations::files;
 use mizzle_kit::{migrate, MigrateOptions, Migration};
 
@@ -55,7 +55,7 @@ fn my_model() -> SchemaModel {
 /// schema is `before` and which the code still reads.
 fn lint(before: &SchemaModel, statements: &[&str]) -> Vec<Finding> {
     let up = statements.join(&format!("\n{}\n", files::BREAKPOINT));
-    lint_migration("m", &up, before, before, &mut Vec::new()).unwrap()
+    lint_migration("m", &up, before, before, &mut History::default()).unwrap()
 }
 
 fn rules(findings: &[Finding]) -> Vec<(usize, Rule, bool)> {

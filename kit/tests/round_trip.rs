@@ -164,7 +164,7 @@ async fn round_trip(dialect: &str, kind: DialectKind) {
             .await
             .unwrap_or_else(|e| panic!("version {i}: {e}"));
         let mut conn = connect(&url).await.unwrap();
-        let live = introspect::columns(&mut conn, "mizzle_migrations").await.unwrap();
+        let live = introspect::model_columns(&introspect::model(&mut conn, &["mizzle_migrations"]).await.unwrap());
         assert_eq!(live, introspect::model_columns(model), "version {i}");
     }
     let migrations = files::load(&dir).unwrap();

@@ -1,45 +1,11 @@
-//! The columns a validator takes ([`Fields`]), values the server fills ([`Fill`]), and
-//! rules that replace a column's own ([`Replacement`]).
+//! Values the server fills ([`Fill`]) and rules that replace a column's own
+//! ([`Replacement`]).
 
 use mizzle_dsl::schema::{BelongsTo, Column};
 use mizzle_dsl::types::ToJson;
 use serde_json::{Map, Value as Json};
 use std::marker::PhantomData;
 use std::sync::Arc;
-
-/// A tuple of columns of table `T` (`(users::id,)` for one): what `pick` and `omit` take,
-/// as the relational `.columns(..)` does.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a tuple of columns of `{T}`",
-    label = "not a tuple of the validator's table's columns",
-    note = "pick or omit the validator's own table's columns as a tuple: `(users::id,)` or `(users::id, users::email)`"
-)]
-pub trait Fields<T> {
-    /// The columns' names.
-    fn names() -> Vec<&'static str>;
-}
-
-macro_rules! tuple_fields {
-    ($($name:ident),+) => {
-        impl<T, $($name: Column + BelongsTo<T>),+> Fields<T> for ($($name,)+) {
-            fn names() -> Vec<&'static str> {
-                vec![$($name::NAME),+]
-            }
-        }
-    };
-}
-tuple_fields!(A0);
-tuple_fields!(A0, A1);
-tuple_fields!(A0, A1, A2);
-tuple_fields!(A0, A1, A2, A3);
-tuple_fields!(A0, A1, A2, A3, A4);
-tuple_fields!(A0, A1, A2, A3, A4, A5);
-tuple_fields!(A0, A1, A2, A3, A4, A5, A6);
-tuple_fields!(A0, A1, A2, A3, A4, A5, A6, A7);
-tuple_fields!(A0, A1, A2, A3, A4, A5, A6, A7, A8);
-tuple_fields!(A0, A1, A2, A3, A4, A5, A6, A7, A8, A9);
-tuple_fields!(A0, A1, A2, A3, A4, A5, A6, A7, A8, A9, A10);
-tuple_fields!(A0, A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11);
 
 /// Values the server gives for columns of `T`, set by
 /// [`validate_with`](crate::Validator::validate_with)'s closure.

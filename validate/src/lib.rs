@@ -28,7 +28,7 @@ mod private {
 }
 
 pub use error::{Code, ValidationError, ValidationErrors};
-pub use fields::{Fields, Fill};
+pub use fields::Fill;
 pub use mizzle_dsl::query::{JsonShape, RowShape};
 pub use openapi::{component_name, component_ref, OpenApi};
 pub use refine::{CustomCheck, Rule};

@@ -3,10 +3,10 @@
 use crate::body::validate_text;
 use crate::check::{check, coerce};
 use crate::error::{pointer, Code, ValidationError, ValidationErrors};
-use crate::fields::{Fields, Fill, Replacement};
+use crate::fields::{Fill, Replacement};
 use crate::refine::Rule;
 use mizzle_dsl::dialect::Dialect;
-use mizzle_dsl::query::{FromJsonRecord, TableRecords};
+use mizzle_dsl::query::{ColumnNames, ColumnsOf, FromJsonRecord, TableRecords};
 use mizzle_dsl::schema::{BelongsTo, CheckConstraint, Column, ColumnInfo, Identity, Table, TableDef};
 use mizzle_dsl::types::ToJson;
 use serde_json::{Map, Value as Json};
@@ -188,22 +188,24 @@ impl<T: Table, M: Mode> Validator<T, M> {
         self
     }
 
-    /// Takes only these columns from the body (a tuple of them); any other
+    /// Takes only these columns from the body (one, or a tuple of them); any other
     /// field of the table is refused with code `not_allowed`. For an endpoint that
     /// may change only some fields.
-    pub fn pick<F: Fields<T>>(mut self, _fields: F) -> Self {
-        let names = F::names();
+    pub fn pick<C: ColumnNames + ColumnsOf<T>>(mut self, columns: C) -> Self {
+        let mut names = Vec::new();
+        columns.collect_names(&mut names);
         for (column, taken) in self.columns.iter().zip(self.taken.iter_mut()) {
             *taken = *taken && names.contains(&column.name);
         }
         self
     }
 
-    /// Takes every column but these (a tuple of them) from the body; they
+    /// Takes every column but these (one, or a tuple of them) from the body; they
     /// are refused with code `not_allowed`. An insert validator that omits a required
     /// column gets its value from the server with [`validate_with`](Validator::validate_with).
-    pub fn omit<F: Fields<T>>(mut self, _fields: F) -> Self {
-        let names = F::names();
+    pub fn omit<C: ColumnNames + ColumnsOf<T>>(mut self, columns: C) -> Self {
+        let mut names = Vec::new();
+        columns.collect_names(&mut names);
         for (column, taken) in self.columns.iter().zip(self.taken.iter_mut()) {
             *taken = *taken && !names.contains(&column.name);
         }

@@ -103,7 +103,7 @@ fn picked_and_omitted_fields_are_all_an_endpoint_takes() {
     assert_eq!(properties, ["plan", "seats"]);
 
     // The owner comes from the session, never from the body.
-    let create = Validator::<accounts::table, _>::insert().omit((accounts::owner_id,));
+    let create = Validator::<accounts::table, _>::insert().omit(accounts::owner_id);
     let record = create
         .validate_with(&json!({"zip": "12345"}), |fill| {
             fill.set(accounts::owner_id, 42);
@@ -319,7 +319,7 @@ use other_dialects::{lite_accounts, my_accounts};
 #[test]
 fn mysql_and_sqlite_tables_take_the_same_endpoint_rules() {
     let my = Validator::<my_accounts::table, _>::insert()
-        .omit((my_accounts::owner_id,))
+        .omit(my_accounts::owner_id)
         .coerce();
     let record = my
         .validate_with(&json!({"trial": "off", "seats": "12", "logo": "3q2+7w=="}), |fill| {

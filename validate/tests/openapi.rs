@@ -56,7 +56,7 @@ use pg_tables::{blog_posts, users};
 fn document() -> OpenApi {
     let signup = Validator::<users::table, _>::insert()
         .refine(users::email, Rule::pattern("^[^@ ]+@[^@ ]+$").unwrap())
-        .omit((users::avatar,));
+        .omit(users::avatar);
     let events_query = mizzle_dsl::query::select((events::id, events::at.as_("when"))).from(events::table);
     OpenApi::new("Blog", "1.0.0")
         .table::<users::table>()

@@ -97,9 +97,9 @@ pub struct FromSelect<Cols, Q> {
     query: Q,
 }
 
-/// Columns of table `T`: one or a tuple.
+/// Columns of table `T`: one or a tuple (an INSERT … SELECT's, a key's, a validator's).
 #[diagnostic::on_unimplemented(
-    message = "the columns of this INSERT … SELECT must belong to table `{T}`",
+    message = "the columns given here must belong to table `{T}`",
     label = "expected a column of `{T}` or a tuple of them"
 )]
 pub trait ColumnsOf<T> {}

@@ -58,6 +58,7 @@ pub use record::{
     FieldRule, FromJsonRecord, InsertField, InsertRecord, RuleOf, TableRecords,
 };
 pub use row_count::{IntoRowCount, RowCount};
+pub(crate) use row_shape::value_shape;
 pub use row_shape::{column_members, DescribeOwn, DescribeRow, JsonShape, RowShape};
 pub(crate) use select::render_limit_offset;
 pub use select::{from, select, OneColumn, Scalar, Select, SelectBuilder, Subquery};

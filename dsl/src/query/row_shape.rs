@@ -67,7 +67,9 @@ pub trait DescribeRow<S, I, D: Dialect>: Selection<S, I, D> {
     fn row_values(row: &Self::Row, values: &mut Vec<Json>);
 }
 
-fn value_shape<E: Expression>(nullable: bool) -> JsonShape {
+/// The shape of a value of expression `E`: its column's type when it is a column, else its
+/// SQL type's.
+pub(crate) fn value_shape<E: Expression>(nullable: bool) -> JsonShape {
     let column = E::column_info();
     JsonShape::Value {
         type_info: column

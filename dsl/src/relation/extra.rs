@@ -81,7 +81,10 @@ where
         self.1.serialize_rels(map)
     }
     fn describe_rels(members: &mut Vec<(String, crate::query::JsonShape)>) {
-        members.push((N::NAME.to_owned(), super::nested::value_shape::<E>()));
+        members.push((
+            N::NAME.to_owned(),
+            crate::query::value_shape::<E>(<E::Nullability as Nullability>::NULLABLE),
+        ));
         Rest::describe_rels(members);
     }
 }

@@ -3,7 +3,7 @@
 use super::declare::Relation;
 use super::tree::AggregateValue;
 use crate::expr::{Aggregate, AggregateFn, Expression};
-use crate::query::JsonShape;
+use crate::query::{value_shape, JsonShape};
 use crate::types::{JsonObject, Nullability, ToJson};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::marker::PhantomData;
@@ -189,15 +189,6 @@ impl<T: DescribeJson> DescribeJson for Vec<T> {
     }
 }
 
-/// The shape of a value of an expression's type and nullability.
-pub(crate) fn value_shape<E: Expression>() -> JsonShape {
-    JsonShape::Value {
-        type_info: crate::schema::TypeInfo::from_param(<E::SqlType as crate::types::SqlType>::PARAM),
-        enum_type: None,
-        nullable: <E::Nullability as Nullability>::NULLABLE,
-    }
-}
-
 /// The loaded relations of a row, written as members of its JSON object.
 pub trait SerializeRels {
     /// Writes each relation's rows under its name.
@@ -261,7 +252,10 @@ where
         self.1.serialize_rels(map)
     }
     fn describe_rels(members: &mut Vec<(String, JsonShape)>) {
-        members.push((format!("{}_{}", R::NAME, F::NAME), value_shape::<Aggregate<F, E>>()));
+        members.push((
+            format!("{}_{}", R::NAME, F::NAME),
+            value_shape::<Aggregate<F, E>>(<F::Nullability as Nullability>::NULLABLE),
+        ));
         Rest::describe_rels(members);
     }
 }

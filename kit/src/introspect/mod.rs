@@ -1,15 +1,15 @@
-//! What a live database holds, read back into the schema model: for comparing with a
-//! snapshot ([`columns`]), for drift and push ([`model`]), in the server's own spelling of
-//! types, defaults and expressions. Two introspections are compared with each other, so a
-//! schema declared in Rust is compared after a server has written it (see
-//! [`shadow`](crate::drift)).
+//! What a live database holds, read back into the schema model ([`model`]) for drift, push,
+//! pull and the snapshot checks ([`model_columns`]), in the server's own spelling of types,
+//! defaults and expressions. Two introspections are compared with each other, so a schema
+//! declared in Rust is compared after a server has written it
+//! ([`shadow`](crate::drift::shadow)).
 
 mod columns;
 mod mysql;
 mod pg;
 mod sqlite;
 
-pub use columns::{columns, model_columns, Columns};
+pub use columns::{model_columns, Columns};
 
 use crate::apply::Conn;
 use mizzle_dsl::schema::model::SchemaModel;

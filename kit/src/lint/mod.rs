@@ -107,17 +107,22 @@ fn acknowledged(statement: &str) -> Vec<String> {
         .collect()
 }
 
+/// The statements of the migrations linted so far, read once: a statement's safety can
+/// rest on one before it (`SET NOT NULL` after a validated check).
+#[derive(Debug, Default)]
+pub struct History(Vec<Vec<tokens::Token>>);
+
 /// Lints one migration's up file: `before` is the schema before it, `code` the schema the
-/// application reads now, `earlier` the statements of the migrations before it.
+/// application reads now, `history` the statements of the migrations before it (this
+/// migration's are added to it).
 pub fn lint_migration(
     name: &str,
     up: &str,
     before: &SchemaModel,
     code: &SchemaModel,
-    earlier: &mut Vec<String>,
+    history: &mut History,
 ) -> Result<Vec<Finding>, String> {
     let kind = before.kind()?;
-    let mut earlier_tokens: Vec<Vec<tokens::Token>> = earlier.iter().map(|s| tokens::tokenize(s)).collect();
     let mut findings = Vec::new();
     for (i, statement) in statements(up).into_iter().enumerate() {
         let statement_tokens = tokens::tokenize(&statement);
@@ -125,7 +130,7 @@ pub fn lint_migration(
             kind,
             before,
             code,
-            earlier: &earlier_tokens,
+            earlier: &history.0,
         };
         let allowed = acknowledged(&statement);
         for hit in rules::check(&context, &statement_tokens) {
@@ -139,8 +144,7 @@ pub fn lint_migration(
                 acknowledged: allowed.iter().any(|rule| rule == hit.rule.code()),
             });
         }
-        earlier_tokens.push(statement_tokens);
-        earlier.push(statement);
+        history.0.push(statement_tokens);
     }
     Ok(findings)
 }
@@ -155,7 +159,7 @@ pub fn lint_dir(dir: &Path, code: Option<&SchemaModel>) -> Result<Vec<Finding>, 
     let last_snapshot = read_snapshot(&last.join("snapshot.json"))?;
     let code = code.unwrap_or(&last_snapshot);
     let mut before = SchemaModel::empty(last_snapshot.kind()?);
-    let mut earlier = Vec::new();
+    let mut history = History::default();
     let mut findings = Vec::new();
     for path in &dirs {
         let name = path
@@ -163,7 +167,7 @@ pub fn lint_dir(dir: &Path, code: Option<&SchemaModel>) -> Result<Vec<Finding>, 
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let up = fs::read_to_string(path.join("up.sql")).map_err(|e| format!("cannot read {name}/up.sql: {e}"))?;
-        findings.extend(lint_migration(&name, &up, &before, code, &mut earlier)?);
+        findings.extend(lint_migration(&name, &up, &before, code, &mut history)?);
         before = read_snapshot(&path.join("snapshot.json"))?;
     }
     Ok(findings)

@@ -99,14 +99,13 @@ fn fit_text(gen: Erased, info: &TypeInfo) -> Erased {
     Erased {
         make: Arc::new(move |rng, row| match make(rng, row) {
             Value::Text(text) if !fits(text.chars().count(), text.len()) => {
-                let mut cut = String::new();
-                for c in text.chars() {
-                    if !fits(cut.chars().count() + 1, cut.len() + c.len_utf8()) {
-                        break;
-                    }
-                    cut.push(c);
-                }
-                Value::Text(cut.into())
+                // The longest prefix that fits: the first character past the limits ends it.
+                let end = text
+                    .char_indices()
+                    .enumerate()
+                    .find(|(chars, (at, c))| !fits(chars + 1, at + c.len_utf8()))
+                    .map_or(text.len(), |(_, (at, _))| at);
+                Value::Text(text[..end].to_owned().into())
             }
             other => other,
         }),
@@ -182,4 +181,28 @@ fn by_type(info: &TypeInfo) -> Option<Erased> {
         TypeInfo::Enum { members } => erased(move |rng, _| Value::Text((*rng.pick(members)).into())),
         TypeInfo::Array(_) => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{erased, fit_text};
+    use crate::rng::Rng;
+    use mizzle_dsl::schema::TypeInfo;
+    use mizzle_dsl::types::Value;
+
+    fn cut(text: &'static str, max_chars: Option<u32>, max_bytes: Option<u32>) -> Value<'static> {
+        let gen = fit_text(
+            erased(move |_, _| Value::Text(text.into())),
+            &TypeInfo::Text { max_chars, max_bytes },
+        );
+        (gen.make)(&mut Rng::stream(0, "t", "c"), 0)
+    }
+
+    #[test]
+    fn text_is_cut_to_the_columns_characters_or_bytes_on_a_character_boundary() {
+        assert_eq!(cut("déjà vu", Some(4), None), Value::Text("déjà".into()));
+        // "déj" is 4 bytes; "déjà" would be 6.
+        assert_eq!(cut("déjà vu", None, Some(5)), Value::Text("déj".into()));
+        assert_eq!(cut("short", Some(10), Some(10)), Value::Text("short".into()));
+    }
 }
