@@ -1,6 +1,8 @@
 //! The traits a query needs in scope: `use mizzle::prelude::*;`. Nothing with a generic name.
 
-pub use crate::expr::{ArrayExpressionMethods, ElementMethods, ExpressionMethods};
+pub use crate::expr::{
+    ArrayExpressionMethods, ElementMethods, ExpressionMethods, JsonExpressionMethods, JsonPath, JsonStep,
+};
 pub use crate::query::{ColumnMethods, RowQuery, Statement};
 pub use crate::relation::RelationMethods;
 pub use crate::schema::{Column, Table};

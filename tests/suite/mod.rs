@@ -5,6 +5,7 @@ mod connecting;
 mod constraints;
 mod ddl_safety;
 mod floats;
+mod json;
 mod mysql;
 mod mysql_faults;
 mod pg;

@@ -56,6 +56,12 @@ impl ToSql for PgParam<'_, '_> {
                     out.extend_from_slice(text.as_bytes());
                     Ok(IsNull::No)
                 }
+                // jsonpath's binary format is a version byte, 1, before the text.
+                _ if ty.name() == "jsonpath" => {
+                    out.extend_from_slice(&[1]);
+                    out.extend_from_slice(text.as_bytes());
+                    Ok(IsNull::No)
+                }
                 _ => text.as_ref().to_sql(ty, out),
             },
             Value::Bytes(bytes) => bytes.as_ref().to_sql(ty, out),

@@ -11,6 +11,7 @@ mod dynamic;
 mod eval;
 mod func;
 mod in_list;
+mod json;
 mod methods;
 mod nullable;
 pub mod ops;
@@ -33,6 +34,10 @@ pub use dynamic::{all_of, any_of, maybe, Dynamic};
 pub use eval::{ArithEval, CompareEval, Evaluate, LogicEval};
 pub use func::{and, exists, last_insert_id, not, not_exists, or, Exists, LastInsertId};
 pub use in_list::{InList, InSubquery};
+pub use json::{
+    HasKeys, JsonContainment, JsonContains, JsonExpressionMethods, JsonField, JsonGet, JsonGetText, JsonKind,
+    JsonLength, JsonOf, JsonPath, JsonPathQueries, JsonPathQuery, JsonRemove, JsonSet, JsonStep, JsonWrites,
+};
 pub use methods::ExpressionMethods;
 pub use nullable::Nullable;
 pub use ops::{op, Arith, Between, Compare, IsDistinct, IsNull, Logic, LogicKind, Not};

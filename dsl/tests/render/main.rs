@@ -7,6 +7,7 @@ mod ddl;
 mod derived_joins;
 mod expressions;
 mod insert;
+mod json;
 mod locking;
 mod records;
 mod relations;
