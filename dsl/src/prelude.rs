@@ -2,6 +2,7 @@
 
 pub use crate::expr::{
     ArrayExpressionMethods, ElementMethods, ExpressionMethods, JsonExpressionMethods, JsonPath, JsonStep,
+    TsVectorMethods,
 };
 pub use crate::query::{ColumnMethods, RowQuery, Statement};
 pub use crate::relation::RelationMethods;

@@ -350,3 +350,51 @@ fn comments_are_written_with_the_table_and_changed_in_place() {
     let lite_after = Schema::new().table(after_lite::notes::table).model().unwrap();
     assert!(sql(&lite_before, &lite_after, &Renames::default()).is_empty());
 }
+
+mod fts {
+    pub mod before {
+        use mizzle_dsl::sqlite::*;
+        mizzle_dsl::table! { pub notes in Sqlite { id: Integer [primary_key], body: Text } }
+        mizzle_dsl::table! {
+            pub notes_fts in Sqlite { rowid: Integer [primary_key], body: Text }
+            define |t| { t.fts5().content(notes::id); }
+        }
+    }
+    pub mod after {
+        use mizzle_dsl::sqlite::*;
+        mizzle_dsl::table! { pub notes in Sqlite { id: Integer [primary_key], body: Text } }
+        mizzle_dsl::table! {
+            pub notes_fts in Sqlite { rowid: Integer [primary_key], body: Text }
+            define |t| { t.fts5().content(notes::id).tokenize("trigram"); }
+        }
+    }
+}
+
+#[test]
+fn a_changed_fts5_table_is_made_anew_with_its_triggers() {
+    let before = Schema::new()
+        .table(fts::before::notes::table)
+        .table(fts::before::notes_fts::table)
+        .model()
+        .unwrap();
+    let after = Schema::new()
+        .table(fts::after::notes::table)
+        .table(fts::after::notes_fts::table)
+        .model()
+        .unwrap();
+    let statements = sql(&before, &after, &Renames::default());
+    assert_eq!(
+        statements,
+        [
+            "DROP TRIGGER IF EXISTS `notes_fts_ai`;",
+            "DROP TRIGGER IF EXISTS `notes_fts_ad`;",
+            "DROP TRIGGER IF EXISTS `notes_fts_au`;",
+            "DROP TABLE `notes_fts`;",
+            "CREATE VIRTUAL TABLE IF NOT EXISTS `notes_fts` USING fts5(`body`, content = 'notes', content_rowid = 'id', tokenize = 'trigram');",
+            "CREATE TRIGGER IF NOT EXISTS `notes_fts_ai` AFTER INSERT ON `notes` BEGIN INSERT INTO `notes_fts`(rowid, `body`) VALUES (new.`id`, new.`body`); END;",
+            "CREATE TRIGGER IF NOT EXISTS `notes_fts_ad` AFTER DELETE ON `notes` BEGIN INSERT INTO `notes_fts`(`notes_fts`, rowid, `body`) VALUES ('delete', old.`id`, old.`body`); END;",
+            "CREATE TRIGGER IF NOT EXISTS `notes_fts_au` AFTER UPDATE ON `notes` BEGIN INSERT INTO `notes_fts`(`notes_fts`, rowid, `body`) VALUES ('delete', old.`id`, old.`body`); INSERT INTO `notes_fts`(rowid, `body`) VALUES (new.`id`, new.`body`); END;",
+        ]
+    );
+    assert!(sql(&after, &after, &Renames::default()).is_empty());
+}

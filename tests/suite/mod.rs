@@ -14,6 +14,7 @@ mod pool;
 mod relations;
 mod row_locks;
 mod schema;
+mod search;
 mod set_operations_all;
 mod transactions;
 mod validation;

@@ -56,6 +56,10 @@ impl ToSql for PgParam<'_, '_> {
                     out.extend_from_slice(text.as_bytes());
                     Ok(IsNull::No)
                 }
+                _ if sends_text(ty) => {
+                    out.extend_from_slice(text.as_bytes());
+                    Ok(IsNull::No)
+                }
                 // jsonpath's binary format is a version byte, 1, before the text.
                 _ if ty.name() == "jsonpath" => {
                     out.extend_from_slice(&[1]);
@@ -112,9 +116,24 @@ impl ToSql for PgParam<'_, '_> {
         }
     }
 
+    /// Text goes in PostgreSQL's text format to the types whose binary format is not
+    /// their text (full-text search types, `regconfig`): the server parses it, as it would
+    /// a literal.
+    fn encode_format(&self, ty: &Type) -> postgres_types::Format {
+        match self.0 {
+            Value::Text(_) if sends_text(ty) => postgres_types::Format::Text,
+            _ => postgres_types::Format::Binary,
+        }
+    }
+
     fn accepts(_ty: &Type) -> bool {
         true
     }
 
     to_sql_checked!();
+}
+
+/// The types a text value is sent to in text format (see [`PgParam::encode_format`]).
+fn sends_text(ty: &Type) -> bool {
+    matches!(ty.name(), "tsvector" | "tsquery" | "regconfig")
 }

@@ -142,6 +142,8 @@ bind_as! {
     st::UnixTimestampMs: chrono::DateTime<chrono::Utc>;
     st::IntervalType: crate::types::Interval;
     st::Year: u16;
+    st::TsVector: String;
+    st::TsQuery: String;
 }
 
 impl<'a> AsExpression<st::Text> for &'a str {
@@ -157,6 +159,19 @@ impl<'a> AsExpression<st::Text> for &'a String {
         Bound::new(self.as_str())
     }
 }
+
+/// Text in the form PostgreSQL prints the full-text search types, which it parses back.
+macro_rules! bind_text_form {
+    ($($st:ty),*) => {$(
+        impl<'a> AsExpression<$st> for &'a str {
+            type Expr = Bound<$st, &'a str>;
+            fn into_expression(self) -> Self::Expr {
+                Bound::new(self)
+            }
+        }
+    )*};
+}
+bind_text_form!(st::TsVector, st::TsQuery);
 
 impl<'a> AsExpression<st::Bytes> for &'a [u8] {
     type Expr = Bound<st::Bytes, &'a [u8]>;

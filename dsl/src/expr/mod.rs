@@ -17,6 +17,7 @@ mod nullable;
 pub mod ops;
 mod order;
 mod raw;
+mod search;
 pub mod window;
 
 pub use aggregate::{
@@ -43,6 +44,12 @@ pub use nullable::Nullable;
 pub use ops::{op, Arith, Between, Compare, IsDistinct, IsNull, Logic, LogicKind, Not};
 pub use order::{NullsOrder, Order, OrderTerm};
 pub use raw::{sql, RawColumns, Sql};
+pub use search::{
+    bm25, fts5_match, highlight, match_against, phraseto_tsquery, plainto_tsquery, to_tsquery, to_tsvector,
+    ts_headline, ts_rank, ts_rank_cd, tsquery_parser, websearch_to_tsquery, Append, Bm25, Fts5Match, Highlight,
+    MatchAgainst, MatchMode, Matches, SetWeight, ToTsQuery, ToTsVector, TsHeadline, TsQueryParser, TsRank,
+    TsVectorMethods, Weight,
+};
 
 use crate::types::{Nullability, SqlType};
 

@@ -70,7 +70,7 @@ fn render_text<'q, D: Dialect, S: RenderSql<D>>(statement: &'q S) -> Result<Rend
 #[diagnostic::on_unimplemented(
     message = "this uses an operator or clause that {D} does not have",
     label = "has no {D} spelling",
-    note = "PostgreSQL only: `ilike`, `distinct_on`, arrays, uuid, interval; MySQL has no `RETURNING`, `FULL JOIN` or `ON CONFLICT`, no window frame by `.groups(..)` or with `.exclude(..)`, no `lag`/`lead` `.default_to(..)`, and no `json_agg(..).filter(..)`; SQLite has no `ILIKE` or `ON DUPLICATE KEY`; JSON: containment is PostgreSQL jsonb's and MySQL's, jsonpath PostgreSQL jsonb's, and PostgreSQL tests keys and sets members of jsonb only"
+    note = "PostgreSQL only: `ilike`, `distinct_on`, arrays, uuid, interval; MySQL has no `RETURNING`, `FULL JOIN` or `ON CONFLICT`, no window frame by `.groups(..)` or with `.exclude(..)`, no `lag`/`lead` `.default_to(..)`, and no `json_agg(..).filter(..)`; SQLite has no `ILIKE` or `ON DUPLICATE KEY`; JSON: containment is PostgreSQL jsonb's and MySQL's, jsonpath PostgreSQL jsonb's, and PostgreSQL tests keys and sets members of jsonb only; full-text search: `to_tsvector` and the tsquery functions are PostgreSQL's, `match_against` MySQL's, `fts5_match`, `bm25` and `highlight` SQLite's"
 )]
 pub trait RenderSql<D: Dialect> {
     /// Whether the static text this node writes follows from its type alone: for every

@@ -48,13 +48,124 @@ pub fn create_table<T: Table>(_table: T) -> Result<String, Error> {
     Ok(table_statements(kind, &model, &[]).join("\n"))
 }
 
-/// `DROP TABLE IF EXISTS` for `T`.
+/// `DROP TABLE IF EXISTS` for `T`; for an FTS5 table over a content table, the triggers
+/// that fed it first.
 pub fn drop_table<T: Table>(_table: T) -> String {
     let kind = <T::Dialect as Dialect>::KIND;
-    let mut sql = String::from("DROP TABLE IF EXISTS ");
+    let mut sql = String::new();
+    if TableDef::of::<T>()
+        .extras
+        .fts5
+        .is_some_and(|fts5| fts5.content.is_some())
+    {
+        for drop in fts5_trigger_drops(T::NAME) {
+            sql.push_str(&drop);
+            sql.push('\n');
+        }
+    }
+    sql.push_str("DROP TABLE IF EXISTS ");
     qualified(kind, &mut sql, T::SCHEMA, T::NAME);
     sql.push(';');
     sql
+}
+
+/// `DROP TRIGGER IF EXISTS` for the triggers that feed the FTS5 table `table` from its
+/// content table (SQLite): before the table goes, or writes to the content table fail.
+pub fn fts5_trigger_drops(table: &str) -> Vec<String> {
+    ["ai", "ad", "au"]
+        .iter()
+        .map(|suffix| {
+            let mut sql = String::from("DROP TRIGGER IF EXISTS ");
+            ident(DialectKind::Sqlite, &mut sql, &format!("{table}_{suffix}"));
+            sql.push(';');
+            sql
+        })
+        .collect()
+}
+
+/// `CREATE VIRTUAL TABLE … USING fts5(…)`, and the triggers that feed it from its content
+/// table, if it has one.
+fn fts5_statements(table: &TableModel, fts5: &super::model::Fts5Model) -> Vec<String> {
+    let kind = DialectKind::Sqlite;
+    let columns: Vec<&str> = table
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .filter(|name| *name != "rowid")
+        .collect();
+    let mut sql = String::from("CREATE VIRTUAL TABLE IF NOT EXISTS ");
+    ident(kind, &mut sql, &table.name);
+    sql.push_str(" USING fts5(");
+    for (i, column) in columns.iter().enumerate() {
+        if i > 0 {
+            sql.push_str(", ");
+        }
+        ident(kind, &mut sql, column);
+    }
+    let options = [
+        ("content", &fts5.content),
+        ("content_rowid", &fts5.content_rowid),
+        ("tokenize", &fts5.tokenize),
+    ];
+    for (option, value) in options {
+        if let Some(value) = value {
+            let _ = write!(sql, ", {option} = ");
+            // Text that cannot be a literal (a NUL) is left for SQLite to refuse.
+            let _ = write_text(kind, &mut sql, value);
+        }
+    }
+    sql.push_str(");");
+    let mut statements = vec![sql];
+    let Some(content) = &fts5.content else {
+        return statements;
+    };
+    let key = fts5.content_rowid.as_deref().unwrap_or("rowid");
+    // `INSERT INTO fts(rowid, a, b) VALUES (row.key, row.a, row.b)`, or with the table's
+    // own column first and 'delete', which takes a row out of the index.
+    let write = |row: &str, delete: bool| {
+        let mut sql = String::from("INSERT INTO ");
+        ident(kind, &mut sql, &table.name);
+        sql.push('(');
+        if delete {
+            ident(kind, &mut sql, &table.name);
+            sql.push_str(", ");
+        }
+        sql.push_str("rowid");
+        for column in &columns {
+            sql.push_str(", ");
+            ident(kind, &mut sql, column);
+        }
+        sql.push_str(") VALUES (");
+        if delete {
+            sql.push_str("'delete', ");
+        }
+        let _ = write!(sql, "{row}.");
+        ident(kind, &mut sql, key);
+        for column in &columns {
+            let _ = write!(sql, ", {row}.");
+            ident(kind, &mut sql, column);
+        }
+        sql.push_str(");");
+        sql
+    };
+    let bodies = [
+        ("ai", "AFTER INSERT", write("new", false)),
+        ("ad", "AFTER DELETE", write("old", true)),
+        (
+            "au",
+            "AFTER UPDATE",
+            format!("{} {}", write("old", true), write("new", false)),
+        ),
+    ];
+    for (suffix, event, body) in bodies {
+        let mut sql = String::from("CREATE TRIGGER IF NOT EXISTS ");
+        ident(kind, &mut sql, &format!("{}_{suffix}", table.name));
+        let _ = write!(sql, " {event} ON ");
+        ident(kind, &mut sql, content);
+        let _ = write!(sql, " BEGIN {body} END;");
+        statements.push(sql);
+    }
+    statements
 }
 
 /// `CREATE TYPE name AS ENUM ('a', 'b');` (PostgreSQL).
@@ -199,6 +310,9 @@ pub fn column_definition(kind: DialectKind, column: &ColumnModel) -> String {
 /// CREATE TABLE and its indexes. Foreign keys to the tables in `deferred` are left out,
 /// for [`add_foreign_keys`] to add once those tables exist.
 pub fn table_statements(kind: DialectKind, table: &TableModel, deferred: &[&str]) -> Vec<String> {
+    if let (Some(fts5), DialectKind::Sqlite) = (&table.fts5, kind) {
+        return fts5_statements(table, fts5);
+    }
     let mut lines: Vec<String> = Vec::new();
     for column in &table.columns {
         let mut line = String::new();
@@ -413,8 +527,12 @@ pub fn add_foreign_keys(kind: DialectKind, table: &TableModel, targets: &[&str])
 
 /// `CREATE [UNIQUE] INDEX name ON table …;`.
 pub fn create_index(kind: DialectKind, table: &TableModel, index: &IndexModel) -> String {
+    // MySQL spells a FULLTEXT index as its kind, not as a method.
+    let fulltext = kind == DialectKind::MySql && index.using.as_deref() == Some("fulltext");
     let mut sql = String::from(if index.unique {
         "CREATE UNIQUE INDEX "
+    } else if fulltext {
+        "CREATE FULLTEXT INDEX "
     } else {
         "CREATE INDEX "
     });
@@ -429,7 +547,7 @@ pub fn create_index(kind: DialectKind, table: &TableModel, index: &IndexModel) -
         sql.push_str(method);
     }
     let _ = write!(sql, " ({})", index.keys.join(", "));
-    if let (Some(method), DialectKind::MySql) = (&index.using, kind) {
+    if let (Some(method), DialectKind::MySql, false) = (&index.using, kind, fulltext) {
         sql.push_str(" USING ");
         sql.push_str(method);
     }
@@ -476,6 +594,7 @@ pub(crate) fn write_index_method(kind: DialectKind, sql: &mut String, method: &I
         IndexMethod::Gist => "gist",
         IndexMethod::SpGist => "spgist",
         IndexMethod::Brin => "brin",
+        IndexMethod::Fulltext => "fulltext",
         IndexMethod::Named(name) => return ident(kind, sql, name),
     });
 }

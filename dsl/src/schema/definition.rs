@@ -40,6 +40,48 @@ pub struct TableExtras {
     pub errors: Vec<String>,
     /// The table's comment (PostgreSQL, MySQL).
     pub comment: Option<String>,
+    /// SQLite: the table is an FTS5 full-text index, not a table of rows.
+    pub fts5: Option<Fts5>,
+}
+
+/// An FTS5 virtual table (SQLite): `CREATE VIRTUAL TABLE … USING fts5(…)`. Its columns are
+/// the table's, but for one named `rowid`, which names FTS5's own row id for queries.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Fts5 {
+    /// The table whose rows it indexes (an external content table), if any.
+    pub content: Option<&'static str>,
+    /// The content table's integer key, which becomes the index's rowid.
+    pub content_rowid: Option<&'static str>,
+    /// The tokenizer: `porter unicode61`, `trigram`….
+    pub tokenize: Option<String>,
+}
+
+impl Fts5 {
+    /// Indexes the rows of `table`, an external content table whose columns of the
+    /// same names hold the text, keyed by its integer column `key`. `create_table` then
+    /// also writes the triggers that keep the index in step with the table's writes.
+    pub fn content<C: super::Column>(&mut self, key: C) -> &mut Self {
+        let _ = key;
+        self.content = Some(<C::Table as Table>::NAME);
+        self.content_rowid = Some(C::NAME);
+        self
+    }
+
+    /// The tokenizer and its options: `"porter unicode61"`, `"trigram"`.
+    pub fn tokenize(&mut self, tokenizer: &str) -> &mut Self {
+        self.tokenize = Some(tokenizer.to_owned());
+        self
+    }
+}
+
+/// The position of `column` among the indexed columns of the FTS5 table `T` (all but
+/// `rowid`), as `highlight` and `snippet` number them.
+pub fn fts5_column_index<T: Table>(column: &str) -> usize {
+    T::columns()
+        .iter()
+        .filter(|c| c.name != "rowid")
+        .position(|c| c.name == column)
+        .unwrap_or(0)
 }
 
 /// `[CONSTRAINT name] PRIMARY KEY (columns)`.
@@ -277,6 +319,15 @@ impl<T: Table> Define<T> {
     }
 }
 
+impl<T: Table<Dialect = crate::dialect::Sqlite>> Define<T> {
+    /// Makes the table an FTS5 full-text index (SQLite): its columns are searched with
+    /// [`fts5_match`](crate::expr::fts5_match), ranked with [`bm25`](crate::expr::bm25).
+    /// `.content(docs::id)` indexes another table's rows rather than holding its own.
+    pub fn fts5(&mut self) -> &mut Fts5 {
+        self.extras.fts5.get_or_insert_with(Fts5::default)
+    }
+}
+
 impl PrimaryKey {
     /// Names the constraint.
     pub fn named(&mut self, name: &str) -> &mut Self {
@@ -351,17 +402,28 @@ impl<T: Table> IndexBuilder<'_, T> {
         self
     }
 
-    /// The index method: `"btree"`, `"hash"`, `"gin"`, `"gist"`, `"spgist"`, `"brin"`, or
+    /// A FULLTEXT index (MySQL), which `match_against` over the same columns searches.
+    pub fn fulltext(self) -> Self {
+        self.using(IndexMethod::Fulltext)
+    }
+
+    /// The index method: `"btree"`, `"hash"`, `"gin"`, `"gist"`, `"spgist"`, `"brin"`, `"fulltext"`, or
     /// [`IndexMethod`]. Another name (an extension's method, such as pgvector's `"hnsw"`) is
     /// written as a quoted identifier, so text from elsewhere cannot add SQL. MySQL has
     /// `btree` and `hash` only; `create_table` fails on another.
     pub fn using(self, method: impl Into<IndexMethod>) -> Self {
         let method = method.into();
-        if <T::Dialect as crate::dialect::Dialect>::KIND == crate::dialect::DialectKind::MySql
-            && !matches!(method, IndexMethod::Btree | IndexMethod::Hash)
-        {
+        let kind = <T::Dialect as crate::dialect::Dialect>::KIND;
+        let mysql = kind == crate::dialect::DialectKind::MySql;
+        if mysql && !matches!(method, IndexMethod::Btree | IndexMethod::Hash | IndexMethod::Fulltext) {
             self.errors.push(format!(
                 "index `{}`: MySQL has no index method {method:?}",
+                self.index.name
+            ));
+        }
+        if !mysql && method == IndexMethod::Fulltext {
+            self.errors.push(format!(
+                "index `{}`: FULLTEXT indexes are MySQL's; PostgreSQL indexes a tsvector with \"gin\", SQLite searches an FTS5 table",
                 self.index.name
             ));
         }
@@ -427,6 +489,8 @@ pub enum IndexMethod {
     SpGist,
     /// `brin` (PostgreSQL).
     Brin,
+    /// A FULLTEXT index (MySQL), for `MATCH … AGAINST`: `CREATE FULLTEXT INDEX`.
+    Fulltext,
     /// Another method (an extension's, such as pgvector's `hnsw`), written as a quoted
     /// identifier (PostgreSQL).
     Named(String),
@@ -442,6 +506,7 @@ impl From<&str> for IndexMethod {
             "gist" => IndexMethod::Gist,
             "spgist" => IndexMethod::SpGist,
             "brin" => IndexMethod::Brin,
+            "fulltext" => IndexMethod::Fulltext,
             _ => IndexMethod::Named(name.to_owned()),
         }
     }

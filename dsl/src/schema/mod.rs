@@ -20,8 +20,9 @@ pub use column_types::{EnumType, TypeInfo};
 pub use constraints::{ColumnDefault, Constraints, Generated, Identity, RefAction, Reference};
 pub use ddl::{create_enum, create_table, ddl_ident, drop_table};
 pub use definition::{
-    op_class, CheckConstraint, CheckEval, Define, ForeignKey, Index, IndexAlgorithm, IndexBuilder, IndexLock,
-    IndexMethod, OpClass, PrimaryKey, StorageParameter, TableDef, TableExtras, UniqueConstraint,
+    fts5_column_index, op_class, CheckConstraint, CheckEval, Define, ForeignKey, Fts5, Index, IndexAlgorithm,
+    IndexBuilder, IndexLock, IndexMethod, OpClass, PrimaryKey, StorageParameter, TableDef, TableExtras,
+    UniqueConstraint,
 };
 #[doc(hidden)]
 pub use macros::unraw;
@@ -39,8 +40,8 @@ pub use set::{create_sequence, create_view, Schema, Sequence, SupportsSequences}
 pub mod ddl_writer {
     pub use super::ddl::{
         add_constraint, add_foreign_keys, check_clause, column_definition, comment_on, create_index, drop_constraint,
-        drop_foreign_keys, drop_index, enum_statement, foreign_key_clause, mysql_table_comment, qualified,
-        sqlite_unique_index, table_statements, unique_clause, ConstraintKind,
+        drop_foreign_keys, drop_index, enum_statement, foreign_key_clause, fts5_trigger_drops, mysql_table_comment,
+        qualified, sqlite_unique_index, table_statements, unique_clause, ConstraintKind,
     };
     pub use super::set::{create_statements, creation_order, drop_statements, sequence_statement, view_statement};
 }

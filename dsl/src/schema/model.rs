@@ -92,6 +92,20 @@ pub struct TableModel {
     /// The table's comment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// SQLite: an FTS5 virtual table rather than a table of rows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fts5: Option<Fts5Model>,
+}
+
+/// An FTS5 virtual table's options (SQLite).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fts5Model {
+    /// The external content table, if any.
+    pub content: Option<String>,
+    /// The content table's key, the index's rowid.
+    pub content_rowid: Option<String>,
+    /// The tokenizer and its options.
+    pub tokenize: Option<String>,
 }
 
 /// A column.
@@ -256,6 +270,9 @@ impl TableModel {
                 EncodeError::new(problem.clone()),
             ));
         }
+        if let (Some(fts5), DialectKind::Sqlite) = (&def.extras.fts5, kind) {
+            return Ok(TableModel::fts5(def, fts5));
+        }
         let mut columns = Vec::with_capacity(def.columns.len());
         for column in &def.columns {
             let c = &column.constraints;
@@ -391,7 +408,38 @@ impl TableModel {
             checks,
             indexes,
             comment: def.extras.comment.clone(),
+            fts5: None,
         })
+    }
+
+    /// An FTS5 table: its columns are names only (FTS5 has no types or constraints), and
+    /// `rowid` is FTS5's own.
+    fn fts5(def: &TableDef, fts5: &super::Fts5) -> Self {
+        let columns = def
+            .columns
+            .iter()
+            .filter(|column| column.name != "rowid")
+            .map(|column| ColumnModel {
+                name: column.name.to_owned(),
+                sql_type: String::new(),
+                not_null: false,
+                primary_key: false,
+                autoincrement: false,
+                identity: None,
+                default: None,
+                generated: None,
+                comment: None,
+            })
+            .collect();
+        TableModel {
+            columns,
+            fts5: Some(Fts5Model {
+                content: fts5.content.map(str::to_owned),
+                content_rowid: fts5.content_rowid.map(str::to_owned),
+                tokenize: fts5.tokenize.clone(),
+            }),
+            ..TableModel::named(def.schema, def.name)
+        }
     }
 
     /// A table of that name with nothing else known of it.
@@ -406,6 +454,7 @@ impl TableModel {
             checks: Vec::new(),
             indexes: Vec::new(),
             comment: None,
+            fts5: None,
         }
     }
 

@@ -10,6 +10,9 @@ mod interval;
 mod nullability;
 mod param;
 mod sql;
+mod text_form;
+#[cfg(feature = "pg")]
+mod text_search_pg;
 mod to_sql;
 mod value;
 
@@ -20,5 +23,6 @@ pub use interval::Interval;
 pub use nullability::{NotNull, Null, Nullability};
 pub use param::ParamKind;
 pub use sql::*;
+pub use text_form::{TsQuery, TsVector};
 pub use to_sql::ToSql;
 pub use value::Value;

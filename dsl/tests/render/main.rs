@@ -12,6 +12,7 @@ mod locking;
 mod records;
 mod relations;
 mod schema;
+mod search;
 mod select;
 mod set_operations;
 mod shapes;

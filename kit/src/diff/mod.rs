@@ -261,6 +261,16 @@ pub fn diff(old: &SchemaModel, new: &SchemaModel, renames: &Renames) -> Result<V
     }
 
     for (before, after) in &pairs {
+        // An FTS5 table cannot be altered: a changed one is made anew (the index is rebuilt
+        // from its content table by the triggers' next writes, or by an FTS5 'rebuild').
+        if (before.fts5.is_some() || after.fts5.is_some()) && before != after {
+            alters.push(Step::DropTable((*before).clone()));
+            alters.push(Step::CreateTable {
+                table: (*after).clone(),
+                deferred: Vec::new(),
+            });
+            continue;
+        }
         table_steps(
             kind,
             before,

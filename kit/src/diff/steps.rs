@@ -5,8 +5,8 @@ use mizzle_dsl::dialect::DialectKind;
 use mizzle_dsl::schema::ddl_ident;
 use mizzle_dsl::schema::ddl_writer::{
     add_constraint, check_clause, column_definition, comment_on, create_index, drop_constraint, drop_index,
-    enum_statement, foreign_key_clause, mysql_table_comment, qualified, sequence_statement, sqlite_unique_index,
-    table_statements, unique_clause, view_statement, ConstraintKind,
+    enum_statement, foreign_key_clause, fts5_trigger_drops, mysql_table_comment, qualified, sequence_statement,
+    sqlite_unique_index, table_statements, unique_clause, view_statement, ConstraintKind,
 };
 use mizzle_dsl::schema::model::{
     CheckModel, ColumnModel, EnumModel, ForeignKeyModel, IndexModel, SequenceModel, TableModel, UniqueModel, ViewModel,
@@ -238,7 +238,14 @@ impl Step {
                     .map(|sql| sql.replacen("CREATE TABLE IF NOT EXISTS ", "CREATE TABLE ", 1))
                     .collect()
             }
-            Step::DropTable(table) => vec![format!("DROP TABLE {};", table_name(kind, table))],
+            Step::DropTable(table) => {
+                let mut statements = match &table.fts5 {
+                    Some(fts5) if fts5.content.is_some() => fts5_trigger_drops(&table.name),
+                    _ => Vec::new(),
+                };
+                statements.push(format!("DROP TABLE {};", table_name(kind, table)));
+                statements
+            }
             Step::RenameTable { from, to } => vec![format!(
                 "ALTER TABLE {} RENAME TO {};",
                 table_name(kind, from),

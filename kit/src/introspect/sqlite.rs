@@ -5,8 +5,8 @@ use super::{rows, text};
 use crate::apply::Conn;
 use mizzle_dsl::dialect::DialectKind;
 use mizzle_dsl::schema::model::{
-    CheckModel, ColumnModel, ForeignKeyModel, GeneratedModel, IndexModel, PrimaryKeyModel, SchemaModel, TableModel,
-    ViewModel,
+    CheckModel, ColumnModel, ForeignKeyModel, Fts5Model, GeneratedModel, IndexModel, PrimaryKeyModel, SchemaModel,
+    TableModel, ViewModel,
 };
 
 pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
@@ -16,9 +16,28 @@ pub(super) async fn model(conn: &mut Conn) -> Result<SchemaModel, String> {
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
     )
     .await?;
+    // FTS5 keeps each index in shadow tables of its own: they are the index, not tables.
+    let fts5_tables: Vec<String> = tables
+        .iter()
+        .filter(|[_, create]| fts5_arguments(&text(create)).is_some())
+        .map(|[name, _]| text(name))
+        .collect();
+    let shadow = |name: &str| {
+        fts5_tables.iter().any(|fts5| {
+            name.strip_prefix(fts5.as_str())
+                .is_some_and(|rest| ["_data", "_idx", "_content", "_docsize", "_config"].contains(&rest))
+        })
+    };
     for [name, create] in tables {
         let name = text(&name);
         let create = text(&create);
+        if shadow(&name) {
+            continue;
+        }
+        if let Some(arguments) = fts5_arguments(&create) {
+            model.tables.push(fts5_table(&name, arguments));
+            continue;
+        }
         let quoted = name.replace('\'', "''");
         let mut table = TableModel {
             checks: checks(&create),
@@ -265,4 +284,89 @@ fn generated_expression(create: &str, column: &str) -> Option<String> {
     })?;
     let at = definition.to_uppercase().find(" AS (")?;
     parenthesized(definition, at + " AS ".len()).map(|sql| sql.trim().to_owned())
+}
+
+/// What is between the parentheses of `CREATE VIRTUAL TABLE … USING fts5(…)`, if `create`
+/// makes an FTS5 table.
+fn fts5_arguments(create: &str) -> Option<&str> {
+    let upper = create.to_ascii_uppercase();
+    if !upper.starts_with("CREATE VIRTUAL TABLE") {
+        return None;
+    }
+    let start = upper.find("USING FTS5(")? + "USING FTS5(".len();
+    let end = create.rfind(')')?;
+    create.get(start..end)
+}
+
+/// An FTS5 table from its arguments: columns (names, maybe quoted, maybe `UNINDEXED`)
+/// and `option = 'value'` pairs.
+fn fts5_table(name: &str, arguments: &str) -> TableModel {
+    let mut table = TableModel::named(None, name);
+    let mut fts5 = Fts5Model {
+        content: None,
+        content_rowid: None,
+        tokenize: None,
+    };
+    for argument in split_arguments(arguments) {
+        match argument.split_once('=') {
+            Some((option, value)) => {
+                let value = unquote(value.trim());
+                match option.trim().to_ascii_lowercase().as_str() {
+                    "content" => fts5.content = Some(value),
+                    "content_rowid" => fts5.content_rowid = Some(value),
+                    "tokenize" => fts5.tokenize = Some(value),
+                    _ => {}
+                }
+            }
+            None => {
+                let column = argument.split_whitespace().next().unwrap_or_default();
+                table.columns.push(ColumnModel {
+                    name: unquote(column),
+                    sql_type: String::new(),
+                    not_null: false,
+                    primary_key: false,
+                    autoincrement: false,
+                    identity: None,
+                    default: None,
+                    generated: None,
+                    comment: None,
+                });
+            }
+        }
+    }
+    table.fts5 = Some(fts5);
+    table
+}
+
+/// The comma-separated arguments, commas inside quotes left alone.
+fn split_arguments(arguments: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut quote = None;
+    let mut start = 0;
+    for (i, c) in arguments.char_indices() {
+        match (quote, c) {
+            (None, '\'' | '"' | '`') => quote = Some(c),
+            (Some(open), _) if c == open => quote = None,
+            (None, ',') => {
+                parts.push(arguments[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(arguments[start..].trim());
+    parts.retain(|part| !part.is_empty());
+    parts
+}
+
+/// A name or text without its quotes, doubled quotes made single.
+fn unquote(word: &str) -> String {
+    let mut chars = word.chars();
+    match (chars.next(), word.chars().last()) {
+        (Some(open @ ('\'' | '"' | '`')), Some(close)) if open == close && word.len() >= 2 => {
+            let inner = &word[1..word.len() - 1];
+            inner.replace(&format!("{open}{open}"), &open.to_string())
+        }
+        _ => word.to_owned(),
+    }
 }

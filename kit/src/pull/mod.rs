@@ -8,7 +8,7 @@ mod types;
 use crate::apply::connect;
 use crate::introspect;
 use mizzle_dsl::dialect::DialectKind;
-use mizzle_dsl::schema::model::{ForeignKeyModel, SchemaModel, TableModel};
+use mizzle_dsl::schema::model::{ForeignKeyModel, Fts5Model, SchemaModel, TableModel};
 use names::{camel, ident, keeps_name, literal};
 use std::fmt::Write as _;
 
@@ -216,6 +216,9 @@ fn table_source(
     };
     let mut out =
         format!("\nmizzle::table! {{\n{doc}    pub {table_ident}{sql_name}{in_schema} in {dialect_type} {{\n");
+    if let Some(fts5) = &table.fts5 {
+        return Ok(fts5_source(model, table, fts5, out));
+    }
     let single_uniques: Vec<_> = table.uniques.iter().filter(|u| u.columns.len() == 1).collect();
     for column in &table.columns {
         let mapped = types::map(kind, &column.sql_type, enums, &table.name, &column.name)?;
@@ -350,6 +353,25 @@ fn table_source(
     }
     out.push_str("}\n");
     Ok(out)
+}
+
+/// The rest of an FTS5 table's `table!`: its text columns after the `rowid` FTS5 keeps,
+/// and `t.fts5()` with its content table and tokenizer.
+fn fts5_source(model: &SchemaModel, table: &TableModel, fts5: &Fts5Model, mut out: String) -> String {
+    out.push_str("        rowid: Integer [primary_key],\n");
+    for column in &table.columns {
+        let _ = writeln!(out, "        {}: Text,", column_name(&column.name));
+    }
+    out.push_str("    }\n    define |t| {\n        t.fts5()");
+    if let Some(content) = &fts5.content {
+        let key = fts5.content_rowid.as_deref().unwrap_or("rowid");
+        let _ = write!(out, ".content({}::{})", module(model, None, content), ident(key));
+    }
+    if let Some(tokenize) = &fts5.tokenize {
+        let _ = write!(out, ".tokenize({})", literal(tokenize));
+    }
+    out.push_str(";\n    }\n}\n");
+    out
 }
 
 /// An index as `t.index(..)`: its keys are columns (`desc()` where descending); an index

@@ -44,6 +44,11 @@ fixed_column_types! { Pg;
     Interval => st::IntervalType, NoDefault, "interval";
     /// `bytea` → `Vec<u8>`.
     Bytea => st::Bytes, NoDefault, "bytea";
+    /// `tsvector` → `String`, the text PostgreSQL prints (`'rat':2A 'sat':3`); usually a
+    /// column generated from the document with `to_tsvector`.
+    TsVector => st::TsVector, NoDefault, "tsvector";
+    /// `tsquery` → `String`, the text PostgreSQL prints (`'fat' & 'rat'`).
+    TsQuery => st::TsQuery, NoDefault, "tsquery";
 }
 
 /// `numeric(P, S)` → `rust_decimal::Decimal`.
