@@ -13,6 +13,7 @@ mod pg_faults;
 mod pool;
 mod relations;
 mod row_locks;
+mod row_security;
 mod schema;
 mod search;
 mod set_operations_all;

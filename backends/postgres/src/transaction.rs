@@ -167,6 +167,24 @@ impl<M: AccessMode> Transaction<'_, M> {
     pub async fn execute_sql(&self, sql: &str) -> Result<(), Error> {
         self.failed.note(batch(self.client, sql).await)
     }
+
+    /// Sets the setting `name` (such as `app.tenant_id`) to `value` until the transaction
+    /// ends: `SET LOCAL`, written `set_config($1, $2, true)` so that both are bound
+    /// parameters, never SQL. Row-level security policies read it with
+    /// [`current_setting`](mizzle_dsl::expr::current_setting).
+    pub async fn set_local(&self, name: &str, value: &str) -> Result<(), Error> {
+        const SQL: &str = "SELECT set_config($1, $2, true)";
+        let result = self.client.query_one(SQL, &[&name, &value]).await;
+        self.failed.note(result.map(drop).map_err(|e| database_error(SQL, e)))
+    }
+
+    /// `SET LOCAL ROLE role`: the rest of the transaction runs as `role`, bound by the
+    /// policies that name it (a superuser is bound by none).
+    pub async fn set_local_role(&self, role: &mizzle_dsl::schema::Role) -> Result<(), Error> {
+        let mut sql = String::from("SET LOCAL ROLE ");
+        mizzle_dsl::schema::ddl_ident(mizzle_dsl::dialect::DialectKind::Pg, &mut sql, role.name);
+        self.execute_sql(&sql).await
+    }
 }
 
 impl<M: AccessMode> Executor<Pg> for Transaction<'_, M> {

@@ -18,6 +18,7 @@ pub mod ops;
 mod order;
 mod raw;
 mod search;
+mod session;
 pub mod window;
 
 pub use aggregate::{
@@ -50,6 +51,7 @@ pub use search::{
     MatchAgainst, MatchMode, Matches, SetWeight, ToTsQuery, ToTsVector, TsHeadline, TsQueryParser, TsRank,
     TsVectorMethods, Weight,
 };
+pub use session::{current_setting, current_user, CurrentSetting, CurrentUser};
 
 use crate::types::{Nullability, SqlType};
 

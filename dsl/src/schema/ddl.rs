@@ -372,6 +372,15 @@ pub fn table_statements(kind: DialectKind, table: &TableModel, deferred: &[&str]
         }
     }
     statements.extend(unique_indexes);
+    if kind == DialectKind::Pg {
+        if table.rls_enabled {
+            statements.push(row_security(table, RowSecurityChange::Enable));
+        }
+        if table.rls_forced {
+            statements.push(row_security(table, RowSecurityChange::Force));
+        }
+        statements.extend(table.policies.iter().map(|policy| create_policy(table, policy)));
+    }
     for index in &table.indexes {
         statements.push(create_index(kind, table, index));
     }
@@ -597,4 +606,115 @@ pub(crate) fn write_index_method(kind: DialectKind, sql: &mut String, method: &I
         IndexMethod::Fulltext => "fulltext",
         IndexMethod::Named(name) => return ident(kind, sql, name),
     });
+}
+
+/// A change to a table's row-level security (PostgreSQL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowSecurityChange {
+    /// `ENABLE ROW LEVEL SECURITY`.
+    Enable,
+    /// `DISABLE ROW LEVEL SECURITY`.
+    Disable,
+    /// `FORCE ROW LEVEL SECURITY`.
+    Force,
+    /// `NO FORCE ROW LEVEL SECURITY`.
+    NoForce,
+}
+
+/// `ALTER TABLE … ENABLE ROW LEVEL SECURITY;` and the other switches (PostgreSQL).
+pub fn row_security(table: &TableModel, change: RowSecurityChange) -> String {
+    let mut sql = String::from("ALTER TABLE ");
+    qualified(DialectKind::Pg, &mut sql, table.schema.as_deref(), &table.name);
+    sql.push_str(match change {
+        RowSecurityChange::Enable => " ENABLE",
+        RowSecurityChange::Disable => " DISABLE",
+        RowSecurityChange::Force => " FORCE",
+        RowSecurityChange::NoForce => " NO FORCE",
+    });
+    sql.push_str(" ROW LEVEL SECURITY;");
+    sql
+}
+
+/// `CREATE POLICY name ON table [AS RESTRICTIVE] [FOR command] [TO roles] [USING (…)]
+/// [WITH CHECK (…)];` (PostgreSQL).
+pub fn create_policy(table: &TableModel, policy: &super::model::PolicyModel) -> String {
+    let kind = DialectKind::Pg;
+    let mut sql = String::from("CREATE POLICY ");
+    ident(kind, &mut sql, &policy.name);
+    sql.push_str(" ON ");
+    qualified(kind, &mut sql, table.schema.as_deref(), &table.name);
+    if policy.restrictive {
+        sql.push_str(" AS RESTRICTIVE");
+    }
+    if policy.command != "ALL" {
+        let _ = write!(sql, " FOR {}", policy.command);
+    }
+    if !policy.roles.is_empty() {
+        sql.push_str(" TO ");
+        for (i, role) in policy.roles.iter().enumerate() {
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            ident(kind, &mut sql, role);
+        }
+    }
+    if let Some(using) = &policy.using {
+        let _ = write!(sql, " USING ({using})");
+    }
+    if let Some(check) = &policy.with_check {
+        let _ = write!(sql, " WITH CHECK ({check})");
+    }
+    sql.push(';');
+    sql
+}
+
+/// `DROP POLICY name ON table;` (PostgreSQL).
+pub fn drop_policy(table: &TableModel, name: &str) -> String {
+    let mut sql = String::from("DROP POLICY ");
+    ident(DialectKind::Pg, &mut sql, name);
+    sql.push_str(" ON ");
+    qualified(DialectKind::Pg, &mut sql, table.schema.as_deref(), &table.name);
+    sql.push(';');
+    sql
+}
+
+/// The role's options as `CREATE ROLE` and `ALTER ROLE` write them.
+fn role_options(role: &super::model::RoleModel) -> String {
+    let flag = |on: bool, word: &str| if on { format!(" {word}") } else { format!(" NO{word}") };
+    [
+        flag(role.login, "LOGIN"),
+        flag(role.inherit, "INHERIT"),
+        flag(role.create_db, "CREATEDB"),
+        flag(role.create_role, "CREATEROLE"),
+        flag(role.bypass_rls, "BYPASSRLS"),
+    ]
+    .concat()
+}
+
+/// Creates the role where no role of its name exists (PostgreSQL): roles belong to the
+/// whole server, and another database may have made it already.
+pub fn create_role(role: &super::model::RoleModel) -> String {
+    let kind = DialectKind::Pg;
+    let mut sql = String::from("DO $mizzle$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ");
+    let _ = write_text(kind, &mut sql, &role.name);
+    sql.push_str(") THEN CREATE ROLE ");
+    ident(kind, &mut sql, &role.name);
+    let _ = write!(sql, " WITH{}; END IF; END $mizzle$;", role_options(role));
+    sql
+}
+
+/// `ALTER ROLE name WITH …;` (PostgreSQL).
+pub fn alter_role(role: &super::model::RoleModel) -> String {
+    let mut sql = String::from("ALTER ROLE ");
+    ident(DialectKind::Pg, &mut sql, &role.name);
+    let _ = write!(sql, " WITH{};", role_options(role));
+    sql
+}
+
+/// `DROP ROLE IF EXISTS name;` (PostgreSQL).
+pub fn drop_role(name: &str) -> String {
+    let mut sql = String::from("DROP ROLE IF EXISTS ");
+    ident(DialectKind::Pg, &mut sql, name);
+    sql.push(';');
+    sql
 }

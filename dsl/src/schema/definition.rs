@@ -42,6 +42,8 @@ pub struct TableExtras {
     pub comment: Option<String>,
     /// SQLite: the table is an FTS5 full-text index, not a table of rows.
     pub fts5: Option<Fts5>,
+    /// PostgreSQL: row-level security and its policies.
+    pub row_security: super::RowSecurity,
 }
 
 /// An FTS5 virtual table (SQLite): `CREATE VIRTUAL TABLE … USING fts5(…)`. Its columns are
@@ -203,7 +205,7 @@ impl TableDef {
 }
 
 /// Renders a typed expression as DDL: columns bare, values as literals.
-fn ddl_sql<D: crate::dialect::Dialect, E: RenderSql<D>>(expr: &E) -> Result<String, String> {
+pub(super) fn ddl_sql<D: crate::dialect::Dialect, E: RenderSql<D>>(expr: &E) -> Result<String, String> {
     let mut out = SqlWriter::<D>::for_ddl();
     expr.render(&mut out);
     out.finish()
@@ -222,7 +224,7 @@ fn names<C: ColumnNames>(columns: &C) -> Vec<&'static str> {
 /// after `define |t|`. Columns are checked to belong to `T`, expressions to read only `T`.
 #[derive(Debug)]
 pub struct Define<T> {
-    extras: TableExtras,
+    pub(super) extras: TableExtras,
     table: PhantomData<T>,
 }
 

@@ -10,6 +10,7 @@ mod macros;
 pub mod model;
 mod narrow;
 mod scope;
+mod security;
 mod set;
 mod table;
 
@@ -35,13 +36,15 @@ pub use scope::{
     Cross, CrossLateral, Full, Here, InLeft, InRight, Inner, InnerLateral, Join, JoinKind, Left, LeftLateral, NoTables,
     QuerySource, Right, TableIn,
 };
-pub use set::{create_sequence, create_view, Schema, Sequence, SupportsSequences};
+pub use security::{Policy, PolicyBuilder, PolicyCommand, Role, RowSecurity};
+pub use set::{create_sequence, create_view, Schema, Sequence, SupportsRoles, SupportsSequences};
 /// The DDL writer over the [`model`]: every statement the schema and its migrations need.
 pub mod ddl_writer {
     pub use super::ddl::{
-        add_constraint, add_foreign_keys, check_clause, column_definition, comment_on, create_index, drop_constraint,
-        drop_foreign_keys, drop_index, enum_statement, foreign_key_clause, fts5_trigger_drops, mysql_table_comment,
-        qualified, sqlite_unique_index, table_statements, unique_clause, ConstraintKind,
+        add_constraint, add_foreign_keys, alter_role, check_clause, column_definition, comment_on, create_index,
+        create_policy, create_role, drop_constraint, drop_foreign_keys, drop_index, drop_policy, drop_role,
+        enum_statement, foreign_key_clause, fts5_trigger_drops, mysql_table_comment, qualified, row_security,
+        sqlite_unique_index, table_statements, unique_clause, ConstraintKind, RowSecurityChange,
     };
     pub use super::set::{create_statements, creation_order, drop_statements, sequence_statement, view_statement};
 }

@@ -29,6 +29,9 @@ pub struct SchemaModel {
     pub tables: Vec<TableModel>,
     /// Views, created after the tables.
     pub views: Vec<ViewModel>,
+    /// PostgreSQL roles the schema declares (for its policies), created before the tables.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<RoleModel>,
 }
 
 /// A PostgreSQL enum type.
@@ -95,6 +98,54 @@ pub struct TableModel {
     /// SQLite: an FTS5 virtual table rather than a table of rows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fts5: Option<Fts5Model>,
+    /// PostgreSQL: `ENABLE ROW LEVEL SECURITY`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub rls_enabled: bool,
+    /// PostgreSQL: `FORCE ROW LEVEL SECURITY`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub rls_forced: bool,
+    /// PostgreSQL: the table's row-level security policies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub policies: Vec<PolicyModel>,
+}
+
+/// For serde: leave a `false` flag out, so that models without it read the same.
+fn is_false(flag: &bool) -> bool {
+    !*flag
+}
+
+/// A row-level security policy (PostgreSQL).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyModel {
+    /// Its name.
+    pub name: String,
+    /// `AS RESTRICTIVE` rather than permissive.
+    pub restrictive: bool,
+    /// `ALL`, `SELECT`, `INSERT`, `UPDATE` or `DELETE`.
+    pub command: String,
+    /// The roles it applies to; empty for `PUBLIC`.
+    pub roles: Vec<String>,
+    /// `USING (…)`, as SQL.
+    pub using: Option<String>,
+    /// `WITH CHECK (…)`, as SQL.
+    pub with_check: Option<String>,
+}
+
+/// A role (PostgreSQL), with the options mizzle declares.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleModel {
+    /// Its name.
+    pub name: String,
+    /// `LOGIN`.
+    pub login: bool,
+    /// `INHERIT`.
+    pub inherit: bool,
+    /// `CREATEDB`.
+    pub create_db: bool,
+    /// `CREATEROLE`.
+    pub create_role: bool,
+    /// `BYPASSRLS`.
+    pub bypass_rls: bool,
 }
 
 /// An FTS5 virtual table's options (SQLite).
@@ -243,6 +294,7 @@ impl SchemaModel {
             sequences: Vec::new(),
             tables: Vec::new(),
             views: Vec::new(),
+            roles: Vec::new(),
         }
     }
 
@@ -409,6 +461,22 @@ impl TableModel {
             indexes,
             comment: def.extras.comment.clone(),
             fts5: None,
+            rls_enabled: def.extras.row_security.enabled,
+            rls_forced: def.extras.row_security.forced,
+            policies: def
+                .extras
+                .row_security
+                .policies
+                .iter()
+                .map(|policy| PolicyModel {
+                    name: policy.name.clone(),
+                    restrictive: policy.restrictive,
+                    command: policy.command.map_or("ALL", |command| command.sql()).to_owned(),
+                    roles: policy.roles.clone(),
+                    using: policy.using.clone(),
+                    with_check: policy.with_check.clone(),
+                })
+                .collect(),
         })
     }
 
@@ -455,6 +523,9 @@ impl TableModel {
             indexes: Vec::new(),
             comment: None,
             fts5: None,
+            rls_enabled: false,
+            rls_forced: false,
+            policies: Vec::new(),
         }
     }
 

@@ -1,8 +1,10 @@
 //! [`Schema`]: every table (and enum, sequence and view) of an application, created and
 //! dropped in dependency order.
 
-use super::ddl::{add_foreign_keys, drop_foreign_keys, enum_statement, ident, qualified, table_statements};
-use super::model::{EnumModel, SchemaModel, SequenceModel, TableModel, ViewModel};
+use super::ddl::{
+    add_foreign_keys, create_role, drop_foreign_keys, enum_statement, ident, qualified, table_statements,
+};
+use super::model::{EnumModel, RoleModel, SchemaModel, SequenceModel, TableModel, ViewModel};
 use super::{Table, TableDef};
 use crate::dialect::{Dialect, DialectKind, MySql, Pg};
 use crate::error::Error;
@@ -86,6 +88,11 @@ pub trait SupportsSequences: Dialect {}
 impl SupportsSequences for Pg {}
 impl SupportsSequences for MySql {}
 
+/// Dialects with roles a schema declares: PostgreSQL, for its row-level security policies.
+#[diagnostic::on_unimplemented(message = "{Self} has no roles a schema declares: they are PostgreSQL's")]
+pub trait SupportsRoles: Dialect {}
+impl SupportsRoles for Pg {}
+
 /// `CREATE SEQUENCE …;`
 pub fn create_sequence<D: SupportsSequences>(sequence: &Sequence) -> String {
     sequence_statement(D::KIND, &sequence.model())
@@ -117,6 +124,7 @@ pub struct Schema<D> {
     tables: Vec<TableDef>,
     sequences: Vec<Sequence>,
     views: Vec<(String, Result<String, String>)>,
+    roles: Vec<super::Role>,
     dialect: PhantomData<D>,
 }
 
@@ -126,6 +134,7 @@ impl<D: Dialect> Default for Schema<D> {
             tables: Vec::new(),
             sequences: Vec::new(),
             views: Vec::new(),
+            roles: Vec::new(),
             dialect: PhantomData,
         }
     }
@@ -154,6 +163,15 @@ impl<D: Dialect> Schema<D> {
         D: SupportsSequences,
     {
         self.sequences.push(sequence);
+        self
+    }
+
+    /// Adds a role (PostgreSQL), created before the tables whose policies name it.
+    pub fn role(mut self, role: super::Role) -> Self
+    where
+        D: SupportsRoles,
+    {
+        self.roles.push(role);
         self
     }
 
@@ -191,6 +209,23 @@ impl<D: Dialect> Schema<D> {
             }
         }
         model.sequences = self.sequences.iter().map(Sequence::model).collect();
+        for role in &self.roles {
+            // A role is created in a dollar-quoted block, which a `$` could end early.
+            if role.name.contains('$') || role.name.is_empty() {
+                return Err(Error::Encode {
+                    sql: format!("CREATE ROLE {}", role.name),
+                    source: crate::error::EncodeError::new("a role's name must be non-empty and hold no `$`"),
+                });
+            }
+            model.roles.push(RoleModel {
+                name: role.name.to_owned(),
+                login: role.login,
+                inherit: role.inherit,
+                create_db: role.create_db,
+                create_role: role.create_role,
+                bypass_rls: role.bypass_rls,
+            });
+        }
         for (name, view) in &self.views {
             match view {
                 Ok(sql) => model.views.push(ViewModel {
@@ -292,6 +327,7 @@ pub fn create_statements(model: &SchemaModel) -> Vec<String> {
             statements.push(sql);
         }
         statements.extend(model.enums.iter().map(enum_statement));
+        statements.extend(model.roles.iter().map(create_role));
     }
     statements.extend(
         model

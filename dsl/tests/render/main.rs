@@ -13,6 +13,7 @@ mod records;
 mod relations;
 mod schema;
 mod search;
+mod security;
 mod select;
 mod set_operations;
 mod shapes;
