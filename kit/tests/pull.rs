@@ -70,6 +70,8 @@ CREATE UNIQUE INDEX categories_name_idx ON categories (name) WHERE parent_id IS 
 CREATE INDEX orders_status_idx ON orders USING hash (status);
 CREATE SEQUENCE invoice_numbers INCREMENT BY 5 START WITH 1000;
 CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100;
+ALTER TABLE orders ENABLE ROW LEVEL SECURITY;
+CREATE POLICY orders_positive ON orders AS RESTRICTIVE FOR SELECT USING (total >= 0);
 "#;
 
 const MYSQL: &str = r#"
@@ -255,6 +257,11 @@ async fn pulled_schemas_compile_and_match_their_databases() {
         );
         assert!(
             source.contains("pub categories_parent: categories::table => optional(categories::table) on (categories::parent_id = categories::id);"),
+            "{source}"
+        );
+        assert!(source.contains("t.enable_rls();"), "{source}");
+        assert!(
+            source.contains("t.policy(\"orders_positive\").restrictive().for_(mizzle::schema::PolicyCommand::Select)"),
             "{source}"
         );
     }

@@ -7,6 +7,7 @@ pub use steps::Step;
 
 use mizzle_dsl::dialect::DialectKind;
 use mizzle_dsl::schema::ddl_writer::creation_order;
+use mizzle_dsl::schema::ddl_writer::RowSecurityChange;
 use mizzle_dsl::schema::model::{SchemaModel, TableModel};
 use std::fmt;
 
@@ -213,6 +214,17 @@ pub fn diff(old: &SchemaModel, new: &SchemaModel, renames: &Renames) -> Result<V
             }
         }
     }
+    // Roles first: the policies of the tables name them.
+    for role in &new.roles {
+        match old.roles.iter().find(|r| r.name == role.name) {
+            None => early.push(Step::CreateRole(role.clone())),
+            Some(before) if before != role => early.push(Step::AlterRole {
+                from: before.clone(),
+                to: role.clone(),
+            }),
+            Some(_) => {}
+        }
+    }
     for sequence in &new.sequences {
         match old.sequences.iter().find(|s| s.name == sequence.name) {
             None => early.push(Step::CreateSequence(sequence.clone())),
@@ -271,6 +283,7 @@ pub fn diff(old: &SchemaModel, new: &SchemaModel, renames: &Renames) -> Result<V
             });
             continue;
         }
+        row_security_steps(before, after, &mut early, &mut adds, &mut late);
         table_steps(
             kind,
             before,
@@ -306,6 +319,10 @@ pub fn diff(old: &SchemaModel, new: &SchemaModel, renames: &Renames) -> Result<V
     if !choices.is_empty() {
         return Err(Ambiguous { choices });
     }
+    // Roles last: a role goes once nothing of this schema names it.
+    for role in old.roles.iter().filter(|r| !new.roles.iter().any(|n| n.name == r.name)) {
+        late.push(Step::DropRole(role.clone()));
+    }
     let mut steps = early;
     steps.extend(creates);
     steps.extend(alters);
@@ -313,6 +330,59 @@ pub fn diff(old: &SchemaModel, new: &SchemaModel, renames: &Renames) -> Result<V
     steps.extend(drops);
     steps.extend(late);
     Ok(steps)
+}
+
+/// The steps that change a table's row-level security: a policy that goes or changes is
+/// dropped first (before its table or columns change, as it may read them), and made
+/// (anew) last; the switches change with the table's other additions.
+fn row_security_steps(
+    before: &TableModel,
+    after: &TableModel,
+    early: &mut Vec<Step>,
+    adds: &mut Vec<Step>,
+    late: &mut Vec<Step>,
+) {
+    for policy in &before.policies {
+        if after.policies.iter().find(|p| p.name == policy.name) != Some(policy) {
+            early.push(Step::DropPolicy {
+                table: before.clone(),
+                policy: policy.clone(),
+            });
+        }
+    }
+    let switch = |from: bool, to: bool, on: RowSecurityChange, off: RowSecurityChange| match (from, to) {
+        (false, true) => Some(on),
+        (true, false) => Some(off),
+        _ => None,
+    };
+    let changes = [
+        switch(
+            before.rls_enabled,
+            after.rls_enabled,
+            RowSecurityChange::Enable,
+            RowSecurityChange::Disable,
+        ),
+        switch(
+            before.rls_forced,
+            after.rls_forced,
+            RowSecurityChange::Force,
+            RowSecurityChange::NoForce,
+        ),
+    ];
+    for change in changes.into_iter().flatten() {
+        adds.push(Step::SetRowSecurity {
+            table: after.clone(),
+            change,
+        });
+    }
+    for policy in &after.policies {
+        if before.policies.iter().find(|p| p.name == policy.name) != Some(policy) {
+            late.push(Step::CreatePolicy {
+                table: after.clone(),
+                policy: policy.clone(),
+            });
+        }
+    }
 }
 
 /// The steps that turn table `before` into `after`.

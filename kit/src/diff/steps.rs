@@ -8,8 +8,12 @@ use mizzle_dsl::schema::ddl_writer::{
     enum_statement, foreign_key_clause, fts5_trigger_drops, mysql_table_comment, qualified, sequence_statement,
     sqlite_unique_index, table_statements, unique_clause, view_statement, ConstraintKind,
 };
+use mizzle_dsl::schema::ddl_writer::{
+    alter_role, create_policy, create_role, drop_policy, drop_role, row_security, RowSecurityChange,
+};
 use mizzle_dsl::schema::model::{
-    CheckModel, ColumnModel, EnumModel, ForeignKeyModel, IndexModel, SequenceModel, TableModel, UniqueModel, ViewModel,
+    CheckModel, ColumnModel, EnumModel, ForeignKeyModel, IndexModel, PolicyModel, RoleModel, SequenceModel, TableModel,
+    UniqueModel, ViewModel,
 };
 
 /// One change from one schema model to another.
@@ -175,6 +179,38 @@ pub enum Step {
     CreateView(ViewModel),
     /// `DROP VIEW`.
     DropView(ViewModel),
+    /// A role made where missing (PostgreSQL).
+    CreateRole(RoleModel),
+    /// A role's options changed (PostgreSQL).
+    AlterRole {
+        /// The role before.
+        from: RoleModel,
+        /// The role after.
+        to: RoleModel,
+    },
+    /// `DROP ROLE` (PostgreSQL).
+    DropRole(RoleModel),
+    /// Row-level security switched on or off, or forced or not (PostgreSQL).
+    SetRowSecurity {
+        /// The table.
+        table: TableModel,
+        /// The switch.
+        change: RowSecurityChange,
+    },
+    /// `CREATE POLICY` (PostgreSQL).
+    CreatePolicy {
+        /// The table.
+        table: TableModel,
+        /// The policy.
+        policy: PolicyModel,
+    },
+    /// `DROP POLICY` (PostgreSQL).
+    DropPolicy {
+        /// The table.
+        table: TableModel,
+        /// The policy.
+        policy: PolicyModel,
+    },
 }
 
 fn ident(kind: DialectKind, name: &str) -> String {
@@ -310,6 +346,12 @@ impl Step {
                 DialectKind::MySql => vec![mysql_table_comment(table, to.as_deref())],
                 DialectKind::Sqlite => Vec::new(),
             },
+            Step::CreateRole(role) => vec![create_role(role)],
+            Step::AlterRole { to, .. } => vec![alter_role(to)],
+            Step::DropRole(role) => vec![drop_role(&role.name)],
+            Step::SetRowSecurity { table, change } => vec![row_security(table, *change)],
+            Step::CreatePolicy { table, policy } => vec![create_policy(table, policy)],
+            Step::DropPolicy { table, policy } => vec![drop_policy(table, &policy.name)],
         }
     }
 
@@ -370,6 +412,20 @@ impl Step {
             Step::DropCheck { table, check } => Step::AddCheck { table, check },
             Step::CreateView(view) => Step::DropView(view),
             Step::DropView(view) => Step::CreateView(view),
+            Step::CreateRole(role) => Step::DropRole(role),
+            Step::DropRole(role) => Step::CreateRole(role),
+            Step::AlterRole { from, to } => Step::AlterRole { from: to, to: from },
+            Step::SetRowSecurity { table, change } => Step::SetRowSecurity {
+                table,
+                change: match change {
+                    RowSecurityChange::Enable => RowSecurityChange::Disable,
+                    RowSecurityChange::Disable => RowSecurityChange::Enable,
+                    RowSecurityChange::Force => RowSecurityChange::NoForce,
+                    RowSecurityChange::NoForce => RowSecurityChange::Force,
+                },
+            },
+            Step::CreatePolicy { table, policy } => Step::DropPolicy { table, policy },
+            Step::DropPolicy { table, policy } => Step::CreatePolicy { table, policy },
         })
     }
 
@@ -377,6 +433,17 @@ impl Step {
     pub fn warning(&self) -> Option<String> {
         match self {
             Step::DropTable(table) => Some(format!("drops table `{}` and every row in it", table.name)),
+            Step::DropRole(role) => Some(format!(
+                "drops role `{}`, which belongs to the whole server: other databases may use it",
+                role.name
+            )),
+            Step::SetRowSecurity {
+                table,
+                change: RowSecurityChange::Disable,
+            } => Some(format!(
+                "turns row-level security off on `{}`: its policies stop applying, and every role with access sees every row",
+                table.name
+            )),
             Step::DropSequence(sequence) => Some(format!(
                 "drops sequence `{}`: its current value is lost (a changed sequence is made anew)",
                 sequence.name

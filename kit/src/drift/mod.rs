@@ -60,7 +60,10 @@ impl fmt::Display for Drift {
 /// gained is created: nothing is taken for a rename.
 pub async fn plan(url: &str, schema: &SchemaModel, journal: &str) -> Result<Plan, String> {
     let mut conn = connect(url).await?;
-    let live = introspect::model_of(&mut conn, &[journal], &shadow::schemas_of(schema)).await?;
+    let mut live = introspect::model_of(&mut conn, &[journal], &shadow::schemas_of(schema)).await?;
+    // The server's roles are many; those the schema declares are the ones it manages.
+    let declared: Vec<String> = schema.roles.iter().map(|r| r.name.clone()).collect();
+    live.roles = introspect::roles_of(&mut conn, &declared).await?;
     let expected = shadow::written_by_server(url, schema).await?;
     let renames = Renames {
         none: true,

@@ -39,6 +39,37 @@ fn renamed(model: &SchemaModel, rename: &dyn Fn(&str) -> String) -> SchemaModel 
     model
 }
 
+/// `model` without its roles, and with its policies applying to `PUBLIC`: roles belong to
+/// the whole server, and a shadow must not make any. What the server would write of a
+/// policy (its expressions) does not depend on whom it applies to.
+fn without_roles(model: &SchemaModel) -> SchemaModel {
+    let mut model = model.clone();
+    model.roles.clear();
+    for policy in model.tables.iter_mut().flat_map(|t| &mut t.policies) {
+        policy.roles.clear();
+    }
+    model
+}
+
+/// `written` with the roles `model` declares, and its policies' roles as `model` says.
+fn with_roles(mut written: SchemaModel, model: &SchemaModel) -> SchemaModel {
+    written.roles = model.roles.clone();
+    for table in &mut written.tables {
+        let declared = model
+            .tables
+            .iter()
+            .find(|t| t.name == table.name && t.schema == table.schema);
+        for policy in &mut table.policies {
+            if let Some(declared) = declared.and_then(|t| t.policies.iter().find(|p| p.name == policy.name)) {
+                let mut roles = declared.roles.clone();
+                roles.sort();
+                policy.roles = roles;
+            }
+        }
+    }
+    written
+}
+
 /// `model` as the server at `url` writes it. Tables in other PostgreSQL schemas are
 /// written in scratch schemas of their own and read back under their own names.
 pub async fn written_by_server(url: &str, model: &SchemaModel) -> Result<SchemaModel, String> {
@@ -100,7 +131,7 @@ pub async fn written_by_server(url: &str, model: &SchemaModel) -> Result<SchemaM
         conn.execute(&enter).await?;
     }
     let mut result = Ok(());
-    for statement in create_statements(&renamed(model, &to_scratch)) {
+    for statement in create_statements(&without_roles(&renamed(model, &to_scratch))) {
         if let Err(error) = conn.execute(&statement).await {
             result = Err(format!("the schema's DDL fails on this server ({error}): {statement}"));
             break;
@@ -109,7 +140,7 @@ pub async fn written_by_server(url: &str, model: &SchemaModel) -> Result<SchemaM
     let written = match result {
         Ok(()) => introspect::model_of(&mut conn, &[], &scratch)
             .await
-            .map(|written| renamed(&written, &from_scratch)),
+            .map(|written| with_roles(renamed(&written, &from_scratch), model)),
         Err(error) => Err(error),
     };
     if !drop.is_empty() {

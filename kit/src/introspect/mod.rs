@@ -34,6 +34,15 @@ pub async fn model_of(conn: &mut Conn, skip: &[&str], schemas: &[String]) -> Res
     Ok(model)
 }
 
+/// The roles among `names` on the PostgreSQL server of `conn`, with their options; none
+/// on the other dialects, which have no roles a schema declares.
+pub async fn roles_of(conn: &mut Conn, names: &[String]) -> Result<Vec<mizzle_dsl::schema::model::RoleModel>, String> {
+    match conn {
+        Conn::Pg(_) => pg::roles(conn, names).await,
+        _ => Ok(Vec::new()),
+    }
+}
+
 /// The rows of `sql`, each exactly `N` columns wide (NULL as `None`).
 async fn rows<const N: usize>(conn: &mut Conn, sql: &str) -> Result<Vec<[Option<String>; N]>, String> {
     conn.query_text(sql)

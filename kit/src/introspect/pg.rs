@@ -5,8 +5,8 @@ use super::{rows, text};
 use crate::apply::Conn;
 use mizzle_dsl::dialect::DialectKind;
 use mizzle_dsl::schema::model::{
-    CheckModel, ColumnModel, EnumModel, ForeignKeyModel, GeneratedModel, IndexModel, PrimaryKeyModel, SchemaModel,
-    SequenceModel, TableModel, UniqueModel, ViewModel,
+    CheckModel, ColumnModel, EnumModel, ForeignKeyModel, GeneratedModel, IndexModel, PolicyModel, PrimaryKeyModel,
+    RoleModel, SchemaModel, SequenceModel, TableModel, UniqueModel, ViewModel,
 };
 
 /// A table `c`'s key in the rows read: its schema's name (empty for the current schema),
@@ -72,6 +72,7 @@ pub(super) async fn model(conn: &mut Conn, schemas: &[String]) -> Result<SchemaM
     columns(conn, &mut model, &filter).await?;
     constraints(conn, &mut model, &filter).await?;
     indexes(conn, &mut model, &filter).await?;
+    row_security(conn, &mut model, &filter).await?;
     for [name, values] in rows::<2>(
         conn,
         "SELECT t.typname::text, string_agg(e.enumlabel, E'\\x1f' ORDER BY e.enumsortorder) FROM pg_type t \
@@ -316,4 +317,77 @@ async fn indexes(conn: &mut Conn, model: &mut SchemaModel, filter: &str) -> Resu
         });
     }
     Ok(())
+}
+
+/// Each table's row-level security switches and policies.
+async fn row_security(conn: &mut Conn, model: &mut SchemaModel, filter: &str) -> Result<(), String> {
+    let sql = format!(
+        "SELECT {KEY}, c.relrowsecurity::text, c.relforcerowsecurity::text FROM pg_class c \
+         WHERE {filter} AND (c.relrowsecurity OR c.relforcerowsecurity) ORDER BY 1"
+    );
+    for [key, enabled, forced] in rows::<3>(conn, &sql).await? {
+        if let Some(table) = table(model, &key) {
+            table.rls_enabled = enabled.as_deref() == Some("true");
+            table.rls_forced = forced.as_deref() == Some("true");
+        }
+    }
+    // Roles as names (`PUBLIC` is none); the expressions as the server prints them.
+    let sql = format!(
+        "SELECT {KEY}, p.polname::text, p.polpermissive::text, p.polcmd::text, \
+         (SELECT string_agg(r.rolname::text, E'\\x1f' ORDER BY r.rolname) FROM pg_roles r WHERE r.oid = ANY(p.polroles)), \
+         pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid) \
+         FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid WHERE {filter} ORDER BY 1, p.polname"
+    );
+    for [key, name, permissive, command, roles, using, with_check] in rows::<7>(conn, &sql).await? {
+        let Some(table) = table(model, &key) else {
+            continue;
+        };
+        table.policies.push(PolicyModel {
+            name: text(&name),
+            restrictive: permissive.as_deref() == Some("false"),
+            command: match command.as_deref() {
+                Some("r") => "SELECT",
+                Some("a") => "INSERT",
+                Some("w") => "UPDATE",
+                Some("d") => "DELETE",
+                _ => "ALL",
+            }
+            .to_owned(),
+            roles: roles
+                .map(|roles| roles.split('\u{1f}').map(str::to_owned).collect())
+                .unwrap_or_default(),
+            using,
+            with_check,
+        });
+    }
+    Ok(())
+}
+
+/// The roles among `names` that exist on the server, with their options. Roles belong to
+/// the server, so only those a schema declares are read.
+pub(super) async fn roles(conn: &mut Conn, names: &[String]) -> Result<Vec<RoleModel>, String> {
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let names: Vec<String> = names.iter().map(|n| literal(n)).collect();
+    let sql = format!(
+        "SELECT rolname::text, rolcanlogin::text, rolinherit::text, rolcreatedb::text, rolcreaterole::text, \
+         rolbypassrls::text FROM pg_roles WHERE rolname IN ({}) ORDER BY rolname",
+        names.join(", ")
+    );
+    Ok(rows::<6>(conn, &sql)
+        .await?
+        .into_iter()
+        .map(|[name, login, inherit, create_db, create_role, bypass_rls]| {
+            let yes = |flag: &Option<String>| flag.as_deref() == Some("true");
+            RoleModel {
+                name: text(&name),
+                login: yes(&login),
+                inherit: yes(&inherit),
+                create_db: yes(&create_db),
+                create_role: yes(&create_role),
+                bypass_rls: yes(&bypass_rls),
+            }
+        })
+        .collect())
 }

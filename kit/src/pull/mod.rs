@@ -344,6 +344,14 @@ fn table_source(
     for index in &table.indexes {
         define.push(index_source(table, index)?);
     }
+    if table.rls_forced {
+        define.push("t.force_rls();".to_owned());
+    } else if table.rls_enabled {
+        define.push("t.enable_rls();".to_owned());
+    }
+    for policy in &table.policies {
+        define.push(policy_source(policy));
+    }
     if !define.is_empty() {
         out.push_str("    define |t| {\n");
         for line in define {
@@ -372,6 +380,38 @@ fn fts5_source(model: &SchemaModel, table: &TableModel, fts5: &Fts5Model, mut ou
     }
     out.push_str(";\n    }\n}\n");
     out
+}
+
+/// A policy as `t.policy(..)`, its conditions as the server prints them, in raw SQL.
+fn policy_source(policy: &mizzle_dsl::schema::model::PolicyModel) -> String {
+    let mut line = format!("t.policy({})", literal(&policy.name));
+    if policy.restrictive {
+        line.push_str(".restrictive()");
+    }
+    if policy.command != "ALL" {
+        let command = match policy.command.as_str() {
+            "SELECT" => "Select",
+            "INSERT" => "Insert",
+            "UPDATE" => "Update",
+            _ => "Delete",
+        };
+        let _ = write!(line, ".for_(mizzle::schema::PolicyCommand::{command})");
+    }
+    if !policy.roles.is_empty() {
+        let roles: Vec<String> = policy
+            .roles
+            .iter()
+            .map(|role| format!("&mizzle::schema::Role::new({})", literal(role)))
+            .collect();
+        let _ = write!(line, ".to(&[{}])", roles.join(", "));
+    }
+    for (clause, sql) in [("using", &policy.using), ("with_check", &policy.with_check)] {
+        if let Some(sql) = sql {
+            let _ = write!(line, ".{clause}(mizzle::sql::<mizzle::types::Bool>({}))", literal(sql));
+        }
+    }
+    line.push(';');
+    line
 }
 
 /// An index as `t.index(..)`: its keys are columns (`desc()` where descending); an index
