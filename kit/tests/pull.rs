@@ -70,6 +70,22 @@ CREATE UNIQUE INDEX categories_name_idx ON categories (name) WHERE parent_id IS 
 CREATE INDEX orders_status_idx ON orders USING hash (status);
 CREATE SEQUENCE invoice_numbers INCREMENT BY 5 START WITH 1000;
 CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100;
+CREATE TABLE devices (
+  id integer PRIMARY KEY,
+  address inet NOT NULL,
+  network cidr,
+  mac macaddr,
+  mac8 macaddr8,
+  flags bit(4),
+  mask bit varying(8),
+  any_bits varbit,
+  location point,
+  balance money,
+  seen timestamp(3),
+  seen_tz timestamptz(0),
+  opens time(2),
+  words tsvector
+);
 ALTER TABLE orders ENABLE ROW LEVEL SECURITY;
 CREATE POLICY orders_positive ON orders AS RESTRICTIVE FOR SELECT USING (total >= 0);
 "#;
@@ -260,6 +276,8 @@ async fn pulled_schemas_compile_and_match_their_databases() {
             "{source}"
         );
         assert!(source.contains("t.enable_rls();"), "{source}");
+        assert!(source.contains("seen_tz: TimestamptzP<0>,"), "{source}");
+        assert!(source.contains("mask: VarBit<8>,"), "{source}");
         assert!(
             source.contains("t.policy(\"orders_positive\").restrictive().for_(mizzle::schema::PolicyCommand::Select)"),
             "{source}"

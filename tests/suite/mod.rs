@@ -10,6 +10,7 @@ mod mysql;
 mod mysql_faults;
 mod pg;
 mod pg_faults;
+mod pg_types;
 mod pool;
 mod relations;
 mod row_locks;

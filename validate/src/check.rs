@@ -126,6 +126,14 @@ pub(crate) fn check(info: &TypeInfo, dialect: DialectKind, value: &Json, at: &st
                         .with("precision", *precision)
                         .with("scale", *scale);
                 }
+            } else if let Some(scale) = scale.filter(|scale| decimal.scale() > *scale) {
+                // money: its digits after the point are fixed, the rest free.
+                problems
+                    .push(
+                        Code::Precision,
+                        format!("{decimal} has more than {scale} digits after the point"),
+                    )
+                    .with("scale", scale);
             }
         }
         TypeInfo::Bool => {
@@ -191,6 +199,32 @@ pub(crate) fn check(info: &TypeInfo, dialect: DialectKind, value: &Json, at: &st
                     .with("members", *members);
             }
             None => problems.wrong_type(value, "a string", "string"),
+        },
+        TypeInfo::Formatted(format) => match value.as_str() {
+            Some(text) => {
+                if let Err(message) = (format.check)(text) {
+                    problems.bad_format(message, format.name);
+                }
+            }
+            None => problems.wrong_type(value, format.name, "string"),
+        },
+        TypeInfo::Bits { len, varying } => match value.as_str() {
+            Some(bits) if !bits.chars().all(|c| c == '0' || c == '1') => {
+                problems.bad_format(format!("`{bits}` is not a bit string (only 0 and 1)"), "bits");
+            }
+            Some(bits) => match (*len, *varying) {
+                (Some(max), true) if bits.len() > max as usize => {
+                    too_long(&mut problems, bits.len(), max, "bits", "bits")
+                }
+                (Some(n), false) if bits.len() != n as usize => {
+                    problems
+                        .push(Code::Format, format!("{} bits; exactly {n}", bits.len()))
+                        .with("format", "bits")
+                        .with("length", n);
+                }
+                _ => {}
+            },
+            None => problems.wrong_type(value, "a bit string (like 0101)", "string"),
         },
         TypeInfo::Array(element) => match value.as_array() {
             Some(items) => {

@@ -52,6 +52,17 @@ pub(crate) fn type_schema(info: &TypeInfo) -> Json {
         TypeInfo::Json => json!({}),
         TypeInfo::Enum { members } => json!({"enum": members}),
         TypeInfo::Array(element) => json!({"type": "array", "items": type_schema(element)}),
+        TypeInfo::Formatted(format) => json!({"type": "string", "format": format.name}),
+        TypeInfo::Bits { len, varying } => {
+            let mut schema = json!({"type": "string", "pattern": "^[01]*$"});
+            if let Some(n) = len {
+                schema["maxLength"] = json!(n);
+                if !varying {
+                    schema["minLength"] = json!(n);
+                }
+            }
+            schema
+        }
     }
 }
 

@@ -561,3 +561,57 @@ fn a_row_with_a_float_that_is_not_a_number_writes_json_its_validator_takes() {
         assert!(patch.is_ok(), "{x}: {:?}", patch.err());
     }
 }
+
+mod network_tables {
+    use mizzle_dsl::pg::*;
+    mizzle_dsl::table! {
+        pub hosts in Pg {
+            id: Integer [primary_key],
+            address: Inet [not_null],
+            network: Cidr,
+            mac: MacAddr,
+            flags: Bit<4>,
+            mask: VarBit<3>,
+            location: Point,
+            balance: Money,
+        }
+    }
+}
+use network_tables::hosts;
+
+#[test]
+fn network_bit_and_geometric_values_are_checked_by_their_formats() {
+    let good = json!({
+        "id": 1, "address": "10.0.0.7/8", "network": "10.0.0.0/8", "mac": "08:00:2b:01:02:03",
+        "flags": "1010", "mask": "11", "location": "(1.5,-2)", "balance": "12.34"
+    });
+    let record = Validator::<hosts::table, _>::insert().validate(&good).unwrap();
+    assert_eq!(record.address.to_string(), "10.0.0.7/8");
+    assert_eq!(record.location.map(|p| (p.x, p.y)), Some((1.5, -2.0)));
+    let bad = json!({
+        "id": 1, "address": "10.0.0.300", "network": "10.0.0.7/8", "mac": "08:00:2b",
+        "flags": "10", "mask": "1111", "location": "(1,x)", "balance": "1.234"
+    });
+    let errors = Validator::<hosts::table, _>::insert().validate(&bad).unwrap_err();
+    assert_eq!(
+        codes(&errors),
+        [
+            ("/address", Code::Format),
+            ("/network", Code::Format),
+            ("/mac", Code::Format),
+            ("/flags", Code::Format),
+            ("/mask", Code::TooLong),
+            ("/location", Code::Format),
+            ("/balance", Code::Precision),
+        ]
+    );
+    let schema = Validator::<hosts::table, _>::insert().json_schema();
+    assert_eq!(
+        schema["properties"]["address"],
+        json!({"type": "string", "format": "inet"})
+    );
+    assert_eq!(
+        schema["properties"]["flags"],
+        json!({"anyOf": [{"type": "string", "pattern": "^[01]*$", "minLength": 4, "maxLength": 4}, {"type": "null"}]})
+    );
+}

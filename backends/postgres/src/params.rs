@@ -70,6 +70,13 @@ impl ToSql for PgParam<'_, '_> {
             },
             Value::Bytes(bytes) => bytes.as_ref().to_sql(ty, out),
             Value::Uuid(uuid) => uuid.to_sql(ty, out),
+            // money is a count of cents (the default locale's two digits).
+            Value::Decimal(decimal) if *ty == Type::MONEY => {
+                let cents = (decimal * rust_decimal::Decimal::ONE_HUNDRED).round();
+                let cents = i64::try_from(cents).map_err(|_| format!("{decimal} does not fit money"))?;
+                out.extend_from_slice(&cents.to_be_bytes());
+                Ok(IsNull::No)
+            }
             Value::Decimal(decimal) => decimal.to_sql(ty, out),
             Value::Date(date) => date.to_sql(ty, out),
             Value::Time(time) => time.to_sql(ty, out),
@@ -135,5 +142,8 @@ impl ToSql for PgParam<'_, '_> {
 
 /// The types a text value is sent to in text format (see [`PgParam::encode_format`]).
 fn sends_text(ty: &Type) -> bool {
-    matches!(ty.name(), "tsvector" | "tsquery" | "regconfig")
+    matches!(
+        ty.name(),
+        "tsvector" | "tsquery" | "regconfig" | "inet" | "cidr" | "macaddr" | "macaddr8" | "bit" | "varbit" | "point"
+    )
 }

@@ -144,6 +144,8 @@ bind_as! {
     st::Year: u16;
     st::TsVector: String;
     st::TsQuery: String;
+    st::Money: rust_decimal::Decimal;
+    st::BitField: u64;
 }
 
 impl<'a> AsExpression<st::Text> for &'a str {

@@ -17,7 +17,7 @@ mod table;
 pub use alias::{alias, Alias, AliasName, Aliased};
 pub use column::{app_value, AppValue, BelongsTo, Chain, Column, ColumnInfo, ColumnList, ColumnValue, End, TableIs};
 pub use column_types::ColumnType;
-pub use column_types::{EnumType, TypeInfo};
+pub use column_types::{EnumType, TextFormat, TypeInfo};
 pub use constraints::{ColumnDefault, Constraints, Generated, Identity, RefAction, Reference};
 pub use ddl::{create_enum, create_table, ddl_ident, drop_table};
 pub use definition::{

@@ -109,6 +109,20 @@ impl FromJson<Numeric> for Decimal {
     }
 }
 
+/// An amount of money as a decimal.
+impl FromJson<super::Money> for Decimal {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        <Decimal as FromJson<Numeric>>::from_json(value)
+    }
+}
+
+/// A bit field as an unsigned integer.
+impl FromJson<super::BitField> for u64 {
+    fn from_json(value: &Json) -> Result<Self, String> {
+        <u64 as FromJson<BigIntUnsigned>>::from_json(value)
+    }
+}
+
 impl FromJson<Bool> for bool {
     fn from_json(value: &Json) -> Result<Self, String> {
         value
@@ -298,6 +312,20 @@ impl ToJson<Double> for f64 {
 impl ToJson<Numeric> for Decimal {
     fn to_json(&self) -> Json {
         Json::String(self.to_string())
+    }
+}
+
+/// An amount of money as a decimal string.
+impl ToJson<super::Money> for Decimal {
+    fn to_json(&self) -> Json {
+        Json::String(self.to_string())
+    }
+}
+
+/// A bit field as an unsigned integer.
+impl ToJson<super::BitField> for u64 {
+    fn to_json(&self) -> Json {
+        <u64 as ToJson<BigIntUnsigned>>::to_json(self)
     }
 }
 

@@ -63,6 +63,20 @@ mysql_ints! {
     BigIntUnsigned: u64; Year: u16;
 }
 
+/// `bit(n)`: the server sends its bytes, the first the most significant.
+impl FromSql<BitField, MySql> for u64 {
+    fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
+        match raw {
+            MySqlValueRef::UInt(n) => Ok(n),
+            MySqlValueRef::Int(n) => u64::try_from(n).map_err(|_| DecodeError::new(format!("{n} is not a bit field"))),
+            MySqlValueRef::Bytes(bytes) if bytes.len() <= 8 => {
+                Ok(bytes.iter().fold(0u64, |n, byte| (n << 8) | u64::from(*byte)))
+            }
+            other => Err(unexpected(other, "a bit field")),
+        }
+    }
+}
+
 impl FromSql<Double, MySql> for f64 {
     #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {

@@ -67,6 +67,19 @@ impl FromSql<IntervalType, Pg> for Interval {
     }
 }
 
+/// `money`: a count of the currency's smallest unit (cents, with the default two digits).
+impl FromSql<Money, Pg> for rust_decimal::Decimal {
+    fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
+        if *raw.ty != Type::MONEY {
+            return Err(DecodeError::new(format!("expected money, found {}", raw.ty.name())));
+        }
+        let b: [u8; 8] = bytes(raw)?
+            .try_into()
+            .map_err(|_| DecodeError::new("money is 8 bytes in binary format"))?;
+        Ok(rust_decimal::Decimal::new(i64::from_be_bytes(b), 2))
+    }
+}
+
 /// JSON text: `json` as is, `jsonb` after its version byte.
 fn json_text(raw: PgValueRef<'_>) -> Result<&[u8], DecodeError> {
     let b = bytes(raw)?;

@@ -9,6 +9,7 @@ mod from_sql_pg;
 mod interval;
 mod nullability;
 mod param;
+mod special;
 mod sql;
 mod text_form;
 #[cfg(feature = "pg")]
@@ -22,6 +23,10 @@ pub use from_sql::FromSql;
 pub use interval::Interval;
 pub use nullability::{NotNull, Null, Nullability};
 pub use param::ParamKind;
+pub use special::{
+    BitString, BitStringType, CidrType, Inet, InetType, MacAddr, MacAddr8, MacAddr8Type, MacAddrType, Point, PointType,
+    CIDR_FORMAT, INET_FORMAT, MACADDR8_FORMAT, MACADDR_FORMAT, POINT_FORMAT,
+};
 pub use sql::*;
 pub use text_form::{TsQuery, TsVector};
 pub use to_sql::ToSql;

@@ -116,6 +116,11 @@ sql_types! {
     IntervalType => Interval, ParamKind::Interval;
     /// `year` (MySQL).
     Year => u16, int!(u16);
+    /// `money` (PostgreSQL): an amount with the server's currency digits (two, in the
+    /// default locale), read as a decimal.
+    Money => Decimal, ParamKind::Decimal;
+    /// MySQL's `bit(n)`: up to 64 bits, read as an unsigned integer.
+    BitField => u64, int!(u64);
 }
 
 /// `json`, holding `T` (any serde type; `serde_json::Value` for untyped JSON).

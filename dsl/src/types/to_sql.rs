@@ -53,6 +53,8 @@ copy_to_sql! {
     TimestampTz: DateTime<Utc> => TimestampTz;
     IntervalType: Interval => Interval;
     Year: u16 => U16;
+    Money: Decimal => Decimal;
+    BitField: u64 => U64;
 }
 
 impl ToSql<UnixTimestamp> for DateTime<Utc> {

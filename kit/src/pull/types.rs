@@ -65,6 +65,18 @@ fn pg(sql_type: &str, enums: &[(String, Vec<String>)]) -> Option<Mapped> {
     if let Some([n]) = args(sql_type, "character").as_deref() {
         return plain(&format!("Char<{n}>"));
     }
+    // Sized by one number: `bit(3)`, `time(3) without time zone`…
+    for (sql, suffix, rust) in [
+        ("bit", "", "Bit"),
+        ("bit varying", "", "VarBit"),
+        ("time", " without time zone", "TimeP"),
+        ("timestamp", " without time zone", "TimestampP"),
+        ("timestamp", " with time zone", "TimestamptzP"),
+    ] {
+        if let Some([n]) = sql_type.strip_suffix(suffix).and_then(|t| args(t, sql)).as_deref() {
+            return plain(&format!("{rust}<{n}>"));
+        }
+    }
     plain(match sql_type {
         "smallint" => "SmallInt",
         "integer" => "Integer",
@@ -86,6 +98,16 @@ fn pg(sql_type: &str, enums: &[(String, Vec<String>)]) -> Option<Mapped> {
         "timestamp with time zone" => "Timestamptz",
         "interval" => "Interval",
         "bytea" => "Bytea",
+        "tsvector" => "TsVector",
+        "tsquery" => "TsQuery",
+        "inet" => "Inet",
+        "cidr" => "Cidr",
+        "macaddr" => "MacAddr",
+        "macaddr8" => "MacAddr8",
+        "point" => "Point",
+        "bit varying" => "VarBitAny",
+        "money" => "Money",
+        "citext" => "Citext",
         _ => return None,
     })
 }
@@ -116,6 +138,7 @@ fn mysql(sql_type: &str, table: &str, column: &str) -> Option<Mapped> {
         ("char", "Char"),
         ("binary", "Binary"),
         ("varbinary", "Varbinary"),
+        ("bit", "Bit"),
     ] {
         if let Some([n]) = args(base, sql).as_deref() {
             return plain(&format!("{rust}<{n}>"));

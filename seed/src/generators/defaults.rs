@@ -180,6 +180,26 @@ fn by_type(info: &TypeInfo) -> Option<Erased> {
         }),
         TypeInfo::Enum { members } => erased(move |rng, _| Value::Text((*rng.pick(members)).into())),
         TypeInfo::Array(_) => return None,
+        TypeInfo::Formatted(format) => {
+            let example = format.example;
+            erased(move |_, row| Value::Text(example(row).into()))
+        }
+        TypeInfo::Bits { len, varying } => {
+            let len = len.unwrap_or(8).min(64);
+            erased(move |rng, _| {
+                let n = if varying {
+                    rng.between(1, i128::from(len)) as u32
+                } else {
+                    len
+                };
+                Value::Text(
+                    (0..n)
+                        .map(|_| if rng.unit() < 0.5 { '0' } else { '1' })
+                        .collect::<String>()
+                        .into(),
+                )
+            })
+        }
     })
 }
 

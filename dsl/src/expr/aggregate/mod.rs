@@ -66,6 +66,8 @@ not_summable! {
     [] st::UnixTimestampMs;
     [] st::IntervalType;
     [] st::Year;
+    [] st::Money;
+    [] st::BitField;
     [T: 'static] st::Json<T>;
     [T: 'static] st::Jsonb<T>;
     [E: st::SqlEnum] st::Enum<E>;

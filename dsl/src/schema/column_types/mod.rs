@@ -105,7 +105,37 @@ pub enum TypeInfo {
     },
     /// An array of elements described by the inner info.
     Array(Box<TypeInfo>),
+    /// Text in a format of its own (network addresses, points): see [`TextFormat`].
+    Formatted(&'static TextFormat),
+    /// A string of bits written `0101`: exactly `len` of them, or at most `len` when
+    /// `varying` (any number when `None`).
+    Bits {
+        /// The length, or the limit when `varying`.
+        len: Option<u32>,
+        /// `bit varying`.
+        varying: bool,
+    },
 }
+
+/// A text format of values with a type of their own (PostgreSQL's `inet`, `macaddr`,
+/// `point`…): what validators check, JSON Schema names, and seeds make.
+#[derive(Debug)]
+pub struct TextFormat {
+    /// The format's name, JSON Schema's `format`: `inet`, `cidr`, `macaddr`, `point`.
+    pub name: &'static str,
+    /// Why `text` is not a value of the format, if it is not.
+    pub check: fn(&str) -> Result<(), String>,
+    /// The `n`th of a run of distinct example values, for seeds.
+    pub example: fn(u64) -> String,
+}
+
+/// Formats are told apart by name: one per type.
+impl PartialEq for TextFormat {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+impl Eq for TextFormat {}
 
 impl TypeInfo {
     /// What the SQL type's placeholder kind says, with no lengths or precision.

@@ -177,3 +177,22 @@ impl<E: SqlEnum> ColumnType<MySql> for Enum<E> {
         TypeInfo::Enum { members: E::MEMBERS }
     }
 }
+
+/// `bit(N)` → `u64`: `N` bits, 1 to 64.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Bit<const N: u32>;
+impl<const N: u32> ColumnType<MySql> for Bit<N> {
+    type SqlType = st::BitField;
+    type Value = u64;
+    type Default = NoDefault;
+    type KeyDefault = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        write_sized(sql, "bit", &[N]);
+    }
+    fn type_info() -> TypeInfo {
+        TypeInfo::Integer {
+            min: 0,
+            max: (1i128 << N.min(64)) - 1,
+        }
+    }
+}

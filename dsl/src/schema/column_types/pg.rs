@@ -49,6 +49,60 @@ fixed_column_types! { Pg;
     TsVector => st::TsVector, NoDefault, "tsvector";
     /// `tsquery` → `String`, the text PostgreSQL prints (`'fat' & 'rat'`).
     TsQuery => st::TsQuery, NoDefault, "tsquery";
+    /// `inet` → [`Inet`](crate::types::Inet): a host's address and its network's prefix.
+    Inet => st::InetType, NoDefault, "inet", TypeInfo::Formatted(&st::INET_FORMAT);
+    /// `cidr` → [`Inet`](crate::types::Inet): a network.
+    Cidr => st::CidrType, NoDefault, "cidr", TypeInfo::Formatted(&st::CIDR_FORMAT);
+    /// `macaddr` → [`MacAddr`](crate::types::MacAddr).
+    MacAddr => st::MacAddrType, NoDefault, "macaddr", TypeInfo::Formatted(&st::MACADDR_FORMAT);
+    /// `macaddr8` → [`MacAddr8`](crate::types::MacAddr8).
+    MacAddr8 => st::MacAddr8Type, NoDefault, "macaddr8", TypeInfo::Formatted(&st::MACADDR8_FORMAT);
+    /// `point` → [`Point`](crate::types::Point).
+    Point => st::PointType, NoDefault, "point", TypeInfo::Formatted(&st::POINT_FORMAT);
+    /// `bit varying` without a limit → [`BitString`](crate::types::BitString).
+    VarBitAny => st::BitStringType, NoDefault, "bit varying", TypeInfo::Bits { len: None, varying: true };
+    /// `money` → `rust_decimal::Decimal`, two digits after the point (the server's
+    /// default locale; money's digits follow `lc_monetary`).
+    Money => st::Money, NoDefault, "money", TypeInfo::Decimal { precision: None, scale: Some(2) };
+    /// `citext` → `String`: text compared without regard to case. The `citext`
+    /// extension must be there: `CREATE EXTENSION IF NOT EXISTS citext`.
+    Citext => st::Text, NoDefault, "citext";
+}
+
+/// Declares column types sized by one number: `name(N)`.
+macro_rules! sized_column_types {
+    ($( $(#[$doc:meta])* $name:ident => $st:ty, $ddl:literal, $suffix:literal, $info:expr; )*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct $name<const N: u32>;
+        impl<const N: u32> ColumnType<Pg> for $name<N> {
+            type SqlType = $st;
+            type Value = <$st as st::SqlType>::Rust;
+            type Default = NoDefault;
+            type KeyDefault = NoDefault;
+            fn write_ddl(sql: &mut String) {
+                write_sized(sql, $ddl, &[N]);
+                sql.push_str($suffix);
+            }
+            fn type_info() -> TypeInfo {
+                let info: fn(u32) -> TypeInfo = $info;
+                info(N)
+            }
+        }
+    )*};
+}
+
+sized_column_types! {
+    /// `bit(N)` → [`BitString`](crate::types::BitString) of exactly `N` bits.
+    Bit => st::BitStringType, "bit", "", |n| TypeInfo::Bits { len: Some(n), varying: false };
+    /// `bit varying(N)` → [`BitString`](crate::types::BitString) of at most `N` bits.
+    VarBit => st::BitStringType, "bit varying", "", |n| TypeInfo::Bits { len: Some(n), varying: true };
+    /// `time(P)`: a time of day with `P` digits of fractional seconds (0-6).
+    TimeP => st::Time, "time", "", |_| TypeInfo::Time;
+    /// `timestamp(P)`: `P` digits of fractional seconds (0-6).
+    TimestampP => st::Timestamp, "timestamp", "", |_| TypeInfo::Timestamp;
+    /// `timestamp(P) with time zone`: `P` digits of fractional seconds (0-6).
+    TimestamptzP => st::TimestampTz, "timestamp", " with time zone", |_| TypeInfo::TimestampTz;
 }
 
 /// `numeric(P, S)` → `rust_decimal::Decimal`.

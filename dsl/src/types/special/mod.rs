@@ -1,0 +1,121 @@
+//! Values of PostgreSQL's network, bit-string and geometric types, with the text forms
+//! PostgreSQL reads and prints: [`Inet`] (`inet`, `cidr`), [`MacAddr`], [`MacAddr8`],
+//! [`BitString`] (`bit(n)`, `varbit`) and [`Point`].
+
+mod bits;
+mod decode_pg;
+mod net;
+mod point;
+
+pub use bits::BitString;
+pub use net::{Inet, MacAddr, MacAddr8};
+pub use point::Point;
+
+use super::{FromJson, ToJson, ToSql, Value};
+use crate::error::EncodeError;
+use std::borrow::Cow;
+
+/// Declares a SQL type whose values are the Rust type `$rust`, sent as its text (which
+/// PostgreSQL parses) and written to JSON as that text.
+macro_rules! text_valued {
+    ($( $(#[$doc:meta])* $name:ident => $rust:ty; )*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct $name;
+        impl super::SqlType for $name {
+            type Rust = $rust;
+            const NAME: &'static str = stringify!($name);
+        }
+        impl ToSql<$name> for $rust {
+            fn to_value(&self) -> Result<Value<'_>, EncodeError> {
+                Ok(Value::Text(Cow::Owned(self.to_string())))
+            }
+        }
+        impl crate::expr::AsExpression<$name> for $rust {
+            type Expr = crate::expr::Bound<$name, $rust>;
+            fn into_expression(self) -> Self::Expr {
+                crate::expr::Bound::new(self)
+            }
+        }
+        impl FromJson<$name> for $rust {
+            fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+                value
+                    .as_str()
+                    .ok_or_else(|| format!("expected a string, found {value}"))?
+                    .parse()
+            }
+        }
+        impl ToJson<$name> for $rust {
+            fn to_json(&self) -> serde_json::Value {
+                serde_json::Value::String(self.to_string())
+            }
+        }
+        impl crate::expr::AggregateTypes for $name {
+            type Sum = Self;
+            type Avg = Self;
+        }
+    )*};
+}
+
+text_valued! {
+    /// `inet` (PostgreSQL): a host's address, with its network's prefix length.
+    InetType => Inet;
+    /// `cidr` (PostgreSQL): a network, its bits past the prefix zero.
+    CidrType => Inet;
+    /// `macaddr` (PostgreSQL).
+    MacAddrType => MacAddr;
+    /// `macaddr8` (PostgreSQL).
+    MacAddr8Type => MacAddr8;
+    /// `bit(n)` and `bit varying(n)` (PostgreSQL).
+    BitStringType => BitString;
+    /// `point` (PostgreSQL).
+    PointType => Point;
+}
+
+/// `inet`: an address with an optional prefix.
+pub static INET_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
+    name: "inet",
+    check: |text| text.parse::<Inet>().map(drop),
+    example: |n| format!("10.{}.{}.{}/24", (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff),
+};
+
+/// `cidr`: a network, no bits past its prefix.
+pub static CIDR_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
+    name: "cidr",
+    check: |text| {
+        let inet: Inet = text.parse()?;
+        if inet.is_network() {
+            Ok(())
+        } else {
+            Err(format!("`{text}` has bits set past its prefix: a network's are zero"))
+        }
+    },
+    example: |n| format!("10.{}.{}.0/24", (n >> 8) & 0xff, n & 0xff),
+};
+
+/// `macaddr`.
+pub static MACADDR_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
+    name: "macaddr",
+    check: |text| text.parse::<MacAddr>().map(drop),
+    example: |n| {
+        let b = n.to_be_bytes();
+        MacAddr([0x02, 0, b[4], b[5], b[6], b[7]]).to_string()
+    },
+};
+
+/// `macaddr8`.
+pub static MACADDR8_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
+    name: "macaddr8",
+    check: |text| text.parse::<MacAddr8>().map(drop),
+    example: |n| {
+        let b = n.to_be_bytes();
+        MacAddr8([0x02, 0, 0, 0, b[4], b[5], b[6], b[7]]).to_string()
+    },
+};
+
+/// `point`.
+pub static POINT_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
+    name: "point",
+    check: |text| text.parse::<Point>().map(drop),
+    example: |n| format!("({},{})", n % 1000, (n / 1000) % 1000),
+};
