@@ -20,6 +20,7 @@ mod search;
 mod set_operations_all;
 mod transactions;
 mod validation;
+mod vectors;
 mod window_frames;
 mod writing_ctes;
 

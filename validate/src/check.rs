@@ -200,6 +200,20 @@ pub(crate) fn check(info: &TypeInfo, dialect: DialectKind, value: &Json, at: &st
             }
             None => problems.wrong_type(value, "a string", "string"),
         },
+        TypeInfo::Vector { dim } => match value.as_array() {
+            Some(items) if items.iter().any(|item| !item.is_number()) => {
+                problems.wrong_type(value, "an array of numbers", "array");
+            }
+            Some(items) => {
+                if let Some(dim) = dim.filter(|dim| items.len() != *dim as usize) {
+                    problems
+                        .push(Code::Format, format!("{} numbers; the vector has {dim}", items.len()))
+                        .with("format", "vector")
+                        .with("length", dim);
+                }
+            }
+            None => problems.wrong_type(value, "an array of numbers", "array"),
+        },
         TypeInfo::Formatted(format) => match value.as_str() {
             Some(text) => {
                 if let Err(message) = (format.check)(text) {

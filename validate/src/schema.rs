@@ -53,6 +53,14 @@ pub(crate) fn type_schema(info: &TypeInfo) -> Json {
         TypeInfo::Enum { members } => json!({"enum": members}),
         TypeInfo::Array(element) => json!({"type": "array", "items": type_schema(element)}),
         TypeInfo::Formatted(format) => json!({"type": "string", "format": format.name}),
+        TypeInfo::Vector { dim } => {
+            let mut schema = json!({"type": "array", "items": {"type": "number"}});
+            if let Some(dim) = dim {
+                schema["minItems"] = json!(dim);
+                schema["maxItems"] = json!(dim);
+            }
+            schema
+        }
         TypeInfo::Bits { len, varying } => {
             let mut schema = json!({"type": "string", "pattern": "^[01]*$"});
             if let Some(n) = len {

@@ -615,3 +615,35 @@ fn network_bit_and_geometric_values_are_checked_by_their_formats() {
         json!({"anyOf": [{"type": "string", "pattern": "^[01]*$", "minLength": 4, "maxLength": 4}, {"type": "null"}]})
     );
 }
+
+mod vector_tables {
+    use mizzle_dsl::pg::*;
+    mizzle_dsl::table! {
+        pub items in Pg {
+            id: Integer [primary_key],
+            embedding: Vector<3> [not_null],
+            sparse: SparseVec<5>,
+        }
+    }
+}
+
+#[test]
+fn a_vector_is_an_array_of_its_dimensions() {
+    let record = Validator::<vector_tables::items::table, _>::insert()
+        .validate(&json!({"id": 1, "embedding": [0.5, 1, -2], "sparse": "{1:0.5,4:2}/5"}))
+        .unwrap();
+    assert_eq!(record.embedding, [0.5, 1.0, -2.0]);
+    assert_eq!(record.sparse.map(|s| s.indices), Some(vec![0, 3]));
+    let errors = Validator::<vector_tables::items::table, _>::insert()
+        .validate(&json!({"id": 1, "embedding": [0.5, 1], "sparse": "{9:1}/5"}))
+        .unwrap_err();
+    assert_eq!(
+        codes(&errors),
+        [("/embedding", Code::Format), ("/sparse", Code::Format)]
+    );
+    let schema = Validator::<vector_tables::items::table, _>::insert().json_schema();
+    assert_eq!(
+        schema["properties"]["embedding"],
+        json!({"type": "array", "items": {"type": "number"}, "minItems": 3, "maxItems": 3})
+    );
+}

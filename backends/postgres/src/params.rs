@@ -144,6 +144,18 @@ impl ToSql for PgParam<'_, '_> {
 fn sends_text(ty: &Type) -> bool {
     matches!(
         ty.name(),
-        "tsvector" | "tsquery" | "regconfig" | "inet" | "cidr" | "macaddr" | "macaddr8" | "bit" | "varbit" | "point"
+        "tsvector"
+            | "tsquery"
+            | "regconfig"
+            | "inet"
+            | "cidr"
+            | "macaddr"
+            | "macaddr8"
+            | "bit"
+            | "varbit"
+            | "point"
+            | "vector"
+            | "halfvec"
+            | "sparsevec"
     )
 }

@@ -19,6 +19,7 @@ mod order;
 mod raw;
 mod search;
 mod session;
+mod vector;
 pub mod window;
 
 pub use aggregate::{
@@ -52,6 +53,7 @@ pub use search::{
     TsVectorMethods, Weight,
 };
 pub use session::{current_setting, current_user, CurrentSetting, CurrentUser};
+pub use vector::{distance_op, BitDistanceMethods, Distance, VectorExpressionMethods, VectorKind};
 
 use crate::types::{Nullability, SqlType};
 

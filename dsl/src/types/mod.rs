@@ -24,8 +24,9 @@ pub use interval::Interval;
 pub use nullability::{NotNull, Null, Nullability};
 pub use param::ParamKind;
 pub use special::{
-    BitString, BitStringType, CidrType, Inet, InetType, MacAddr, MacAddr8, MacAddr8Type, MacAddrType, Point, PointType,
-    CIDR_FORMAT, INET_FORMAT, MACADDR8_FORMAT, MACADDR_FORMAT, POINT_FORMAT,
+    BitString, BitStringType, CidrType, HalfVecType, Inet, InetType, MacAddr, MacAddr8, MacAddr8Type, MacAddrType,
+    Point, PointType, SparseVecType, SparseVector, VectorType, CIDR_FORMAT, INET_FORMAT, MACADDR8_FORMAT,
+    MACADDR_FORMAT, POINT_FORMAT, SPARSEVEC_FORMAT,
 };
 pub use sql::*;
 pub use text_form::{TsQuery, TsVector};

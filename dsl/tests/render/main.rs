@@ -18,6 +18,7 @@ mod select;
 mod set_operations;
 mod shapes;
 mod types;
+mod vectors;
 mod windows;
 mod write;
 

@@ -180,6 +180,13 @@ fn by_type(info: &TypeInfo) -> Option<Erased> {
         }),
         TypeInfo::Enum { members } => erased(move |rng, _| Value::Text((*rng.pick(members)).into())),
         TypeInfo::Array(_) => return None,
+        TypeInfo::Vector { dim } => {
+            let dim = dim.unwrap_or(3);
+            erased(move |rng, _| {
+                let values: Vec<String> = (0..dim).map(|_| format!("{:.3}", rng.unit() * 2.0 - 1.0)).collect();
+                Value::Text(format!("[{}]", values.join(",")).into())
+            })
+        }
         TypeInfo::Formatted(format) => {
             let example = format.example;
             erased(move |_, row| Value::Text(example(row).into()))

@@ -105,6 +105,11 @@ pub enum TypeInfo {
     },
     /// An array of elements described by the inner info.
     Array(Box<TypeInfo>),
+    /// A vector of numbers (pgvector's `vector`, `halfvec`): an array of `dim` of them.
+    Vector {
+        /// The number of elements, when fixed.
+        dim: Option<u32>,
+    },
     /// Text in a format of its own (network addresses, points): see [`TextFormat`].
     Formatted(&'static TextFormat),
     /// A string of bits written `0101`: exactly `len` of them, or at most `len` when

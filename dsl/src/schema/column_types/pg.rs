@@ -103,6 +103,12 @@ sized_column_types! {
     TimestampP => st::Timestamp, "timestamp", "", |_| TypeInfo::Timestamp;
     /// `timestamp(P) with time zone`: `P` digits of fractional seconds (0-6).
     TimestamptzP => st::TimestampTz, "timestamp", " with time zone", |_| TypeInfo::TimestampTz;
+    /// pgvector's `vector(N)` → `Vec<f32>` of `N` elements (the `vector` extension).
+    Vector => st::VectorType, "vector", "", |n| TypeInfo::Vector { dim: Some(n) };
+    /// pgvector's `halfvec(N)` → `Vec<f32>`, stored at half precision.
+    HalfVec => st::HalfVecType, "halfvec", "", |n| TypeInfo::Vector { dim: Some(n) };
+    /// pgvector's `sparsevec(N)` → [`SparseVector`](crate::types::SparseVector).
+    SparseVec => st::SparseVecType, "sparsevec", "", |_| TypeInfo::Formatted(&st::SPARSEVEC_FORMAT);
 }
 
 /// `numeric(P, S)` → `rust_decimal::Decimal`.

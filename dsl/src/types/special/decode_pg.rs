@@ -1,8 +1,10 @@
-//! Reading PostgreSQL's binary forms of the network, bit-string and geometric types.
+//! Reading PostgreSQL's binary forms of the network, bit-string and geometric types, and
+//! of pgvector's vectors.
 #![cfg(feature = "pg")]
 
 use super::{
-    BitString, BitStringType, CidrType, Inet, InetType, MacAddr, MacAddr8, MacAddr8Type, MacAddrType, Point, PointType,
+    BitString, BitStringType, CidrType, HalfVecType, Inet, InetType, MacAddr, MacAddr8, MacAddr8Type, MacAddrType,
+    Point, PointType, SparseVecType, SparseVector, VectorType,
 };
 use crate::dialect::{Pg, PgValueRef};
 use crate::error::DecodeError;
@@ -94,6 +96,72 @@ impl FromSql<PointType, Pg> for Point {
         Ok(Point {
             x: float(x),
             y: float(y),
+        })
+    }
+}
+
+/// Big-endian 32-bit words, from `bytes` cut into fours.
+fn words(bytes: &[u8]) -> impl Iterator<Item = [u8; 4]> + '_ {
+    bytes.chunks_exact(4).map(|w| [w[0], w[1], w[2], w[3]])
+}
+
+/// `vector`: its dimensions (2 bytes), 2 unused, then each element as a `float4`.
+impl FromSql<VectorType, Pg> for Vec<f32> {
+    fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
+        let b = bytes(raw, &["vector"])?;
+        let dim = b.get(..2).map(|d| u16::from_be_bytes([d[0], d[1]]) as usize);
+        match dim {
+            Some(dim) if b.len() == 4 + dim * 4 => Ok(words(&b[4..]).map(f32::from_be_bytes).collect()),
+            _ => Err(DecodeError::new("a vector of an unknown form")),
+        }
+    }
+}
+
+/// `halfvec`: its dimensions, 2 unused bytes, then each element as IEEE 754 binary16.
+impl FromSql<HalfVecType, Pg> for Vec<f32> {
+    fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
+        let b = bytes(raw, &["halfvec"])?;
+        let dim = b.get(..2).map(|d| u16::from_be_bytes([d[0], d[1]]) as usize);
+        match dim {
+            Some(dim) if b.len() == 4 + dim * 2 => Ok(b[4..]
+                .chunks_exact(2)
+                .map(|h| half_to_f32(u16::from_be_bytes([h[0], h[1]])))
+                .collect()),
+            _ => Err(DecodeError::new("a halfvec of an unknown form")),
+        }
+    }
+}
+
+/// A binary16 float as an `f32`: sign, 5 exponent bits, 10 of fraction.
+fn half_to_f32(half: u16) -> f32 {
+    let sign = if half & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let exponent = i32::from((half >> 10) & 0x1f);
+    let fraction = f32::from(half & 0x3ff);
+    sign * match exponent {
+        0 => fraction * 2f32.powi(-24),
+        31 if fraction == 0.0 => f32::INFINITY,
+        31 => f32::NAN,
+        _ => (1.0 + fraction / 1024.0) * 2f32.powi(exponent - 15),
+    }
+}
+
+/// `sparsevec`: dimensions, count of elements, 4 unused bytes, their indices (from 0),
+/// their values.
+impl FromSql<SparseVecType, Pg> for SparseVector {
+    fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
+        let b = bytes(raw, &["sparsevec"])?;
+        let bad = || DecodeError::new("a sparsevec of an unknown form");
+        let mut head = words(b.get(..12).ok_or_else(bad)?).map(u32::from_be_bytes);
+        let (dim, count) = (head.next().ok_or_else(bad)?, head.next().ok_or_else(bad)? as usize);
+        let body = &b[12..];
+        if body.len() != count * 8 {
+            return Err(bad());
+        }
+        let (indices, values) = body.split_at(count * 4);
+        Ok(SparseVector {
+            dim,
+            indices: words(indices).map(u32::from_be_bytes).collect(),
+            values: words(values).map(f32::from_be_bytes).collect(),
         })
     }
 }

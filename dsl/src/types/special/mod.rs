@@ -6,10 +6,12 @@ mod bits;
 mod decode_pg;
 mod net;
 mod point;
+mod vector;
 
 pub use bits::BitString;
 pub use net::{Inet, MacAddr, MacAddr8};
 pub use point::Point;
+pub use vector::SparseVector;
 
 use super::{FromJson, ToJson, ToSql, Value};
 use crate::error::EncodeError;
@@ -70,6 +72,67 @@ text_valued! {
     BitStringType => BitString;
     /// `point` (PostgreSQL).
     PointType => Point;
+    /// pgvector's `sparsevec`.
+    SparseVecType => SparseVector;
+}
+
+/// Declares pgvector's dense vector types: `Vec<f32>` values, sent as pgvector's text and
+/// written to JSON as arrays of numbers.
+macro_rules! dense_vectors {
+    ($( $(#[$doc:meta])* $name:ident; )*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct $name;
+        impl super::SqlType for $name {
+            type Rust = Vec<f32>;
+            const NAME: &'static str = stringify!($name);
+        }
+        impl ToSql<$name> for Vec<f32> {
+            fn to_value(&self) -> Result<Value<'_>, EncodeError> {
+                Ok(Value::Text(Cow::Owned(vector::dense_text(self))))
+            }
+        }
+        impl crate::expr::AsExpression<$name> for Vec<f32> {
+            type Expr = crate::expr::Bound<$name, Vec<f32>>;
+            fn into_expression(self) -> Self::Expr {
+                crate::expr::Bound::new(self)
+            }
+        }
+        impl FromJson<$name> for Vec<f32> {
+            fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+                let items = value.as_array().ok_or_else(|| format!("expected an array of numbers, found {value}"))?;
+                items
+                    .iter()
+                    .map(|item| {
+                        item.as_f64()
+                            .map(|n| n as f32)
+                            .filter(|n| n.is_finite())
+                            .ok_or_else(|| format!("expected a number, found {item}"))
+                    })
+                    .collect()
+            }
+        }
+        impl ToJson<$name> for Vec<f32> {
+            fn to_json(&self) -> serde_json::Value {
+                serde_json::Value::Array(
+                    self.iter()
+                        .map(|n| serde_json::Number::from_f64(f64::from(*n)).map_or(serde_json::Value::Null, serde_json::Value::Number))
+                        .collect(),
+                )
+            }
+        }
+        impl crate::expr::AggregateTypes for $name {
+            type Sum = Self;
+            type Avg = Self;
+        }
+    )*};
+}
+
+dense_vectors! {
+    /// pgvector's `vector`: single-precision elements.
+    VectorType;
+    /// pgvector's `halfvec`: half-precision elements, read back as `f32`.
+    HalfVecType;
 }
 
 /// `inet`: an address with an optional prefix.
@@ -118,4 +181,11 @@ pub static POINT_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
     name: "point",
     check: |text| text.parse::<Point>().map(drop),
     example: |n| format!("({},{})", n % 1000, (n / 1000) % 1000),
+};
+
+/// pgvector's `sparsevec`.
+pub static SPARSEVEC_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
+    name: "sparsevec",
+    check: |text| text.parse::<SparseVector>().map(drop),
+    example: |n| format!("{{{}:1}}/1000", n % 1000 + 1),
 };
