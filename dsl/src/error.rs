@@ -172,7 +172,17 @@ impl fmt::Display for Error {
             Error::Connection { target, source } => {
                 write!(f, "cannot connect to {target}: {source}")
             }
-            Error::Driver(source) => write!(f, "database driver error: {source}"),
+            Error::Driver(source) => {
+                // A driver's error often says where ("error serializing parameter 1") and
+                // keeps what went wrong as its source: say both.
+                write!(f, "database driver error: {source}")?;
+                let mut cause = source.source();
+                while let Some(inner) = cause {
+                    write!(f, ": {inner}")?;
+                    cause = inner.source();
+                }
+                Ok(())
+            }
             Error::Rollback => f.write_str("the transaction was rolled back on request"),
             Error::PoolTimeout => {
                 f.write_str("no database connection became free in time; raise the pool size or its wait timeout")

@@ -692,3 +692,77 @@ async fn array_operators_find_rows_by_their_elements() {
         .unwrap();
     assert_eq!(lengths, [(Some(2), 2), (Some(1), 1), (None, 0)]);
 }
+
+mod matrices {
+    use mizzle::pg::*;
+    mizzle::table! {
+        pub grids in Pg {
+            id: Integer [primary_key],
+            cells: Array<Array<Integer>> [not_null],
+            tags: Array<Text> [not_null],
+        }
+    }
+}
+
+#[tokio::test]
+async fn arrays_are_subscripted_sliced_unnested_and_nested() {
+    use matrices::grids;
+    use mizzle::prelude::ArrayExpressionMethods;
+    use mizzle::types::{Bool, Value};
+    let Some(db) = support::pg("array_shapes", &[mizzle::create_table(grids::table).unwrap()]).await else {
+        return;
+    };
+    let cells = vec![vec![1, 2, 3], vec![4, 5, 6]];
+    insert(grids::table)
+        .values((
+            grids::id.to(1),
+            grids::cells.to(cells.clone()),
+            grids::tags.to(vec!["a", "b", "c"]),
+        ))
+        .execute(&db)
+        .await
+        .unwrap();
+    // A two-dimensional array goes in as one parameter and comes back as nested Vecs.
+    let read = select(grids::cells).from(grids::table).get(&db).await.unwrap();
+    assert_eq!(read, Some(cells));
+    let dims = select(mizzle::sql::<mizzle::types::Text>("array_dims(cells)"))
+        .from(grids::table)
+        .get(&db)
+        .await
+        .unwrap();
+    assert_eq!(dims.as_deref(), Some("[1:2][1:3]"));
+    // A ragged one is refused before it is sent.
+    let ragged = insert(grids::table)
+        .values((
+            grids::id.to(2),
+            grids::cells.to(vec![vec![1], vec![2, 3]]),
+            grids::tags.to(vec!["x"]),
+        ))
+        .execute(&db)
+        .await
+        .unwrap_err();
+    assert!(ragged.to_string().contains("must all have the same length"), "{ragged}");
+    let picked = select((grids::tags.at(2), grids::tags.at(9), grids::tags.slice(2, 3)))
+        .from(grids::table)
+        .get(&db)
+        .await
+        .unwrap();
+    assert_eq!(
+        picked,
+        Some((Some("b".to_owned()), None, vec!["b".to_owned(), "c".to_owned()]))
+    );
+    let each = select(grids::tags.unnest()).from(grids::table).all(&db).await.unwrap();
+    assert_eq!(each, ["a", "b", "c"]);
+    // An array bound in raw SQL is one parameter too.
+    let any = select(grids::id)
+        .from(grids::table)
+        .filter(
+            mizzle::sql::<Bool>("id = ANY(")
+                .bind(Value::Array(vec![Value::I32(1), Value::I32(7)]))
+                .text(")"),
+        )
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(any, [1]);
+}

@@ -104,12 +104,15 @@ impl ToSql for PgParam<'_, '_> {
                 let Kind::Array(member) = ty.kind() else {
                     return Err(format!("cannot send an array as a {ty} parameter").into());
                 };
-                let params: Vec<PgParam<'_, '_>> = values.iter().map(PgParam).collect();
+                // An array of arrays is one multi-dimensional array of its leaves.
+                let mut dimensions = Vec::new();
+                let mut leaves = Vec::new();
+                flatten(values, 0, &mut dimensions, &mut leaves)?;
+                let params: Vec<PgParam<'_, '_>> = leaves.into_iter().map(PgParam).collect();
                 postgres_protocol::types::array_to_sql(
-                    Some(postgres_protocol::types::ArrayDimension {
-                        len: i32::try_from(params.len())?,
-                        lower_bound: 1,
-                    }),
+                    dimensions
+                        .into_iter()
+                        .map(|len| postgres_protocol::types::ArrayDimension { len, lower_bound: 1 }),
                     member.oid(),
                     params.iter(),
                     |param, out| match param.to_sql(member, out)? {
@@ -158,4 +161,30 @@ fn sends_text(ty: &Type) -> bool {
             | "halfvec"
             | "sparsevec"
     )
+}
+
+/// The leaves of nested arrays, in order, and the length of each dimension; an error when
+/// the arrays are not rectangular, as a PostgreSQL array must be.
+fn flatten<'v, 'q>(
+    values: &'v [Value<'q>],
+    depth: usize,
+    dimensions: &mut Vec<i32>,
+    leaves: &mut Vec<&'v Value<'q>>,
+) -> Result<(), BoxError> {
+    let len = i32::try_from(values.len())?;
+    match dimensions.get(depth) {
+        None => dimensions.push(len),
+        Some(expected) if *expected != len => {
+            return Err("the arrays of a multi-dimensional array must all have the same length".into())
+        }
+        Some(_) => {}
+    }
+    for value in values {
+        match value {
+            Value::Array(inner) => flatten(inner, depth + 1, dimensions, leaves)?,
+            leaf if dimensions.len() == depth + 1 => leaves.push(leaf),
+            _ => return Err("the arrays of a multi-dimensional array must all have the same depth".into()),
+        }
+    }
+    Ok(())
 }

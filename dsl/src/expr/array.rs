@@ -1,12 +1,14 @@
 //! PostgreSQL's array operators and functions, typed by the element: containment (`@>`,
-//! `<@`), overlap (`&&`), `= ANY(..)`, `<> ALL(..)`, `array_length` and `cardinality`.
+//! `<@`), overlap (`&&`), `= ANY(..)`, `<> ALL(..)`, `array_length`, `cardinality`,
+//! subscripts and slices, and `unnest`.
 //! They render only for PostgreSQL: on another dialect a query using them does not compile.
 
 use super::ops::{Compare, CompareOp};
 use super::{impl_into_expression, AppearsIn, AsExpression, Expression, Operand, RowLevel};
 use crate::dialect::Pg;
 use crate::render::{RenderSql, SqlWriter};
-use crate::types::{Array, Bool, Integer, Null, Nullability, SqlType};
+use crate::types::{Array, Bool, Integer, NotNull, Null, Nullability, SqlType};
+use std::marker::PhantomData;
 
 /// The array operators, PostgreSQL's only.
 pub mod array_op {
@@ -69,6 +71,36 @@ pub trait ArrayExpressionMethods<ST: SqlType>: Expression<SqlType = Array<ST>> +
     /// `cardinality(self)`: the number of elements in every dimension, 0 when empty.
     fn cardinality(self) -> Cardinality<Self> {
         Cardinality { array: self }
+    }
+
+    /// `(self)[index]`: the element at `index`, counting from 1 as PostgreSQL does; NULL
+    /// past the end. For a one-dimensional array: PostgreSQL reads a multi-dimensional
+    /// one's elements with a subscript per dimension at once, and answers NULL to one alone.
+    fn at(self, index: u32) -> Subscript<Self, ST, false> {
+        Subscript {
+            array: self,
+            from: index,
+            to: index,
+            element: PhantomData,
+        }
+    }
+
+    /// `(self)[from:to]`: the elements from `from` to `to`, both included, counting from 1.
+    fn slice(self, from: u32, to: u32) -> Subscript<Self, ST, true> {
+        Subscript {
+            array: self,
+            from,
+            to,
+            element: PhantomData,
+        }
+    }
+
+    /// `unnest(self)`: one row per element, in a select list.
+    fn unnest(self) -> Unnest<Self, ST> {
+        Unnest {
+            array: self,
+            element: PhantomData,
+        }
     }
 }
 
@@ -200,3 +232,94 @@ impl<E: RenderSql<Pg>> RenderSql<Pg> for Cardinality<E> {
 }
 impl_into_expression!([E] Cardinality<E>);
 impl<E: RowLevel> RowLevel for Cardinality<E> {}
+
+/// `(array)[i]`, or the slice `(array)[from:to]` when `SLICE`.
+#[derive(Debug, Clone, Copy)]
+pub struct Subscript<E, ST, const SLICE: bool> {
+    array: E,
+    from: u32,
+    to: u32,
+    element: PhantomData<ST>,
+}
+
+impl<E: Expression, ST: SqlType> Expression for Subscript<E, ST, false> {
+    type SqlType = ST;
+    type Nullability = Null;
+    type Value = ST::Rust;
+}
+
+impl<E: Expression, ST: SqlType> Expression for Subscript<E, ST, true> {
+    type SqlType = Array<ST>;
+    type Nullability = E::Nullability;
+    type Value = Vec<ST::Rust>;
+}
+
+impl<E: AppearsIn<S, I>, ST: SqlType, S, I> AppearsIn<S, I> for Subscript<E, ST, false> {
+    // Past the end is NULL.
+    type ScopedNullability = Null;
+    type Proves = crate::schema::Nil;
+    type Aggregates = E::Aggregates;
+    type Grouped<G: crate::schema::GroupKeys> = E::Grouped<G>;
+    type GroupKey = crate::schema::ExprKey;
+}
+
+impl<E: AppearsIn<S, I>, ST: SqlType, S, I> AppearsIn<S, I> for Subscript<E, ST, true> {
+    // Past the end is an empty array.
+    type ScopedNullability = E::ScopedNullability;
+    type Proves = crate::schema::Nil;
+    type Aggregates = E::Aggregates;
+    type Grouped<G: crate::schema::GroupKeys> = E::Grouped<G>;
+    type GroupKey = crate::schema::ExprKey;
+}
+
+impl<E: RenderSql<Pg>, ST, const SLICE: bool> RenderSql<Pg> for Subscript<E, ST, SLICE> {
+    // The subscripts are numbers of the text, recorded as such.
+    const TYPE_SHAPED: bool = E::TYPE_SHAPED;
+
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, Pg>) {
+        out.push_sql("(");
+        self.array.render(out);
+        out.push_sql(")[");
+        out.push_u64(u64::from(self.from));
+        if SLICE {
+            out.push_sql(":");
+            out.push_u64(u64::from(self.to));
+        }
+        out.push_sql("]");
+    }
+}
+impl_into_expression!([E, ST, const SLICE: bool] Subscript<E, ST, SLICE>);
+impl<E: RowLevel, ST, const SLICE: bool> RowLevel for Subscript<E, ST, SLICE> {}
+
+/// `unnest(array)`: a set of rows, one per element.
+#[derive(Debug, Clone, Copy)]
+pub struct Unnest<E, ST> {
+    array: E,
+    element: PhantomData<ST>,
+}
+
+impl<E: Expression, ST: SqlType> Expression for Unnest<E, ST> {
+    type SqlType = ST;
+    type Nullability = NotNull;
+    type Value = ST::Rust;
+}
+
+impl<E: AppearsIn<S, I>, ST: SqlType, S, I> AppearsIn<S, I> for Unnest<E, ST> {
+    type ScopedNullability = E::ScopedNullability;
+    type Proves = crate::schema::Nil;
+    type Aggregates = E::Aggregates;
+    type Grouped<G: crate::schema::GroupKeys> = E::Grouped<G>;
+    type GroupKey = crate::schema::ExprKey;
+}
+
+impl<E: RenderSql<Pg>, ST> RenderSql<Pg> for Unnest<E, ST> {
+    const TYPE_SHAPED: bool = E::TYPE_SHAPED;
+
+    fn render<'q>(&'q self, out: &mut SqlWriter<'q, Pg>) {
+        out.push_sql("unnest(");
+        self.array.render(out);
+        out.push_sql(")");
+    }
+}
+impl_into_expression!([E, ST] Unnest<E, ST>);
+// One row in, several out: not a value computed per row, so not where a filter reads.

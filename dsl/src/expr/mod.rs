@@ -28,7 +28,9 @@ pub use aggregate::{
     Collect, CollectKind, CountStar, FilterableOn, Filtered, JsonAgg, NoAggregateOrder, SpellCollect, StringAgg,
     Summable,
 };
-pub use array::{array_op, AnyAll, ArrayExpressionMethods, ArrayLength, Cardinality, ElementMethods};
+pub use array::{
+    array_op, AnyAll, ArrayExpressionMethods, ArrayLength, Cardinality, ElementMethods, Subscript, Unnest,
+};
 pub use bound::{Bound, NullableBound};
 pub use boxed::{boxed, boxed_order, BoxedOrder, BoxedPredicate};
 pub use cast::{Cast, CastTarget};

@@ -132,19 +132,64 @@ impl<E: SqlEnum> FromSql<Enum<E>, Pg> for E {
     }
 }
 
+/// A multi-dimensional array as a `Vec` of its sub-arrays: each sub-array (one dimension
+/// fewer) written back in the binary array format and decoded as an element `T`, which is
+/// itself a `Vec` for an `Array<Array<..>>`.
+fn sub_arrays<ST: SqlType, T: FromSql<ST, Pg>>(
+    raw: PgValueRef<'_>,
+    array: &postgres_protocol::types::Array<'_>,
+    dimensions: &[usize],
+) -> Result<Vec<T>, DecodeError> {
+    use fallible_iterator::FallibleIterator as _;
+    let elements: Vec<Option<&[u8]>> = array
+        .values()
+        .collect()
+        .map_err(|e| DecodeError::new(format!("invalid array element: {e}")))?;
+    let inner = &dimensions[1..];
+    let size: usize = inner.iter().product();
+    if elements.len() != dimensions[0] * size {
+        return Err(DecodeError::new("an array's elements do not fill its dimensions"));
+    }
+    let mut out = Vec::with_capacity(dimensions[0]);
+    for chunk in elements.chunks(size.max(1)).take(dimensions[0]) {
+        let mut sub = Vec::new();
+        sub.extend_from_slice(&(inner.len() as i32).to_be_bytes());
+        sub.extend_from_slice(&i32::from(chunk.iter().any(Option::is_none)).to_be_bytes());
+        sub.extend_from_slice(&array.element_type().to_be_bytes());
+        for len in inner {
+            sub.extend_from_slice(&(*len as i32).to_be_bytes());
+            sub.extend_from_slice(&1i32.to_be_bytes());
+        }
+        for element in chunk {
+            match element {
+                Some(bytes) => {
+                    sub.extend_from_slice(&(bytes.len() as i32).to_be_bytes());
+                    sub.extend_from_slice(bytes);
+                }
+                None => sub.extend_from_slice(&(-1i32).to_be_bytes()),
+            }
+        }
+        out.push(T::from_sql(PgValueRef {
+            ty: raw.ty,
+            bytes: Some(&sub),
+        })?);
+    }
+    Ok(out)
+}
+
 impl<ST: SqlType, T: FromSql<ST, Pg>> FromSql<Array<ST>, Pg> for Vec<T> {
     #[inline]
     fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
         use fallible_iterator::FallibleIterator as _;
         use postgres_protocol::types::array_from_sql;
         let array = array_from_sql(bytes(raw)?).map_err(|e| DecodeError::new(format!("invalid array: {e}")))?;
-        if array
+        let dimensions: Vec<usize> = array
             .dimensions()
-            .count()
-            .map_err(|e| DecodeError::new(e.to_string()))?
-            > 1
-        {
-            return Err(DecodeError::new("multi-dimensional arrays are not supported"));
+            .map(|d| Ok(d.len.max(0) as usize))
+            .collect()
+            .map_err(|e| DecodeError::new(e.to_string()))?;
+        if dimensions.len() > 1 {
+            return sub_arrays(raw, &array, &dimensions);
         }
         let element_oid = array.element_type();
         // A built-in element type is known by its OID; another (an enum's) is the one the

@@ -68,3 +68,18 @@ fn lengths_count_elements() {
         &[],
     );
 }
+
+#[test]
+fn subscripts_slices_and_unnest() {
+    let query = select((
+        articles::tags.at(1),
+        articles::tags.slice(2, 3),
+        articles::scores.unnest(),
+    ))
+    .from(articles::table);
+    assert_sql(
+        query.to_sql(),
+        "SELECT (\"articles\".\"tags\")[1], (\"articles\".\"tags\")[2:3], unnest(\"articles\".\"scores\") FROM \"articles\"",
+        &[],
+    );
+}
