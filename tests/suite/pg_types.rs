@@ -1,7 +1,7 @@
 //! PostgreSQL's network, bit-string, geometric, money, citext and precision types: each
 //! written, read back equal, and compared in a WHERE with a bound value.
 
-use mizzle::types::{BitString, Inet, MacAddr, MacAddr8, Point};
+use mizzle::types::{BitString, GeoPoint, Inet, Line, MacAddr, MacAddr8, Point};
 
 mod tables {
     use mizzle::pg::*;
@@ -16,6 +16,7 @@ mod tables {
             mask: VarBit<8> [not_null],
             any_bits: VarBitAny,
             location: Point [not_null],
+            border: Line [not_null],
             balance: Money [not_null],
             name: Citext [not_null],
             seen_at: TimestampP<3> [not_null],
@@ -52,6 +53,7 @@ async fn each_type_round_trips_and_compares() {
         mask: "110".parse::<BitString>().unwrap(),
         any_bits: Some("1111000011".parse::<BitString>().unwrap()),
         location: Point { x: 1.5, y: -2.0 },
+        border: "{1,-1,0.5}".parse::<Line>().unwrap(),
         balance: Decimal::new(123456, 2),
         name: "Ada Lovelace".to_owned(),
         seen_at: day.and_hms_micro_opt(10, 11, 12, 345_678).unwrap(),
@@ -74,6 +76,14 @@ async fn each_type_round_trips_and_compares() {
     );
     assert_eq!(read.any_bits, row.any_bits);
     assert_eq!(read.location, row.location);
+    assert_eq!(
+        read.border,
+        Line {
+            a: 1.0,
+            b: -1.0,
+            c: 0.5
+        }
+    );
     assert_eq!(read.balance, row.balance);
     assert_eq!(read.name, "Ada Lovelace");
     // The precision rounds what is stored: 3 digits, none, 2.
@@ -158,4 +168,105 @@ async fn a_mysql_bit_field_reads_as_an_integer() {
         .await
         .unwrap();
     assert_eq!(found, [1]);
+}
+
+mod places {
+    use mizzle::pg::*;
+    mizzle::table! {
+        pub places in Pg {
+            id: Integer [primary_key],
+            at: GeometryPoint<4326> [not_null],
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_postgis_point_keeps_its_srid() {
+    use mizzle::prelude::*;
+    use mizzle::{create_table, insert, select};
+    use places::places;
+    let Some(db) = crate::support::pg("postgis", &[]).await else {
+        return;
+    };
+    // PostGIS into the test's own schema, which every connection of the test searches.
+    let installed = db
+        .execute_sql("DROP EXTENSION IF EXISTS postgis CASCADE; CREATE EXTENSION postgis SCHEMA mizzle_postgis")
+        .await;
+    if let Err(error) = installed {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "PostGIS is installed by .ci/run, yet the extension is missing: {error}"
+        );
+        eprintln!("skipped: PostGIS is not installed on this server ({error})");
+        return;
+    }
+    db.execute_sql(&create_table(places::table).unwrap()).await.unwrap();
+    let oslo = GeoPoint {
+        x: 10.75,
+        y: 59.91,
+        srid: 4326,
+    };
+    insert(places::table)
+        .values((places::id.to(1), places::at.to(oslo)))
+        .execute(&db)
+        .await
+        .unwrap();
+    let read = select(places::at).from(places::table).get(&db).await.unwrap();
+    assert_eq!(read, Some(oslo));
+    let text = select(mizzle::sql::<mizzle::types::Text>("ST_AsEWKT(at)"))
+        .from(places::table)
+        .get(&db)
+        .await
+        .unwrap();
+    assert_eq!(text.as_deref(), Some("SRID=4326;POINT(10.75 59.91)"));
+    let found = select(places::id)
+        .from(places::table)
+        .filter(places::at.eq(oslo))
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(found, [1]);
+    // A point of another system is the server's error, named.
+    let refused = insert(places::table)
+        .values((places::id.to(2), places::at.to(GeoPoint { srid: 3857, ..oslo })))
+        .execute(&db)
+        .await
+        .unwrap_err();
+    assert!(refused.to_string().contains("SRID"), "{refused}");
+}
+
+#[tokio::test]
+async fn a_mysql_point_keeps_its_srid() {
+    use mizzle::prelude::*;
+    use mizzle::{create_table, insert, select};
+    mod spots_table {
+        use mizzle::mysql::*;
+        mizzle::table! {
+            pub spots in MySql {
+                id: Int [primary_key],
+                at: Point [not_null],
+            }
+        }
+    }
+    use spots_table::spots;
+    let Some(db) = crate::support::mysql("points", &[create_table(spots::table).unwrap()]).await else {
+        return;
+    };
+    let oslo = GeoPoint {
+        x: 10.75,
+        y: 59.91,
+        srid: 4326,
+    };
+    insert(spots::table)
+        .values((spots::id.to(1), spots::at.to(oslo)))
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(select(spots::at).from(spots::table).get(&db).await.unwrap(), Some(oslo));
+    let text = select(mizzle::sql::<mizzle::types::Text>("ST_AsText(at)"))
+        .from(spots::table)
+        .get(&db)
+        .await
+        .unwrap();
+    assert_eq!(text.as_deref(), Some("POINT(10.75 59.91)"));
 }

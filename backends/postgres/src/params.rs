@@ -68,6 +68,30 @@ impl ToSql for PgParam<'_, '_> {
                 }
                 _ => text.as_ref().to_sql(ty, out),
             },
+            // A geometry comes as MySQL's form (SRID, then well-known binary): PostGIS takes
+            // its extended form, the SRID flagged in the type and written after it.
+            Value::Bytes(bytes) if ty.name() == "geometry" => {
+                let [s0, s1, s2, s3, order, t0, t1, t2, t3, rest @ ..] = bytes.as_ref() else {
+                    return Err("a geometry value too short to be well-known binary".into());
+                };
+                let srid = u32::from_le_bytes([*s0, *s1, *s2, *s3]);
+                let little = *order == 1;
+                let kind = if little {
+                    u32::from_le_bytes([*t0, *t1, *t2, *t3])
+                } else {
+                    u32::from_be_bytes([*t0, *t1, *t2, *t3])
+                } | 0x2000_0000;
+                out.extend_from_slice(&[*order]);
+                if little {
+                    out.extend_from_slice(&kind.to_le_bytes());
+                    out.extend_from_slice(&srid.to_le_bytes());
+                } else {
+                    out.extend_from_slice(&kind.to_be_bytes());
+                    out.extend_from_slice(&srid.to_be_bytes());
+                }
+                out.extend_from_slice(rest);
+                Ok(IsNull::No)
+            }
             Value::Bytes(bytes) => bytes.as_ref().to_sql(ty, out),
             Value::Uuid(uuid) => uuid.to_sql(ty, out),
             // money is a count of cents (the default locale's two digits).
@@ -157,6 +181,7 @@ fn sends_text(ty: &Type) -> bool {
             | "bit"
             | "varbit"
             | "point"
+            | "line"
             | "vector"
             | "halfvec"
             | "sparsevec"

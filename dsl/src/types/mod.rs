@@ -24,9 +24,9 @@ pub use interval::Interval;
 pub use nullability::{NotNull, Null, Nullability};
 pub use param::ParamKind;
 pub use special::{
-    BitString, BitStringType, CidrType, HalfVecType, Inet, InetType, MacAddr, MacAddr8, MacAddr8Type, MacAddrType,
-    Point, PointType, SparseVecType, SparseVector, VectorType, CIDR_FORMAT, INET_FORMAT, MACADDR8_FORMAT,
-    MACADDR_FORMAT, POINT_FORMAT, SPARSEVEC_FORMAT,
+    BitString, BitStringType, CidrType, GeoPoint, GeoPointType, HalfVecType, Inet, InetType, Line, LineType, MacAddr,
+    MacAddr8, MacAddr8Type, MacAddrType, Point, PointType, SparseVecType, SparseVector, VectorType, CIDR_FORMAT,
+    GEOPOINT_FORMAT, INET_FORMAT, LINE_FORMAT, MACADDR8_FORMAT, MACADDR_FORMAT, POINT_FORMAT, SPARSEVEC_FORMAT,
 };
 pub use sql::*;
 pub use text_form::{TsQuery, TsVector};

@@ -65,6 +65,12 @@ fn pg(sql_type: &str, enums: &[(String, Vec<String>)]) -> Option<Mapped> {
     if let Some([n]) = args(sql_type, "character").as_deref() {
         return plain(&format!("Char<{n}>"));
     }
+    if let Some(srid) = sql_type
+        .strip_prefix("geometry(Point,")
+        .and_then(|s| s.strip_suffix(')'))
+    {
+        return plain(&format!("GeometryPoint<{srid}>"));
+    }
     // Sized by one number: `bit(3)`, `time(3) without time zone`…
     for (sql, suffix, rust) in [
         ("bit", "", "Bit"),
@@ -105,6 +111,7 @@ fn pg(sql_type: &str, enums: &[(String, Vec<String>)]) -> Option<Mapped> {
         "macaddr" => "MacAddr",
         "macaddr8" => "MacAddr8",
         "point" => "Point",
+        "line" => "Line",
         "bit varying" => "VarBitAny",
         "money" => "Money",
         "citext" => "Citext",
@@ -171,6 +178,7 @@ fn mysql(sql_type: &str, table: &str, column: &str) -> Option<Mapped> {
         "time" => plain("Time"),
         "timestamp" => plain("Timestamp"),
         "year" => plain("Year"),
+        "point" => plain("Point"),
         _ => None,
     }
 }

@@ -196,3 +196,19 @@ impl<const N: u32> ColumnType<MySql> for Bit<N> {
         }
     }
 }
+
+/// `point` → [`GeoPoint`](crate::types::GeoPoint), its SRID kept with the value.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Point;
+impl ColumnType<MySql> for Point {
+    type SqlType = st::GeoPointType;
+    type Value = st::GeoPoint;
+    type Default = NoDefault;
+    type KeyDefault = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        sql.push_str("point");
+    }
+    fn type_info() -> TypeInfo {
+        TypeInfo::Formatted(&st::GEOPOINT_FORMAT)
+    }
+}

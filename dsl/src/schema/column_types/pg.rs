@@ -59,6 +59,8 @@ fixed_column_types! { Pg;
     MacAddr8 => st::MacAddr8Type, NoDefault, "macaddr8", TypeInfo::Formatted(&st::MACADDR8_FORMAT);
     /// `point` → [`Point`](crate::types::Point).
     Point => st::PointType, NoDefault, "point", TypeInfo::Formatted(&st::POINT_FORMAT);
+    /// `line` → [`Line`](crate::types::Line).
+    Line => st::LineType, NoDefault, "line", TypeInfo::Formatted(&st::LINE_FORMAT);
     /// `bit varying` without a limit → [`BitString`](crate::types::BitString).
     VarBitAny => st::BitStringType, NoDefault, "bit varying", TypeInfo::Bits { len: None, varying: true };
     /// `money` → `rust_decimal::Decimal`, two digits after the point (the server's
@@ -232,5 +234,24 @@ impl<C: ColumnType<Pg>> ColumnType<Pg> for Array<C> {
     }
     fn type_info() -> TypeInfo {
         TypeInfo::Array(Box::new(C::type_info()))
+    }
+}
+
+/// PostGIS's `geometry(Point, SRID)` → [`GeoPoint`](crate::types::GeoPoint): a point of the
+/// spatial reference system `SRID` (4326 for longitude and latitude). The `postgis`
+/// extension must be there.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GeometryPoint<const SRID: u32>;
+impl<const SRID: u32> ColumnType<Pg> for GeometryPoint<SRID> {
+    type SqlType = st::GeoPointType;
+    type Value = st::GeoPoint;
+    type Default = NoDefault;
+    type KeyDefault = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        use std::fmt::Write;
+        let _ = write!(sql, "geometry(Point,{SRID})");
+    }
+    fn type_info() -> TypeInfo {
+        TypeInfo::Formatted(&st::GEOPOINT_FORMAT)
     }
 }

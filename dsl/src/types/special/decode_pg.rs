@@ -3,8 +3,8 @@
 #![cfg(feature = "pg")]
 
 use super::{
-    BitString, BitStringType, CidrType, HalfVecType, Inet, InetType, MacAddr, MacAddr8, MacAddr8Type, MacAddrType,
-    Point, PointType, SparseVecType, SparseVector, VectorType,
+    BitString, BitStringType, CidrType, GeoPoint, GeoPointType, HalfVecType, Inet, InetType, Line, LineType, MacAddr,
+    MacAddr8, MacAddr8Type, MacAddrType, Point, PointType, SparseVecType, SparseVector, VectorType,
 };
 use crate::dialect::{Pg, PgValueRef};
 use crate::error::DecodeError;
@@ -163,5 +163,26 @@ impl FromSql<SparseVecType, Pg> for SparseVector {
             indices: words(indices).map(u32::from_be_bytes).collect(),
             values: words(values).map(f32::from_be_bytes).collect(),
         })
+    }
+}
+
+impl FromSql<LineType, Pg> for Line {
+    fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
+        let b: &[u8; 24] = bytes(raw, &["line"])?
+            .try_into()
+            .map_err(|_| DecodeError::new("a line is 24 bytes"))?;
+        let float = |i: usize| f64::from_be_bytes(b[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
+        Ok(Line {
+            a: float(0),
+            b: float(1),
+            c: float(2),
+        })
+    }
+}
+
+/// PostGIS's `geometry`: extended well-known binary, its SRID after the type.
+impl FromSql<GeoPointType, Pg> for GeoPoint {
+    fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
+        GeoPoint::from_wkb(bytes(raw, &["geometry"])?, 0).map_err(DecodeError::new)
     }
 }

@@ -4,13 +4,15 @@
 
 mod bits;
 mod decode_pg;
+mod geo;
 mod net;
 mod point;
 mod vector;
 
 pub use bits::BitString;
+pub use geo::GeoPoint;
 pub use net::{Inet, MacAddr, MacAddr8};
-pub use point::Point;
+pub use point::{Line, Point};
 pub use vector::SparseVector;
 
 use super::{FromJson, ToJson, ToSql, Value};
@@ -72,6 +74,8 @@ text_valued! {
     BitStringType => BitString;
     /// `point` (PostgreSQL).
     PointType => Point;
+    /// `line` (PostgreSQL).
+    LineType => Line;
     /// pgvector's `sparsevec`.
     SparseVecType => SparseVector;
 }
@@ -189,3 +193,73 @@ pub static SPARSEVEC_FORMAT: crate::schema::TextFormat = crate::schema::TextForm
     check: |text| text.parse::<SparseVector>().map(drop),
     example: |n| format!("{{{}:1}}/1000", n % 1000 + 1),
 };
+
+/// `line`.
+pub static LINE_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
+    name: "line",
+    check: |text| text.parse::<Line>().map(drop),
+    example: |n| format!("{{1,{},{}}}", n % 100, n / 100 % 100),
+};
+
+/// A point of a spatial reference system: PostGIS's `geometry(Point, srid)`, MySQL's
+/// `point`. Sent as well-known binary with its SRID; JSON is its extended text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GeoPointType;
+impl super::SqlType for GeoPointType {
+    type Rust = GeoPoint;
+    const NAME: &'static str = "GeoPoint";
+}
+impl ToSql<GeoPointType> for GeoPoint {
+    fn to_value(&self) -> Result<Value<'_>, EncodeError> {
+        Ok(Value::Bytes(Cow::Owned(self.to_mysql_bytes())))
+    }
+}
+impl crate::expr::AsExpression<GeoPointType> for GeoPoint {
+    type Expr = crate::expr::Bound<GeoPointType, GeoPoint>;
+    fn into_expression(self) -> Self::Expr {
+        crate::expr::Bound::new(self)
+    }
+}
+impl FromJson<GeoPointType> for GeoPoint {
+    fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+        value
+            .as_str()
+            .ok_or_else(|| format!("expected a string, found {value}"))?
+            .parse()
+    }
+}
+impl ToJson<GeoPointType> for GeoPoint {
+    fn to_json(&self) -> serde_json::Value {
+        serde_json::Value::String(self.to_string())
+    }
+}
+impl crate::expr::AggregateTypes for GeoPointType {
+    type Sum = Self;
+    type Avg = Self;
+}
+
+/// A point's extended well-known text.
+pub static GEOPOINT_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
+    name: "ewkt-point",
+    check: |text| text.parse::<GeoPoint>().map(drop),
+    example: |n| {
+        format!(
+            "SRID=4326;POINT({} {})",
+            (n % 360) as f64 - 180.0,
+            (n / 360 % 180) as f64 - 90.0
+        )
+    },
+};
+
+/// MySQL's `point`: the SRID, then well-known binary.
+impl super::FromSql<GeoPointType, crate::dialect::MySql> for GeoPoint {
+    fn from_sql(raw: crate::dialect::MySqlValueRef<'_>) -> Result<Self, crate::error::DecodeError> {
+        match raw {
+            crate::dialect::MySqlValueRef::Bytes(bytes) if bytes.len() > 4 => {
+                let srid = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+                GeoPoint::from_wkb(&bytes[4..], srid).map_err(crate::error::DecodeError::new)
+            }
+            _ => Err(crate::error::DecodeError::new("expected a point")),
+        }
+    }
+}
