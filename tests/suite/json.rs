@@ -315,3 +315,64 @@ async fn jsonpath_queries_on_postgres() {
         .unwrap();
     assert_eq!(older, [2]);
 }
+
+mod binary {
+    use mizzle::sqlite::*;
+    mizzle::table! {
+        pub docs in Sqlite {
+            id: Integer [primary_key],
+            body: BlobJson [not_null],
+        }
+    }
+}
+
+#[tokio::test]
+async fn sqlite_keeps_binary_json_binary_and_reads_it_with_its_functions() {
+    use binary::docs;
+    use mizzle::prelude::*;
+    use mizzle::types::Text;
+    use mizzle::{create_table, insert, select, sql, update};
+    let Some(db) = crate::support::sqlite("binary_json", &[create_table(docs::table).unwrap()]).await else {
+        return;
+    };
+    let [ada, _] = documents();
+    insert(docs::table)
+        .values((docs::id.to(1), docs::body.to(ada.clone())))
+        .execute(&db)
+        .await
+        .unwrap();
+    // Stored as a blob, in the form SQLite's own jsonb() writes, which json() reads.
+    let stored = select((sql::<Text>("typeof(body)"), sql::<Text>("json(body)")))
+        .from(docs::table)
+        .get(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.0, "blob");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&stored.1).unwrap(), ada);
+    assert_eq!(select(docs::body).from(docs::table).get(&db).await.unwrap(), Some(ada));
+    let city = select(docs::body.get_text(["address", "city"]))
+        .from(docs::table)
+        .get(&db)
+        .await
+        .unwrap();
+    assert_eq!(city, Some(Some("London".to_owned())));
+    // Writing a member keeps it binary.
+    update(docs::table)
+        .set(docs::body.to(docs::body.json_set("age", 37).json_remove("tags")))
+        .filter(docs::id.eq(1))
+        .execute(&db)
+        .await
+        .unwrap();
+    let after = select((
+        sql::<Text>("typeof(body)"),
+        docs::body.extract::<mizzle::types::BigInt>("age"),
+        docs::body.has_key("tags"),
+    ))
+    .from(docs::table)
+    .get(&db)
+    .await
+    .unwrap()
+    .unwrap();
+    assert_eq!(after, ("blob".to_owned(), Some(37), false));
+}

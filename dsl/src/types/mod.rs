@@ -11,6 +11,7 @@ mod nullability;
 mod param;
 mod special;
 mod sql;
+mod sqlite_jsonb;
 mod text_form;
 #[cfg(feature = "pg")]
 mod text_search_pg;
@@ -29,6 +30,7 @@ pub use special::{
     GEOPOINT_FORMAT, INET_FORMAT, LINE_FORMAT, MACADDR8_FORMAT, MACADDR_FORMAT, POINT_FORMAT, SPARSEVEC_FORMAT,
 };
 pub use sql::*;
+pub use sqlite_jsonb::BlobJson;
 pub use text_form::{TsQuery, TsVector};
 pub use to_sql::ToSql;
 pub use value::Value;

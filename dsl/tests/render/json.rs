@@ -31,6 +31,7 @@ mod tables {
             pub docs in Sqlite {
                 id: Integer [primary_key],
                 body: TextJson [not_null],
+                binary: BlobJson,
             }
         }
     }
@@ -280,4 +281,16 @@ fn sqlite_refuses_a_key_its_paths_cannot_name() {
         .to_sql()
         .unwrap_err();
     assert!(error.to_string().contains("cannot hold a double quote"), "{error}");
+}
+
+#[test]
+fn sqlite_binary_json_is_written_with_the_binary_functions() {
+    assert_sql(
+        update(lite::docs::table)
+            .set(lite::docs::binary.to(lite::docs::binary.json_set("n", 2).json_remove("draft")))
+            .filter(lite::docs::id.eq(1))
+            .to_sql(),
+        r#"UPDATE "docs" SET "binary" = jsonb_remove(jsonb_set("binary", ?, json(?)), ?) WHERE "id" = ?"#,
+        &[text(r#"$."n""#), json("2"), text(r#"$."draft""#), Value::I64(1)],
+    );
 }

@@ -27,12 +27,21 @@ pub trait JsonKind: SqlType {
     type With<T: JsonValue>: JsonKind;
     /// PostgreSQL's name for the kind, which prefixes its functions (`jsonb_array_length`).
     const PG_NAME: &'static str;
+    /// SQLite's binary JSON: written by `jsonb_set`/`jsonb_remove`, which keep it binary.
+    const SQLITE_BINARY: bool = false;
 }
 
 impl<T: 'static> JsonKind for crate::types::Json<T> {
     type Inner = T;
     type With<U: JsonValue> = crate::types::Json<U>;
     const PG_NAME: &'static str = "json";
+}
+
+impl<T: 'static> JsonKind for crate::types::BlobJson<T> {
+    type Inner = T;
+    type With<U: JsonValue> = crate::types::BlobJson<U>;
+    const PG_NAME: &'static str = "jsonb";
+    const SQLITE_BINARY: bool = true;
 }
 
 impl<T: 'static> JsonKind for crate::types::Jsonb<T> {
@@ -52,6 +61,7 @@ pub trait JsonWrites<D: Dialect>: JsonKind {}
 impl<T: 'static> JsonWrites<Pg> for crate::types::Jsonb<T> {}
 impl<T: 'static> JsonWrites<MySql> for crate::types::Json<T> {}
 impl<T: 'static> JsonWrites<Sqlite> for crate::types::Json<T> {}
+impl<T: 'static> JsonWrites<Sqlite> for crate::types::BlobJson<T> {}
 
 /// JSON types with containment (`@>`, `<@`, `JSON_CONTAINS`) in dialect `D`.
 #[diagnostic::on_unimplemented(

@@ -1,7 +1,7 @@
 //! Writing a document: a member set ([`JsonSet`]) or removed ([`JsonRemove`]), for
 //! UPDATE's SET and for reading a changed copy.
 
-use super::{json_node, push_json, push_path_text, JsonPath, JsonWrites};
+use super::{json_node, push_json, push_path_text, JsonKind, JsonPath, JsonWrites};
 use crate::dialect::{Dialect, DialectKind};
 use crate::expr::Expression;
 use crate::render::{RenderSql, SqlWriter};
@@ -57,7 +57,11 @@ where
                 out.push_sql(", '$')");
             }
             DialectKind::Sqlite => {
-                out.push_sql("json_set(");
+                out.push_sql(if <E::SqlType as JsonKind>::SQLITE_BINARY {
+                    "jsonb_set("
+                } else {
+                    "json_set("
+                });
                 self.doc.render(out);
                 out.push_sql(", ");
                 push_path_text(out, &self.path);
@@ -108,7 +112,11 @@ impl<E: RenderSql<D> + Expression<SqlType: JsonWrites<D>>, D: Dialect> RenderSql
                 push_path_text(out, &self.path);
             }
             DialectKind::Sqlite => {
-                out.push_sql("json_remove(");
+                out.push_sql(if <E::SqlType as JsonKind>::SQLITE_BINARY {
+                    "jsonb_remove("
+                } else {
+                    "json_remove("
+                });
                 self.doc.render(out);
                 out.push_sql(", ");
                 push_path_text(out, &self.path);

@@ -95,3 +95,20 @@ impl<T: 'static> ColumnType<Sqlite> for TextJson<T> {
         sql.push_str("text");
     }
 }
+
+/// `blob` holding SQLite's binary JSON (`jsonb`, SQLite 3.45+) of type `T`: stored
+/// without text to parse, and read by SQLite's JSON functions as they are.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BlobJson<T = serde_json::Value>(PhantomData<T>);
+impl<T: 'static> ColumnType<Sqlite> for BlobJson<T> {
+    type SqlType = st::BlobJson<T>;
+    type Value = T;
+    type Default = NoDefault;
+    type KeyDefault = NoDefault;
+    fn write_ddl(sql: &mut String) {
+        sql.push_str("blob");
+    }
+    fn type_info() -> super::TypeInfo {
+        super::TypeInfo::Json
+    }
+}
