@@ -56,6 +56,10 @@ impl<ST, V: ToSql<ST>, D: Dialect> RenderSql<D> for Bound<ST, V> {
             Err(error) => out.push_error(error),
         }
     }
+
+    fn bound_value(&self) -> Option<Result<Value<'_>, crate::error::EncodeError>> {
+        Some(self.value.to_value())
+    }
 }
 
 /// An `Option` bound to a nullable column: `None` binds NULL.

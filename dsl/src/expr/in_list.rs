@@ -1,12 +1,13 @@
 //! `IN` and `NOT IN`, over a list of values or a subquery.
 
 use super::{impl_into_expression, AppearsIn, Expression};
-use crate::dialect::Dialect;
+use crate::dialect::{Dialect, DialectKind};
 use crate::render::{RenderSql, SqlWriter};
-use crate::types::{Bool, Nullability};
+use crate::types::{Bool, Nullability, Value};
 
-/// `expr IN (v1, v2, …)`, or `NOT IN`. An empty list is valid SQL: `IN` is false and
-/// `NOT IN` is true, as the set semantics say.
+/// `expr IN (v1, v2, …)`, or `NOT IN`; on PostgreSQL, a list of values is one array
+/// parameter, `expr = ANY($1)` (`<> ALL($1)`). An empty list is valid SQL: `IN` is false
+/// and `NOT IN` is true, as the set semantics say.
 #[derive(Debug, Clone)]
 pub struct InList<E, V, const NEGATED: bool> {
     pub(crate) expr: E,
@@ -32,6 +33,9 @@ impl<E: RenderSql<D>, V: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSq
     const TYPE_SHAPED: bool = E::TYPE_SHAPED && V::TYPE_SHAPED;
 
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>) {
+        if D::KIND == DialectKind::Pg && self.render_as_array(out) {
+            return;
+        }
         out.push_choice(self.values.len() as u64);
         if self.values.is_empty() {
             out.push_sql(if NEGATED { "(1 = 1)" } else { "(1 = 0)" });
@@ -46,6 +50,38 @@ impl<E: RenderSql<D>, V: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSq
             value.render(out);
         }
         out.push_sql(")");
+    }
+}
+impl<E, V, const NEGATED: bool> InList<E, V, NEGATED> {
+    /// On PostgreSQL, a list of bound values is one array parameter: `expr = ANY($1)`, or
+    /// `expr <> ALL($1)` for NOT IN, the same statement for every length. Writes that and
+    /// says so, unless the list is empty or holds an expression other than a value.
+    fn render_as_array<'q, D: Dialect>(&'q self, out: &mut SqlWriter<'q, D>) -> bool
+    where
+        E: RenderSql<D>,
+        V: RenderSql<D>,
+    {
+        if self.values.is_empty() {
+            return false;
+        }
+        let mut array = Vec::with_capacity(self.values.len());
+        for value in &self.values {
+            match value.bound_value() {
+                Some(Ok(value)) => array.push(value),
+                Some(Err(error)) => {
+                    out.push_error(error);
+                    array.push(Value::Null);
+                }
+                None => return false,
+            }
+        }
+        // One text for every length: a choice of its own, apart from every list's length.
+        out.push_choice(u64::MAX);
+        self.expr.render(out);
+        out.push_sql(if NEGATED { " <> ALL(" } else { " = ANY(" });
+        out.push_bind(Value::Array(array));
+        out.push_sql(")");
+        true
     }
 }
 impl_into_expression!([E, V, const NEGATED: bool] InList<E, V, NEGATED>);

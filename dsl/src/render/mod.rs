@@ -85,6 +85,12 @@ pub trait RenderSql<D: Dialect> {
     /// Appends this node's SQL, and its bound values, to `out`.
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, D>);
 
+    /// The value this node binds, when it is a bound value and nothing else: what an IN
+    /// list on PostgreSQL gathers into one array parameter. `None` for any other node.
+    fn bound_value(&self) -> Option<Result<crate::types::Value<'_>, crate::error::EncodeError>> {
+        None
+    }
+
     /// Appends this node as an operand of a chain of the logical operator `op`. A chain
     /// of the same operator goes on without parentheses of its own, since AND and OR are
     /// associative: `.filter(a).filter(b).filter(c)` reads `(a AND b AND c)`, not

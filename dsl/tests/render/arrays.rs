@@ -83,3 +83,44 @@ fn subscripts_slices_and_unnest() {
         &[],
     );
 }
+
+#[test]
+fn in_lists_of_values_are_one_array_on_postgres() {
+    let query = |ids: Vec<i32>| {
+        select(articles::id)
+            .from(articles::table)
+            .filter(articles::id.in_array(ids))
+    };
+    assert_sql(
+        query(vec![1, 2, 3]).to_sql(),
+        "SELECT \"articles\".\"id\" FROM \"articles\" WHERE \"articles\".\"id\" = ANY($1)",
+        &[Value::Array(vec![Value::I32(1), Value::I32(2), Value::I32(3)])],
+    );
+    // Every length is the same statement, as the shape cache sees it too.
+    assert_eq!(
+        query(vec![4]).to_sql().unwrap().sql,
+        "SELECT \"articles\".\"id\" FROM \"articles\" WHERE \"articles\".\"id\" = ANY($1)"
+    );
+    assert_sql(
+        select(articles::id)
+            .from(articles::table)
+            .filter(articles::id.not_in_array(vec![7]))
+            .to_sql(),
+        "SELECT \"articles\".\"id\" FROM \"articles\" WHERE \"articles\".\"id\" <> ALL($1)",
+        &[Value::Array(vec![Value::I32(7)])],
+    );
+    // An empty list keeps its constant form; a list with a column, its IN.
+    assert_sql(
+        query(Vec::new()).to_sql(),
+        "SELECT \"articles\".\"id\" FROM \"articles\" WHERE (1 = 0)",
+        &[],
+    );
+    assert_sql(
+        select(articles::id)
+            .from(articles::table)
+            .filter(articles::id.in_array([articles::id]))
+            .to_sql(),
+        "SELECT \"articles\".\"id\" FROM \"articles\" WHERE \"articles\".\"id\" IN (\"articles\".\"id\")",
+        &[],
+    );
+}
