@@ -264,6 +264,23 @@ pub struct IndexModel {
     pub lock: Option<String>,
 }
 
+impl ColumnModel {
+    /// A column of an FTS5 table: a name, which FTS5 gives no type or constraint.
+    pub fn fts5(name: &str) -> Self {
+        ColumnModel {
+            name: name.to_owned(),
+            sql_type: String::new(),
+            not_null: false,
+            primary_key: false,
+            autoincrement: false,
+            identity: None,
+            default: None,
+            generated: None,
+            comment: None,
+        }
+    }
+}
+
 /// The name the model uses for a dialect.
 pub fn dialect_name(kind: DialectKind) -> &'static str {
     match kind {
@@ -487,17 +504,7 @@ impl TableModel {
             .columns
             .iter()
             .filter(|column| column.name != "rowid")
-            .map(|column| ColumnModel {
-                name: column.name.to_owned(),
-                sql_type: String::new(),
-                not_null: false,
-                primary_key: false,
-                autoincrement: false,
-                identity: None,
-                default: None,
-                generated: None,
-                comment: None,
-            })
+            .map(|column| ColumnModel::fts5(column.name))
             .collect();
         TableModel {
             columns,

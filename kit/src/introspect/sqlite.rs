@@ -320,17 +320,7 @@ fn fts5_table(name: &str, arguments: &str) -> TableModel {
             }
             None => {
                 let column = argument.split_whitespace().next().unwrap_or_default();
-                table.columns.push(ColumnModel {
-                    name: unquote(column),
-                    sql_type: String::new(),
-                    not_null: false,
-                    primary_key: false,
-                    autoincrement: false,
-                    identity: None,
-                    default: None,
-                    generated: None,
-                    comment: None,
-                });
+                table.columns.push(ColumnModel::fts5(&unquote(column)));
             }
         }
     }
