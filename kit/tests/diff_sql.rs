@@ -394,6 +394,7 @@ fn a_changed_fts5_table_is_made_anew_with_its_triggers() {
             "CREATE TRIGGER IF NOT EXISTS `notes_fts_ai` AFTER INSERT ON `notes` BEGIN INSERT INTO `notes_fts`(rowid, `body`) VALUES (new.`id`, new.`body`); END;",
             "CREATE TRIGGER IF NOT EXISTS `notes_fts_ad` AFTER DELETE ON `notes` BEGIN INSERT INTO `notes_fts`(`notes_fts`, rowid, `body`) VALUES ('delete', old.`id`, old.`body`); END;",
             "CREATE TRIGGER IF NOT EXISTS `notes_fts_au` AFTER UPDATE ON `notes` BEGIN INSERT INTO `notes_fts`(`notes_fts`, rowid, `body`) VALUES ('delete', old.`id`, old.`body`); INSERT INTO `notes_fts`(rowid, `body`) VALUES (new.`id`, new.`body`); END;",
+            "INSERT INTO `notes_fts`(`notes_fts`) VALUES ('rebuild');",
         ]
     );
     assert!(sql(&after, &after, &Renames::default()).is_empty());

@@ -55,13 +55,15 @@ impl<E: RenderSql<D>, V: RenderSql<D>, D: Dialect, const NEGATED: bool> RenderSq
 impl<E, V, const NEGATED: bool> InList<E, V, NEGATED> {
     /// On PostgreSQL, a list of bound values is one array parameter: `expr = ANY($1)`, or
     /// `expr <> ALL($1)` for NOT IN, the same statement for every length. Writes that and
-    /// says so, unless the list is empty or holds an expression other than a value.
+    /// says so, unless the list is empty, holds an expression other than a value, or is
+    /// written into DDL.
     fn render_as_array<'q, D: Dialect>(&'q self, out: &mut SqlWriter<'q, D>) -> bool
     where
         E: RenderSql<D>,
         V: RenderSql<D>,
     {
-        if self.values.is_empty() {
+        // DDL writes values as literals: its IN list stays a list.
+        if self.values.is_empty() || out.writes_literals() {
             return false;
         }
         let mut array = Vec::with_capacity(self.values.len());

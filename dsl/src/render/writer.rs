@@ -399,6 +399,11 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
         self.alias
     }
 
+    /// Whether values are written as literals (DDL) rather than bound.
+    pub fn writes_literals(&self) -> bool {
+        self.inline_values
+    }
+
     /// Whether columns are written with their table.
     pub fn qualify_columns(&self) -> bool {
         self.qualify_columns

@@ -83,8 +83,8 @@ pub fn fts5_trigger_drops(table: &str) -> Vec<String> {
         .collect()
 }
 
-/// `CREATE VIRTUAL TABLE … USING fts5(…)`, and the triggers that feed it from its content
-/// table, if it has one.
+/// `CREATE VIRTUAL TABLE … USING fts5(…)`, and, for one over a content table, the triggers
+/// that feed it and a rebuild from the rows the table has already.
 fn fts5_statements(table: &TableModel, fts5: &super::model::Fts5Model) -> Vec<String> {
     let kind = DialectKind::Sqlite;
     let columns: Vec<&str> = table
@@ -165,6 +165,13 @@ fn fts5_statements(table: &TableModel, fts5: &super::model::Fts5Model) -> Vec<St
         let _ = write!(sql, " BEGIN {body} END;");
         statements.push(sql);
     }
+    // The rows already there: the triggers see only writes to come.
+    let mut rebuild = String::from("INSERT INTO ");
+    ident(kind, &mut rebuild, &table.name);
+    rebuild.push('(');
+    ident(kind, &mut rebuild, &table.name);
+    rebuild.push_str(") VALUES ('rebuild');");
+    statements.push(rebuild);
     statements
 }
 

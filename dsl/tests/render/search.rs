@@ -155,7 +155,8 @@ fn sqlite_declares_an_fts5_table_fed_by_triggers() {
         "CREATE VIRTUAL TABLE IF NOT EXISTS `articles_fts` USING fts5(`title`, `body`, content = 'articles', content_rowid = 'id', tokenize = 'porter unicode61');\n\
          CREATE TRIGGER IF NOT EXISTS `articles_fts_ai` AFTER INSERT ON `articles` BEGIN INSERT INTO `articles_fts`(rowid, `title`, `body`) VALUES (new.`id`, new.`title`, new.`body`); END;\n\
          CREATE TRIGGER IF NOT EXISTS `articles_fts_ad` AFTER DELETE ON `articles` BEGIN INSERT INTO `articles_fts`(`articles_fts`, rowid, `title`, `body`) VALUES ('delete', old.`id`, old.`title`, old.`body`); END;\n\
-         CREATE TRIGGER IF NOT EXISTS `articles_fts_au` AFTER UPDATE ON `articles` BEGIN INSERT INTO `articles_fts`(`articles_fts`, rowid, `title`, `body`) VALUES ('delete', old.`id`, old.`title`, old.`body`); INSERT INTO `articles_fts`(rowid, `title`, `body`) VALUES (new.`id`, new.`title`, new.`body`); END;"
+         CREATE TRIGGER IF NOT EXISTS `articles_fts_au` AFTER UPDATE ON `articles` BEGIN INSERT INTO `articles_fts`(`articles_fts`, rowid, `title`, `body`) VALUES ('delete', old.`id`, old.`title`, old.`body`); INSERT INTO `articles_fts`(rowid, `title`, `body`) VALUES (new.`id`, new.`title`, new.`body`); END;\n\
+         INSERT INTO `articles_fts`(`articles_fts`) VALUES ('rebuild');"
     );
     assert_eq!(
         mizzle_dsl::schema::drop_table(lite::articles_fts::table),
