@@ -319,8 +319,7 @@ fn fts5_table(name: &str, arguments: &str) -> TableModel {
                 }
             }
             None => {
-                let column = argument.split_whitespace().next().unwrap_or_default();
-                table.columns.push(ColumnModel::fts5(&unquote(column)));
+                table.columns.push(ColumnModel::fts5(&unquote(leading_name(argument))));
             }
         }
     }
@@ -349,6 +348,30 @@ fn split_arguments(arguments: &str) -> Vec<&str> {
     parts
 }
 
+/// The name a column argument starts with, quoted or not (`"Display Name" UNINDEXED`).
+fn leading_name(argument: &str) -> &str {
+    let argument = argument.trim_start();
+    match argument.chars().next() {
+        Some(quote @ ('\'' | '"' | '`')) => {
+            // The closing quote is one not doubled.
+            let bytes = argument.as_bytes();
+            let mut at = 1;
+            while at < bytes.len() {
+                if bytes[at] == quote as u8 {
+                    if bytes.get(at + 1) == Some(&(quote as u8)) {
+                        at += 2;
+                        continue;
+                    }
+                    return &argument[..=at];
+                }
+                at += 1;
+            }
+            argument
+        }
+        _ => argument.split_whitespace().next().unwrap_or_default(),
+    }
+}
+
 /// A name or text without its quotes, doubled quotes made single.
 fn unquote(word: &str) -> String {
     let mut chars = word.chars();
@@ -358,5 +381,23 @@ fn unquote(word: &str) -> String {
             inner.replace(&format!("{open}{open}"), &open.to_string())
         }
         _ => word.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod fts5_tests {
+    use super::fts5_table;
+
+    #[test]
+    fn fts5_arguments_keep_quoted_names_whole() {
+        let table = fts5_table(
+            "notes_fts",
+            r#"title, "Display Name" UNINDEXED, `it``s`, content='notes', content_rowid='id', tokenize='porter unicode61'"#,
+        );
+        let names: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["title", "Display Name", "it`s"]);
+        let fts5 = table.fts5.unwrap();
+        assert_eq!(fts5.content.as_deref(), Some("notes"));
+        assert_eq!(fts5.tokenize.as_deref(), Some("porter unicode61"));
     }
 }
