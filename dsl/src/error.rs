@@ -70,6 +70,10 @@ pub enum DbErrorKind {
     /// A row lock could not be taken: `NOWAIT` found the row locked, or waiting for it
     /// timed out (PostgreSQL's `lock_timeout`, MySQL's `innodb_lock_wait_timeout`).
     LockNotAvailable,
+    /// The statement ran past the statement timeout and the server cancelled it
+    /// (`statement_timeout` in the pool options; PostgreSQL's 57014, MariaDB's
+    /// `max_statement_time`). The connection stays usable.
+    StatementTimeout,
     /// Anything else: syntax, missing table, permissions…
     Other,
 }

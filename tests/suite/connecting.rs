@@ -121,3 +121,38 @@ async fn postgres_says_why_it_refused_a_session() {
         .unwrap_err();
     assert_names_cause(error, "no_such_setting");
 }
+
+#[tokio::test]
+async fn a_statement_past_the_statement_timeout_is_cancelled_by_the_server() {
+    use mizzle::{DbErrorKind, Error};
+    let limit = Some(Duration::from_millis(200));
+    let is_timeout = |error: &Error| {
+        matches!(
+            error,
+            Error::Database {
+                kind: DbErrorKind::StatementTimeout,
+                ..
+            }
+        )
+    };
+    let pg = mizzle::pg::PoolOptions {
+        statement_timeout: limit,
+        ..Default::default()
+    };
+    if let Some(db) = support::pg_with("statement_timeout", &[], pg).await {
+        let error = db.execute_sql("SELECT pg_sleep(5)").await.unwrap_err();
+        assert!(is_timeout(&error), "{error:?}");
+        assert!(error.to_string().contains("statement timeout"), "{error}");
+        // The connection goes on serving, under the same limit.
+        db.execute_sql("SELECT pg_sleep(0.01)").await.unwrap();
+    }
+    let my = mizzle::mysql::PoolOptions {
+        statement_timeout: limit,
+        ..Default::default()
+    };
+    if let Some(db) = support::mysql_with("statement_timeout", &[], my).await {
+        let error = db.execute_sql("SELECT SLEEP(5)").await.unwrap_err();
+        assert!(is_timeout(&error), "{error:?}");
+        db.execute_sql("SELECT SLEEP(0.01)").await.unwrap();
+    }
+}

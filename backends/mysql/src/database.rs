@@ -57,6 +57,12 @@ pub struct PoolOptions {
     /// the connection but does not answer fails with [`Error::Connection`] after this
     /// long. (Later connections are opened within `wait_timeout`.)
     pub connect_timeout: Option<Duration>,
+    /// How long a statement may run before the server stops it (MariaDB's
+    /// `max_statement_time`, set on every connection of the pool): it then fails with
+    /// [`DbErrorKind::StatementTimeout`](mizzle_dsl::DbErrorKind::StatementTimeout). No
+    /// limit when `None`, the default. (MySQL 8 names its own `max_execution_time`, for
+    /// SELECT only: set it with `init` on a pool of your own.)
+    pub statement_timeout: Option<Duration>,
 }
 
 impl Default for PoolOptions {
@@ -66,8 +72,19 @@ impl Default for PoolOptions {
             wait_timeout: Some(Duration::from_secs(30)),
             idle_timeout: Duration::from_secs(600),
             connect_timeout: Some(Duration::from_secs(10)),
+            statement_timeout: None,
         }
     }
+}
+
+/// What every connection of the pool sets first: UTC for `timestamp` columns, and the
+/// statement timeout, in seconds.
+fn session_settings(options: &PoolOptions) -> Vec<String> {
+    let mut settings = vec!["SET time_zone = '+00:00'".to_owned()];
+    if let Some(limit) = options.statement_timeout {
+        settings.push(format!("SET SESSION max_statement_time = {}", limit.as_secs_f64()));
+    }
+    settings
 }
 
 impl Database {
@@ -95,7 +112,7 @@ impl Database {
                     // A reset per return costs a round trip and drops the statement cache.
                     .with_reset_connection(false),
             )
-            .init(vec!["SET time_zone = '+00:00'"])
+            .init(session_settings(&options))
             .stmt_cache_size(256);
         let mut db = Database {
             pool: Pool::new(opts),

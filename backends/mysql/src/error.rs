@@ -27,6 +27,8 @@ pub(crate) fn database_error(sql: &str, error: mysql_async::Error) -> Error {
         1213 => DbErrorKind::Deadlock,
         // A lock wait timed out, or NOWAIT found the row locked (1205 on MariaDB, 3572 on MySQL).
         1205 | 3572 => DbErrorKind::LockNotAvailable,
+        // max_statement_time (MariaDB), max_execution_time (MySQL) exceeded.
+        1969 | 3024 => DbErrorKind::StatementTimeout,
         _ => DbErrorKind::Other,
     };
     let message = server.message.clone();

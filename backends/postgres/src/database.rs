@@ -46,6 +46,11 @@ pub struct PoolOptions {
     /// How long opening a connection may take: a server that accepts the connection but
     /// does not answer fails with [`Error::Connection`] after this long.
     pub connect_timeout: Option<Duration>,
+    /// How long a statement may run before the server cancels it (PostgreSQL's
+    /// `statement_timeout`, set on every connection of the pool): it then fails with
+    /// [`DbErrorKind::StatementTimeout`](mizzle_dsl::DbErrorKind::StatementTimeout). No
+    /// limit when `None`, the default.
+    pub statement_timeout: Option<Duration>,
 }
 
 impl Default for PoolOptions {
@@ -54,6 +59,7 @@ impl Default for PoolOptions {
             max_size: 16,
             wait_timeout: Some(Duration::from_secs(30)),
             connect_timeout: Some(Duration::from_secs(10)),
+            statement_timeout: None,
         }
     }
 }
@@ -84,6 +90,15 @@ impl Database {
         // TCP connect to each host, so that the next host of a list gets its turn.
         if let (None, Some(limit)) = (config.get_connect_timeout(), options.connect_timeout) {
             config.connect_timeout(limit);
+        }
+        // A server-side limit: the server cancels the statement, and says so.
+        if let Some(limit) = options.statement_timeout {
+            let setting = format!("-c statement_timeout={}", limit.as_millis().max(1));
+            let options = match config.get_options() {
+                Some(given) if !given.is_empty() => format!("{given} {setting}"),
+                _ => setting,
+            };
+            config.options(&options);
         }
         let manager = Manager::from_config(
             config,

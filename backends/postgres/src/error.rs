@@ -16,6 +16,7 @@ pub(crate) fn database_error(sql: &str, error: tokio_postgres::Error) -> Error {
         c if *c == SqlState::T_R_SERIALIZATION_FAILURE => DbErrorKind::SerializationFailure,
         c if *c == SqlState::T_R_DEADLOCK_DETECTED => DbErrorKind::Deadlock,
         c if *c == SqlState::LOCK_NOT_AVAILABLE => DbErrorKind::LockNotAvailable,
+        c if *c == SqlState::QUERY_CANCELED => DbErrorKind::StatementTimeout,
         _ => DbErrorKind::Other,
     };
     let message = match db.detail() {
