@@ -359,3 +359,105 @@ fn integer_timestamps_are_seeded_as_the_instants_they_read_back() {
         "{instants:?}"
     );
 }
+
+mod special {
+    use mizzle::pg::*;
+    mizzle::table! {
+        pub hosts in Pg {
+            id: Integer [primary_key],
+            address: Inet [not_null],
+            network: Cidr [unique],
+            mac: MacAddr,
+            flags: Bit<4> [not_null],
+            mask: VarBit<8>,
+            location: Point,
+            border: Line,
+            balance: Money,
+            seen: TimestampP<3>,
+            words: TsVector,
+            embedding_bits: VarBitAny,
+        }
+    }
+    mizzle::table! {
+        pub spots in Pg {
+            id: Integer [primary_key],
+            at: GeometryPoint<4326> [not_null],
+        }
+    }
+}
+
+mod my_points {
+    use mizzle::mysql::*;
+    mizzle::table! {
+        pub spots in MySql {
+            id: Int [primary_key],
+            at: Point [not_null],
+            flags: Bit<6> [not_null],
+        }
+    }
+}
+
+#[tokio::test]
+async fn network_bit_geometric_and_search_columns_are_seeded_with_values_the_servers_take() {
+    let admin = match mizzle::pg::Database::connect(&pg_url()).await {
+        Ok(db) => db,
+        Err(e) => return unreachable("PostgreSQL", &e),
+    };
+    admin
+        .execute_sql("DROP SCHEMA IF EXISTS mizzle_seed_special CASCADE; CREATE SCHEMA mizzle_seed_special")
+        .await
+        .unwrap();
+    let db = mizzle::pg::Database::connect(&format!("{}?options=-c%20search_path%3Dmizzle_seed_special", pg_url()))
+        .await
+        .unwrap();
+    db.execute_sql(&mizzle::create_table(special::hosts::table).unwrap())
+        .await
+        .unwrap();
+    let written = Seed::new(3)
+        .table(special::hosts::table, 40)
+        .run_async(&db)
+        .await
+        .unwrap();
+    assert_eq!(written, 40);
+    // A geometry needs PostGIS: where it is not there, the rest stands.
+    if db
+        .execute_sql("DROP EXTENSION IF EXISTS postgis CASCADE; CREATE EXTENSION postgis SCHEMA mizzle_seed_special")
+        .await
+        .is_ok()
+    {
+        db.execute_sql(&mizzle::create_table(special::spots::table).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(
+            Seed::new(3)
+                .table(special::spots::table, 10)
+                .run_async(&db)
+                .await
+                .unwrap(),
+            10
+        );
+    }
+    let admin = match mizzle::mysql::Database::connect(&mysql_url()).await {
+        Ok(db) => db,
+        Err(e) => return unreachable("MySQL", &e),
+    };
+    admin
+        .execute_sql("DROP DATABASE IF EXISTS mizzle_seed_points; CREATE DATABASE mizzle_seed_points")
+        .await
+        .unwrap();
+    let base = mysql_url();
+    let db = mizzle::mysql::Database::connect(&format!("{}/mizzle_seed_points", &base[..base.rfind('/').unwrap()]))
+        .await
+        .unwrap();
+    db.execute_sql(&mizzle::create_table(my_points::spots::table).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        Seed::new(3)
+            .table(my_points::spots::table, 10)
+            .run_async(&db)
+            .await
+            .unwrap(),
+        10
+    );
+}

@@ -189,7 +189,7 @@ fn by_type(info: &TypeInfo) -> Option<Erased> {
         }
         TypeInfo::Formatted(format) => {
             let example = format.example;
-            erased(move |_, row| Value::Text(example(row).into()))
+            erased(move |_, row| example(row))
         }
         TypeInfo::Bits { len, varying } => {
             let len = len.unwrap_or(8).min(64);

@@ -130,8 +130,8 @@ pub struct TextFormat {
     pub name: &'static str,
     /// Why `text` is not a value of the format, if it is not.
     pub check: fn(&str) -> Result<(), String>,
-    /// The `n`th of a run of distinct example values, for seeds.
-    pub example: fn(u64) -> String,
+    /// The `n`th of a run of distinct example values, for seeds, as a statement binds it.
+    pub example: fn(u64) -> crate::types::Value<'static>,
 }
 
 /// Formats are told apart by name: one per type.

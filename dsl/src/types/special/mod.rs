@@ -139,11 +139,16 @@ dense_vectors! {
     HalfVecType;
 }
 
+/// An example value as text, bound as text.
+fn text(example: String) -> Value<'static> {
+    Value::Text(Cow::Owned(example))
+}
+
 /// `inet`: an address with an optional prefix.
 pub static INET_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
     name: "inet",
     check: |text| text.parse::<Inet>().map(drop),
-    example: |n| format!("10.{}.{}.{}/24", (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff),
+    example: |n| text(format!("10.{}.{}.{}/24", (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff)),
 };
 
 /// `cidr`: a network, no bits past its prefix.
@@ -157,7 +162,7 @@ pub static CIDR_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
             Err(format!("`{text}` has bits set past its prefix: a network's are zero"))
         }
     },
-    example: |n| format!("10.{}.{}.0/24", (n >> 8) & 0xff, n & 0xff),
+    example: |n| text(format!("10.{}.{}.0/24", (n >> 8) & 0xff, n & 0xff)),
 };
 
 /// `macaddr`.
@@ -166,7 +171,7 @@ pub static MACADDR_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat
     check: |text| text.parse::<MacAddr>().map(drop),
     example: |n| {
         let b = n.to_be_bytes();
-        MacAddr([0x02, 0, b[4], b[5], b[6], b[7]]).to_string()
+        text(MacAddr([0x02, 0, b[4], b[5], b[6], b[7]]).to_string())
     },
 };
 
@@ -176,7 +181,7 @@ pub static MACADDR8_FORMAT: crate::schema::TextFormat = crate::schema::TextForma
     check: |text| text.parse::<MacAddr8>().map(drop),
     example: |n| {
         let b = n.to_be_bytes();
-        MacAddr8([0x02, 0, 0, 0, b[4], b[5], b[6], b[7]]).to_string()
+        text(MacAddr8([0x02, 0, 0, 0, b[4], b[5], b[6], b[7]]).to_string())
     },
 };
 
@@ -184,21 +189,21 @@ pub static MACADDR8_FORMAT: crate::schema::TextFormat = crate::schema::TextForma
 pub static POINT_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
     name: "point",
     check: |text| text.parse::<Point>().map(drop),
-    example: |n| format!("({},{})", n % 1000, (n / 1000) % 1000),
+    example: |n| text(format!("({},{})", n % 1000, (n / 1000) % 1000)),
 };
 
 /// pgvector's `sparsevec`.
 pub static SPARSEVEC_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
     name: "sparsevec",
     check: |text| text.parse::<SparseVector>().map(drop),
-    example: |n| format!("{{{}:1}}/1000", n % 1000 + 1),
+    example: |n| text(format!("{{{}:1}}/1000", n % 1000 + 1)),
 };
 
 /// `line`.
 pub static LINE_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
     name: "line",
     check: |text| text.parse::<Line>().map(drop),
-    example: |n| format!("{{1,{},{}}}", n % 100, n / 100 % 100),
+    example: |n| text(format!("{{1,{},{}}}", n % 100, n / 100 % 100)),
 };
 
 /// A point of a spatial reference system: PostGIS's `geometry(Point, srid)`, MySQL's
@@ -242,12 +247,14 @@ impl crate::expr::AggregateTypes for GeoPointType {
 pub static GEOPOINT_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
     name: "ewkt-point",
     check: |text| text.parse::<GeoPoint>().map(drop),
+    // Bound as a geometry is: well-known binary, which both servers take.
     example: |n| {
-        format!(
-            "SRID=4326;POINT({} {})",
-            (n % 360) as f64 - 180.0,
-            (n / 360 % 180) as f64 - 90.0
-        )
+        let point = GeoPoint {
+            x: (n % 360) as f64 - 180.0,
+            y: (n / 360 % 180) as f64 - 90.0,
+            srid: 4326,
+        };
+        Value::Bytes(Cow::Owned(point.to_mysql_bytes()))
     },
 };
 
