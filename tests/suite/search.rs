@@ -218,21 +218,7 @@ async fn sqlite_searches_an_fts5_table_its_triggers_keep_current() {
     let Some(db) = crate::support::sqlite("text_search", &[create_table(articles::table).unwrap()]).await else {
         return;
     };
-    // The first article is there before the index: the index is built from it.
-    let (id, title, body) = ARTICLES[0];
-    insert(articles::table)
-        .values((
-            articles::id.to(i64::from(id)),
-            articles::title.to(title),
-            articles::body.to(body),
-        ))
-        .execute(&db)
-        .await
-        .unwrap();
-    db.execute_sql(&create_table(articles_fts::table).unwrap())
-        .await
-        .unwrap();
-    for (id, title, body) in ARTICLES.into_iter().skip(1) {
+    let add = async |(id, title, body): (i32, &str, &str)| {
         insert(articles::table)
             .values((
                 articles::id.to(i64::from(id)),
@@ -242,6 +228,14 @@ async fn sqlite_searches_an_fts5_table_its_triggers_keep_current() {
             .execute(&db)
             .await
             .unwrap();
+    };
+    // The first article is there before the index: the index is built from it.
+    add(ARTICLES[0]).await;
+    db.execute_sql(&create_table(articles_fts::table).unwrap())
+        .await
+        .unwrap();
+    for article in ARTICLES.into_iter().skip(1) {
+        add(article).await;
     }
     let search = |query: &'static str| {
         select((articles::id, highlight(articles_fts::title, "[", "]")))
