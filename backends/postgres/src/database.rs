@@ -203,39 +203,73 @@ impl Database {
     /// A statement prepared before its table changed (a column's type altered) is refused
     /// by the server before it runs: it is prepared again and runs once more.
     async fn run<O: fetch::Operation>(&self, statement: &RenderedSql<'_>) -> Result<O::Output, Error> {
-        let mut conn = self.connection().await?;
-        match conn.prepare(statement).await {
-            Ok(prepared) => match O::run(&conn.client, &prepared, statement).await {
+        let mut flight = InFlight(Some(self.connection().await?));
+        match flight.conn().prepare(statement).await {
+            Ok(prepared) => match O::run(&flight.conn().client, &prepared, statement).await {
                 Err(error) if server_ended_session(&error) => {}
                 Err(error) if stale_statement(&error) => {
-                    conn.forget(statement);
-                    let result = match conn.prepare(statement).await {
-                        Ok(prepared) => O::run(&conn.client, &prepared, statement).await,
+                    flight.conn().forget(statement);
+                    let result = match flight.conn().prepare(statement).await {
+                        Ok(prepared) => O::run(&flight.conn().client, &prepared, statement).await,
                         Err(error) => Err(error),
                     };
-                    self.kept.keep(conn);
+                    self.kept.keep(flight.land());
                     return result;
                 }
                 result => {
-                    self.kept.keep(conn);
+                    self.kept.keep(flight.land());
                     return result;
                 }
             },
             Err(error) if connection_closed(&error) || server_ended_session(&error) => {}
             Err(error) => {
-                self.kept.keep(conn);
+                self.kept.keep(flight.land());
                 return Err(error);
             }
         }
         // The connection is dead: never hand it out again.
-        conn.discard();
-        let mut conn = self.connection().await?;
-        let result = match conn.prepare(statement).await {
-            Ok(prepared) => O::run(&conn.client, &prepared, statement).await,
+        flight.land().discard();
+        let mut flight = InFlight(Some(self.connection().await?));
+        let result = match flight.conn().prepare(statement).await {
+            Ok(prepared) => O::run(&flight.conn().client, &prepared, statement).await,
             Err(error) => Err(error),
         };
-        self.kept.keep(conn);
+        self.kept.keep(flight.land());
         result
+    }
+}
+
+/// A connection running a statement. Dropped before the statement's answer is back (its
+/// future dropped: a timeout around it, a `select!` that took another branch), the server
+/// is asked to cancel the statement, and the connection is closed, so that neither the
+/// statement nor its cancel can reach a statement run on it later.
+struct InFlight(Option<Connection>);
+
+impl InFlight {
+    fn conn(&mut self) -> &mut Connection {
+        self.0.as_mut().expect("a connection in flight until it lands")
+    }
+
+    /// The statement finished: the connection, to keep or to discard.
+    fn land(mut self) -> Connection {
+        self.0.take().expect("a connection lands once")
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        let Some(conn) = self.0.take() else {
+            return;
+        };
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            let cancel = conn.client.cancel_token();
+            runtime.spawn(async move {
+                // The connection closes below either way; the server then stops the
+                // statement when it next writes to it, or now, if the cancel arrives.
+                let _ = cancel.cancel_query(tokio_postgres::NoTls).await;
+            });
+        }
+        conn.discard();
     }
 }
 
