@@ -214,6 +214,20 @@ pub(crate) fn check(info: &TypeInfo, dialect: DialectKind, value: &Json, at: &st
             }
             None => problems.wrong_type(value, "an array of numbers", "array"),
         },
+        TypeInfo::SparseVector { dim } => match value.as_str() {
+            Some(text) => match text.parse::<mizzle_dsl::types::SparseVector>() {
+                Ok(vector) => {
+                    if let Some(dim) = dim.filter(|dim| vector.dim != *dim) {
+                        problems
+                            .push(Code::Format, format!("{} dimensions; the vector has {dim}", vector.dim))
+                            .with("format", "sparsevec")
+                            .with("length", dim);
+                    }
+                }
+                Err(message) => problems.bad_format(message, "sparsevec"),
+            },
+            None => problems.wrong_type(value, "a sparse vector (like {1:0.5,3:2}/5)", "string"),
+        },
         TypeInfo::Formatted(format) => match value.as_str() {
             Some(text) => {
                 if let Err(message) = (format.check)(text) {

@@ -53,6 +53,7 @@ pub(crate) fn type_schema(info: &TypeInfo) -> Json {
         TypeInfo::Enum { members } => json!({"enum": members}),
         TypeInfo::Array(element) => json!({"type": "array", "items": type_schema(element)}),
         TypeInfo::Formatted(format) => json!({"type": "string", "format": format.name}),
+        TypeInfo::SparseVector { .. } => json!({"type": "string", "format": "sparsevec"}),
         TypeInfo::Vector { dim } => {
             let mut schema = json!({"type": "array", "items": {"type": "number"}});
             if let Some(dim) = dim {

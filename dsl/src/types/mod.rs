@@ -27,7 +27,7 @@ pub use param::ParamKind;
 pub use special::{
     BitString, BitStringType, CidrType, GeoPoint, GeoPointType, HalfVecType, Inet, InetType, Line, LineType, MacAddr,
     MacAddr8, MacAddr8Type, MacAddrType, Point, PointType, SparseVecType, SparseVector, VectorType, CIDR_FORMAT,
-    GEOPOINT_FORMAT, INET_FORMAT, LINE_FORMAT, MACADDR8_FORMAT, MACADDR_FORMAT, POINT_FORMAT, SPARSEVEC_FORMAT,
+    GEOPOINT_FORMAT, INET_FORMAT, LINE_FORMAT, MACADDR8_FORMAT, MACADDR_FORMAT, POINT_FORMAT,
 };
 pub use sql::*;
 pub use sqlite_jsonb::BlobJson;

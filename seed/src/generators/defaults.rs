@@ -187,6 +187,13 @@ fn by_type(info: &TypeInfo) -> Option<Erased> {
                 Value::Text(format!("[{}]", values.join(",")).into())
             })
         }
+        TypeInfo::SparseVector { dim } => {
+            let dim = dim.unwrap_or(3).max(1);
+            erased(move |rng, _| {
+                let at = rng.between(1, i128::from(dim));
+                Value::Text(format!("{{{at}:{:.3}}}/{dim}", rng.unit() + 0.001).into())
+            })
+        }
         TypeInfo::Formatted(format) => {
             let example = format.example;
             erased(move |_, row| example(row))

@@ -110,6 +110,11 @@ pub enum TypeInfo {
         /// The number of elements, when fixed.
         dim: Option<u32>,
     },
+    /// pgvector's sparse vector, written `{1:0.5,3:2}/5`: of `dim` dimensions.
+    SparseVector {
+        /// The number of dimensions, when fixed.
+        dim: Option<u32>,
+    },
     /// Text in a format of its own (network addresses, points): see [`TextFormat`].
     Formatted(&'static TextFormat),
     /// A string of bits written `0101`: exactly `len` of them, or at most `len` when

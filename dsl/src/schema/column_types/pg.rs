@@ -110,7 +110,7 @@ sized_column_types! {
     /// pgvector's `halfvec(N)` → `Vec<f32>`, stored at half precision.
     HalfVec => st::HalfVecType, "halfvec", "", |n| TypeInfo::Vector { dim: Some(n) };
     /// pgvector's `sparsevec(N)` → [`SparseVector`](crate::types::SparseVector).
-    SparseVec => st::SparseVecType, "sparsevec", "", |_| TypeInfo::Formatted(&st::SPARSEVEC_FORMAT);
+    SparseVec => st::SparseVecType, "sparsevec", "", |n| TypeInfo::SparseVector { dim: Some(n) };
 }
 
 /// `numeric(P, S)` → `rust_decimal::Decimal`.

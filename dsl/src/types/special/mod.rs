@@ -192,13 +192,6 @@ pub static POINT_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
     example: |n| text(format!("({},{})", n % 1000, (n / 1000) % 1000)),
 };
 
-/// pgvector's `sparsevec`.
-pub static SPARSEVEC_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
-    name: "sparsevec",
-    check: |text| text.parse::<SparseVector>().map(drop),
-    example: |n| text(format!("{{{}:1}}/1000", n % 1000 + 1)),
-};
-
 /// `line`.
 pub static LINE_FORMAT: crate::schema::TextFormat = crate::schema::TextFormat {
     name: "line",
