@@ -641,6 +641,11 @@ fn a_vector_is_an_array_of_its_dimensions() {
         codes(&errors),
         [("/embedding", Code::Format), ("/sparse", Code::Format)]
     );
+    // A sparse vector of other dimensions than the column's is refused too.
+    let errors = Validator::<vector_tables::items::table, _>::insert()
+        .validate(&json!({"id": 1, "embedding": [0, 0, 1], "sparse": "{1:1}/4"}))
+        .unwrap_err();
+    assert_eq!(codes(&errors), [("/sparse", Code::Format)]);
     let schema = Validator::<vector_tables::items::table, _>::insert().json_schema();
     assert_eq!(
         schema["properties"]["embedding"],
