@@ -225,3 +225,47 @@ async fn statements_prepared_before_a_column_type_change_still_run() {
         db.transaction(async |tx| emails().all(tx).await).await.unwrap();
     }
 }
+
+mod sleepers {
+    use mizzle::mysql::*;
+    mizzle::table! {
+        pub one in MySql {
+            id: Int [primary_key],
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_dropped_query_is_stopped_on_the_server() {
+    use mizzle::types::{BigInt, Text};
+    use sleepers::one;
+    let Some(db) = support::mysql("dropped_query", &[mizzle::create_table(one::table).unwrap()]).await else {
+        return;
+    };
+    insert(one::table).values(one::id.to(1)).execute(&db).await.unwrap();
+    let slow = select(sql::<Text>("CONCAT(SLEEP(60), 'mizzle_dropped_query')")).from(one::table);
+    // The caller gives up: the future is dropped with the statement running.
+    let gave_up = tokio::time::timeout(Duration::from_millis(300), slow.all(&db)).await;
+    assert!(gave_up.is_err());
+    let running = || async {
+        select(sql::<BigInt>(
+            "(SELECT COUNT(*) FROM information_schema.processlist \
+             WHERE info LIKE '%mizzle_dropped_query%' AND info NOT LIKE '%processlist%')",
+        ))
+        .from(one::table)
+        .get(&db)
+        .await
+        .unwrap()
+    };
+    // The server stops it long before its minute is up; the database goes on serving.
+    let mut left = running().await;
+    for _ in 0..200 {
+        if left == Some(0) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        left = running().await;
+    }
+    assert_eq!(left, Some(0), "the dropped statement still runs on the server");
+    assert_eq!(select(one::id).from(one::table).all(&db).await.unwrap(), [1]);
+}

@@ -290,7 +290,7 @@ impl Database {
     /// twice. A kept statement the server no longer has is prepared again.
     async fn run_kept<O: Operation>(
         &self,
-        mut kept: Connection,
+        kept: Connection,
         statement: &RenderedSql<'_>,
     ) -> Option<Result<O::Output, Error>> {
         // Copied, not moved: the values may have to be sent again.
@@ -301,13 +301,18 @@ impl Database {
                 return Some(Err(encode_error(&statement.sql, source)));
             }
         };
-        let mut result = kept.run::<O>(&statement.sql, statement.shape, params).await;
+        let mut flight = InFlight(Some(kept));
+        let mut result = flight.conn().run::<O>(&statement.sql, statement.shape, params).await;
         if result.as_ref().is_err_and(statement_closed) {
             // Copied again, which succeeded the first time.
-            let params = params_copied(&statement.binds).ok()?;
-            kept.forget(statement.shape);
-            result = kept.run::<O>(&statement.sql, statement.shape, params).await;
+            let Ok(params) = params_copied(&statement.binds) else {
+                drop(flight.land());
+                return None;
+            };
+            flight.conn().forget(statement.shape);
+            result = flight.conn().run::<O>(&statement.sql, statement.shape, params).await;
         }
+        let kept = flight.land();
         match result {
             Err(error) if never_sent(&error) => None,
             result => Some(self.finish(kept, &statement.sql, result)),
@@ -321,8 +326,10 @@ impl Database {
         let RenderedSql { sql, binds, shape, .. } = statement;
         let size = payload_size(&sql, &binds);
         let params = params(binds).map_err(|source| encode_error(&sql, source))?;
-        let mut conn = Connection::new(conn);
-        match conn.run::<O>(&sql, shape, params).await {
+        let mut flight = InFlight(Some(Connection::new(conn)));
+        let result = flight.conn().run::<O>(&sql, shape, params).await;
+        let conn = flight.land();
+        match result {
             Err(error @ mysql_async::Error::Io(_)) => Err(oversized(&sql, size, self.max_packet, error)),
             result => self.finish(conn, &sql, result),
         }
@@ -336,6 +343,31 @@ impl Database {
             self.kept.keep(conn);
         }
         result.map_err(|e| database_error(sql, e))
+    }
+}
+
+/// A connection running a statement. Dropped before the statement's answer is back (its
+/// future dropped: a timeout around it, a `select!` that took another branch), the
+/// connection's server thread is ended, which stops the statement there, and the
+/// connection is closed rather than reused.
+struct InFlight(Option<Connection>);
+
+impl InFlight {
+    fn conn(&mut self) -> &mut Connection {
+        self.0.as_mut().expect("a connection in flight until it lands")
+    }
+
+    /// The statement finished: the connection, to keep or to drop.
+    fn land(mut self) -> Connection {
+        self.0.take().expect("a connection lands once")
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if let Some(conn) = self.0.take() {
+            crate::transaction::end_connection(conn.conn);
+        }
     }
 }
 

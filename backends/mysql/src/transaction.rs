@@ -40,25 +40,33 @@ struct OpenTransaction {
     conn: Option<Mutex<Conn>>,
 }
 
-/// How long the connection that ends a dropped transaction may take to open.
-const KILLER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
-
 impl Drop for OpenTransaction {
     fn drop(&mut self) {
-        let Some(conn) = self.conn.take() else { return };
-        let conn = conn.into_inner();
-        let end = async move {
-            let id = conn.id();
-            let killer = tokio::time::timeout(KILLER_TIMEOUT, Conn::new(conn.opts().clone())).await;
-            if let Ok(Ok(mut killer)) = killer {
-                let _ = killer.query_drop(format!("KILL CONNECTION {id}")).await;
-                let _ = killer.disconnect().await;
-            }
-            let _ = conn.disconnect().await;
-        };
-        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
-            runtime.spawn(end);
+        if let Some(conn) = self.conn.take() {
+            end_connection(conn.into_inner());
         }
+    }
+}
+
+/// How long the connection that ends another may take to open.
+const KILLER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Ends `conn`'s server thread with `KILL` from a connection of its own (outside the pool,
+/// which may have no other), which stops a statement still running there at once (a
+/// plain disconnect would first wait for its result), then closes `conn`. In the
+/// background: called where a future was dropped.
+pub(crate) fn end_connection(conn: Conn) {
+    let end = async move {
+        let id = conn.id();
+        let killer = tokio::time::timeout(KILLER_TIMEOUT, Conn::new(conn.opts().clone())).await;
+        if let Ok(Ok(mut killer)) = killer {
+            let _ = killer.query_drop(format!("KILL CONNECTION {id}")).await;
+            let _ = killer.disconnect().await;
+        }
+        let _ = conn.disconnect().await;
+    };
+    if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+        runtime.spawn(end);
     }
 }
 
