@@ -4,6 +4,7 @@
 mod connecting;
 mod constraints;
 mod ddl_safety;
+mod dropped_queries;
 mod floats;
 mod json;
 mod mysql;
