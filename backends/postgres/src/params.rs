@@ -41,6 +41,8 @@ impl ToSql for PgParam<'_, '_> {
             Value::F32(x) if *ty == Type::FLOAT8 => f64::from(*x).to_sql(ty, out),
             Value::F32(x) => x.to_sql(ty, out),
             Value::F64(x) => x.to_sql(ty, out),
+            // Text to a text column, the common case, before the types named below.
+            Value::Text(text) if is_text(ty) => text.as_ref().to_sql(ty, out),
             Value::Text(text) => match ty.kind() {
                 // An enum's binary format is its member's text, as is JSON's; jsonb's is
                 // a version byte before it.
@@ -70,7 +72,7 @@ impl ToSql for PgParam<'_, '_> {
             },
             // A geometry comes as MySQL's form (SRID, then well-known binary): PostGIS takes
             // its extended form, the SRID flagged in the type and written after it.
-            Value::Bytes(bytes) if ty.name() == "geometry" => {
+            Value::Bytes(bytes) if *ty != Type::BYTEA && ty.name() == "geometry" => {
                 let [s0, s1, s2, s3, order, t0, t1, t2, t3, rest @ ..] = bytes.as_ref() else {
                     return Err("a geometry value too short to be well-known binary".into());
                 };
@@ -155,7 +157,7 @@ impl ToSql for PgParam<'_, '_> {
     /// a literal.
     fn encode_format(&self, ty: &Type) -> postgres_types::Format {
         match self.0 {
-            Value::Text(_) if sends_text(ty) => postgres_types::Format::Text,
+            Value::Text(_) if !is_text(ty) && sends_text(ty) => postgres_types::Format::Text,
             _ => postgres_types::Format::Binary,
         }
     }
@@ -165,6 +167,12 @@ impl ToSql for PgParam<'_, '_> {
     }
 
     to_sql_checked!();
+}
+
+/// PostgreSQL's own text types, which take text as it is: told apart by their OIDs, so
+/// that text bound to them skips the comparisons of type names below.
+fn is_text(ty: &Type) -> bool {
+    *ty == Type::TEXT || *ty == Type::VARCHAR || *ty == Type::BPCHAR
 }
 
 /// The types a text value is sent to in text format (see [`PgParam::encode_format`]).

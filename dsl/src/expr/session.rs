@@ -18,7 +18,7 @@ pub struct CurrentSetting {
 /// policy comparing with it lets no row through. (Once a connection has set it, PostgreSQL
 /// answers `''` rather than NULL after the transaction: `nullif` makes that NULL too, so a
 /// pooled connection behaves as a fresh one.) Cast it: `.cast::<Integer>()`. The name
-/// is written as a literal, and must be a plain name (letters, digits, `_`, `.`).
+/// is written as a literal, and must be a plain name (lowercase letters, digits, `_`, one `.`).
 pub fn current_setting(name: &'static str) -> CurrentSetting {
     CurrentSetting { name }
 }
@@ -41,20 +41,9 @@ impl RowLevel for CurrentSetting {}
 
 impl RenderSql<Pg> for CurrentSetting {
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, Pg>) {
-        let plain = !self.name.is_empty()
-            && self
-                .name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
-        if !plain {
-            out.push_error(crate::error::EncodeError::new(format!(
-                "{:?} is not a setting name (letters, digits, `_` and `.`)",
-                self.name
-            )));
-        }
-        out.push_sql("nullif(current_setting('");
-        out.push_sql_text(if plain { self.name } else { "" });
-        out.push_sql("', true), '')");
+        out.push_sql("nullif(current_setting(");
+        out.push_name_literal(self.name, "setting");
+        out.push_sql(", true), '')");
     }
 }
 

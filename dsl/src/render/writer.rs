@@ -352,6 +352,21 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
         self.error.get_or_insert(error);
     }
 
+    /// Writes `name` as a quoted literal, `'english'`: a name the SQL takes as text (a text
+    /// search configuration, a setting). Only a plain, maybe dotted, lowercase name is
+    /// written; any other is an error naming `what` it should have been, never SQL.
+    pub(crate) fn push_name_literal(&mut self, name: &'static str, what: &str) {
+        let plain = crate::schema::is_dotted_name(name);
+        if !plain {
+            self.push_error(EncodeError::new(format!(
+                "{name:?} is not a {what} name (lowercase letters, digits and `_`, with one `.` at most)"
+            )));
+        }
+        self.push_sql("'");
+        self.push_sql_text(if plain { name } else { "" });
+        self.push_sql("'");
+    }
+
     /// Writes an integer as a literal. Used for LIMIT and OFFSET, whose values the
     /// builder owns: a bound LIMIT makes SQLite re-prepare the statement on every run.
     pub fn push_u64(&mut self, n: u64) {

@@ -578,9 +578,7 @@ pub struct StorageParameter {
 impl StorageParameter {
     /// The parameter, or `None` when `name` is not a plain (optionally dotted) name.
     pub fn new(name: &str, value: &str) -> Option<Self> {
-        let mut parts = name.split('.');
-        let plain = parts.clone().count() <= 2 && parts.all(is_plain_name);
-        plain.then(|| StorageParameter {
+        is_dotted_name(name).then(|| StorageParameter {
             name: name.to_owned(),
             value: value.to_owned(),
         })
@@ -609,6 +607,13 @@ pub(crate) fn is_plain_name(name: &str) -> bool {
         .next()
         .is_some_and(|first| first.is_ascii_lowercase() || first == b'_')
         && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// A plain name, or two joined by a `.`: `toast.fillfactor`, `pg_catalog.english`,
+/// `app.tenant_id`.
+pub(crate) fn is_dotted_name(name: &str) -> bool {
+    let mut parts = name.split('.');
+    parts.clone().count() <= 2 && parts.all(is_plain_name)
 }
 
 /// An index key with an operator class (PostgreSQL): `"name" text_pattern_ops`.

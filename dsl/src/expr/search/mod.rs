@@ -57,21 +57,3 @@ macro_rules! search_node {
     };
 }
 use search_node;
-
-/// Writes a text search configuration's name as a literal, `'english'`: configurations are
-/// names, and a literal keeps the expression the same as an index's on it. A name with
-/// anything but letters, digits, `_` and `.` is an error, never SQL.
-fn push_config<D: crate::dialect::Dialect>(out: &mut crate::render::SqlWriter<'_, D>, config: &'static str) {
-    let plain = !config.is_empty()
-        && config
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
-    if !plain {
-        out.push_error(crate::error::EncodeError::new(format!(
-            "{config:?} is not a text search configuration name (letters, digits, `_` and `.`)"
-        )));
-    }
-    out.push_sql("'");
-    out.push_sql_text(if plain { config } else { "" });
-    out.push_sql("'");
-}

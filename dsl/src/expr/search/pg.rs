@@ -1,7 +1,7 @@
 //! PostgreSQL's full-text search: `to_tsvector`, the `to_tsquery` family, `@@`,
 //! `setweight`, `ts_rank`, `ts_rank_cd` and `ts_headline`.
 
-use super::{push_config, search_node};
+use super::search_node;
 use crate::dialect::Pg;
 use crate::expr::{AsExpression, Expression, Operand};
 use crate::render::{RenderSql, SqlWriter};
@@ -33,7 +33,7 @@ impl<E: RenderSql<Pg>> RenderSql<Pg> for ToTsVector<E> {
 
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, Pg>) {
         out.push_sql("to_tsvector(");
-        push_config(out, self.config);
+        out.push_name_literal(self.config, "text search configuration");
         out.push_sql(", ");
         self.document.render(out);
         out.push_sql(")");
@@ -141,7 +141,7 @@ impl<Q: RenderSql<Pg>, P: TsQueryParser> RenderSql<Pg> for ToTsQuery<Q, P> {
 
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, Pg>) {
         out.push_sql(P::NAME);
-        push_config(out, self.config);
+        out.push_name_literal(self.config, "text search configuration");
         out.push_sql(", ");
         self.query.render(out);
         out.push_sql(")");
@@ -363,7 +363,7 @@ impl<E: RenderSql<Pg>, Q: RenderSql<Pg>> RenderSql<Pg> for TsHeadline<E, Q> {
 
     fn render<'q>(&'q self, out: &mut SqlWriter<'q, Pg>) {
         out.push_sql("ts_headline(");
-        push_config(out, self.config);
+        out.push_name_literal(self.config, "text search configuration");
         out.push_sql(", ");
         self.document.render(out);
         out.push_sql(", ");
