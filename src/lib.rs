@@ -30,6 +30,11 @@ pub use mizzle_kit as kit;
 #[cfg(feature = "seed")]
 pub use mizzle_seed as seed;
 
+/// Running in production (with the `ops` feature): read replicas ([`Replicated`](ops::Replicated)),
+/// per-query timeouts ([`WithTimeout`](ops::WithTimeout)). See [`mizzle_ops`].
+#[cfg(feature = "ops")]
+pub use mizzle_ops as ops;
+
 /// PostgreSQL: the dialect, its column types, and (with the `postgres` feature)
 /// [`Database`](pg::Database) and [`Transaction`](pg::Transaction) on tokio-postgres.
 pub mod pg {

@@ -60,6 +60,26 @@ pub async fn pg_with(test: &str, ddl: &[String], options: mizzle::pg::PoolOption
     Some(db)
 }
 
+/// The URL of PostgreSQL's hot standby (`.ci/run` makes it: port 5433, streaming from
+/// the server of [`pg_url`]).
+pub fn pg_standby_url() -> String {
+    std::env::var("MIZZLE_PG_STANDBY_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5433/test".to_owned())
+}
+
+/// A connection to the standby at `url` (by default [`pg_standby_url`]), in the schema
+/// [`pg`] made for `test`, naming itself `application_name` (which tells the tests which
+/// replica answered).
+pub async fn pg_standby(test: &str, url: Option<&str>, application_name: &str) -> Option<mizzle::pg::Database> {
+    let base = url.map(str::to_owned).unwrap_or_else(pg_standby_url);
+    let schema = format!("mizzle_{test}");
+    let separator = if base.contains('?') { '&' } else { '?' };
+    let url = format!("{base}{separator}application_name={application_name}&options=-c%20search_path%3D{schema}");
+    match mizzle::pg::Database::connect(&url).await {
+        Ok(db) => Some(db),
+        Err(error) => unreachable("PostgreSQL's hot standby (port 5433, made by .ci/run)", error),
+    }
+}
+
 /// A connection to a fresh MySQL database named after the test, with `ddl` run in it.
 pub async fn mysql(test: &str, ddl: &[String]) -> Option<mizzle::mysql::Database> {
     mysql_with(

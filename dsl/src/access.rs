@@ -34,7 +34,10 @@ impl AccessMode for ReadOnly {
 }
 
 /// What a statement does: [`Reads`] (SELECT) or [`Writes`] (INSERT, UPDATE, DELETE).
-pub trait Access: Sealed {}
+pub trait Access: Sealed {
+    /// `true` for [`Reads`]: a replica may answer the statement.
+    const READS: bool;
+}
 
 /// A statement that only reads.
 #[derive(Debug, Clone, Copy, Default)]
@@ -46,14 +49,18 @@ pub struct Writes;
 
 impl Sealed for Reads {}
 impl Sealed for Writes {}
-impl Access for Reads {}
-impl Access for Writes {}
+impl Access for Reads {
+    const READS: bool = true;
+}
+impl Access for Writes {
+    const READS: bool = false;
+}
 
 /// Proof that a handle of mode `Self` may run a statement that does `A`.
 #[diagnostic::on_unimplemented(
-    message = "this transaction is read-only: it cannot run a statement that writes",
-    label = "an INSERT, UPDATE, DELETE or locking SELECT (`.for_update()`, `.for_share()`) on a `Transaction<'_, ReadOnly>`",
-    note = "run writes on the database, or in a transaction opened without `.read_only()`"
+    message = "this handle is read-only: it cannot run a statement that writes",
+    label = "an INSERT, UPDATE, DELETE or locking SELECT (`.for_update()`, `.for_share()`) on a read-only transaction or on read replicas",
+    note = "run writes on the database (a replicated one's primary), or in a transaction opened without `.read_only()`"
 )]
 pub trait Permits<A: Access> {}
 

@@ -118,6 +118,15 @@ pub enum Error {
         /// The driver's own error.
         source: Box<dyn StdError + Send + Sync>,
     },
+    /// The connection broke while the statement ran (the server went away, or closed the
+    /// session): the statement may or may not have run. A read can be run again; a write
+    /// should be checked first.
+    ConnectionLost {
+        /// The statement's SQL.
+        sql: String,
+        /// The driver's own error.
+        source: Box<dyn StdError + Send + Sync>,
+    },
     /// The driver failed outside of a statement (for example at commit).
     Driver(Box<dyn StdError + Send + Sync>),
     /// A transaction was rolled back on request: return it from a transaction's closure
@@ -131,6 +140,12 @@ pub enum Error {
     TransactionAborted {
         /// The failed statement's error, as it read.
         cause: String,
+    },
+    /// The query did not finish within its time limit (a per-query timeout): it was
+    /// stopped, and on the server backends cancelled on the server too.
+    QueryTimeout {
+        /// The limit it ran past.
+        after: std::time::Duration,
     },
 }
 
@@ -176,6 +191,12 @@ impl fmt::Display for Error {
             Error::Connection { target, source } => {
                 write!(f, "cannot connect to {target}: {source}")
             }
+            Error::ConnectionLost { sql, source } => write!(
+                f,
+                "the connection to the database broke while the statement ran ({source}), so it may or may not \
+                 have run (in: {})",
+                ShortSql(sql)
+            ),
             Error::Driver(source) => {
                 // A driver's error often says where ("error serializing parameter 1") and
                 // keeps what went wrong as its source: say both.
@@ -198,6 +219,10 @@ impl fmt::Display for Error {
                  return the error with `?`, or run the statement in a nested `tx.transaction(..)` \
                  so that its failure rolls back only that"
             ),
+            Error::QueryTimeout { after } => write!(
+                f,
+                "the query did not finish within its time limit of {after:?}, and was cancelled"
+            ),
         }
     }
 }
@@ -207,10 +232,13 @@ impl StdError for Error {
         match self {
             Error::Encode { source, .. } => Some(source),
             Error::Decode { source, .. } => Some(source),
-            Error::Database { source, .. } | Error::Connection { source, .. } | Error::Driver(source) => {
-                Some(source.as_ref())
+            Error::Database { source, .. }
+            | Error::Connection { source, .. }
+            | Error::ConnectionLost { source, .. }
+            | Error::Driver(source) => Some(source.as_ref()),
+            Error::Rollback | Error::PoolTimeout | Error::TransactionAborted { .. } | Error::QueryTimeout { .. } => {
+                None
             }
-            Error::Rollback | Error::PoolTimeout | Error::TransactionAborted { .. } => None,
         }
     }
 }

@@ -47,6 +47,35 @@ pub trait Executor<D: Dialect> {
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a>;
 }
 
+/// An async backend's database in two steps: running a statement into the driver's rows,
+/// then decoding them with a plain function. What the handles that wrap a database
+/// (read replicas, timeouts) build on: they route or bound the first step without
+/// depending on the row type, as [`FetchAll`] does.
+pub trait RawExecutor<D: Dialect>: Executor<D> + Send + Sync {
+    /// The driver's rows of a whole result.
+    type Rows: Send + 'static;
+    /// The driver's row, of a first-row fetch.
+    type Row: Send + 'static;
+
+    /// Runs a statement and fetches every row.
+    fn rows<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> BoxFuture<'a, Result<Self::Rows, Error>>;
+
+    /// Runs a statement and fetches its first row, if there is one.
+    fn first_row<'a>(
+        &'a self,
+        statement: Result<RenderedSql<'a>, Error>,
+    ) -> BoxFuture<'a, Result<Option<Self::Row>, Error>>;
+
+    /// Runs a statement and reports the number of rows it changed.
+    fn changed<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> BoxFuture<'a, Result<u64, Error>>;
+
+    /// Decodes every row with `R`.
+    fn decode_all<R: DecodeRow<D>>(rows: Self::Rows) -> Result<Vec<R::Row>, Error>;
+
+    /// Decodes one row with `R`.
+    fn decode_first<R: DecodeRow<D>>(row: Self::Row) -> Result<R::Row, Error>;
+}
+
 /// How a transaction isolates itself from concurrent ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IsolationLevel {

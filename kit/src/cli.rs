@@ -192,11 +192,7 @@ pub fn seeder<D: mizzle_dsl::dialect::Dialect>(schema: &mizzle_dsl::schema::Sche
                 statements.extend(
                     seed.reset_statements()
                         .into_iter()
-                        .map(|sql| mizzle_dsl::render::RenderedSql {
-                            sql: sql.into(),
-                            binds: Vec::new(),
-                            shape: None,
-                        }),
+                        .map(|sql| mizzle_dsl::render::RenderedSql::new(sql, Vec::new())),
                 );
             }
             statements.extend(seed.statements().map_err(|e| e.to_string())?);

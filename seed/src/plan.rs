@@ -757,11 +757,7 @@ fn update_statement<D: Dialect>(
         binds.push(value.clone());
         D::write_placeholder(&mut sql, binds.len());
     }
-    RenderedSql {
-        sql: sql.into(),
-        binds,
-        shape: None,
-    }
+    RenderedSql::new(sql, binds)
 }
 
 /// `INSERT INTO table (columns) VALUES (…), (…)` for `rows`.
@@ -795,9 +791,5 @@ fn insert_statement<D: Dialect>(table: &TableRows, rows: &[Vec<Value<'static>>])
         }
         sql.push(')');
     }
-    RenderedSql {
-        sql: sql.into(),
-        binds,
-        shape: None,
-    }
+    RenderedSql::new(sql, binds)
 }

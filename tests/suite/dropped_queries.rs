@@ -1,5 +1,6 @@
 //! A query whose future is dropped while its statement runs (a timeout around it ran
-//! out) is stopped on the server, and the database goes on serving.
+//! out) is stopped on the server, and the database goes on serving; a query run with a
+//! per-query timeout fails with `Error::QueryTimeout` and is stopped alike.
 
 /// Writes the scenario for one server: `$slow` sleeps a minute and names itself
 /// `mizzle_dropped_query`; `$running` counts the statements of that name still running.
@@ -40,16 +41,29 @@ macro_rules! dropped_query {
                     .unwrap()
             };
             // The server stops it long before its minute is up.
-            let mut left = running().await;
-            for _ in 0..200 {
-                if left == Some(0) {
-                    break;
+            let stopped = || async {
+                let mut left = running().await;
+                for _ in 0..200 {
+                    if left == Some(0) {
+                        break;
+                    }
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    left = running().await;
                 }
-                tokio::time::sleep(Duration::from_millis(100)).await;
-                left = running().await;
-            }
-            assert_eq!(left, Some(0), "the dropped statement still runs on the server");
+                assert_eq!(left, Some(0), "the dropped statement still runs on the server");
+            };
+            stopped().await;
             assert_eq!(select(one::id).from(one::table).all(&db).await.unwrap(), [1]);
+
+            // A per-query timeout: a typed error, and the statement stopped alike.
+            use mizzle::ops::WithTimeout;
+            let limit = Duration::from_millis(300);
+            let error = slow.all(&db.timeout(limit)).await.unwrap_err();
+            assert!(matches!(error, mizzle::Error::QueryTimeout { after } if after == limit), "{error}");
+            stopped().await;
+            // A query within its limit runs as usual.
+            let ids = select(one::id).from(one::table).all(&db.timeout(Duration::from_secs(30))).await;
+            assert_eq!(ids.unwrap(), [1]);
         }
     };
 }

@@ -14,6 +14,7 @@ mod pg_faults;
 mod pg_types;
 mod pool;
 mod relations;
+mod replicas;
 mod row_locks;
 mod row_security;
 mod schema;

@@ -9,7 +9,7 @@ use crate::transaction::{run_transaction, Transaction};
 use futures_util::future::{select, Either};
 use mizzle_dsl::access::{AccessMode, ReadWrite};
 use mizzle_dsl::dialect::MySql;
-use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
+use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, RawExecutor, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
@@ -381,23 +381,45 @@ impl Executor<MySql> for Database {
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::All<'a, R::Row> {
-        FetchAll::new(
-            Box::pin(async move { self.run::<run::All>(statement?).await }),
-            decode_all::<R>,
-        )
+        FetchAll::new(self.rows(statement), decode_all::<R>)
     }
 
     fn fetch_first<'a, R: DecodeRow<MySql>>(
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::Get<'a, R::Row> {
-        FetchFirst::new(
-            Box::pin(async move { self.run::<run::First>(statement?).await }),
-            decode::<R>,
-        )
+        FetchFirst::new(self.first_row(statement), decode::<R>)
     }
 
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
+        self.changed(statement)
+    }
+}
+
+impl RawExecutor<MySql> for Database {
+    type Rows = Rows;
+    type Row = mysql_async::Row;
+
+    fn rows<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> BoxFuture<'a, Result<Rows, Error>> {
+        Box::pin(async move { self.run::<run::All>(statement?).await })
+    }
+
+    fn first_row<'a>(
+        &'a self,
+        statement: Result<RenderedSql<'a>, Error>,
+    ) -> BoxFuture<'a, Result<Option<mysql_async::Row>, Error>> {
+        Box::pin(async move { self.run::<run::First>(statement?).await })
+    }
+
+    fn changed<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> BoxFuture<'a, Result<u64, Error>> {
         Box::pin(async move { self.run::<run::Changed>(statement?).await })
+    }
+
+    fn decode_all<R: DecodeRow<MySql>>(rows: Rows) -> Result<Vec<R::Row>, Error> {
+        decode_all::<R>(rows)
+    }
+
+    fn decode_first<R: DecodeRow<MySql>>(row: mysql_async::Row) -> Result<R::Row, Error> {
+        decode::<R>(row)
     }
 }

@@ -16,8 +16,15 @@ fn constraint_of(message: &str) -> Option<String> {
 
 /// Wraps an error raised while running `sql`.
 pub(crate) fn database_error(sql: &str, error: mysql_async::Error) -> Error {
-    let mysql_async::Error::Server(server) = &error else {
-        return Error::Driver(Box::new(error));
+    let server = match &error {
+        mysql_async::Error::Server(server) => server,
+        mysql_async::Error::Io(_) => {
+            return Error::ConnectionLost {
+                sql: sql.to_owned(),
+                source: Box::new(error),
+            }
+        }
+        _ => return Error::Driver(Box::new(error)),
     };
     let kind = match server.code {
         1062 | 1586 => DbErrorKind::UniqueViolation,

@@ -8,7 +8,7 @@ use crate::transaction::{run_transaction, Transaction};
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use mizzle_dsl::access::{AccessMode, ReadWrite};
 use mizzle_dsl::dialect::Pg;
-use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
+use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, RawExecutor, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
@@ -280,20 +280,42 @@ impl Executor<Pg> for Database {
     type Execute<'a> = BoxFuture<'a, Result<u64, Error>>;
 
     fn fetch_all<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::All<'a, R::Row> {
-        FetchAll::new(
-            Box::pin(async move { self.run::<fetch::All>(&statement?).await }),
-            decode_all::<R>,
-        )
+        FetchAll::new(self.rows(statement), decode_all::<R>)
     }
 
     fn fetch_first<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Get<'a, R::Row> {
-        FetchFirst::new(
-            Box::pin(async move { self.run::<fetch::First>(&statement?).await }),
-            decode::<R>,
-        )
+        FetchFirst::new(self.first_row(statement), decode::<R>)
     }
 
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
+        self.changed(statement)
+    }
+}
+
+impl RawExecutor<Pg> for Database {
+    type Rows = Vec<tokio_postgres::Row>;
+    type Row = tokio_postgres::Row;
+
+    fn rows<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> BoxFuture<'a, Result<Self::Rows, Error>> {
+        Box::pin(async move { self.run::<fetch::All>(&statement?).await })
+    }
+
+    fn first_row<'a>(
+        &'a self,
+        statement: Result<RenderedSql<'a>, Error>,
+    ) -> BoxFuture<'a, Result<Option<Self::Row>, Error>> {
+        Box::pin(async move { self.run::<fetch::First>(&statement?).await })
+    }
+
+    fn changed<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> BoxFuture<'a, Result<u64, Error>> {
         Box::pin(async move { self.run::<fetch::Changed>(&statement?).await })
+    }
+
+    fn decode_all<R: DecodeRow<Pg>>(rows: Self::Rows) -> Result<Vec<R::Row>, Error> {
+        decode_all::<R>(rows)
+    }
+
+    fn decode_first<R: DecodeRow<Pg>>(row: Self::Row) -> Result<R::Row, Error> {
+        decode::<R>(row)
     }
 }

@@ -6,6 +6,12 @@ use tokio_postgres::error::SqlState;
 /// Wraps an error raised while running `sql`.
 pub(crate) fn database_error(sql: &str, error: tokio_postgres::Error) -> Error {
     let Some(db) = error.as_db_error() else {
+        if error.is_closed() {
+            return Error::ConnectionLost {
+                sql: sql.to_owned(),
+                source: Box::new(error),
+            };
+        }
         return Error::Driver(Box::new(error));
     };
     let kind = match db.code() {
@@ -137,7 +143,9 @@ pub(crate) fn connection_closed(error: &Error) -> bool {
 
 fn driver_error_of(error: &Error) -> Option<&tokio_postgres::Error> {
     match error {
-        Error::Database { source, .. } | Error::Driver(source) => source.downcast_ref(),
+        Error::Database { source, .. } | Error::ConnectionLost { source, .. } | Error::Driver(source) => {
+            source.downcast_ref()
+        }
         _ => None,
     }
 }

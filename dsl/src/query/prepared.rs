@@ -11,7 +11,6 @@ use crate::exec::Executor;
 use crate::expr::{AppearsIn, AsExpression, Expression};
 use crate::render::{RenderSql, RenderedSql, Slot, SqlWriter};
 use crate::types::{NotNull, SqlType, Value};
-use std::borrow::Cow;
 use std::marker::PhantomData;
 
 /// A named parameter of SQL type `ST`, whose value comes when the prepared statement runs.
@@ -149,11 +148,7 @@ impl<Q: Statement> Prepared<Q> {
                 .map_err(|problem| refuse(format!("parameter `{}`: {problem}", slot.name)))?;
             binds[slot.index] = value.clone();
         }
-        Ok(RenderedSql {
-            sql: Cow::Borrowed(&self.sql),
-            binds,
-            shape: None,
-        })
+        Ok(RenderedSql::new(self.sql.as_str(), binds))
     }
 
     /// Runs the statement; the result is the number of rows it changed.
@@ -173,7 +168,8 @@ impl<Q: RowQuery> Prepared<Q> {
         C: Executor<Q::Dialect, Mode: Permits<Q::Access>>,
         Q::Decoded: Selection<Q::Source, I, Q::Dialect>,
     {
-        db.fetch_all::<SelectionDecoder<Q::Decoded, Q::Source, I>>(self.bind(params))
+        let statement = self.bind(params).map(RenderedSql::with_access::<Q::Access>);
+        db.fetch_all::<SelectionDecoder<Q::Decoded, Q::Source, I>>(statement)
     }
 
     /// The first row, or `None` when there is none.
@@ -182,6 +178,7 @@ impl<Q: RowQuery> Prepared<Q> {
         C: Executor<Q::Dialect, Mode: Permits<Q::Access>>,
         Q::Decoded: Selection<Q::Source, I, Q::Dialect>,
     {
-        db.fetch_first::<SelectionDecoder<Q::Decoded, Q::Source, I>>(self.bind(params))
+        let statement = self.bind(params).map(RenderedSql::with_access::<Q::Access>);
+        db.fetch_first::<SelectionDecoder<Q::Decoded, Q::Source, I>>(statement)
     }
 }

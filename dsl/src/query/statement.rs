@@ -96,7 +96,8 @@ pub trait RowQuery: Statement {
         Self::Filter: WhereChosen,
         Self: RenderSql<Self::Dialect> + ClausesAgree<J>,
     {
-        db.fetch_all::<SelectionDecoder<Self::Decoded, Self::Source, I>>(crate::render::render_statement(self))
+        let statement = crate::render::render_statement(self).map(RenderedSql::with_access::<Self::Access>);
+        db.fetch_all::<SelectionDecoder<Self::Decoded, Self::Source, I>>(statement)
     }
 
     /// The first row, or `None` when there is none.
@@ -107,6 +108,7 @@ pub trait RowQuery: Statement {
         Self::Filter: WhereChosen,
         Self: RenderSql<Self::Dialect> + ClausesAgree<J>,
     {
-        db.fetch_first::<SelectionDecoder<Self::Decoded, Self::Source, I>>(crate::render::render_statement(self))
+        let statement = crate::render::render_statement(self).map(RenderedSql::with_access::<Self::Access>);
+        db.fetch_first::<SelectionDecoder<Self::Decoded, Self::Source, I>>(statement)
     }
 }

@@ -234,7 +234,7 @@ where
     C::All<'a, Flat<T, S, Cs, D>>: MapRows<Flat<T, S, Cs, D>>,
     D: Dialect,
 {
-    db.fetch_all::<Joined<T, S, Cs>>(statement)
+    db.fetch_all::<Joined<T, S, Cs>>(statement.map(RenderedSql::with_access::<Reads>))
         .map_rows(regroup::<T, S, Cs, D>)
 }
 
@@ -251,7 +251,7 @@ where
     C::All<'a, Flat<T, S, Cs, D>>: MapRows<Flat<T, S, Cs, D>>,
     D: Dialect,
 {
-    db.fetch_all::<Joined<T, S, Cs>>(statement)
+    db.fetch_all::<Joined<T, S, Cs>>(statement.map(RenderedSql::with_access::<Reads>))
         .map_rows(|flat| regroup::<T, S, Cs, D>(flat).map(|rows| rows.into_iter().next()))
 }
 

@@ -30,6 +30,7 @@ pub fn render_statement<'q, D: Dialect, S: RenderSql<D>>(statement: &'q S) -> Re
             sql: Cow::Borrowed(shape.text()),
             binds,
             shape: Some(shape),
+            read_only: false,
         });
     }
     let mut rendered = render_text(statement)?;

@@ -144,6 +144,28 @@ pub struct RenderedSql<'q> {
     /// The kept text this statement's SQL is, when it is one: statements of the same
     /// shape have the same text, so a backend can find its prepared statement by it.
     pub shape: Option<Shape>,
+    /// Whether the statement only reads (a SELECT without a row lock): a read replica may
+    /// answer it. `false` unless the query builder knows, so raw SQL goes to the primary.
+    pub read_only: bool,
+}
+
+impl<'q> RenderedSql<'q> {
+    /// A statement written by hand (raw SQL, generated DDL): no shape, and not known to
+    /// only read.
+    pub fn new(sql: impl Into<Cow<'q, str>>, binds: Vec<Value<'q>>) -> Self {
+        RenderedSql {
+            sql: sql.into(),
+            binds,
+            shape: None,
+            read_only: false,
+        }
+    }
+
+    /// Marks the statement as one that only reads, when `A` says so.
+    pub fn with_access<A: crate::access::Access>(mut self) -> Self {
+        self.read_only = A::READS;
+        self
+    }
 }
 
 impl<'q, D: Dialect> Default for SqlWriter<'q, D> {
@@ -470,11 +492,7 @@ impl<'q, D: Dialect> SqlWriter<'q, D> {
         }
         match self.error {
             Some(source) => Err(Error::Encode { sql: self.sql, source }),
-            None => Ok(RenderedSql {
-                sql: Cow::Owned(self.sql),
-                binds: self.binds,
-                shape: None,
-            }),
+            None => Ok(RenderedSql::new(self.sql, self.binds)),
         }
     }
 }
