@@ -57,7 +57,7 @@ pub mod mysql {
 pub mod sqlite {
     pub use mizzle_dsl::sqlite::*;
     #[cfg(feature = "sqlite")]
-    pub use mizzle_sqlite::{AsyncDatabase, ConnectOptions, Database, Transaction};
+    pub use mizzle_sqlite::{AsyncDatabase, ConnectOptions, Database, Steps, Transaction};
 }
 
 /// Request-body validators derived from the tables: [`Validator`](validate::Validator)

@@ -76,6 +76,73 @@ pub trait RawExecutor<D: Dialect>: Executor<D> + Send + Sync {
     fn decode_first<R: DecodeRow<D>>(row: Self::Row) -> Result<R::Row, Error>;
 }
 
+/// A database that hands over rows one at a time as they arrive, with bounded memory:
+/// `query.stream(&db)`.
+pub trait StreamExecutor<D: Dialect>: Executor<D> {
+    /// The rows: a [`RowStream`] on the async backends; on synchronous SQLite, rows
+    /// stepped through with a closure.
+    type Stream<'a, T>
+    where
+        Self: 'a;
+
+    /// Runs a statement and hands over its rows, each decoded with `R`, as they arrive.
+    fn fetch_stream<'a, R: DecodeRow<D>>(
+        &'a self,
+        statement: Result<RenderedSql<'a>, Error>,
+    ) -> Self::Stream<'a, R::Row>;
+}
+
+/// A boxed, sendable stream: what the async backends stream rows in.
+pub type BoxStream<'a, T> = Pin<Box<dyn futures_core::Stream<Item = T> + Send + 'a>>;
+
+/// The rows of `query.stream(&db)` on an async backend: a [`Stream`](futures_core::Stream)
+/// of decoded rows, each read from the connection as it is asked for, so that memory stays
+/// bounded however many rows there are. The driver's rows come from a boxed stream and are
+/// decoded by a plain function, as [`FetchAll`] does. The connection is held until the
+/// last row (or the stream is dropped, which stops the statement on the server).
+#[must_use = "streams do nothing unless polled"]
+pub struct RowStream<'a, Raw, T> {
+    rows: BoxStream<'a, Result<Raw, Error>>,
+    decode: fn(Raw) -> Result<T, Error>,
+}
+
+impl<'a, Raw, T> RowStream<'a, Raw, T> {
+    /// Streams `rows`, decoding each with `decode`.
+    pub fn new(rows: BoxStream<'a, Result<Raw, Error>>, decode: fn(Raw) -> Result<T, Error>) -> Self {
+        RowStream { rows, decode }
+    }
+}
+
+impl<Raw, T> RowStream<'_, Raw, T> {
+    /// The next row, or `None` after the last: `while let Some(row) = rows.try_next().await? {..}`.
+    pub async fn try_next(&mut self) -> Result<Option<T>, Error> {
+        std::future::poll_fn(|cx| Pin::new(&mut *self).poll_next_row(cx))
+            .await
+            .transpose()
+    }
+
+    fn poll_next_row(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<T, Error>>> {
+        match ready!(self.rows.as_mut().poll_next(cx)) {
+            Some(Ok(raw)) => Poll::Ready(Some((self.decode)(raw))),
+            Some(Err(error)) => Poll::Ready(Some(Err(error))),
+            None => Poll::Ready(None),
+        }
+    }
+}
+
+impl<Raw, T> futures_core::Stream for RowStream<'_, Raw, T> {
+    type Item = Result<T, Error>;
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.poll_next_row(cx)
+    }
+}
+
+impl<Raw, T> std::fmt::Debug for RowStream<'_, Raw, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RowStream")
+    }
+}
+
 /// How a transaction isolates itself from concurrent ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IsolationLevel {

@@ -2,7 +2,7 @@
 
 use mizzle_dsl::access::{ReadOnly, ReadWrite};
 use mizzle_dsl::dialect::Dialect;
-use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, RawExecutor};
+use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, RawExecutor, StreamExecutor};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
@@ -176,6 +176,11 @@ impl<DB: RawExecutor<D>, D: Dialect> ReadReplicas<DB, D> {
         })
     }
 
+    /// The database the next read goes to: a replica that is up, else the primary.
+    fn reader(&self) -> &DB {
+        self.choose().map_or(&self.primary, |index| &self.replicas[index].db)
+    }
+
     /// The replica the next read goes to, if one is up.
     fn choose(&self) -> Option<usize> {
         let count = self.replicas.len();
@@ -330,6 +335,41 @@ impl<DB: RawExecutor<D>, D: Dialect> RawExecutor<D> for Replicated<DB, D> {
 
     fn decode_first<R: DecodeRow<D>>(row: DB::Row) -> Result<R::Row, Error> {
         DB::decode_first::<R>(row)
+    }
+}
+
+/// A stream of rows runs on the replica chosen when it starts (the primary when none is
+/// up); a replica that fails part-way fails the stream, since its first rows are taken.
+impl<DB: RawExecutor<D> + StreamExecutor<D>, D: Dialect> StreamExecutor<D> for ReadReplicas<DB, D> {
+    type Stream<'a, T>
+        = DB::Stream<'a, T>
+    where
+        Self: 'a;
+
+    fn fetch_stream<'a, R: DecodeRow<D>>(
+        &'a self,
+        statement: Result<RenderedSql<'a>, Error>,
+    ) -> Self::Stream<'a, R::Row> {
+        self.reader().fetch_stream::<R>(statement)
+    }
+}
+
+/// A stream of a statement that only reads runs on a replica, as for [`ReadReplicas`];
+/// any other on the primary.
+impl<DB: RawExecutor<D> + StreamExecutor<D>, D: Dialect> StreamExecutor<D> for Replicated<DB, D> {
+    type Stream<'a, T>
+        = DB::Stream<'a, T>
+    where
+        Self: 'a;
+
+    fn fetch_stream<'a, R: DecodeRow<D>>(
+        &'a self,
+        statement: Result<RenderedSql<'a>, Error>,
+    ) -> Self::Stream<'a, R::Row> {
+        match reads(&statement) {
+            true => self.set.fetch_stream::<R>(statement),
+            false => self.set.primary.fetch_stream::<R>(statement),
+        }
     }
 }
 

@@ -85,6 +85,11 @@ async fn reads_go_to_the_standby_and_writes_and_transactions_to_the_primary() {
     assert!(read_by_standby!(db.replicas()));
     // Reading one's own writes: the primary, asked for.
     assert!(!read_by_standby!(db.primary()));
+    // A stream of rows too.
+    let in_recovery = select(sql::<Bool>("pg_is_in_recovery()")).from(notes::table);
+    let mut rows = in_recovery.stream(&db);
+    assert_eq!(rows.try_next().await.unwrap(), Some(true));
+    assert_eq!(rows.try_next().await.unwrap(), None);
 
     // Writes go to the primary (the standby would refuse them: it is read-only).
     insert(notes::table)

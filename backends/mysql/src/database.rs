@@ -168,7 +168,7 @@ impl Database {
     /// transaction or a script. The kept connection goes back to the pool first: with one
     /// connection allowed, it is the one the pool has to give; one kept while waiting
     /// goes back too.
-    async fn pooled(&self) -> Result<Conn, Error> {
+    pub(crate) async fn pooled(&self) -> Result<Conn, Error> {
         loop {
             let mut kept_meanwhile = pin!(self.kept.kept_meanwhile());
             kept_meanwhile.as_mut().enable();
@@ -338,7 +338,12 @@ impl Database {
     /// Keeps the connection for the next statement when it is sound: after a result, or
     /// after an error the server answered with. Any other error (a broken connection, a
     /// packet out of order) drops it, and mysql_async's pool closes or resets it.
-    fn finish<T>(&self, conn: Connection, sql: &str, result: Result<T, mysql_async::Error>) -> Result<T, Error> {
+    pub(crate) fn finish<T>(
+        &self,
+        conn: Connection,
+        sql: &str,
+        result: Result<T, mysql_async::Error>,
+    ) -> Result<T, Error> {
         if matches!(result, Ok(_) | Err(mysql_async::Error::Server(_))) {
             self.kept.keep(conn);
         }
@@ -350,15 +355,15 @@ impl Database {
 /// future dropped: a timeout around it, a `select!` that took another branch), the
 /// connection's server thread is ended, which stops the statement there, and the
 /// connection is closed rather than reused.
-struct InFlight(Option<Connection>);
+pub(crate) struct InFlight(pub(crate) Option<Connection>);
 
 impl InFlight {
-    fn conn(&mut self) -> &mut Connection {
+    pub(crate) fn conn(&mut self) -> &mut Connection {
         self.0.as_mut().expect("a connection in flight until it lands")
     }
 
     /// The statement finished: the connection, to keep or to drop.
-    fn land(mut self) -> Connection {
+    pub(crate) fn land(mut self) -> Connection {
         self.0.take().expect("a connection lands once")
     }
 }

@@ -16,6 +16,7 @@ mod kept;
 mod params;
 mod row;
 mod run;
+mod stream;
 mod transaction;
 
 pub use database::{Database, PoolOptions};

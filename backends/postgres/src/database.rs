@@ -22,7 +22,7 @@ use std::time::Duration;
 #[derive(Clone)]
 pub struct Database {
     pool: Pool,
-    kept: Arc<KeptConnection>,
+    pub(crate) kept: Arc<KeptConnection>,
     target: String,
 }
 
@@ -185,7 +185,7 @@ impl Database {
     /// waiting for it. The wait's future is boxed: it is large (1.6 kB) and rarely
     /// needed, and every statement's future would otherwise be that large and copied
     /// whole into its box.
-    async fn connection(&self) -> Result<Connection, Error> {
+    pub(crate) async fn connection(&self) -> Result<Connection, Error> {
         match self.kept.take() {
             Some(kept) => Ok(kept),
             None => Box::pin(self.kept.take_or_wait(|| self.pooled())).await,
@@ -243,15 +243,15 @@ impl Database {
 /// future dropped: a timeout around it, a `select!` that took another branch), the server
 /// is asked to cancel the statement, and the connection is closed, so that neither the
 /// statement nor its cancel can reach a statement run on it later.
-struct InFlight(Option<Connection>);
+pub(crate) struct InFlight(pub(crate) Option<Connection>);
 
 impl InFlight {
-    fn conn(&mut self) -> &mut Connection {
+    pub(crate) fn conn(&mut self) -> &mut Connection {
         self.0.as_mut().expect("a connection in flight until it lands")
     }
 
     /// The statement finished: the connection, to keep or to discard.
-    fn land(mut self) -> Connection {
+    pub(crate) fn land(mut self) -> Connection {
         self.0.take().expect("a connection lands once")
     }
 }

@@ -17,6 +17,7 @@ mod fetch;
 mod kept;
 mod params;
 mod row;
+mod stream;
 mod transaction;
 
 pub use database::{Database, PoolOptions};

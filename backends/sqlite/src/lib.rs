@@ -15,8 +15,10 @@ mod params;
 mod row;
 mod run;
 mod session;
+mod steps;
 mod transaction;
 
 pub use async_database::AsyncDatabase;
 pub use database::{ConnectOptions, Database};
+pub use steps::Steps;
 pub use transaction::Transaction;

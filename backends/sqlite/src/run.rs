@@ -23,6 +23,24 @@ pub(crate) fn fetch_all<R: DecodeRow<Sqlite>>(
     })
 }
 
+/// Steps through the rows, handing each to `visit` as SQLite produces it, until the last
+/// or until `visit` returns `false`.
+pub(crate) fn for_each<R: DecodeRow<Sqlite>>(
+    session: &Session,
+    statement: &RenderedSql<'_>,
+    visit: &mut dyn FnMut(R::Row) -> bool,
+) -> Result<(), Error> {
+    session.with_statement(statement, |prepared| {
+        let mut rows = prepared.raw_query();
+        while let Some(row) = rows.next().map_err(|e| database_error(&statement.sql, e))? {
+            if !visit(R::decode(&mut SqliteRow(row))?) {
+                break;
+            }
+        }
+        Ok(())
+    })
+}
+
 pub(crate) fn fetch_first<R: DecodeRow<Sqlite>>(
     session: &Session,
     statement: &RenderedSql<'_>,

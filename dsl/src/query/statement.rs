@@ -6,7 +6,7 @@ use super::selection::{Selection, SelectionDecoder};
 use crate::access::{Access, Permits};
 use crate::dialect::Dialect;
 use crate::error::Error;
-use crate::exec::Executor;
+use crate::exec::{Executor, StreamExecutor};
 use crate::render::{RenderSql, RenderedSql};
 
 /// A complete statement of one dialect.
@@ -110,5 +110,21 @@ pub trait RowQuery: Statement {
     {
         let statement = crate::render::render_statement(self).map(RenderedSql::with_access::<Self::Access>);
         db.fetch_first::<SelectionDecoder<Self::Decoded, Self::Source, I>>(statement)
+    }
+
+    /// The rows one at a time, as they arrive, with memory bounded however many there
+    /// are: a [`Stream`](futures_core::Stream) on PostgreSQL and MySQL
+    /// (`while let Some(row) = rows.try_next().await?`), and on synchronous SQLite rows
+    /// stepped through with `.for_each(|row| ..)`. The connection is held until the last
+    /// row is read or the stream is dropped.
+    fn stream<'a, C, I, J>(&'a self, db: &'a C) -> C::Stream<'a, RowOf<Self, I>>
+    where
+        C: StreamExecutor<Self::Dialect, Mode: Permits<Self::Access>>,
+        Self::Decoded: Selection<Self::Source, I, Self::Dialect>,
+        Self::Filter: WhereChosen,
+        Self: RenderSql<Self::Dialect> + ClausesAgree<J>,
+    {
+        let statement = crate::render::render_statement(self).map(RenderedSql::with_access::<Self::Access>);
+        db.fetch_stream::<SelectionDecoder<Self::Decoded, Self::Source, I>>(statement)
     }
 }
