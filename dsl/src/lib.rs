@@ -30,6 +30,7 @@ pub mod relation;
 pub mod render;
 pub mod row;
 pub mod schema;
+pub mod trace;
 pub mod types;
 
 pub use error::{DbErrorKind, DecodeError, EncodeError, Error};

@@ -20,6 +20,7 @@ mod row_security;
 mod schema;
 mod search;
 mod set_operations_all;
+mod spans;
 mod transactions;
 mod validation;
 mod vectors;

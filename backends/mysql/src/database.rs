@@ -12,6 +12,7 @@ use mizzle_dsl::dialect::MySql;
 use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, RawExecutor, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
+use mizzle_dsl::trace::TraceContext;
 use mizzle_dsl::Error;
 use mysql_async::prelude::Queryable;
 use mysql_async::{Conn, Opts, OptsBuilder, Pool, PoolConstraints, PoolOpts};
@@ -35,6 +36,7 @@ pub struct Database {
     /// The server's `auto_increment_increment`, read when connecting: how far apart the
     /// keys of one INSERT are.
     key_increment: u64,
+    trace: Arc<TraceContext>,
 }
 
 impl std::fmt::Debug for Database {
@@ -63,6 +65,9 @@ pub struct PoolOptions {
     /// limit when `None`, the default. (MySQL 8 names its own `max_execution_time`, for
     /// SELECT only: set it with `init` on a pool of your own.)
     pub statement_timeout: Option<Duration>,
+    /// With the `tracing` feature, whether statement spans record the bound values
+    /// (`db.query.parameters`). Off by default: values may hold personal data or secrets.
+    pub trace_values: bool,
 }
 
 impl Default for PoolOptions {
@@ -73,6 +78,7 @@ impl Default for PoolOptions {
             idle_timeout: Duration::from_secs(600),
             connect_timeout: Some(Duration::from_secs(10)),
             statement_timeout: None,
+            trace_values: false,
         }
     }
 }
@@ -104,6 +110,7 @@ impl Database {
             .ok_or_else(|| Error::connection(url, "the pool's max_size must be at least 1"))?;
         let target = mizzle_dsl::redact::redact_url(url);
         let opts = Opts::from_url(&url.replacen("mariadb://", "mysql://", 1)).map_err(|e| Error::connection(url, e))?;
+        let namespace = opts.db_name().unwrap_or_default().to_owned();
         let opts = OptsBuilder::from_opts(opts)
             .pool_opts(
                 PoolOpts::default()
@@ -121,6 +128,10 @@ impl Database {
             wait_timeout: options.wait_timeout,
             max_packet: None,
             key_increment: 1,
+            trace: Arc::new(TraceContext {
+                record_values: options.trace_values,
+                ..TraceContext::new("mysql", namespace)
+            }),
         };
         // Fail now, naming the server, rather than at the first query; a server that
         // accepts the connection and says nothing fails after the connect timeout.
@@ -156,6 +167,7 @@ impl Database {
             wait_timeout: None,
             max_packet: None,
             key_increment: 1,
+            trace: Arc::new(TraceContext::new("mysql", "")),
         }
     }
 
@@ -234,7 +246,8 @@ impl Database {
         F: AsyncFnOnce(&Transaction<'_, M>) -> Result<T, E>,
         E: From<Error>,
     {
-        run_transaction(self.pooled().await?, (self.max_packet, self.key_increment), options, f).await
+        let conn = self.pooled().await?;
+        run_transaction(conn, &self.trace, (self.max_packet, self.key_increment), options, f).await
     }
 
     /// The kept connection, if there is one the next statement can trust: one that sat
@@ -251,6 +264,14 @@ impl Database {
     /// while it waited for the pool. The waits are boxed: they are large and rarely
     /// awaited, and the statement's future, copied whole into its box, stays small.
     async fn run<O: Operation>(&self, statement: RenderedSql<'_>) -> Result<O::Output, Error> {
+        self.trace
+            .statement(&statement)
+            .run(self.run_untraced::<O>(statement), O::count)
+            .await
+    }
+
+    /// [`run`](Self::run), outside of any span.
+    async fn run_untraced<O: Operation>(&self, statement: RenderedSql<'_>) -> Result<O::Output, Error> {
         loop {
             if let Some(kept) = self.take_kept().await {
                 match self.run_kept::<O>(kept, &statement).await {
@@ -259,11 +280,11 @@ impl Database {
                     None => break,
                 }
             }
-            if let Some(conn) = Box::pin(self.checkout_unless_kept()).await? {
+            if let Some(conn) = Box::pin(self.trace.pool_wait(self.checkout_unless_kept())).await? {
                 return self.run_pooled::<O>(conn, statement).await;
             }
         }
-        let conn = Box::pin(self.pooled()).await?;
+        let conn = Box::pin(self.trace.pool_wait(self.pooled())).await?;
         self.run_pooled::<O>(conn, statement).await
     }
 

@@ -46,6 +46,11 @@ impl Rows {
     pub(crate) fn push(&mut self, row: Row) {
         self.values.extend(row.unwrap_raw());
     }
+
+    /// How many rows there are.
+    pub(crate) fn len(&self) -> usize {
+        self.values.len().checked_div(self.columns.len()).unwrap_or(0)
+    }
 }
 
 impl Drop for Rows {

@@ -43,6 +43,8 @@ impl Statement<'_> {
 pub(crate) trait Operation {
     /// What the statement gives back.
     type Output: Send;
+    /// How many rows that is (or the statement changed), for its span.
+    fn count(output: &Self::Output) -> u64;
     /// Runs `statement` with `params` on `conn`.
     fn run<'c>(
         conn: &'c mut Conn,
@@ -62,6 +64,9 @@ pub(crate) struct Inserted;
 
 impl Operation for All {
     type Output = Rows;
+    fn count(rows: &Rows) -> u64 {
+        rows.len() as u64
+    }
     async fn run<'c>(conn: &'c mut Conn, statement: Statement<'c>, params: Params) -> Result<Rows, mysql_async::Error> {
         let mut result = statement.exec_iter(conn, params).await?;
         let mut rows = Rows::new(result.columns().unwrap_or_default());
@@ -75,6 +80,9 @@ impl Operation for All {
 
 impl Operation for First {
     type Output = Option<Row>;
+    fn count(row: &Option<Row>) -> u64 {
+        row.is_some() as u64
+    }
     fn run<'c>(
         conn: &'c mut Conn,
         statement: Statement<'c>,
@@ -89,6 +97,9 @@ impl Operation for First {
 
 impl Operation for Changed {
     type Output = u64;
+    fn count(changed: &u64) -> u64 {
+        *changed
+    }
     async fn run<'c>(conn: &'c mut Conn, statement: Statement<'c>, params: Params) -> Result<u64, mysql_async::Error> {
         let result = statement.exec_iter(conn, params).await?;
         let affected = result.affected_rows();
@@ -99,6 +110,9 @@ impl Operation for Changed {
 
 impl Operation for Inserted {
     type Output = (u64, Option<u64>);
+    fn count(&(inserted, _): &(u64, Option<u64>)) -> u64 {
+        inserted
+    }
     async fn run<'c>(
         conn: &'c mut Conn,
         statement: Statement<'c>,

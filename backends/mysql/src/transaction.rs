@@ -9,6 +9,7 @@ use mizzle_dsl::dialect::MySql;
 use mizzle_dsl::exec::{close_after, in_savepoint, BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
+use mizzle_dsl::trace::TraceContext;
 use mizzle_dsl::Error;
 use mysql_async::prelude::Queryable;
 use mysql_async::Conn;
@@ -22,6 +23,7 @@ use tokio::sync::Mutex;
 #[derive(Debug)]
 pub struct Transaction<'t, M = ReadWrite> {
     conn: &'t Mutex<Conn>,
+    trace: &'t TraceContext,
     depth: u32,
     /// The server's `max_allowed_packet`, where known, to explain a broken connection.
     max_packet: Option<usize>,
@@ -103,6 +105,7 @@ async fn run_sql(conn: &Mutex<Conn>, sql: &str) -> Result<(), Error> {
 
 pub(crate) async fn run_transaction<M, T, E, F>(
     conn: Conn,
+    trace: &TraceContext,
     (max_packet, key_increment): (Option<usize>, u64),
     options: TransactionOptions<M>,
     f: F,
@@ -115,28 +118,31 @@ where
     let mut open = OpenTransaction {
         conn: Some(Mutex::new(conn)),
     };
-    let result = {
-        let conn = open
-            .conn
-            .as_ref()
-            .expect("the guard holds the connection until it is done");
-        for sql in begin_sql(options)? {
-            run_sql(conn, &sql).await?;
-        }
-        close_after(
-            f(&Transaction {
-                conn,
-                depth: 0,
-                max_packet,
-                key_increment,
-                mode: PhantomData,
-            }),
-            |sql| run_sql_owned(conn, sql),
-            "COMMIT".to_owned(),
-            "ROLLBACK".to_owned(),
-        )
-        .await
-    };
+    let result = trace
+        .transaction(async {
+            let conn = open
+                .conn
+                .as_ref()
+                .expect("the guard holds the connection until it is done");
+            for sql in begin_sql(options)? {
+                run_sql(conn, &sql).await?;
+            }
+            close_after(
+                f(&Transaction {
+                    conn,
+                    trace,
+                    depth: 0,
+                    max_packet,
+                    key_increment,
+                    mode: PhantomData,
+                }),
+                |sql| run_sql_owned(conn, sql),
+                "COMMIT".to_owned(),
+                "ROLLBACK".to_owned(),
+            )
+            .await
+        })
+        .await;
     // Closed, one way or the other: the connection goes back to the pool.
     drop(open.conn.take());
     result
@@ -152,6 +158,7 @@ impl<M: AccessMode> Transaction<'_, M> {
     {
         let inner = Transaction {
             conn: self.conn,
+            trace: self.trace,
             depth: self.depth + 1,
             max_packet: self.max_packet,
             key_increment: self.key_increment,
@@ -201,29 +208,28 @@ impl<M: AccessMode> Executor<MySql> for Transaction<'_, M> {
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::All<'a, R::Row> {
-        FetchAll::new(
-            Box::pin(
-                async move { run::once::<run::All>(&mut *self.conn.lock().await, statement?, self.max_packet).await },
-            ),
-            decode_all::<R>,
-        )
+        FetchAll::new(Box::pin(self.run::<run::All>(statement)), decode_all::<R>)
     }
 
     fn fetch_first<'a, R: DecodeRow<MySql>>(
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::Get<'a, R::Row> {
-        FetchFirst::new(
-            Box::pin(async move {
-                run::once::<run::First>(&mut *self.conn.lock().await, statement?, self.max_packet).await
-            }),
-            decode::<R>,
-        )
+        FetchFirst::new(Box::pin(self.run::<run::First>(statement)), decode::<R>)
     }
 
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        Box::pin(
-            async move { run::once::<run::Changed>(&mut *self.conn.lock().await, statement?, self.max_packet).await },
-        )
+        Box::pin(self.run::<run::Changed>(statement))
+    }
+}
+
+impl<M> Transaction<'_, M> {
+    /// Runs a statement on the transaction's connection, in its span.
+    async fn run<O: run::Operation>(&self, statement: Result<RenderedSql<'_>, Error>) -> Result<O::Output, Error> {
+        let statement = statement?;
+        let span = self.trace.statement(&statement);
+        let conn = &mut *self.conn.lock().await;
+        span.run(run::once::<O>(conn, statement, self.max_packet), O::count)
+            .await
     }
 }

@@ -11,6 +11,7 @@ use mizzle_dsl::dialect::Pg;
 use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, RawExecutor, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
+use mizzle_dsl::trace::TraceContext;
 use mizzle_dsl::Error;
 use std::sync::Arc;
 use std::time::Duration;
@@ -24,6 +25,7 @@ pub struct Database {
     pool: Pool,
     pub(crate) kept: Arc<KeptConnection>,
     target: String,
+    trace: Arc<TraceContext>,
 }
 
 impl std::fmt::Debug for Database {
@@ -51,6 +53,9 @@ pub struct PoolOptions {
     /// [`DbErrorKind::StatementTimeout`](mizzle_dsl::DbErrorKind::StatementTimeout). No
     /// limit when `None`, the default.
     pub statement_timeout: Option<Duration>,
+    /// With the `tracing` feature, whether statement spans record the bound values
+    /// (`db.query.parameters`). Off by default: values may hold personal data or secrets.
+    pub trace_values: bool,
 }
 
 impl Default for PoolOptions {
@@ -60,6 +65,7 @@ impl Default for PoolOptions {
             wait_timeout: Some(Duration::from_secs(30)),
             connect_timeout: Some(Duration::from_secs(10)),
             statement_timeout: None,
+            trace_values: false,
         }
     }
 }
@@ -100,6 +106,8 @@ impl Database {
             };
             config.options(&options);
         }
+        // PostgreSQL's default database is the user's name.
+        let namespace = config.get_dbname().or(config.get_user()).unwrap_or_default().to_owned();
         let manager = Manager::from_config(
             config,
             tokio_postgres::NoTls,
@@ -118,6 +126,10 @@ impl Database {
             pool,
             kept: Arc::default(),
             target,
+            trace: Arc::new(TraceContext {
+                record_values: options.trace_values,
+                ..TraceContext::new("postgresql", namespace)
+            }),
         };
         // Fail now, naming the server, rather than at the first query.
         db.kept.keep(Connection::new(db.pooled().await?));
@@ -130,6 +142,7 @@ impl Database {
             pool,
             kept: Arc::default(),
             target: "the given pool".to_owned(),
+            trace: Arc::new(TraceContext::new("postgresql", "")),
         }
     }
 
@@ -165,7 +178,7 @@ impl Database {
         E: From<Error>,
     {
         let client = self.checkout().await?;
-        run_transaction(client, options, f).await
+        run_transaction(client, &self.trace, options, f).await
     }
 }
 
@@ -188,8 +201,17 @@ impl Database {
     pub(crate) async fn connection(&self) -> Result<Connection, Error> {
         match self.kept.take() {
             Some(kept) => Ok(kept),
-            None => Box::pin(self.kept.take_or_wait(|| self.pooled())).await,
+            None => Box::pin(self.trace.pool_wait(self.kept.take_or_wait(|| self.pooled()))).await,
         }
+    }
+
+    /// Runs a statement in its span (with the `tracing` feature and a subscriber listening).
+    async fn traced<O: fetch::Operation>(&self, statement: Result<RenderedSql<'_>, Error>) -> Result<O::Output, Error> {
+        let statement = statement?;
+        self.trace
+            .statement(&statement)
+            .run(self.run::<O>(&statement), O::count)
+            .await
     }
 
     /// Runs a statement on the kept connection, or on one from the pool, and keeps the
@@ -297,18 +319,18 @@ impl RawExecutor<Pg> for Database {
     type Row = tokio_postgres::Row;
 
     fn rows<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> BoxFuture<'a, Result<Self::Rows, Error>> {
-        Box::pin(async move { self.run::<fetch::All>(&statement?).await })
+        Box::pin(self.traced::<fetch::All>(statement))
     }
 
     fn first_row<'a>(
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> BoxFuture<'a, Result<Option<Self::Row>, Error>> {
-        Box::pin(async move { self.run::<fetch::First>(&statement?).await })
+        Box::pin(self.traced::<fetch::First>(statement))
     }
 
     fn changed<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> BoxFuture<'a, Result<u64, Error>> {
-        Box::pin(async move { self.run::<fetch::Changed>(&statement?).await })
+        Box::pin(self.traced::<fetch::Changed>(statement))
     }
 
     fn decode_all<R: DecodeRow<Pg>>(rows: Self::Rows) -> Result<Vec<R::Row>, Error> {

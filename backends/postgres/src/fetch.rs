@@ -38,6 +38,8 @@ pub(crate) async fn run<O: Operation>(client: &ClientWrapper, statement: &Render
 pub(crate) trait Operation {
     /// What the statement gives back.
     type Output: Send;
+    /// How many rows that is (or the statement changed), for its span.
+    fn count(output: &Self::Output) -> u64;
     /// Runs `prepared` (the statement's prepared form) on `client`.
     fn run<'c>(
         client: &'c ClientWrapper,
@@ -55,6 +57,9 @@ pub(crate) struct Changed;
 
 impl Operation for All {
     type Output = Vec<Row>;
+    fn count(rows: &Vec<Row>) -> u64 {
+        rows.len() as u64
+    }
     async fn run(client: &ClientWrapper, prepared: &Statement, statement: &RenderedSql<'_>) -> Result<Vec<Row>, Error> {
         let rows = client
             .query_raw(prepared, statement.binds.iter().map(PgParam))
@@ -66,6 +71,9 @@ impl Operation for All {
 
 impl Operation for First {
     type Output = Option<Row>;
+    fn count(row: &Option<Row>) -> u64 {
+        row.is_some() as u64
+    }
     async fn run(
         client: &ClientWrapper,
         prepared: &Statement,
@@ -82,6 +90,9 @@ impl Operation for First {
 
 impl Operation for Changed {
     type Output = u64;
+    fn count(changed: &u64) -> u64 {
+        *changed
+    }
     async fn run(client: &ClientWrapper, prepared: &Statement, statement: &RenderedSql<'_>) -> Result<u64, Error> {
         client
             .execute_raw(prepared, statement.binds.iter().map(PgParam))

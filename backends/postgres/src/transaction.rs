@@ -10,6 +10,7 @@ use mizzle_dsl::dialect::Pg;
 use mizzle_dsl::exec::{close_after, in_savepoint, BoxFuture, Executor, FetchAll, FetchFirst, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
+use mizzle_dsl::trace::TraceContext;
 use mizzle_dsl::Error;
 use std::marker::PhantomData;
 use std::sync::{Mutex, PoisonError};
@@ -21,6 +22,7 @@ use std::sync::{Mutex, PoisonError};
 #[derive(Debug)]
 pub struct Transaction<'c, M = ReadWrite> {
     client: &'c ClientWrapper,
+    trace: &'c TraceContext,
     depth: u32,
     failed: &'c FailedStatement,
     mode: PhantomData<M>,
@@ -96,34 +98,42 @@ async fn batch_owned(client: &ClientWrapper, sql: String) -> Result<(), Error> {
     batch(client, &sql).await
 }
 
-pub(crate) async fn run_transaction<M, T, E, F>(client: Object, options: TransactionOptions<M>, f: F) -> Result<T, E>
+pub(crate) async fn run_transaction<M, T, E, F>(
+    client: Object,
+    trace: &TraceContext,
+    options: TransactionOptions<M>,
+    f: F,
+) -> Result<T, E>
 where
     M: AccessMode,
     F: AsyncFnOnce(&Transaction<'_, M>) -> Result<T, E>,
     E: From<Error>,
 {
     let mut guard = PooledTransaction { client: Some(client) };
-    let result = {
-        let client: &ClientWrapper = guard
-            .client
-            .as_ref()
-            .expect("the guard holds the connection until it is done");
-        batch(client, &begin_sql(options)).await?;
-        let failed = FailedStatement::default();
-        let tx = Transaction {
-            client,
-            depth: 0,
-            failed: &failed,
-            mode: PhantomData,
-        };
-        close_after(
-            async { failed.check(f(&tx).await) },
-            |sql| batch_owned(client, sql),
-            "COMMIT".to_owned(),
-            "ROLLBACK".to_owned(),
-        )
-        .await
-    };
+    let result = trace
+        .transaction(async {
+            let client: &ClientWrapper = guard
+                .client
+                .as_ref()
+                .expect("the guard holds the connection until it is done");
+            batch(client, &begin_sql(options)).await?;
+            let failed = FailedStatement::default();
+            let tx = Transaction {
+                client,
+                trace,
+                depth: 0,
+                failed: &failed,
+                mode: PhantomData,
+            };
+            close_after(
+                async { failed.check(f(&tx).await) },
+                |sql| batch_owned(client, sql),
+                "COMMIT".to_owned(),
+                "ROLLBACK".to_owned(),
+            )
+            .await
+        })
+        .await;
     // The transaction is closed (or the connection is broken and the error says so):
     // hand the connection back to the pool.
     if let Some(client) = guard.client.take() {
@@ -144,6 +154,7 @@ impl<M: AccessMode> Transaction<'_, M> {
     {
         let inner = Transaction {
             client: self.client,
+            trace: self.trace,
             depth: self.depth + 1,
             failed: self.failed,
             mode: PhantomData,
@@ -203,30 +214,25 @@ impl<M: AccessMode> Executor<Pg> for Transaction<'_, M> {
         Self: 'a;
 
     fn fetch_all<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::All<'a, R::Row> {
-        FetchAll::new(
-            Box::pin(async move {
-                self.failed
-                    .note(fetch::run::<fetch::All>(self.client, &statement?).await)
-            }),
-            decode_all::<R>,
-        )
+        FetchAll::new(Box::pin(self.run::<fetch::All>(statement)), decode_all::<R>)
     }
 
     fn fetch_first<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Get<'a, R::Row> {
-        FetchFirst::new(
-            Box::pin(async move {
-                self.failed
-                    .note(fetch::run::<fetch::First>(self.client, &statement?).await)
-            }),
-            decode::<R>,
-        )
+        FetchFirst::new(Box::pin(self.run::<fetch::First>(statement)), decode::<R>)
     }
 
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        Box::pin(async move {
-            self.failed
-                .note(fetch::run::<fetch::Changed>(self.client, &statement?).await)
-        })
+        Box::pin(self.run::<fetch::Changed>(statement))
+    }
+}
+
+impl<M> Transaction<'_, M> {
+    /// Runs a statement on the transaction's connection, in its span, noting a failure.
+    async fn run<O: fetch::Operation>(&self, statement: Result<RenderedSql<'_>, Error>) -> Result<O::Output, Error> {
+        let statement = statement?;
+        let run = fetch::run::<O>(self.client, &statement);
+        self.failed
+            .note(self.trace.statement(&statement).run(run, O::count).await)
     }
 }
 

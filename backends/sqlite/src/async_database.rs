@@ -63,17 +63,26 @@ impl Executor<Sqlite> for AsyncDatabase {
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::All<'a, R::Row> {
-        ready(statement.and_then(|statement| run::fetch_all::<R>(self.lock().session(), &statement)))
+        ready(statement.and_then(|statement| {
+            let db = self.lock();
+            run::fetch_all::<R>(db.session(), db.trace(), &statement)
+        }))
     }
 
     fn fetch_first<'a, R: DecodeRow<Sqlite>>(
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::Get<'a, R::Row> {
-        ready(statement.and_then(|statement| run::fetch_first::<R>(self.lock().session(), &statement)))
+        ready(statement.and_then(|statement| {
+            let db = self.lock();
+            run::fetch_first::<R>(db.session(), db.trace(), &statement)
+        }))
     }
 
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        ready(statement.and_then(|statement| run::execute(self.lock().session(), &statement)))
+        ready(statement.and_then(|statement| {
+            let db = self.lock();
+            run::execute(db.session(), db.trace(), &statement)
+        }))
     }
 }

@@ -9,6 +9,7 @@ use mizzle_dsl::dialect::Sqlite;
 use mizzle_dsl::exec::{Executor, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
+use mizzle_dsl::trace::TraceContext;
 use mizzle_dsl::Error;
 use rusqlite::Connection;
 use std::time::Duration;
@@ -21,6 +22,7 @@ use std::time::Duration;
 #[derive(Debug)]
 pub struct Database {
     session: Session,
+    trace: TraceContext,
 }
 
 impl Database {
@@ -67,8 +69,15 @@ impl Database {
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(|e| database_error("PRAGMA foreign_keys = ON", e))?;
         conn.set_prepared_statement_cache_capacity(256);
+        // SQLite gives an in-memory database the empty path.
+        let namespace = conn
+            .path()
+            .filter(|path| !path.is_empty())
+            .unwrap_or(":memory:")
+            .to_owned();
         Ok(Database {
             session: Session::open(conn),
+            trace: TraceContext::new("sqlite", namespace),
         })
     }
 
@@ -85,7 +94,7 @@ impl Database {
         F: FnOnce(&Transaction<'_>) -> Result<T, E>,
         E: From<Error>,
     {
-        run_transaction(&self.session, TransactionOptions::default(), f)
+        run_transaction(&self.session, &self.trace, TransactionOptions::default(), f)
     }
 
     /// [`transaction`](Self::transaction) with options: SQLite transactions are always
@@ -98,7 +107,7 @@ impl Database {
         F: FnOnce(&Transaction<'_, M>) -> Result<T, E>,
         E: From<Error>,
     {
-        run_transaction(&self.session, options, f)
+        run_transaction(&self.session, &self.trace, options, f)
     }
 
     /// The rusqlite connection, for what mizzle does not cover.
@@ -109,6 +118,11 @@ impl Database {
     /// The session, for the async wrapper.
     pub(crate) fn session(&self) -> &Session {
         &self.session
+    }
+
+    /// What its statements' spans carry.
+    pub(crate) fn trace(&self) -> &TraceContext {
+        &self.trace
     }
 }
 
@@ -167,18 +181,18 @@ impl Executor<Sqlite> for Database {
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::All<'a, R::Row> {
-        run::fetch_all::<R>(&self.session, &statement?)
+        run::fetch_all::<R>(&self.session, &self.trace, &statement?)
     }
 
     fn fetch_first<'a, R: DecodeRow<Sqlite>>(
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::Get<'a, R::Row> {
-        run::fetch_first::<R>(&self.session, &statement?)
+        run::fetch_first::<R>(&self.session, &self.trace, &statement?)
     }
 
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        run::execute(&self.session, &statement?)
+        run::execute(&self.session, &self.trace, &statement?)
     }
 }
 

@@ -32,13 +32,21 @@ impl<T> Steps<'_, T> {
     pub fn for_each<E: From<Error>>(self, mut visit: impl FnMut(T) -> Result<(), E>) -> Result<(), E> {
         let statement = self.statement?;
         let mut stopped = None;
-        (self.step)(self.db.session(), &statement, &mut |row| match visit(row) {
-            Ok(()) => true,
-            Err(error) => {
-                stopped = Some(error);
-                false
-            }
-        })?;
+        let mut rows = 0;
+        let step = || {
+            (self.step)(self.db.session(), &statement, &mut |row| {
+                rows += 1;
+                match visit(row) {
+                    Ok(()) => true,
+                    Err(error) => {
+                        stopped = Some(error);
+                        false
+                    }
+                }
+            })?;
+            Ok(rows)
+        };
+        self.db.trace().statement(&statement).run_sync(step, |rows| *rows)?;
         stopped.map_or(Ok(()), Err)
     }
 }

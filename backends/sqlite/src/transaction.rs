@@ -9,6 +9,7 @@ use mizzle_dsl::dialect::Sqlite;
 use mizzle_dsl::exec::{Executor, IsolationLevel, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
+use mizzle_dsl::trace::TraceContext;
 use mizzle_dsl::Error;
 use rusqlite::Connection;
 use std::marker::PhantomData;
@@ -20,6 +21,7 @@ use std::marker::PhantomData;
 #[derive(Debug)]
 pub struct Transaction<'c, M = ReadWrite> {
     session: &'c Session,
+    trace: &'c TraceContext,
     depth: u32,
     mode: PhantomData<M>,
 }
@@ -83,7 +85,12 @@ fn begin_sql<M: AccessMode>(options: TransactionOptions<M>) -> Result<&'static s
     })
 }
 
-pub(crate) fn run_transaction<M, T, E, F>(session: &Session, options: TransactionOptions<M>, f: F) -> Result<T, E>
+pub(crate) fn run_transaction<M, T, E, F>(
+    session: &Session,
+    trace: &TraceContext,
+    options: TransactionOptions<M>,
+    f: F,
+) -> Result<T, E>
 where
     M: AccessMode,
     F: FnOnce(&Transaction<'_, M>) -> Result<T, E>,
@@ -92,6 +99,7 @@ where
     run_sql(session.connection(), begin_sql(options)?)?;
     let tx = Transaction {
         session,
+        trace,
         depth: 0,
         mode: PhantomData,
     };
@@ -119,6 +127,7 @@ impl<M: AccessMode> Transaction<'_, M> {
         run_sql(self.session.connection(), &format!("SAVEPOINT {name}"))?;
         let inner = Transaction {
             session: self.session,
+            trace: self.trace,
             depth: self.depth + 1,
             mode: PhantomData,
         };
@@ -160,17 +169,17 @@ impl<M: AccessMode> Executor<Sqlite> for Transaction<'_, M> {
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::All<'a, R::Row> {
-        run::fetch_all::<R>(self.session, &statement?)
+        run::fetch_all::<R>(self.session, self.trace, &statement?)
     }
 
     fn fetch_first<'a, R: DecodeRow<Sqlite>>(
         &'a self,
         statement: Result<RenderedSql<'a>, Error>,
     ) -> Self::Get<'a, R::Row> {
-        run::fetch_first::<R>(self.session, &statement?)
+        run::fetch_first::<R>(self.session, self.trace, &statement?)
     }
 
     fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        run::execute(self.session, &statement?)
+        run::execute(self.session, self.trace, &statement?)
     }
 }
