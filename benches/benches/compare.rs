@@ -11,6 +11,7 @@
 //! otherwise); an unreachable one is skipped.
 
 use criterion::Criterion;
+use futures_util::future::join_all;
 use mizzle::prelude::*;
 use mizzle::{insert, select};
 use mizzle_benches::paired::{paired, Paired, Rounds};
@@ -464,6 +465,62 @@ fn postgres(c: &mut Criterion) {
             rt.block_on(client.query_opt(&stmt, &[&id]))
                 .unwrap()
                 .map(|r| (r.get::<_, i32>(0), r.get::<_, String>(1), r.get::<_, Option<String>>(2)))
+        },
+    );
+
+    // A hundred independent lookups: one after another, then pipelined on one connection
+    // (sent together, answered together); the raw side does the same with tokio-postgres.
+    let by_id = |id: i32| {
+        select((users::id, users::name, users::hair_color))
+            .from(users::table)
+            .filter(users::id.eq(id))
+    };
+    let ids = |i: u64| (0..100).map(move |n| ((i * 100 + n) % 1000 + 1) as i32);
+    compare(
+        c,
+        "lookups_100_sequential_postgres",
+        |i| {
+            rt.block_on(async {
+                let mut found = Vec::with_capacity(100);
+                for id in ids(i) {
+                    found.push(by_id(id).get(&db).await.unwrap());
+                }
+                found
+            })
+        },
+        |i| {
+            rt.block_on(async {
+                let mut found = Vec::with_capacity(100);
+                for id in ids(i) {
+                    let row = client.query_opt(&stmt, &[&id]).await.unwrap();
+                    found.push(row.map(|r| (r.get::<_, i32>(0), r.get::<_, String>(1), r.get::<_, Option<String>>(2))));
+                }
+                found
+            })
+        },
+    );
+    compare(
+        c,
+        "lookups_100_pipelined_postgres",
+        |i| {
+            rt.block_on(db.pipeline(async |p| {
+                let lookups = ids(i).map(|id| async move { by_id(id).get(p).await });
+                join_all(lookups).await.into_iter().collect::<Result<Vec<_>, _>>()
+            }))
+            .unwrap()
+        },
+        |i| {
+            rt.block_on(async {
+                let lookups = ids(i).map(|id| {
+                    let stmt = &stmt;
+                    let client = &client;
+                    async move {
+                        let row = client.query_opt(stmt, &[&id]).await.unwrap();
+                        row.map(|r| (r.get::<_, i32>(0), r.get::<_, String>(1), r.get::<_, Option<String>>(2)))
+                    }
+                });
+                join_all(lookups).await
+            })
         },
     );
 

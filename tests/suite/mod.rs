@@ -1,6 +1,7 @@
 //! The same scenarios on every backend: `scenarios!` writes one module of tests per
 //! database from a schema module and a connect function.
 
+mod batches;
 mod connecting;
 mod constraints;
 mod ddl_safety;

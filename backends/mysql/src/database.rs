@@ -216,6 +216,24 @@ impl Database {
         Ok(run::inserted_ids(inserted, self.key_increment))
     }
 
+    /// Runs `statements` atomically, in one transaction, one after another (MySQL's
+    /// protocol has no pipelining). Returns the number of rows each changed; when one
+    /// fails, the batch is rolled back and its error returned.
+    pub async fn batch(&self, statements: &[&dyn mizzle_dsl::query::Batched<MySql>]) -> Result<Vec<u64>, Error> {
+        let rendered: Vec<RenderedSql<'_>> = statements
+            .iter()
+            .map(|statement| statement.render_batched())
+            .collect::<Result<_, _>>()?;
+        self.transaction(async |tx| {
+            let mut changed = Vec::with_capacity(rendered.len());
+            for statement in rendered {
+                changed.push(tx.execute(Ok(statement)).await?);
+            }
+            Ok(changed)
+        })
+        .await
+    }
+
     /// Runs SQL text with no parameters, such as DDL; several statements may be separated by `;`.
     pub async fn execute_sql(&self, sql: &str) -> Result<(), Error> {
         self.pooled()

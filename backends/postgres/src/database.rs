@@ -183,6 +183,11 @@ impl Database {
 }
 
 impl Database {
+    /// What its statements' spans carry.
+    pub(crate) fn trace(&self) -> &TraceContext {
+        &self.trace
+    }
+
     /// A connection of its own, for a transaction or a script: the kept one, or one from
     /// the pool (its statements kept by shape are left behind).
     async fn checkout(&self) -> Result<deadpool_postgres::Object, Error> {

@@ -16,9 +16,11 @@ mod error;
 mod fetch;
 mod kept;
 mod params;
+mod pipeline;
 mod row;
 mod stream;
 mod transaction;
 
 pub use database::{Database, PoolOptions};
+pub use pipeline::Pipeline;
 pub use transaction::Transaction;

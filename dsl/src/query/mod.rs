@@ -65,7 +65,7 @@ pub use select::{from, select, OneColumn, Scalar, Select, SelectBuilder, Subquer
 pub use select_alias::{As, NamedField};
 pub use selection::{ExprList, Selection, SelectionDecoder, SelectionIn, TableColumns, TableRow, WholeRow};
 pub use set_operation::{Compound, ResultColumns, RowsMatch, SameRowsAs, SetOperator};
-pub use statement::{ClausesAgree, RowOf, RowQuery, ScopeChecked, Statement};
+pub use statement::{Batched, ClausesAgree, RowOf, RowQuery, ScopeChecked, Statement};
 pub use subquery::{Field, SelectedBy, SubquerySource};
 pub use update::{update, NoFrom, Update, UpdateFrom, UpdateScope, UpdateTable};
 pub use write_limit::Limited;

@@ -53,6 +53,24 @@ pub trait Statement: Sized {
     }
 }
 
+/// A statement that can run in a batch (`db.batch(&[&insert, &update])`): any complete
+/// statement, rendered on its own and run for the number of rows it changes. The batch
+/// takes them as trait objects, so statements of different types mix.
+pub trait Batched<D: Dialect> {
+    /// The statement's SQL and values.
+    fn render_batched(&self) -> Result<RenderedSql<'_>, Error>;
+}
+
+impl<S> Batched<S::Dialect> for S
+where
+    S: Statement + RenderSql<<S as Statement>::Dialect>,
+    S::Filter: WhereChosen,
+{
+    fn render_batched(&self) -> Result<RenderedSql<'_>, Error> {
+        crate::render::render_statement(self)
+    }
+}
+
 /// Proof that what a statement selects (or returns) reads only tables in its scope: a
 /// select's list, its FROM clause and joins; a RETURNING list, the table written.
 /// Checked by `.to_sql()` and `.prepare()`; running checks it through [`Selection`].
