@@ -76,6 +76,18 @@ pub trait RawExecutor<D: Dialect>: Executor<D> + Send + Sync {
     fn decode_first<R: DecodeRow<D>>(row: Self::Row) -> Result<R::Row, Error>;
 }
 
+/// An async database whose results can be kept outside it — in a query cache — as bytes,
+/// and decoded later as if they had just come from the server.
+pub trait KeepRows<D: Dialect>: RawExecutor<D> {
+    /// Writes a whole result to `out`.
+    fn keep_rows(rows: &Self::Rows, out: &mut Vec<u8>);
+    /// Writes a first row to `out`, as a result of that one row.
+    fn keep_row(row: &Self::Row, out: &mut Vec<u8>);
+    /// Decodes every row of a result [`keep_rows`](Self::keep_rows) wrote, with `R`. Bytes
+    /// it did not write are an error, never a panic.
+    fn decode_kept<R: DecodeRow<D>>(kept: &[u8]) -> Result<Vec<R::Row>, Error>;
+}
+
 /// A database that hands over rows one at a time as they arrive, with bounded memory:
 /// `query.stream(&db)`.
 pub trait StreamExecutor<D: Dialect>: Executor<D> {

@@ -14,6 +14,7 @@ mod pg;
 mod pg_faults;
 mod pg_types;
 mod pool;
+mod query_cache;
 mod relations;
 mod replicas;
 mod row_locks;

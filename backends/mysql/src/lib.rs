@@ -13,6 +13,7 @@
 mod database;
 mod error;
 mod kept;
+mod kept_rows;
 mod params;
 mod row;
 mod run;

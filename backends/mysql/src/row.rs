@@ -47,6 +47,21 @@ impl Rows {
         self.values.extend(row.unwrap_raw());
     }
 
+    /// Appends one value of a row (a kept result read back).
+    pub(crate) fn push_value(&mut self, value: Value) {
+        self.values.push(Some(value));
+    }
+
+    /// The columns.
+    pub(crate) fn columns(&self) -> &[Column] {
+        &self.columns
+    }
+
+    /// Every value, row after row.
+    pub(crate) fn values(&self) -> &[Option<Value>] {
+        &self.values
+    }
+
     /// How many rows there are.
     pub(crate) fn len(&self) -> usize {
         self.values.len().checked_div(self.columns.len()).unwrap_or(0)

@@ -15,6 +15,7 @@ mod database;
 mod error;
 mod fetch;
 mod kept;
+mod kept_rows;
 mod params;
 mod pipeline;
 mod row;

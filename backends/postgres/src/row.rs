@@ -8,7 +8,7 @@ use postgres_types::{FromSql, Type};
 use tokio_postgres::Row;
 
 /// The raw bytes of any column, as tokio-postgres hands them over.
-struct RawBytes<'a>(Option<&'a [u8]>);
+pub(crate) struct RawBytes<'a>(pub(crate) Option<&'a [u8]>);
 
 impl<'a> FromSql<'a> for RawBytes<'a> {
     fn from_sql(_ty: &Type, raw: &'a [u8]) -> Result<Self, Box<dyn std::error::Error + Sync + Send>> {
