@@ -41,6 +41,10 @@ pub struct Cli {
     /// `postgresql`, `mysql` or `sqlite`: checked against the schema.
     #[arg(long, global = true)]
     pub dialect: Option<String>,
+    /// The server, when not the dialect's first: `cockroachdb`, `yugabytedb`, `neon`,
+    /// `mariadb`, `tidb`, `vitess` (`planetscale`)…
+    #[arg(long, global = true)]
+    pub engine: Option<String>,
     /// A file of declared renames.
     #[arg(long, global = true)]
     pub renames: Option<PathBuf>,
@@ -324,6 +328,7 @@ fn execute(cli: Cli, schema: Option<SchemaModel>, seed: Option<&SeedFn>) -> Resu
     config.dir = cli.dir.or(config.dir);
     config.table = cli.table.or(config.table);
     config.dialect = cli.dialect.or(config.dialect);
+    config.engine = cli.engine.or(config.engine);
     config.renames = cli.renames.or(config.renames);
     config.schema_filter = cli.schema_filter.or(config.schema_filter);
     let schema = match schema {
@@ -336,6 +341,7 @@ fn execute(cli: Cli, schema: Option<SchemaModel>, seed: Option<&SeedFn>) -> Resu
     let dir = config.migrations_dir();
     let options = MigrateOptions {
         table: config.journal_table(),
+        engine: config.engine()?,
         ..MigrateOptions::default()
     };
     let runtime = || {

@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 pub struct Config {
     /// `postgresql`, `mysql` or `sqlite`.
     pub dialect: Option<String>,
+    /// The server, when it is not the dialect's first: `cockroachdb`, `yugabytedb`,
+    /// `neon`, `mariadb`, `tidb`, `vitess` (`planetscale`)… (see `Engine`).
+    pub engine: Option<String>,
     /// The database URL.
     pub url: Option<String>,
     /// The environment variable that holds the database URL, when `url` is not given.
@@ -33,6 +36,25 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(e) => Err(format!("cannot read {}: {e}", path.display())),
         }
+    }
+
+    /// The engine `engine` names, if it is given.
+    pub fn engine(&self) -> Result<Option<mizzle_dsl::dialect::Engine>, String> {
+        self.engine
+            .as_deref()
+            .map(|name| {
+                mizzle_dsl::dialect::Engine::named(name).ok_or_else(|| {
+                    let known: Vec<&str> = mizzle_dsl::dialect::Engine::ALL
+                        .iter()
+                        .map(|engine| engine.name)
+                        .collect();
+                    format!(
+                        "mizzle.toml names the engine `{name}`, which is none of {}",
+                        known.join(", ")
+                    )
+                })
+            })
+            .transpose()
     }
 
     /// The database URL: `url`, else the variable `url_env` names.

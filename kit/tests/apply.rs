@@ -4,9 +4,9 @@
 
 mod support;
 
-use mizzle_dsl::dialect::DialectKind;
+use mizzle_dsl::dialect::{DialectKind, Engine};
 use mizzle_dsl::schema::model::{ColumnModel, SchemaModel, TableModel};
-use mizzle_kit::apply::{connect, migrate, status, MigrateOptions, State};
+use mizzle_kit::apply::{connect, lock_row, migrate, status, MigrateOptions, State};
 use mizzle_kit::check::{check, Problem};
 use mizzle_kit::migrations::{files, generate, GenerateOptions, Migration};
 
@@ -39,8 +39,9 @@ fn at(timestamp: &str) -> GenerateOptions {
     }
 }
 
-async fn two_instances_apply_each_migration_once(dialect: &str, kind: DialectKind) {
-    let test = format!("lock_{}", dialect.replace("postgresql", "pg"));
+async fn two_instances_apply_each_migration_once(dialect: &str, kind: DialectKind, engine: Option<Engine>) {
+    let on = engine.map_or(String::new(), |engine| format!("_{}", engine.name));
+    let test = format!("lock_{}{on}", dialect.replace("postgresql", "pg"));
     let Some(url) = support::database(dialect, &test).await else {
         return;
     };
@@ -54,7 +55,10 @@ async fn two_instances_apply_each_migration_once(dialect: &str, kind: DialectKin
             .unwrap();
     }
     let migrations = files::load(&dir).unwrap();
-    let options = MigrateOptions::default();
+    let options = MigrateOptions {
+        engine,
+        ..MigrateOptions::default()
+    };
     let (one, two) = tokio::join!(
         migrate(&url, &migrations, &options),
         migrate(&url, &migrations, &options)
@@ -66,21 +70,63 @@ async fn two_instances_apply_each_migration_once(dialect: &str, kind: DialectKin
     assert_eq!(done, names, "every migration applied exactly once");
     let states = status(&url, &migrations, &options).await.unwrap();
     assert!(states.iter().all(|(_, s)| *s == State::Applied), "{states:?}");
+    // Where the lock was a row, the row is gone once both are done.
+    if let Some(lock) = lock_row(&options.table, engine) {
+        let mut conn = connect(&url).await.unwrap();
+        conn.execute(&lock.take).await.expect("the lock is free");
+        conn.execute(&lock.release).await.unwrap();
+    }
 }
 
 #[tokio::test]
 async fn two_instances_starting_together_apply_each_migration_once_on_postgres() {
-    two_instances_apply_each_migration_once("postgresql", DialectKind::Pg).await;
+    two_instances_apply_each_migration_once("postgresql", DialectKind::Pg, None).await;
+}
+
+#[tokio::test]
+async fn on_an_engine_without_advisory_locks_a_lock_row_keeps_two_instances_apart_on_postgres() {
+    two_instances_apply_each_migration_once("postgresql", DialectKind::Pg, Some(Engine::COCKROACHDB)).await;
+}
+
+#[tokio::test]
+async fn on_an_engine_without_advisory_locks_a_lock_row_keeps_two_instances_apart_on_mysql() {
+    two_instances_apply_each_migration_once("mysql", DialectKind::MySql, Some(Engine::VITESS)).await;
+}
+
+#[test]
+fn the_lock_row_is_spelled_for_each_dialect_and_only_where_needed() {
+    let cockroach = lock_row("journal", Some(Engine::COCKROACHDB)).unwrap();
+    assert_eq!(
+        cockroach.create,
+        r#"CREATE TABLE IF NOT EXISTS "journal_lock" (id integer PRIMARY KEY, taken_at timestamptz NOT NULL DEFAULT now())"#
+    );
+    assert_eq!(cockroach.take, r#"INSERT INTO "journal_lock" (id) VALUES (1)"#);
+    assert_eq!(cockroach.release, r#"DELETE FROM "journal_lock" WHERE id = 1"#);
+    let vitess = lock_row("journal", Some(Engine::VITESS)).unwrap();
+    assert_eq!(
+        vitess.create,
+        "CREATE TABLE IF NOT EXISTS `journal_lock` (id integer PRIMARY KEY, taken_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP)"
+    );
+    assert_eq!(vitess.take, "INSERT INTO `journal_lock` (id) VALUES (1)");
+    for with_advisory_locks in [
+        None,
+        Some(Engine::POSTGRES),
+        Some(Engine::NEON),
+        Some(Engine::TIDB),
+        Some(Engine::SQLITE),
+    ] {
+        assert_eq!(lock_row("journal", with_advisory_locks), None);
+    }
 }
 
 #[tokio::test]
 async fn two_instances_starting_together_apply_each_migration_once_on_mysql() {
-    two_instances_apply_each_migration_once("mysql", DialectKind::MySql).await;
+    two_instances_apply_each_migration_once("mysql", DialectKind::MySql, None).await;
 }
 
 #[tokio::test]
 async fn two_instances_starting_together_apply_each_migration_once_on_sqlite() {
-    two_instances_apply_each_migration_once("sqlite", DialectKind::Sqlite).await;
+    two_instances_apply_each_migration_once("sqlite", DialectKind::Sqlite, None).await;
 }
 
 #[tokio::test]

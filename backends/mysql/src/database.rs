@@ -8,7 +8,7 @@ use crate::run::{self, Operation};
 use crate::transaction::{run_transaction, Transaction};
 use futures_util::future::{select, Either};
 use mizzle_dsl::access::{AccessMode, ReadWrite};
-use mizzle_dsl::dialect::MySql;
+use mizzle_dsl::dialect::{Engine, MySql};
 use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, RawExecutor, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
@@ -68,6 +68,10 @@ pub struct PoolOptions {
     /// With the `tracing` feature, whether statement spans record the bound values
     /// (`db.query.parameters`). Off by default: values may hold personal data or secrets.
     pub trace_values: bool,
+    /// The server that speaks MySQL's protocol here ([`Engine::MARIADB`] by default;
+    /// [`Engine::MYSQL`], [`Engine::TIDB`], [`Engine::VITESS`]): which setting the
+    /// statement timeout uses.
+    pub engine: Engine,
 }
 
 impl Default for PoolOptions {
@@ -79,17 +83,20 @@ impl Default for PoolOptions {
             connect_timeout: Some(Duration::from_secs(10)),
             statement_timeout: None,
             trace_values: false,
+            engine: Engine::MARIADB,
         }
     }
 }
 
 /// What every connection of the pool sets first: UTC for `timestamp` columns, and the
-/// statement timeout, in seconds.
+/// statement timeout, in the engine's own setting.
 fn session_settings(options: &PoolOptions) -> Vec<String> {
     let mut settings = vec!["SET time_zone = '+00:00'".to_owned()];
-    if let Some(limit) = options.statement_timeout {
-        settings.push(format!("SET SESSION max_statement_time = {}", limit.as_secs_f64()));
-    }
+    settings.extend(
+        options
+            .statement_timeout
+            .and_then(|limit| options.engine.statement_timeout_sql(limit)),
+    );
     settings
 }
 
@@ -465,5 +472,34 @@ impl RawExecutor<MySql> for Database {
 
     fn decode_first<R: DecodeRow<MySql>>(row: mysql_async::Row) -> Result<R::Row, Error> {
         decode::<R>(row)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{session_settings, PoolOptions};
+    use mizzle_dsl::dialect::Engine;
+    use std::time::Duration;
+
+    #[test]
+    fn the_statement_timeout_is_set_with_the_engines_own_setting() {
+        let options = |engine| PoolOptions {
+            statement_timeout: Some(Duration::from_secs(2)),
+            engine,
+            ..PoolOptions::default()
+        };
+        assert_eq!(
+            session_settings(&options(Engine::MARIADB)),
+            ["SET time_zone = '+00:00'", "SET SESSION max_statement_time = 2"]
+        );
+        assert_eq!(
+            session_settings(&options(Engine::MYSQL)),
+            ["SET time_zone = '+00:00'", "SET SESSION max_execution_time = 2000"]
+        );
+        assert_eq!(
+            session_settings(&options(Engine::TIDB)),
+            ["SET time_zone = '+00:00'", "SET SESSION max_execution_time = 2000"]
+        );
+        assert_eq!(session_settings(&PoolOptions::default()), ["SET time_zone = '+00:00'"]);
     }
 }

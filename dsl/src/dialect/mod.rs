@@ -1,6 +1,7 @@
 //! SQL dialects: quoting, placeholders and the capabilities only some dialects have.
 
 mod capability;
+mod engine;
 mod literal;
 mod mysql;
 mod pg;
@@ -11,6 +12,7 @@ pub use capability::{
     SupportsLockOf, SupportsOnConflict, SupportsOnDuplicateKey, SupportsReturning, SupportsRowLocks,
     SupportsSetOperationAll, SupportsWriteLimit,
 };
+pub use engine::Engine;
 pub use mysql::{MySql, MySqlBytes, MySqlValueRef};
 pub use pg::{Pg, PgValueRef};
 pub use sqlite::{Sqlite, SqliteValueRef};

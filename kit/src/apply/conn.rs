@@ -1,6 +1,7 @@
 //! One session with a database, for applying migrations: statements, the journal's rows,
 //! transactions and the lock, on each driver.
 
+use mizzle_dsl::dialect::{DialectKind, Engine};
 use std::time::Duration;
 
 /// A journal row: a migration's name, checksum, how many of its statements ran, and
@@ -269,8 +270,25 @@ impl Conn {
     }
 
     /// Takes the migrations lock for this session (PostgreSQL's advisory lock, MySQL's
-    /// GET_LOCK); SQLite's is each migration's immediate transaction.
-    pub async fn lock(&mut self, table: &str) -> Result<(), String> {
+    /// GET_LOCK); SQLite's is each migration's immediate transaction. On an engine without
+    /// advisory locks, a row of a lock table, waited for up to ten minutes.
+    pub async fn lock(&mut self, table: &str, engine: Option<Engine>) -> Result<(), String> {
+        if let Some(lock) = lock_row(table, engine) {
+            // Two instances creating the table at once: PostgreSQL fails the second on its
+            // catalog's key, and then the table is there.
+            self.unless_duplicate(&lock.create).await?;
+            for _ in 0..1200 {
+                if self.unless_duplicate(&lock.take).await? {
+                    return Ok(());
+                }
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            return Err(format!(
+                "the migrations lock ({}) was held for 10 minutes; if no other instance is applying \
+                 migrations, a run that died left it: `{}`",
+                lock.table, lock.release
+            ));
+        }
         match self {
             Conn::Pg(client) => client
                 .execute("SELECT pg_advisory_lock(hashtext($1))", &[&table])
@@ -293,7 +311,10 @@ impl Conn {
     }
 
     /// Releases the lock [`lock`](Self::lock) took.
-    pub async fn unlock(&mut self, table: &str) -> Result<(), String> {
+    pub async fn unlock(&mut self, table: &str, engine: Option<Engine>) -> Result<(), String> {
+        if let Some(lock) = lock_row(table, engine) {
+            return self.execute(&lock.release).await;
+        }
         match self {
             Conn::Pg(client) => client
                 .execute("SELECT pg_advisory_unlock(hashtext($1))", &[&table])
@@ -307,6 +328,62 @@ impl Conn {
                     .map_err(|e| e.to_string())
             }
             Conn::Sqlite(_) => Ok(()),
+        }
+    }
+}
+
+/// The migrations lock as a row of a table, for engines without advisory locks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockRow {
+    /// The lock table's name: the journal's, then `_lock`.
+    pub table: String,
+    /// Creates the lock table if it is not there.
+    pub create: String,
+    /// Takes the lock: fails on the key while another instance holds it.
+    pub take: String,
+    /// Releases it.
+    pub release: String,
+}
+
+/// The lock row's statements, when `engine` has no advisory locks (SQLite's lock is its
+/// immediate transaction: none).
+pub fn lock_row(journal: &str, engine: Option<Engine>) -> Option<LockRow> {
+    let engine = engine.filter(|engine| !engine.advisory_locks && engine.dialect != DialectKind::Sqlite)?;
+    let table = format!("{journal}_lock");
+    let name = match engine.dialect {
+        DialectKind::MySql => format!("`{}`", table.replace('`', "``")),
+        _ => format!("\"{}\"", table.replace('"', "\"\"")),
+    };
+    let taken_at = match engine.dialect {
+        DialectKind::Pg => "timestamptz NOT NULL DEFAULT now()",
+        _ => "timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP",
+    };
+    Some(LockRow {
+        create: format!("CREATE TABLE IF NOT EXISTS {name} (id integer PRIMARY KEY, taken_at {taken_at})"),
+        take: format!("INSERT INTO {name} (id) VALUES (1)"),
+        release: format!("DELETE FROM {name} WHERE id = 1"),
+        table,
+    })
+}
+
+impl Conn {
+    /// Runs a statement: `false` when it broke a unique key (the lock is held elsewhere).
+    async fn unless_duplicate(&mut self, sql: &str) -> Result<bool, String> {
+        match self {
+            Conn::Pg(client) => match client.batch_execute(sql).await {
+                Ok(()) => Ok(true),
+                Err(e) if e.code() == Some(&tokio_postgres::error::SqlState::UNIQUE_VIOLATION) => Ok(false),
+                Err(e) => Err(pg_error(&e)),
+            },
+            Conn::MySql(conn) => {
+                use mysql_async::prelude::Queryable;
+                match conn.query_drop(sql).await {
+                    Ok(()) => Ok(true),
+                    Err(mysql_async::Error::Server(server)) if server.code == 1062 => Ok(false),
+                    Err(e) => Err(e.to_string()),
+                }
+            }
+            Conn::Sqlite(conn) => conn.execute_batch(sql).map(|()| true).map_err(|e| e.to_string()),
         }
     }
 }

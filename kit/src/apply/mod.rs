@@ -3,7 +3,7 @@
 
 mod conn;
 
-pub use conn::{connect, Conn, JournalRow};
+pub use conn::{connect, lock_row, Conn, JournalRow, LockRow};
 
 use crate::migrations::Migration;
 
@@ -16,6 +16,10 @@ pub struct MigrateOptions {
     pub allow_changed: bool,
     /// Go on when an applied migration's file is gone.
     pub allow_missing: bool,
+    /// The server, when it is not the dialect's first (`engine` in `mizzle.toml`): an
+    /// engine without advisory locks (CockroachDB, Vitess) is locked with a row of a
+    /// lock table instead.
+    pub engine: Option<mizzle_dsl::dialect::Engine>,
 }
 
 impl Default for MigrateOptions {
@@ -24,6 +28,7 @@ impl Default for MigrateOptions {
             table: "mizzle_migrations".to_owned(),
             allow_changed: false,
             allow_missing: false,
+            engine: None,
         }
     }
 }
@@ -78,12 +83,12 @@ pub async fn migrate_with(
 ) -> Result<Report, String> {
     let mut conn = connect(url).await?;
     // Locked first: two instances creating the journal at once would collide.
-    conn.lock(&options.table).await?;
+    conn.lock(&options.table, options.engine).await?;
     let result = match conn.create_journal(&options.table).await {
         Ok(()) => apply_pending(&mut conn, migrations, options, progress).await,
         Err(error) => Err(error),
     };
-    let unlocked = conn.unlock(&options.table).await;
+    let unlocked = conn.unlock(&options.table, options.engine).await;
     let report = result?;
     unlocked?;
     Ok(report)
@@ -264,12 +269,12 @@ pub async fn down(
     to: Option<&str>,
 ) -> Result<Report, String> {
     let mut conn = connect(url).await?;
-    conn.lock(&options.table).await?;
+    conn.lock(&options.table, options.engine).await?;
     let result = match conn.create_journal(&options.table).await {
         Ok(()) => undo(&mut conn, migrations, options, count, to).await,
         Err(error) => Err(error),
     };
-    let unlocked = conn.unlock(&options.table).await;
+    let unlocked = conn.unlock(&options.table, options.engine).await;
     let report = result?;
     unlocked?;
     Ok(report)
