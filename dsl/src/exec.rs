@@ -155,6 +155,22 @@ impl<Raw, T> std::fmt::Debug for RowStream<'_, Raw, T> {
     }
 }
 
+/// A database that runs transactions: what lets a handle that wraps one (a query cache)
+/// run a transaction on it and see its statements.
+pub trait Transactional<D: Dialect>: Sync {
+    /// The transaction its closure gets.
+    type Transaction<'t, M: AccessMode>: Executor<D, Mode = M>
+    where
+        Self: 't;
+
+    /// Runs `f` in a transaction, as the backend's own `transaction_with` does.
+    fn transaction_with<M, T, E, F>(&self, options: TransactionOptions<M>, f: F) -> impl Future<Output = Result<T, E>>
+    where
+        M: AccessMode,
+        F: AsyncFnOnce(&Self::Transaction<'_, M>) -> Result<T, E>,
+        E: From<Error>;
+}
+
 /// How a transaction isolates itself from concurrent ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IsolationLevel {

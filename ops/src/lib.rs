@@ -18,7 +18,7 @@ mod replicas;
 mod timeout;
 
 #[cfg(feature = "cache")]
-pub use cache::{CacheStats, Cached, CachedFor, Fetched, RedisCache};
+pub use cache::{CacheStats, Cached, CachedFor, CachedTransaction, Fetched, RedisCache};
 
 pub use replicas::{ReadReplicas, Replicated};
 pub use timeout::{Timeout, WithTimeout};

@@ -58,6 +58,22 @@ async fn redis_answers(cache: &RedisCache) -> bool {
     up
 }
 
+/// Runs `read` until the cache answers it (its result is stored in the background).
+async fn served_from_cache<F, R>(cache: &RedisCache, read: impl Fn() -> F)
+where
+    F: std::future::Future<Output = Result<R, mizzle::Error>>,
+{
+    let before = cache.stats().hits;
+    for _ in 0..50 {
+        read().await.unwrap();
+        if cache.stats().hits > before {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("the result was never served from the cache: {:?}", cache.stats());
+}
+
 #[tokio::test]
 async fn reads_are_served_from_redis_until_a_write_makes_them_stale() {
     use pg_schema::products;
@@ -125,7 +141,9 @@ async fn reads_are_served_from_redis_until_a_write_makes_them_stale() {
         .unwrap();
     assert_eq!(all.all(&other).await.unwrap()[0].0, "floor lamp");
 
-    // Reads in a transaction go to the database; its writes are made stale by `invalidate`.
+    // Reads in a transaction go to the database, and its writes are made stale once it
+    // commits.
+    served_from_cache(&cache, || all.all(&db)).await;
     let inside = db
         .transaction(async |tx| {
             update(products::table)
@@ -138,8 +156,12 @@ async fn reads_are_served_from_redis_until_a_write_makes_them_stale() {
         .await
         .unwrap();
     assert_eq!(inside[0].0, "table lamp");
-    db.invalidate(&["products"]).await;
     assert_eq!(all.all(&db).await.unwrap()[0].0, "table lamp");
+    // A write the handle did not see is made stale by `invalidate`.
+    served_from_cache(&cache, || all.all(&db)).await;
+    db.execute_sql("UPDATE products SET name = 'wall lamp'").await.unwrap();
+    db.invalidate(&["products"]).await;
+    assert_eq!(all.all(&db).await.unwrap()[0].0, "wall lamp");
 }
 
 #[tokio::test]

@@ -14,12 +14,13 @@ pub use store::{CacheStats, RedisCache};
 
 use mizzle_dsl::access::ReadWrite;
 use mizzle_dsl::dialect::Dialect;
-use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, KeepRows};
+use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, KeepRows, TransactionOptions, Transactional};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
 use std::marker::PhantomData;
 use std::ops::Deref;
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 use tables::tables_in;
 
@@ -29,15 +30,76 @@ use tables::tables_in;
 /// every read through the handle with [`cache_every_read`](Self::cache_every_read), or one
 /// query at a time through [`cached`](Self::cached). Every write through a `Cached` handle
 /// (or one made with `cached`) makes the results that read its tables stale, in every
-/// process that shares the Redis: the next read goes to the database. Transactions and
-/// `execute_sql` run on the database itself (the handle dereferences to it): nothing read
-/// in a transaction comes from the cache, and what a transaction writes is made stale
-/// with [`invalidate`](Self::invalidate) after it commits.
+/// process that shares the Redis: the next read goes to the database. A
+/// [`transaction`](Self::transaction) reads nothing from the cache, and makes stale what
+/// it wrote once it commits. `execute_sql` and the rest of the database's own methods
+/// run on it directly (the handle dereferences to it); [`invalidate`](Self::invalidate)
+/// makes stale what they wrote.
 pub struct Cached<DB, D> {
     db: DB,
     cache: RedisCache,
     every_read: Option<Duration>,
     dialect: PhantomData<fn() -> D>,
+}
+
+/// A transaction of a [`Cached`] database: its statements run on the transaction, and
+/// the tables its writes name are made stale in the cache once it commits.
+pub struct CachedTransaction<'t, Tx> {
+    tx: &'t Tx,
+    written: &'t Mutex<Vec<String>>,
+}
+
+impl<Tx> CachedTransaction<'_, Tx> {
+    /// The backend's transaction, for what the cached one does not offer (savepoints,
+    /// `execute_sql`); writes made on it directly are not seen by the cache.
+    pub fn inner(&self) -> &Tx {
+        self.tx
+    }
+
+    /// Notes the tables a statement that may write names.
+    fn note<'s>(&self, statement: Result<RenderedSql<'s>, Error>) -> Result<RenderedSql<'s>, Error> {
+        if let Ok(statement) = &statement {
+            if !statement.read_only {
+                let mut written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
+                written.extend(tables_in(&statement.sql));
+            }
+        }
+        statement
+    }
+}
+
+impl<D: Dialect, Tx: Executor<D>> Executor<D> for CachedTransaction<'_, Tx> {
+    type Mode = Tx::Mode;
+    type All<'a, T>
+        = Tx::All<'a, T>
+    where
+        Self: 'a;
+    type Get<'a, T>
+        = Tx::Get<'a, T>
+    where
+        Self: 'a;
+    type Execute<'a>
+        = Tx::Execute<'a>
+    where
+        Self: 'a;
+
+    fn fetch_all<'a, R: DecodeRow<D>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::All<'a, R::Row> {
+        self.tx.fetch_all::<R>(self.note(statement))
+    }
+
+    fn fetch_first<'a, R: DecodeRow<D>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Get<'a, R::Row> {
+        self.tx.fetch_first::<R>(self.note(statement))
+    }
+
+    fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
+        self.tx.execute(self.note(statement))
+    }
+}
+
+impl<Tx> std::fmt::Debug for CachedTransaction<'_, Tx> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CachedTransaction")
+    }
 }
 
 /// A [`Cached`] database whose reads are cached for a given time: `db.cached(ttl)`.
@@ -82,8 +144,33 @@ impl<DB: KeepRows<D>, D: Dialect> Cached<DB, D> {
         &self.cache
     }
 
+    /// Runs `f` in a transaction on the database. Nothing read in it comes from the cache;
+    /// once it commits, the results that read a table it wrote are made stale.
+    pub async fn transaction<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        DB: Transactional<D>,
+        F: AsyncFnOnce(&CachedTransaction<'_, DB::Transaction<'_, ReadWrite>>) -> Result<T, E>,
+        E: From<Error>,
+    {
+        let written = Mutex::new(Vec::new());
+        let result = self
+            .db
+            .transaction_with(TransactionOptions::new(), async |tx| {
+                f(&CachedTransaction { tx, written: &written }).await
+            })
+            .await;
+        if result.is_ok() {
+            let mut written = written.into_inner().unwrap_or_else(PoisonError::into_inner);
+            written.sort();
+            written.dedup();
+            self.cache.bump(&written).await;
+        }
+        result
+    }
+
     /// Makes every cached result that read one of `tables` stale: for writes the handle
-    /// did not see (in a transaction, by `execute_sql`, by another program).
+    /// did not see (by `execute_sql`, in a transaction of the database's own, by another
+    /// program).
     pub async fn invalidate(&self, tables: &[&str]) {
         let tables: Vec<String> = tables.iter().map(|table| (*table).to_owned()).collect();
         self.cache.bump(&tables).await;
