@@ -80,6 +80,30 @@ macro_rules! stop_early {
     }};
 }
 
+/// On a server: fills `$table` with `$fill`, streams it whole with the heap measured,
+/// then drops a stream part-way.
+macro_rules! stream_a_million {
+    ($database:literal, $db:expr, $table:ident, $fill:expr) => {{
+        $db.execute_sql(&$fill).await.unwrap();
+        let query = select(($table::id, $table::body))
+            .from($table::table)
+            .order_by($table::id.asc());
+        let (read, growth) = growth_while(async {
+            let mut rows = query.stream($db);
+            let (mut count, mut sum) = (0, 0);
+            while let Some((id, body)) = rows.try_next().await.unwrap() {
+                assert_eq!(body, format!("line number {id}"));
+                count += 1;
+                sum += id;
+            }
+            (count, sum)
+        })
+        .await;
+        check($database, read, growth);
+        stop_early!($db, query, $table);
+    }};
+}
+
 mod pg_schema {
     use mizzle::pg::*;
     mizzle::table! {
@@ -119,27 +143,8 @@ async fn a_million_rows_stream_in_bounded_memory_on_every_database() {
     .await
     {
         use pg_schema::numbered;
-        db.execute_sql(&format!(
-            "INSERT INTO numbered SELECT g, 'line number ' || g FROM generate_series(1, {ROWS}) g"
-        ))
-        .await
-        .unwrap();
-        let query = select((numbered::id, numbered::body))
-            .from(numbered::table)
-            .order_by(numbered::id.asc());
-        let (read, growth) = growth_while(async {
-            let mut rows = query.stream(&db);
-            let (mut count, mut sum) = (0, 0);
-            while let Some((id, body)) = rows.try_next().await.unwrap() {
-                assert_eq!(body, format!("line number {id}"));
-                count += 1;
-                sum += id;
-            }
-            (count, sum)
-        })
-        .await;
-        check("PostgreSQL", read, growth);
-        stop_early!(&db, query, numbered);
+        let fill = format!("INSERT INTO numbered SELECT g, 'line number ' || g FROM generate_series(1, {ROWS}) g");
+        stream_a_million!("PostgreSQL", &db, numbered, fill);
     }
 
     if let Some(db) = support::mysql(
@@ -150,27 +155,8 @@ async fn a_million_rows_stream_in_bounded_memory_on_every_database() {
     {
         use mysql_schema::numbered;
         // MariaDB's sequence engine: seq_1_to_N is a table of the numbers 1 to N.
-        db.execute_sql(&format!(
-            "INSERT INTO numbered SELECT seq, CONCAT('line number ', seq) FROM seq_1_to_{ROWS}"
-        ))
-        .await
-        .unwrap();
-        let query = select((numbered::id, numbered::body))
-            .from(numbered::table)
-            .order_by(numbered::id.asc());
-        let (read, growth) = growth_while(async {
-            let mut rows = query.stream(&db);
-            let (mut count, mut sum) = (0, 0);
-            while let Some((id, body)) = rows.try_next().await.unwrap() {
-                assert_eq!(body, format!("line number {id}"));
-                count += 1;
-                sum += id;
-            }
-            (count, sum)
-        })
-        .await;
-        check("MariaDB", read, growth);
-        stop_early!(&db, query, numbered);
+        let fill = format!("INSERT INTO numbered SELECT seq, CONCAT('line number ', seq) FROM seq_1_to_{ROWS}");
+        stream_a_million!("MariaDB", &db, numbered, fill);
     }
 
     {

@@ -76,6 +76,58 @@ pub trait RawExecutor<D: Dialect>: Executor<D> + Send + Sync {
     fn decode_first<R: DecodeRow<D>>(row: Self::Row) -> Result<R::Row, Error>;
 }
 
+/// Implements [`Executor`] for a type that implements [`RawExecutor`], in terms of it:
+/// rows fetched by `rows` and `first_row` and decoded by `decode_all` and `decode_first`,
+/// writes run by `changed`. For the backends' databases and the handles that wrap them:
+/// `executor_via_raw!([DB: RawExecutor<D>, D: Dialect] Handle<DB, D>, D, mode = ReadOnly);`
+#[macro_export]
+macro_rules! executor_via_raw {
+    ([$($generics:tt)*] $ty:ty, $dialect:ty, mode = $mode:ty) => {
+        impl<$($generics)*> $crate::exec::Executor<$dialect> for $ty {
+            type Mode = $mode;
+            type All<'a, T>
+                = $crate::exec::FetchAll<'a, <Self as $crate::exec::RawExecutor<$dialect>>::Rows, T>
+            where
+                Self: 'a;
+            type Get<'a, T>
+                = $crate::exec::FetchFirst<'a, <Self as $crate::exec::RawExecutor<$dialect>>::Row, T>
+            where
+                Self: 'a;
+            type Execute<'a>
+                = $crate::exec::BoxFuture<'a, Result<u64, $crate::Error>>
+            where
+                Self: 'a;
+
+            fn fetch_all<'a, R: $crate::row::DecodeRow<$dialect>>(
+                &'a self,
+                statement: Result<$crate::render::RenderedSql<'a>, $crate::Error>,
+            ) -> Self::All<'a, R::Row> {
+                $crate::exec::FetchAll::new(
+                    $crate::exec::RawExecutor::rows(self, statement),
+                    <Self as $crate::exec::RawExecutor<$dialect>>::decode_all::<R>,
+                )
+            }
+
+            fn fetch_first<'a, R: $crate::row::DecodeRow<$dialect>>(
+                &'a self,
+                statement: Result<$crate::render::RenderedSql<'a>, $crate::Error>,
+            ) -> Self::Get<'a, R::Row> {
+                $crate::exec::FetchFirst::new(
+                    $crate::exec::RawExecutor::first_row(self, statement),
+                    <Self as $crate::exec::RawExecutor<$dialect>>::decode_first::<R>,
+                )
+            }
+
+            fn execute<'a>(
+                &'a self,
+                statement: Result<$crate::render::RenderedSql<'a>, $crate::Error>,
+            ) -> Self::Execute<'a> {
+                $crate::exec::RawExecutor::changed(self, statement)
+            }
+        }
+    };
+}
+
 /// An async database whose results can be kept outside it — in a query cache — as bytes,
 /// and decoded later as if they had just come from the server.
 pub trait KeepRows<D: Dialect>: RawExecutor<D> {

@@ -2,7 +2,7 @@
 
 use mizzle_dsl::access::{ReadOnly, ReadWrite};
 use mizzle_dsl::dialect::Dialect;
-use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, RawExecutor, StreamExecutor};
+use mizzle_dsl::exec::{BoxFuture, RawExecutor, StreamExecutor};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
@@ -215,33 +215,7 @@ fn unreachable(error: &Error) -> bool {
     )
 }
 
-impl<DB: RawExecutor<D>, D: Dialect> Executor<D> for ReadReplicas<DB, D> {
-    type Mode = ReadOnly;
-    type All<'a, T>
-        = FetchAll<'a, DB::Rows, T>
-    where
-        Self: 'a;
-    type Get<'a, T>
-        = FetchFirst<'a, DB::Row, T>
-    where
-        Self: 'a;
-    type Execute<'a>
-        = BoxFuture<'a, Result<u64, Error>>
-    where
-        Self: 'a;
-
-    fn fetch_all<'a, R: DecodeRow<D>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::All<'a, R::Row> {
-        FetchAll::new(self.rows(statement), DB::decode_all::<R>)
-    }
-
-    fn fetch_first<'a, R: DecodeRow<D>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Get<'a, R::Row> {
-        FetchFirst::new(self.first_row(statement), DB::decode_first::<R>)
-    }
-
-    fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        self.changed(statement)
-    }
-}
+mizzle_dsl::executor_via_raw!([DB: RawExecutor<D>, D: Dialect] ReadReplicas<DB, D>, D, mode = ReadOnly);
 
 impl<DB: RawExecutor<D>, D: Dialect> RawExecutor<D> for ReadReplicas<DB, D> {
     type Rows = DB::Rows;
@@ -271,33 +245,7 @@ impl<DB: RawExecutor<D>, D: Dialect> RawExecutor<D> for ReadReplicas<DB, D> {
     }
 }
 
-impl<DB: RawExecutor<D>, D: Dialect> Executor<D> for Replicated<DB, D> {
-    type Mode = ReadWrite;
-    type All<'a, T>
-        = FetchAll<'a, DB::Rows, T>
-    where
-        Self: 'a;
-    type Get<'a, T>
-        = FetchFirst<'a, DB::Row, T>
-    where
-        Self: 'a;
-    type Execute<'a>
-        = BoxFuture<'a, Result<u64, Error>>
-    where
-        Self: 'a;
-
-    fn fetch_all<'a, R: DecodeRow<D>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::All<'a, R::Row> {
-        FetchAll::new(self.rows(statement), DB::decode_all::<R>)
-    }
-
-    fn fetch_first<'a, R: DecodeRow<D>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Get<'a, R::Row> {
-        FetchFirst::new(self.first_row(statement), DB::decode_first::<R>)
-    }
-
-    fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        self.changed(statement)
-    }
-}
+mizzle_dsl::executor_via_raw!([DB: RawExecutor<D>, D: Dialect] Replicated<DB, D>, D, mode = ReadWrite);
 
 /// Whether a statement may go to a replica: it is known to only read.
 fn reads(statement: &Result<RenderedSql<'_>, Error>) -> bool {

@@ -1,7 +1,7 @@
 //! [`Timeout`]: a time limit for each query run on a database.
 
 use mizzle_dsl::dialect::Dialect;
-use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, RawExecutor};
+use mizzle_dsl::exec::{BoxFuture, RawExecutor};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
@@ -69,33 +69,7 @@ async fn within<T>(limit: Duration, run: impl Future<Output = Result<T, Error>>)
     }
 }
 
-impl<'d, DB: RawExecutor<D>, D: Dialect> Executor<D> for Timeout<'d, DB, D> {
-    type Mode = DB::Mode;
-    type All<'a, T>
-        = FetchAll<'a, DB::Rows, T>
-    where
-        Self: 'a;
-    type Get<'a, T>
-        = FetchFirst<'a, DB::Row, T>
-    where
-        Self: 'a;
-    type Execute<'a>
-        = BoxFuture<'a, Result<u64, Error>>
-    where
-        Self: 'a;
-
-    fn fetch_all<'a, R: DecodeRow<D>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::All<'a, R::Row> {
-        FetchAll::new(self.rows(statement), DB::decode_all::<R>)
-    }
-
-    fn fetch_first<'a, R: DecodeRow<D>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Get<'a, R::Row> {
-        FetchFirst::new(self.first_row(statement), DB::decode_first::<R>)
-    }
-
-    fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        self.changed(statement)
-    }
-}
+mizzle_dsl::executor_via_raw!(['d, DB: RawExecutor<D>, D: Dialect] Timeout<'d, DB, D>, D, mode = DB::Mode);
 
 impl<'d, DB: RawExecutor<D>, D: Dialect> RawExecutor<D> for Timeout<'d, DB, D> {
     type Rows = DB::Rows;

@@ -9,7 +9,7 @@ use crate::transaction::{run_transaction, Transaction};
 use futures_util::future::{select, Either};
 use mizzle_dsl::access::{AccessMode, ReadWrite};
 use mizzle_dsl::dialect::{Engine, MySql};
-use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, RawExecutor, TransactionOptions, Transactional};
+use mizzle_dsl::exec::{BoxFuture, Executor, RawExecutor, TransactionOptions, Transactional};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::trace::TraceContext;
@@ -422,30 +422,7 @@ impl Drop for InFlight {
     }
 }
 
-impl Executor<MySql> for Database {
-    type Mode = ReadWrite;
-    type All<'a, T> = FetchAll<'a, Rows, T>;
-    type Get<'a, T> = FetchFirst<'a, mysql_async::Row, T>;
-    type Execute<'a> = BoxFuture<'a, Result<u64, Error>>;
-
-    fn fetch_all<'a, R: DecodeRow<MySql>>(
-        &'a self,
-        statement: Result<RenderedSql<'a>, Error>,
-    ) -> Self::All<'a, R::Row> {
-        FetchAll::new(self.rows(statement), decode_all::<R>)
-    }
-
-    fn fetch_first<'a, R: DecodeRow<MySql>>(
-        &'a self,
-        statement: Result<RenderedSql<'a>, Error>,
-    ) -> Self::Get<'a, R::Row> {
-        FetchFirst::new(self.first_row(statement), decode::<R>)
-    }
-
-    fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        self.changed(statement)
-    }
-}
+mizzle_dsl::executor_via_raw!([] Database, MySql, mode = ReadWrite);
 
 impl Transactional<MySql> for Database {
     type Transaction<'t, M: AccessMode> = Transaction<'t, M>;

@@ -8,7 +8,7 @@ use crate::transaction::{run_transaction, Transaction};
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use mizzle_dsl::access::{AccessMode, ReadWrite};
 use mizzle_dsl::dialect::Pg;
-use mizzle_dsl::exec::{BoxFuture, Executor, FetchAll, FetchFirst, RawExecutor, TransactionOptions, Transactional};
+use mizzle_dsl::exec::{BoxFuture, RawExecutor, TransactionOptions, Transactional};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::trace::TraceContext;
@@ -300,24 +300,7 @@ impl Drop for InFlight {
     }
 }
 
-impl Executor<Pg> for Database {
-    type Mode = ReadWrite;
-    type All<'a, T> = FetchAll<'a, Vec<tokio_postgres::Row>, T>;
-    type Get<'a, T> = FetchFirst<'a, tokio_postgres::Row, T>;
-    type Execute<'a> = BoxFuture<'a, Result<u64, Error>>;
-
-    fn fetch_all<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::All<'a, R::Row> {
-        FetchAll::new(self.rows(statement), decode_all::<R>)
-    }
-
-    fn fetch_first<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Get<'a, R::Row> {
-        FetchFirst::new(self.first_row(statement), decode::<R>)
-    }
-
-    fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
-        self.changed(statement)
-    }
-}
+mizzle_dsl::executor_via_raw!([] Database, Pg, mode = ReadWrite);
 
 impl Transactional<Pg> for Database {
     type Transaction<'t, M: AccessMode> = Transaction<'t, M>;
