@@ -147,6 +147,13 @@ pub enum Command {
     },
     /// Prints the schema's DDL: the declared schema's, or the last snapshot's.
     Export,
+    /// Serves a local page to browse and edit the database, on 127.0.0.1 only, at the URL
+    /// it prints (with a token); runs until stopped.
+    Studio {
+        /// The port; a free one when 0.
+        #[arg(long, default_value_t = 4983)]
+        port: u16,
+    },
     /// Fills the schema's tables with deterministic, constraint-abiding rows.
     Seed {
         /// Rows per table.
@@ -175,7 +182,12 @@ pub fn main() -> ExitCode {
 /// application's tables) as the schema `generate`, `export` and `seed` read.
 pub fn main_with_schema<D: mizzle_dsl::dialect::Dialect>(schema: &mizzle_dsl::schema::Schema<D>) -> ExitCode {
     match schema.model() {
-        Ok(model) => run_with(Cli::parse(), Some(model), Some(&*seeder(schema))),
+        Ok(model) => run_checked(
+            Cli::parse(),
+            Some(model),
+            Some(&*seeder(schema)),
+            Some(row_checks(schema)),
+        ),
         Err(error) => {
             eprintln!("error: the schema cannot be written as SQL: {error}");
             ExitCode::FAILURE
@@ -205,6 +217,45 @@ pub fn seeder<D: mizzle_dsl::dialect::Dialect>(schema: &mizzle_dsl::schema::Sche
     )
 }
 
+/// The studio's checks of edited rows: `schema`'s tables' validators.
+pub fn row_checks<D: mizzle_dsl::dialect::Dialect>(schema: &mizzle_dsl::schema::Schema<D>) -> crate::studio::RowCheck {
+    let checkers: Vec<(String, mizzle_validate::TableChecker)> = schema
+        .table_defs()
+        .iter()
+        .map(|def| {
+            let name = match def.schema {
+                Some(namespace) => format!("{namespace}.{}", def.name),
+                None => def.name.to_owned(),
+            };
+            (name, mizzle_validate::TableChecker::new(def, D::KIND))
+        })
+        .collect();
+    std::sync::Arc::new(
+        move |table: &str, insert: bool, values: &serde_json::Map<String, serde_json::Value>| {
+            let Some((_, checker)) = checkers.iter().find(|(name, _)| name == table) else {
+                return Vec::new();
+            };
+            let values = serde_json::Value::Object(values.clone());
+            let checked = if insert {
+                checker.check_insert(&values)
+            } else {
+                checker.check_update(&values)
+            };
+            match checked {
+                Ok(()) => Vec::new(),
+                Err(errors) => errors
+                    .errors()
+                    .iter()
+                    .map(|error| {
+                        let field = error.pointer.trim_start_matches('/').to_owned();
+                        (field, error.message.clone())
+                    })
+                    .collect(),
+            }
+        },
+    )
+}
+
 /// Runs `cli`; `schema` is the application's, when the binary has one.
 pub fn run(cli: Cli, schema: Option<SchemaModel>) -> ExitCode {
     run_with(cli, schema, None)
@@ -212,8 +263,18 @@ pub fn run(cli: Cli, schema: Option<SchemaModel>) -> ExitCode {
 
 /// [`run`], with the application's seeding when it has one.
 pub fn run_with(cli: Cli, schema: Option<SchemaModel>, seed: Option<&SeedFn>) -> ExitCode {
+    run_checked(cli, schema, seed, None)
+}
+
+/// [`run_with`], with the checks the studio runs on edited rows.
+pub fn run_checked(
+    cli: Cli,
+    schema: Option<SchemaModel>,
+    seed: Option<&SeedFn>,
+    check: Option<crate::studio::RowCheck>,
+) -> ExitCode {
     let output = cli.output;
-    match execute(cli, schema, seed) {
+    match execute(cli, schema, seed, check) {
         Ok(report) => {
             match output {
                 Output::Json => println!("{}", report.json),
@@ -320,7 +381,12 @@ struct Printed {
     ok: bool,
 }
 
-fn execute(cli: Cli, schema: Option<SchemaModel>, seed: Option<&SeedFn>) -> Result<Printed, String> {
+fn execute(
+    cli: Cli,
+    schema: Option<SchemaModel>,
+    seed: Option<&SeedFn>,
+    row_check: Option<crate::studio::RowCheck>,
+) -> Result<Printed, String> {
     let output = cli.output;
     let mut config = Config::load(&cli.config)?;
     config.url = cli.url.or(config.url);
@@ -629,6 +695,26 @@ fn execute(cli: Cli, schema: Option<SchemaModel>, seed: Option<&SeedFn>) -> Resu
                 text: text.join("\n"),
                 json: json!({ "ok": open == 0, "findings": findings.iter().map(finding_json).collect::<Vec<_>>() }),
                 ok: open == 0,
+            })
+        }
+        Command::Studio { port } => {
+            let options = crate::studio::StudioOptions {
+                url: config.database_url()?,
+                port,
+                schema: schema.clone(),
+                check: row_check,
+                migrations: dir.is_dir().then(|| (dir.clone(), options.clone())),
+            };
+            runtime()?.block_on(async {
+                let studio = crate::studio::start(options).await?;
+                println!("mizzle studio is serving on {}", studio.url());
+                println!("(127.0.0.1 only; the token in the URL keeps other users out; stop with Ctrl-C)");
+                studio.wait().await
+            })?;
+            Ok(Printed {
+                text: String::new(),
+                json: json!({ "ok": true }),
+                ok: true,
             })
         }
         Command::Seed {

@@ -25,6 +25,7 @@ pub mod lint;
 pub mod migrations;
 pub mod pull;
 pub mod seeding;
+pub mod studio;
 
 pub use apply::{down, migrate, migrate_with, status, MigrateOptions, Progress, Report, State};
 pub use diff::{diff, Ambiguous, RenameChoice, Renames, Step};

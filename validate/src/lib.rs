@@ -16,6 +16,7 @@ mod fields;
 mod openapi;
 mod refine;
 mod rows;
+mod rows_at_run_time;
 mod schema;
 mod validator;
 
@@ -33,4 +34,5 @@ pub use mizzle_dsl::query::{JsonShape, RowShape};
 pub use openapi::{component_name, component_ref, OpenApi};
 pub use refine::{CustomCheck, Rule};
 pub use rows::RowValidator;
+pub use rows_at_run_time::TableChecker;
 pub use validator::{Insert, Mode, Select, Update, Validator};

@@ -5,7 +5,7 @@ use crate::check::{check, coerce};
 use crate::error::{pointer, Code, ValidationError, ValidationErrors};
 use crate::fields::{Fill, Replacement};
 use crate::refine::Rule;
-use mizzle_dsl::dialect::Dialect;
+use mizzle_dsl::dialect::{Dialect, DialectKind};
 use mizzle_dsl::query::{ColumnNames, ColumnsOf, FromJsonRecord, TableRecords};
 use mizzle_dsl::schema::{BelongsTo, CheckConstraint, Column, ColumnInfo, Identity, Table, TableDef};
 use mizzle_dsl::types::ToJson;
@@ -88,6 +88,9 @@ impl Mode for Select {
 
 /// A validator of JSON bodies for table `T`, in mode `M`.
 pub struct Validator<T, M> {
+    /// The table's name and dialect, for messages and type rules.
+    table_name: &'static str,
+    dialect: DialectKind,
     pub(crate) columns: Vec<ColumnInfo>,
     /// Each column's JSON pointer, made once rather than per body.
     pointers: Vec<String>,
@@ -124,6 +127,8 @@ impl<T, M> std::fmt::Debug for Validator<T, M> {
 impl<T, M> Clone for Validator<T, M> {
     fn clone(&self) -> Self {
         Validator {
+            table_name: self.table_name,
+            dialect: self.dialect,
             columns: self.columns.clone(),
             pointers: self.pointers.clone(),
             taken: self.taken.clone(),
@@ -139,7 +144,13 @@ impl<T, M> Clone for Validator<T, M> {
 
 impl<T: Table, M: Mode> Validator<T, M> {
     fn new() -> Self {
-        let definition = TableDef::of::<T>();
+        Self::of_definition(TableDef::of::<T>(), <T::Dialect as Dialect>::KIND)
+    }
+}
+
+impl<T, M: Mode> Validator<T, M> {
+    /// The validator of the table `definition` describes, in `dialect`.
+    pub(crate) fn of_definition(definition: TableDef, dialect: DialectKind) -> Self {
         let pointers = definition
             .columns
             .iter()
@@ -152,6 +163,8 @@ impl<T: Table, M: Mode> Validator<T, M> {
             .filter(|check| check.eval.is_some())
             .collect();
         Validator {
+            table_name: definition.name,
+            dialect,
             taken: vec![true; definition.columns.len()],
             columns: definition.columns,
             pointers,
@@ -255,7 +268,7 @@ impl<T: Table, M: Mode> Validator<T, M> {
                 errors.push(ValidationError::new(
                     &pointer("", field),
                     Code::UnknownField,
-                    format!("`{}` has no column `{field}`", T::NAME),
+                    format!("`{}` has no column `{field}`", self.table_name),
                 ));
                 errors.last_mut().expect("just pushed").with("field", field.as_str());
             }
@@ -303,7 +316,7 @@ impl<T: Table, M: Mode> Validator<T, M> {
                         Json::Null if column.not_null => errors.push(fail(Code::Null, "cannot be null")),
                         Json::Null => {}
                         value => {
-                            check(&column.type_info, <T::Dialect as Dialect>::KIND, value, at, &mut errors);
+                            check(&column.type_info, self.dialect, value, at, &mut errors);
                             for (_, rule) in self.refinements.iter().filter(|(name, _)| *name == column.name) {
                                 rule.check(value, at, &mut errors);
                             }
