@@ -173,6 +173,11 @@ pub fn page(
             sql.push(", ");
         }
         sql.as_text(column);
+        if dialect == DialectKind::Pg {
+            // Named apart from the columns, so that ORDER BY sorts on the column, not on
+            // its text (and can use its index).
+            sql.push(&format!(" AS c{i}"));
+        }
     }
     sql.push(" FROM ").table(table);
     let mut conditions = 0;
@@ -333,7 +338,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             sql.text,
-            r#"SELECT "id"::text, "name"::text FROM "users" ORDER BY "id" ASC LIMIT 50"#
+            r#"SELECT "id"::text AS c0, "name"::text AS c1 FROM "users" ORDER BY "id" ASC LIMIT 50"#
         );
         assert!(sql.params.is_empty());
     }
@@ -381,7 +386,7 @@ mod tests {
         let sql = page(DialectKind::Pg, &users(), &columns, &columns[..1], &request).unwrap();
         assert_eq!(
             sql.text,
-            r#"SELECT "id"::text, "name"::text FROM "users" WHERE (("name" IS NULL AND "id" < CAST($1::text AS integer))) ORDER BY ("name" IS NULL), "name" DESC, "id" DESC LIMIT 50"#
+            r#"SELECT "id"::text AS c0, "name"::text AS c1 FROM "users" WHERE (("name" IS NULL AND "id" < CAST($1::text AS integer))) ORDER BY ("name" IS NULL), "name" DESC, "id" DESC LIMIT 50"#
         );
     }
 

@@ -86,7 +86,10 @@ fn failure(status: StatusCode, message: impl Into<String>) -> Response {
 
 impl Studio {
     fn table(&self, name: &str) -> Result<&Table, NoTable> {
-        self.tables.iter().find(|table| table.name == name).ok_or_else(|| NoTable(name.to_owned()))
+        self.tables
+            .iter()
+            .find(|table| table.name == name)
+            .ok_or_else(|| NoTable(name.to_owned()))
     }
 }
 
