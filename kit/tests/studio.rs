@@ -278,3 +278,80 @@ async fn the_studio_browses_and_edits_sqlite() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn the_studio_lists_the_migrations_and_the_drift_from_the_schema() {
+    use mizzle_kit::apply::{migrate, MigrateOptions};
+    use mizzle_kit::migrations::{files, generate, GenerateOptions};
+    let schema = Schema::new()
+        .table(sqlite_schema::users::table)
+        .table(sqlite_schema::posts::table);
+    let model = schema.model().unwrap();
+    let url = support::database("sqlite", "studio_migrations").await.unwrap();
+    let dir = support::scratch("studio_migrations_dir").join("migrations");
+    let at = GenerateOptions {
+        timestamp: Some("20260101000000".to_owned()),
+        ..GenerateOptions::default()
+    };
+    generate(&dir, &model, &at).unwrap().unwrap();
+    let migrations = files::load(&dir).unwrap();
+    migrate(&url, &migrations, &MigrateOptions::default()).await.unwrap();
+    // A column the schema does not have: drift.
+    connect(&url)
+        .await
+        .unwrap()
+        .execute("ALTER TABLE users ADD COLUMN nick text")
+        .await
+        .unwrap();
+    let studio = start(StudioOptions {
+        url,
+        port: 0,
+        schema: Some(model),
+        check: None,
+        migrations: Some((dir, MigrateOptions::default())),
+    })
+    .await
+    .unwrap();
+    let (status, listed) = call(&studio, "GET", "/api/migrations", Some(&studio.token), None).await;
+    assert_eq!(status, 200, "{listed}");
+    assert_eq!(
+        listed["migrations"],
+        json!([{ "name": migrations[0].name, "state": "applied" }])
+    );
+    let drift: Vec<String> = serde_json::from_value(listed["drift"].clone()).unwrap();
+    assert!(drift.iter().any(|statement| statement.contains("nick")), "{drift:?}");
+    // The journal is not one of the tables shown.
+    let (_, tables) = call(&studio, "GET", "/api/schema", Some(&studio.token), None).await;
+    let names: Vec<&str> = tables["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["users", "posts"]);
+    studio.stop();
+}
+
+#[tokio::test]
+async fn without_a_schema_the_studio_reads_the_tables_from_the_database() {
+    let url = support::database("sqlite", "studio_introspected").await.unwrap();
+    let mut conn = connect(&url).await.unwrap();
+    conn.execute("CREATE TABLE tags (id integer PRIMARY KEY, label text NOT NULL); INSERT INTO tags VALUES (1, 'red')")
+        .await
+        .unwrap();
+    let studio = start(StudioOptions {
+        url,
+        port: 0,
+        ..StudioOptions::default()
+    })
+    .await
+    .unwrap();
+    let token = Some(studio.token.as_str());
+    let (_, schema) = call(&studio, "GET", "/api/schema", token, None).await;
+    assert_eq!(schema["validated"], false);
+    assert_eq!(schema["tables"][0]["name"], "tags");
+    assert_eq!(schema["tables"][0]["rows"], 1);
+    let (_, rows) = call(&studio, "POST", "/api/rows", token, Some(json!({ "table": "tags" }))).await;
+    assert_eq!(rows["rows"], json!([["1", "red"]]));
+    studio.stop();
+}

@@ -188,6 +188,9 @@ async fn scenario<D: Dialect>(dialect: &str, schema: Schema<D>) {
     // A foreign key is a link to the row it refers to.
     click(&browser, "#grid tbody td[data-column='user_id'] a").await;
     wait_for_column(&browser, "name", &["Ada"]).await;
+    // And back: Ada's row links to the posts that refer to it.
+    click(&browser, "#grid tbody a[data-referenced-by='posts']").await;
+    wait_for_column(&browser, "title", &["Notes", "Engines"]).await;
     click(&browser, "#tables a[data-table='users']").await;
     wait_for_column(&browser, "name", &["Ada", "Grace", "Alan"]).await;
     if shots {
