@@ -2,6 +2,7 @@
 //! keyset with sorting and filters, edits checked by the schema's validators and applied
 //! in one transaction, and the SQL console.
 
+mod studio_support;
 mod support;
 
 use mizzle_dsl::dialect::Dialect;
@@ -10,24 +11,6 @@ use mizzle_kit::apply::connect;
 use mizzle_kit::studio::{start, Studio, StudioOptions};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-
-mod pg_schema {
-    use mizzle_dsl::pg::*;
-    mizzle_dsl::table! { pub users in Pg { id: Integer [primary_key], name: Varchar<20> [not_null], age: Integer } }
-    mizzle_dsl::table! { pub posts in Pg { id: Integer [primary_key], user_id: Integer [not_null, references(users::id)], title: Text [not_null] } }
-}
-
-mod mysql_schema {
-    use mizzle_dsl::mysql::*;
-    mizzle_dsl::table! { pub users in MySql { id: Int [primary_key], name: Varchar<20> [not_null], age: Int } }
-    mizzle_dsl::table! { pub posts in MySql { id: Int [primary_key], user_id: Int [not_null, references(users::id)], title: Text [not_null] } }
-}
-
-mod sqlite_schema {
-    use mizzle_dsl::sqlite::*;
-    mizzle_dsl::table! { pub users in Sqlite { id: Integer [primary_key], name: Text [not_null], age: Integer } }
-    mizzle_dsl::table! { pub posts in Sqlite { id: Integer [primary_key], user_id: Integer [not_null, references(users::id)], title: Text [not_null] } }
-}
 
 /// Sends one request to the studio: its status and JSON body.
 async fn call(studio: &Studio, method: &str, path: &str, token: Option<&str>, body: Option<Value>) -> (u16, Value) {
@@ -58,29 +41,7 @@ async fn scenario<D: Dialect>(dialect: &str, schema: Schema<D>) {
     let Some(url) = support::database(dialect, &test).await else {
         return;
     };
-    let mut conn = connect(&url).await.unwrap();
-    for statement in schema.create_statements().unwrap() {
-        conn.execute(&statement).await.unwrap();
-    }
-    conn.execute(
-        "INSERT INTO users (id, name, age) VALUES (1, 'Ada', 36), (2, 'Grace', NULL), (3, 'Alan', 41), (4, 'Barbara', 9)",
-    )
-    .await
-    .unwrap();
-    conn.execute(
-        "INSERT INTO posts (id, user_id, title) VALUES (10, 1, 'Notes'), (11, 1, 'Engines'), (12, 3, 'Machines')",
-    )
-    .await
-    .unwrap();
-    let studio = start(StudioOptions {
-        url: url.clone(),
-        port: 0,
-        schema: Some(schema.model().unwrap()),
-        check: Some(mizzle_kit::cli::row_checks(&schema)),
-        migrations: None,
-    })
-    .await
-    .unwrap();
+    let studio = studio_support::studio_on(&url, &schema).await;
     assert!(studio.address.ip().is_loopback());
     let token = Some(studio.token.as_str());
 
@@ -248,44 +209,24 @@ async fn mizzle_kit_rows(url: &str, sql: &str) -> String {
 
 #[tokio::test]
 async fn the_studio_browses_and_edits_postgres() {
-    scenario(
-        "postgresql",
-        Schema::new()
-            .table(pg_schema::users::table)
-            .table(pg_schema::posts::table),
-    )
-    .await;
+    scenario("postgresql", studio_support::pg()).await;
 }
 
 #[tokio::test]
 async fn the_studio_browses_and_edits_mysql() {
-    scenario(
-        "mysql",
-        Schema::new()
-            .table(mysql_schema::users::table)
-            .table(mysql_schema::posts::table),
-    )
-    .await;
+    scenario("mysql", studio_support::mysql()).await;
 }
 
 #[tokio::test]
 async fn the_studio_browses_and_edits_sqlite() {
-    scenario(
-        "sqlite",
-        Schema::new()
-            .table(sqlite_schema::users::table)
-            .table(sqlite_schema::posts::table),
-    )
-    .await;
+    scenario("sqlite", studio_support::sqlite()).await;
 }
 
 #[tokio::test]
 async fn the_studio_lists_the_migrations_and_the_drift_from_the_schema() {
     use mizzle_kit::apply::{migrate, MigrateOptions};
     use mizzle_kit::migrations::{files, generate, GenerateOptions};
-    let schema = Schema::new()
-        .table(sqlite_schema::users::table)
-        .table(sqlite_schema::posts::table);
+    let schema = studio_support::sqlite();
     let model = schema.model().unwrap();
     let url = support::database("sqlite", "studio_migrations").await.unwrap();
     let dir = support::scratch("studio_migrations_dir").join("migrations");

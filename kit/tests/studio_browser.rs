@@ -4,32 +4,14 @@
 //! console. With `MIZZLE_STUDIO_SCREENSHOTS=<folder>`, the SQLite run saves pictures of
 //! the main views there (docs/studio holds the ones the README shows).
 
+mod studio_support;
 mod support;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use mizzle_dsl::dialect::Dialect;
 use mizzle_dsl::schema::Schema;
 use mizzle_kit::apply::connect;
-use mizzle_kit::studio::{start, StudioOptions};
 use std::time::Duration;
-
-mod pg_schema {
-    use mizzle_dsl::pg::*;
-    mizzle_dsl::table! { pub users in Pg { id: Integer [primary_key], name: Varchar<20> [not_null], age: Integer } }
-    mizzle_dsl::table! { pub posts in Pg { id: Integer [primary_key], user_id: Integer [not_null, references(users::id)], title: Text [not_null] } }
-}
-
-mod mysql_schema {
-    use mizzle_dsl::mysql::*;
-    mizzle_dsl::table! { pub users in MySql { id: Int [primary_key], name: Varchar<20> [not_null], age: Int } }
-    mizzle_dsl::table! { pub posts in MySql { id: Int [primary_key], user_id: Int [not_null, references(users::id)], title: Text [not_null] } }
-}
-
-mod sqlite_schema {
-    use mizzle_dsl::sqlite::*;
-    mizzle_dsl::table! { pub users in Sqlite { id: Integer [primary_key], name: Text [not_null], age: Integer } }
-    mizzle_dsl::table! { pub posts in Sqlite { id: Integer [primary_key], user_id: Integer [not_null, references(users::id)], title: Text [not_null] } }
-}
 
 /// chromedriver, started on a free port, and stopped when dropped.
 struct Driver {
@@ -157,27 +139,8 @@ async fn scenario<D: Dialect>(dialect: &str, schema: Schema<D>) {
     let Some(url) = support::database(dialect, &format!("studio_browser_{dialect}")).await else {
         return;
     };
+    let studio = studio_support::studio_on(&url, &schema).await;
     let mut conn = connect(&url).await.unwrap();
-    for statement in schema.create_statements().unwrap() {
-        conn.execute(&statement).await.unwrap();
-    }
-    conn.execute("INSERT INTO users (id, name, age) VALUES (1, 'Ada', 36), (2, 'Grace', NULL), (3, 'Alan', 41)")
-        .await
-        .unwrap();
-    conn.execute(
-        "INSERT INTO posts (id, user_id, title) VALUES (10, 1, 'Notes'), (11, 1, 'Engines'), (12, 3, 'Machines')",
-    )
-    .await
-    .unwrap();
-    let studio = start(StudioOptions {
-        url: url.clone(),
-        port: 0,
-        schema: Some(schema.model().unwrap()),
-        check: Some(mizzle_kit::cli::row_checks(&schema)),
-        migrations: None,
-    })
-    .await
-    .unwrap();
     let browser = driver.browser().await;
     let shots = dialect == "sqlite";
 
@@ -192,7 +155,7 @@ async fn scenario<D: Dialect>(dialect: &str, schema: Schema<D>) {
     click(&browser, "#grid tbody a[data-referenced-by='posts']").await;
     wait_for_column(&browser, "title", &["Notes", "Engines"]).await;
     click(&browser, "#tables a[data-table='users']").await;
-    wait_for_column(&browser, "name", &["Ada", "Grace", "Alan"]).await;
+    wait_for_column(&browser, "name", &["Ada", "Grace", "Alan", "Barbara"]).await;
     if shots {
         screenshot(&browser, "table").await;
     }
@@ -222,7 +185,7 @@ async fn scenario<D: Dialect>(dialect: &str, schema: Schema<D>) {
     click(&browser, "#filter-add").await;
     wait_for_column(&browser, "name", &["Alan"]).await;
     click(&browser, ".chip button").await;
-    wait_for_column(&browser, "name", &["Ada", "Grace", "Alan"]).await;
+    wait_for_column(&browser, "name", &["Ada", "Grace", "Alan", "Barbara"]).await;
 
     // An edit the validator refuses: the message is on the field, nothing is sent.
     edit_cell(&browser, "1", "age", "old").await;
@@ -246,7 +209,7 @@ async fn scenario<D: Dialect>(dialect: &str, schema: Schema<D>) {
     click(&browser, "#discard").await;
     edit_cell(&browser, "1", "name", "Ada Lovelace").await;
     click(&browser, "#apply").await;
-    wait_for_column(&browser, "name", &["Ada Lovelace", "Grace", "Alan"]).await;
+    wait_for_column(&browser, "name", &["Ada Lovelace", "Grace", "Alan", "Barbara"]).await;
     let name = conn.query_text("SELECT name FROM users WHERE id = 1").await.unwrap();
     assert_eq!(name[0][0].as_deref(), Some("Ada Lovelace"));
 
@@ -273,33 +236,15 @@ async fn scenario<D: Dialect>(dialect: &str, schema: Schema<D>) {
 
 #[tokio::test]
 async fn in_a_browser_the_studio_browses_filters_and_edits_sqlite() {
-    scenario(
-        "sqlite",
-        Schema::new()
-            .table(sqlite_schema::users::table)
-            .table(sqlite_schema::posts::table),
-    )
-    .await;
+    scenario("sqlite", studio_support::sqlite()).await;
 }
 
 #[tokio::test]
 async fn in_a_browser_the_studio_browses_filters_and_edits_postgres() {
-    scenario(
-        "postgresql",
-        Schema::new()
-            .table(pg_schema::users::table)
-            .table(pg_schema::posts::table),
-    )
-    .await;
+    scenario("postgresql", studio_support::pg()).await;
 }
 
 #[tokio::test]
 async fn in_a_browser_the_studio_browses_filters_and_edits_mysql() {
-    scenario(
-        "mysql",
-        Schema::new()
-            .table(mysql_schema::users::table)
-            .table(mysql_schema::posts::table),
-    )
-    .await;
+    scenario("mysql", studio_support::mysql()).await;
 }
