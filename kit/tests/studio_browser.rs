@@ -110,6 +110,17 @@ async fn wait_for_column(browser: &Client, column: &str, expected: &[&str]) {
     );
 }
 
+/// Waits until nothing matches `css`.
+async fn wait_gone(browser: &Client, css: &str) {
+    for _ in 0..100 {
+        if browser.find_all(Locator::Css(css)).await.unwrap().is_empty() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("`{css}` is still there");
+}
+
 /// Double-clicks the cell of `column` in the row whose `id` cell reads `id`.
 async fn edit_cell(browser: &Client, id: &str, column: &str, text: &str) {
     let script = "const row = [...document.querySelectorAll('#grid tbody tr')].find(r => r.querySelector(\"td[data-column='id']\").textContent === arguments[0]); \
@@ -209,6 +220,8 @@ async fn scenario<D: Dialect>(dialect: &str, schema: Schema<D>) {
     click(&browser, "#discard").await;
     edit_cell(&browser, "1", "name", "Ada Lovelace").await;
     click(&browser, "#apply").await;
+    // Applied once the staged edits are gone (a staged value shows in its cell already).
+    wait_gone(&browser, "#staged").await;
     wait_for_column(&browser, "name", &["Ada Lovelace", "Grace", "Alan", "Barbara"]).await;
     let name = conn.query_text("SELECT name FROM users WHERE id = 1").await.unwrap();
     assert_eq!(name[0][0].as_deref(), Some("Ada Lovelace"));

@@ -19,11 +19,7 @@ pub struct Grid {
 pub async fn fetch(conn: &mut Conn, sql: &Sql) -> Result<Vec<Vec<Option<String>>>, String> {
     match conn {
         Conn::Pg(client) => {
-            let params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = sql
-                .params
-                .iter()
-                .map(|p| p as &(dyn tokio_postgres::types::ToSql + Sync))
-                .collect();
+            let params = pg_params(&sql.params);
             let rows = client.query(&sql.text, &params).await.map_err(|e| pg_error(&e))?;
             Ok(rows
                 .iter()
@@ -60,11 +56,7 @@ pub async fn fetch(conn: &mut Conn, sql: &Sql) -> Result<Vec<Vec<Option<String>>
 pub async fn execute(conn: &mut Conn, sql: &Sql) -> Result<u64, String> {
     match conn {
         Conn::Pg(client) => {
-            let params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = sql
-                .params
-                .iter()
-                .map(|p| p as &(dyn tokio_postgres::types::ToSql + Sync))
-                .collect();
+            let params = pg_params(&sql.params);
             client.execute(&sql.text, &params).await.map_err(|e| pg_error(&e))
         }
         Conn::MySql(conn) => {
@@ -156,6 +148,14 @@ pub async fn console(conn: &mut Conn, text: &str) -> Result<Grid, String> {
             Ok(grid)
         }
     }
+}
+
+/// Text parameters as tokio-postgres takes them.
+fn pg_params(params: &[Option<String>]) -> Vec<&(dyn tokio_postgres::types::ToSql + Sync)> {
+    params
+        .iter()
+        .map(|p| p as &(dyn tokio_postgres::types::ToSql + Sync))
+        .collect()
 }
 
 fn mysql_params(params: &[Option<String>]) -> mysql_async::Params {
