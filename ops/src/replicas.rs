@@ -1,8 +1,8 @@
 //! [`Replicated`]: a primary database and its read replicas behind one handle.
 
-use mizzle_dsl::access::{ReadOnly, ReadWrite};
+use mizzle_dsl::access::{AccessMode, ReadOnly, ReadWrite};
 use mizzle_dsl::dialect::Dialect;
-use mizzle_dsl::exec::{BoxFuture, RawExecutor, StreamExecutor};
+use mizzle_dsl::exec::{BoxFuture, KeepRows, RawExecutor, StreamExecutor, TransactionOptions, Transactional};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::Error;
@@ -318,6 +318,43 @@ impl<DB: RawExecutor<D> + StreamExecutor<D>, D: Dialect> StreamExecutor<D> for R
             true => self.set.fetch_stream::<R>(statement),
             false => self.set.primary.fetch_stream::<R>(statement),
         }
+    }
+}
+
+/// Results read through replicas are kept as the database's are, so a query cache can
+/// sit in front of a replicated database.
+impl<DB: KeepRows<D>, D: Dialect> KeepRows<D> for Replicated<DB, D> {
+    fn keep_rows(rows: &DB::Rows, out: &mut Vec<u8>) {
+        DB::keep_rows(rows, out)
+    }
+
+    fn keep_row(row: &DB::Row, out: &mut Vec<u8>) {
+        DB::keep_row(row, out)
+    }
+
+    fn decode_kept<R: DecodeRow<D>>(kept: &[u8]) -> Result<Vec<R::Row>, Error> {
+        DB::decode_kept::<R>(kept)
+    }
+}
+
+/// Transactions run on the primary.
+impl<DB: RawExecutor<D> + Transactional<D> + 'static, D: Dialect> Transactional<D> for Replicated<DB, D> {
+    type Transaction<'t, M: AccessMode>
+        = DB::Transaction<'t, M>
+    where
+        Self: 't;
+
+    fn transaction_with<M, T, E, F>(
+        &self,
+        options: TransactionOptions<M>,
+        f: F,
+    ) -> impl std::future::Future<Output = Result<T, E>>
+    where
+        M: AccessMode,
+        F: AsyncFnOnce(&Self::Transaction<'_, M>) -> Result<T, E>,
+        E: From<Error>,
+    {
+        self.set.primary.transaction_with(options, f)
     }
 }
 

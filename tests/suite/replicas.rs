@@ -236,3 +236,59 @@ async fn a_replica_that_is_down_is_skipped_and_taken_back_later() {
     assert!(read_by_standby!(&db));
     assert!(db.replicas().is_up(0));
 }
+
+#[tokio::test]
+async fn a_query_cache_sits_in_front_of_a_replicated_database() {
+    use mizzle::ops::{Cached, RedisCache};
+    let Some(primary) = primary_with_a_note("replicas_cached").await else {
+        return;
+    };
+    let Some(standby) = crate::support::pg_standby("replicas_cached", None, "standby").await else {
+        return;
+    };
+    replayed(&standby, 1).await;
+    let url = std::env::var("MIZZLE_REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379/".to_owned());
+    if tokio::net::TcpStream::connect("127.0.0.1:6379").await.is_err() && std::env::var("MIZZLE_REDIS_URL").is_err() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "Redis is not reachable, and CI=true requires it"
+        );
+        return;
+    }
+    let run = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let cache = RedisCache::new(&url)
+        .unwrap()
+        .prefix(&format!("mizzle_test_replicas_{run}"));
+    let db = Cached::new(Replicated::new(primary, [standby]), cache.clone()).cache_every_read(Duration::from_secs(60));
+    let bodies = select(notes::body).from(notes::table).order_by(notes::id.asc());
+    assert_eq!(bodies.all(&db).await.unwrap(), ["first"]);
+    // Served from Redis once stored.
+    for _ in 0..50 {
+        if cache.stats().hits > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        assert_eq!(bodies.all(&db).await.unwrap(), ["first"]);
+    }
+    assert!(cache.stats().hits > 0, "{:?}", cache.stats());
+    // A write goes to the primary and makes the cached result stale; a transaction too.
+    insert(notes::table)
+        .values((notes::id.to(2), notes::body.to("second")))
+        .execute(&db)
+        .await
+        .unwrap();
+    db.transaction(async |tx| {
+        insert(notes::table)
+            .values((notes::id.to(3), notes::body.to("third")))
+            .execute(tx)
+            .await
+    })
+    .await
+    .unwrap();
+    // Once the standby has replayed them, the read through the cache has them.
+    replayed(db.replicas().get(0).unwrap(), 3).await;
+    assert_eq!(bodies.all(&db).await.unwrap(), ["first", "second", "third"]);
+}
