@@ -223,6 +223,30 @@ pub trait Transactional<D: Dialect>: Sync {
         E: From<Error>;
 }
 
+/// Implements [`Transactional`] for a backend's database with its own `transaction_with`,
+/// whose closure gets the backend's transaction type `$tx<'_, M>`.
+#[macro_export]
+macro_rules! transactional_database {
+    ($ty:ty, $dialect:ty, $tx:ident) => {
+        impl $crate::exec::Transactional<$dialect> for $ty {
+            type Transaction<'t, M: $crate::access::AccessMode> = $tx<'t, M>;
+
+            fn transaction_with<M, T, E, F>(
+                &self,
+                options: $crate::exec::TransactionOptions<M>,
+                f: F,
+            ) -> impl ::std::future::Future<Output = Result<T, E>>
+            where
+                M: $crate::access::AccessMode,
+                F: AsyncFnOnce(&$tx<'_, M>) -> Result<T, E>,
+                E: From<$crate::Error>,
+            {
+                <$ty>::transaction_with(self, options, f)
+            }
+        }
+    };
+}
+
 /// How a transaction isolates itself from concurrent ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IsolationLevel {

@@ -9,7 +9,7 @@ use crate::transaction::{run_transaction, Transaction};
 use futures_util::future::{select, Either};
 use mizzle_dsl::access::{AccessMode, ReadWrite};
 use mizzle_dsl::dialect::{Engine, MySql};
-use mizzle_dsl::exec::{BoxFuture, Executor, RawExecutor, TransactionOptions, Transactional};
+use mizzle_dsl::exec::{BoxFuture, Executor, RawExecutor, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::trace::TraceContext;
@@ -424,22 +424,7 @@ impl Drop for InFlight {
 
 mizzle_dsl::executor_via_raw!([] Database, MySql, mode = ReadWrite);
 
-impl Transactional<MySql> for Database {
-    type Transaction<'t, M: AccessMode> = Transaction<'t, M>;
-
-    fn transaction_with<M, T, E, F>(
-        &self,
-        options: TransactionOptions<M>,
-        f: F,
-    ) -> impl std::future::Future<Output = Result<T, E>>
-    where
-        M: AccessMode,
-        F: AsyncFnOnce(&Transaction<'_, M>) -> Result<T, E>,
-        E: From<Error>,
-    {
-        Database::transaction_with(self, options, f)
-    }
-}
+mizzle_dsl::transactional_database!(Database, MySql, Transaction);
 
 impl RawExecutor<MySql> for Database {
     type Rows = Rows;

@@ -8,7 +8,7 @@ use crate::transaction::{run_transaction, Transaction};
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use mizzle_dsl::access::{AccessMode, ReadWrite};
 use mizzle_dsl::dialect::Pg;
-use mizzle_dsl::exec::{BoxFuture, RawExecutor, TransactionOptions, Transactional};
+use mizzle_dsl::exec::{BoxFuture, RawExecutor, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::trace::TraceContext;
@@ -302,22 +302,7 @@ impl Drop for InFlight {
 
 mizzle_dsl::executor_via_raw!([] Database, Pg, mode = ReadWrite);
 
-impl Transactional<Pg> for Database {
-    type Transaction<'t, M: AccessMode> = Transaction<'t, M>;
-
-    fn transaction_with<M, T, E, F>(
-        &self,
-        options: TransactionOptions<M>,
-        f: F,
-    ) -> impl std::future::Future<Output = Result<T, E>>
-    where
-        M: AccessMode,
-        F: AsyncFnOnce(&Transaction<'_, M>) -> Result<T, E>,
-        E: From<Error>,
-    {
-        Database::transaction_with(self, options, f)
-    }
-}
+mizzle_dsl::transactional_database!(Database, Pg, Transaction);
 
 impl RawExecutor<Pg> for Database {
     type Rows = Vec<tokio_postgres::Row>;
