@@ -74,6 +74,15 @@ impl Subscriber for Recorder {
     }
 }
 
+/// Makes `recorder` this thread's subscriber. The spans' callsites may have been met
+/// already by tests on other threads with no subscriber, and their interest cached as
+/// "never": it is worked out again.
+fn listen(recorder: &Recorder) -> tracing::subscriber::DefaultGuard {
+    let guard = tracing::subscriber::set_default(recorder.clone());
+    tracing::callsite::rebuild_interest_cache();
+    guard
+}
+
 impl Recorder {
     fn taken(&self) -> Vec<Seen> {
         std::mem::take(&mut *self.spans.lock().unwrap())
@@ -97,7 +106,7 @@ async fn each_statement_has_a_span_with_the_database_attributes_and_no_values() 
         return;
     };
     let recorder = Recorder::default();
-    let _listening = tracing::subscriber::set_default(recorder.clone());
+    let _listening = listen(&recorder);
 
     insert(visits::table)
         .values((visits::id.to(1), visits::page.to("/secret-page")))
@@ -157,7 +166,7 @@ async fn statements_in_a_transaction_are_its_children_and_values_are_recorded_wh
         return;
     };
     let recorder = Recorder::default();
-    let _listening = tracing::subscriber::set_default(recorder.clone());
+    let _listening = listen(&recorder);
     db.transaction(async |tx| {
         insert(visits::table)
             .values((visits::id.to(7), visits::page.to("/home")))
@@ -187,7 +196,7 @@ async fn a_statement_that_waits_for_a_pooled_connection_has_a_wait_span() {
         return;
     };
     let recorder = Recorder::default();
-    let _listening = tracing::subscriber::set_default(recorder.clone());
+    let _listening = listen(&recorder);
     // The transaction holds the only connection while the select waits for it.
     let holding = db.transaction(async |tx| {
         tx.execute_sql("SELECT pg_sleep(0.2)").await?;
@@ -227,7 +236,7 @@ async fn sqlite_and_mysql_statements_have_spans_too() {
         }
     }
     let recorder = Recorder::default();
-    let _listening = tracing::subscriber::set_default(recorder.clone());
+    let _listening = listen(&recorder);
     let db = mizzle::sqlite::Database::connect(":memory:").unwrap();
     db.execute_sql(&mizzle::create_table(lite::notes::table).unwrap())
         .unwrap();
