@@ -3,8 +3,10 @@
 
 use mizzle::prelude::*;
 use mizzle::{insert, select};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Mutex, Once};
+use std::thread::ThreadId;
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
@@ -17,14 +19,19 @@ struct Seen {
     parent: Option<&'static str>,
 }
 
-/// Keeps every span made on this thread while it is the default subscriber.
-#[derive(Clone, Default)]
-struct Recorder {
-    /// Every span, its id being its place in the list plus one.
-    spans: Arc<Mutex<Vec<Seen>>>,
-    /// The spans entered, innermost last (for parents).
-    entered: Arc<Mutex<Vec<u64>>>,
+/// Every span made in the test binary, with the thread that made it; a span's id is its
+/// place in the list plus one.
+static SPANS: Mutex<Vec<(ThreadId, Seen)>> = Mutex::new(Vec::new());
+
+thread_local! {
+    /// The spans entered on this thread, innermost last (for parents).
+    static ENTERED: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
 }
+
+/// The process's subscriber, set once: a subscriber of one test's own (`set_default`)
+/// races with the callsites' interest, which tests on other threads may cache as "never"
+/// while it is being set, and then a span is missing.
+struct Global;
 
 impl Visit for Seen {
     fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
@@ -35,7 +42,7 @@ impl Visit for Seen {
     }
 }
 
-impl Subscriber for Recorder {
+impl Subscriber for Global {
     fn enabled(&self, metadata: &Metadata<'_>) -> bool {
         metadata.target() == "mizzle"
     }
@@ -46,46 +53,59 @@ impl Subscriber for Recorder {
             ..Seen::default()
         };
         attributes.record(&mut seen);
-        let spans = &mut *self.spans.lock().unwrap();
-        seen.parent = self
-            .entered
-            .lock()
-            .unwrap()
-            .last()
-            .map(|&id| spans[id as usize - 1].name);
-        spans.push(seen);
+        let spans = &mut *SPANS.lock().unwrap();
+        seen.parent = ENTERED.with(|entered| entered.borrow().last().map(|&id| spans[id as usize - 1].1.name));
+        spans.push((std::thread::current().id(), seen));
         Id::from_u64(spans.len() as u64)
     }
 
     fn record(&self, span: &Id, values: &Record<'_>) {
-        let spans = &mut *self.spans.lock().unwrap();
-        values.record(&mut spans[span.into_u64() as usize - 1]);
+        let spans = &mut *SPANS.lock().unwrap();
+        values.record(&mut spans[span.into_u64() as usize - 1].1);
     }
 
     fn record_follows_from(&self, _: &Id, _: &Id) {}
     fn event(&self, _: &Event<'_>) {}
 
     fn enter(&self, span: &Id) {
-        self.entered.lock().unwrap().push(span.into_u64());
+        ENTERED.with(|entered| entered.borrow_mut().push(span.into_u64()));
     }
 
     fn exit(&self, _: &Id) {
-        self.entered.lock().unwrap().pop();
+        ENTERED.with(|entered| entered.borrow_mut().pop());
     }
 }
 
-/// Makes `recorder` this thread's subscriber. The spans' callsites may have been met
-/// already by tests on other threads with no subscriber, and their interest cached as
-/// "never": it is worked out again.
-fn listen(recorder: &Recorder) -> tracing::subscriber::DefaultGuard {
-    let guard = tracing::subscriber::set_default(recorder.clone());
-    tracing::callsite::rebuild_interest_cache();
-    guard
+/// The spans one test's thread makes (each test runs on a thread of its own, its
+/// statements on it: `#[tokio::test]` is single-threaded).
+struct Recorder {
+    thread: ThreadId,
+    /// Where in the list the spans not taken yet start.
+    from: Mutex<usize>,
+}
+
+/// Listens to the spans made on this thread from now on.
+fn listen() -> Recorder {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| tracing::subscriber::set_global_default(Global).expect("the tests' subscriber is the first"));
+    Recorder {
+        thread: std::thread::current().id(),
+        from: Mutex::new(SPANS.lock().unwrap().len()),
+    }
 }
 
 impl Recorder {
+    /// The spans this thread made since the last call.
     fn taken(&self) -> Vec<Seen> {
-        std::mem::take(&mut *self.spans.lock().unwrap())
+        let spans = SPANS.lock().unwrap();
+        let mut from = self.from.lock().unwrap();
+        let taken = spans[*from..]
+            .iter()
+            .filter(|(thread, _)| *thread == self.thread)
+            .map(|(_, seen)| seen.clone())
+            .collect();
+        *from = spans.len();
+        taken
     }
 }
 
@@ -105,8 +125,7 @@ async fn each_statement_has_a_span_with_the_database_attributes_and_no_values() 
     let Some(db) = crate::support::pg("tracing_spans", &[mizzle::create_table(visits::table).unwrap()]).await else {
         return;
     };
-    let recorder = Recorder::default();
-    let _listening = listen(&recorder);
+    let recorder = listen();
 
     insert(visits::table)
         .values((visits::id.to(1), visits::page.to("/secret-page")))
@@ -165,8 +184,7 @@ async fn statements_in_a_transaction_are_its_children_and_values_are_recorded_wh
     let Some(db) = crate::support::pg_with("tracing_tx", &ddl, options).await else {
         return;
     };
-    let recorder = Recorder::default();
-    let _listening = listen(&recorder);
+    let recorder = listen();
     db.transaction(async |tx| {
         insert(visits::table)
             .values((visits::id.to(7), visits::page.to("/home")))
@@ -195,8 +213,7 @@ async fn a_statement_that_waits_for_a_pooled_connection_has_a_wait_span() {
     let Some(db) = crate::support::pg_with("tracing_wait", &ddl, options).await else {
         return;
     };
-    let recorder = Recorder::default();
-    let _listening = listen(&recorder);
+    let recorder = listen();
     // The transaction holds the only connection while the select waits for it.
     let holding = db.transaction(async |tx| {
         tx.execute_sql("SELECT pg_sleep(0.2)").await?;
@@ -235,8 +252,7 @@ async fn sqlite_and_mysql_statements_have_spans_too() {
             }
         }
     }
-    let recorder = Recorder::default();
-    let _listening = listen(&recorder);
+    let recorder = listen();
     let db = mizzle::sqlite::Database::connect(":memory:").unwrap();
     db.execute_sql(&mizzle::create_table(lite::notes::table).unwrap())
         .unwrap();
