@@ -161,16 +161,16 @@ impl<DB: RawExecutor<D>, D: Dialect> ReadReplicas<DB, D> {
             for _ in 0..self.replicas.len() {
                 let Some(index) = self.choose() else { break };
                 let replica = &self.replicas[index];
-                let error = match run(&replica.db, Ok(statement.clone())).await {
-                    Err(error) if unreachable(&error) => error,
+                match run(&replica.db, Ok(statement.clone())).await {
+                    Err(error) if unreachable(&error) => {
+                        let since = self.epoch.elapsed().as_millis() as u64 + 1;
+                        replica.down_since.store(since, Ordering::Relaxed);
+                    }
                     done => {
                         replica.down_since.store(0, Ordering::Relaxed);
                         return done;
                     }
-                };
-                drop(error);
-                let since = self.epoch.elapsed().as_millis() as u64 + 1;
-                replica.down_since.store(since, Ordering::Relaxed);
+                }
             }
             run(&self.primary, Ok(statement)).await
         })

@@ -108,13 +108,13 @@ async fn schema(State(studio): Shared) -> Response {
     let mut tables = Vec::new();
     for table in &studio.tables {
         let mut count = super::query::Writer::new(studio.dialect);
-        count
-            .push("SELECT CAST(count(*) AS CHAR(20)) FROM ")
-            .table(&table.sql_name);
-        let mut count = count.finish();
-        if studio.dialect == DialectKind::Pg {
-            count.text = count.text.replace("CAST(count(*) AS CHAR(20))", "count(*)::text");
-        }
+        // Read as text, as every value the studio reads.
+        count.push(match studio.dialect {
+            DialectKind::Pg => "SELECT count(*)::text FROM ",
+            _ => "SELECT CAST(count(*) AS CHAR(20)) FROM ",
+        });
+        count.table(&table.sql_name);
+        let count = count.finish();
         let rows = match fetch(&mut conn, &count).await {
             Ok(rows) => rows
                 .first()
