@@ -377,15 +377,23 @@ impl<T> MapRows<T> for std::future::Ready<Result<Vec<T>, Error>> {
 impl<'a, Raw, T> MapRows<T> for FetchAll<'a, Raw, T> {
     type Mapped<U> = MappedRows<Self, T, U>;
     fn map_rows<U>(self, map: fn(Vec<T>) -> Result<U, Error>) -> Self::Mapped<U> {
-        MappedRows { rows: self, map }
+        MappedRows::new(self, map)
     }
 }
 
-/// A [`FetchAll`] whose rows are mapped once they arrive.
+/// A [`FetchAll`] (or a backend's own future of every row) whose rows are mapped once
+/// they arrive.
 #[must_use = "futures do nothing unless awaited"]
 pub struct MappedRows<F, T, U> {
     rows: F,
     map: fn(Vec<T>) -> Result<U, Error>,
+}
+
+impl<F, T, U> MappedRows<F, T, U> {
+    /// Maps the rows `rows` resolves to with `map`.
+    pub fn new(rows: F, map: fn(Vec<T>) -> Result<U, Error>) -> Self {
+        MappedRows { rows, map }
+    }
 }
 
 impl<F, T, U> std::fmt::Debug for MappedRows<F, T, U> {

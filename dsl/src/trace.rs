@@ -156,6 +156,29 @@ impl StatementSpan {
     }
 }
 
+impl StatementSpan {
+    /// Runs one step of work polled by hand (a statement whose rows are read as they
+    /// arrive) inside the span; [`finish`](Self::finish) records how the whole ended.
+    pub fn in_scope<T>(&self, step: impl FnOnce() -> T) -> T {
+        #[cfg(feature = "tracing")]
+        if let Some(span) = &self.0 {
+            return span.in_scope(step);
+        }
+        step()
+    }
+
+    /// Ends the span of work run by [`in_scope`](Self::in_scope): `outcome` is the number
+    /// of rows, or the error.
+    pub fn finish(self, outcome: Result<u64, &Error>) {
+        #[cfg(feature = "tracing")]
+        if let Some(span) = self.0 {
+            record_outcome(&span, outcome);
+        }
+        #[cfg(not(feature = "tracing"))]
+        let _ = outcome;
+    }
+}
+
 /// Records on `span` how its work ended: rows returned, or the error.
 #[cfg(feature = "tracing")]
 fn record_outcome(span: &Span, outcome: Result<u64, &Error>) {

@@ -11,6 +11,7 @@ mod json;
 mod mysql;
 mod mysql_faults;
 mod pg;
+mod pg_decoding;
 mod pg_faults;
 mod pg_types;
 mod pool;

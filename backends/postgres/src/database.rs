@@ -1,5 +1,6 @@
 //! [`Database`]: a pool of PostgreSQL connections, opened from a URL or an existing pool.
 
+use crate::collect::CollectRows;
 use crate::error::{connection_closed, database_error, pool_error, server_ended_session, stale_statement};
 use crate::fetch;
 use crate::kept::{Connection, KeptConnection};
@@ -8,7 +9,7 @@ use crate::transaction::{run_transaction, Transaction};
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use mizzle_dsl::access::{AccessMode, ReadWrite};
 use mizzle_dsl::dialect::Pg;
-use mizzle_dsl::exec::{BoxFuture, RawExecutor, TransactionOptions};
+use mizzle_dsl::exec::{BoxFuture, Executor, FetchFirst, RawExecutor, TransactionOptions};
 use mizzle_dsl::render::RenderedSql;
 use mizzle_dsl::row::DecodeRow;
 use mizzle_dsl::trace::TraceContext;
@@ -230,6 +231,18 @@ impl Database {
     /// A statement prepared before its table changed (a column's type altered) is refused
     /// by the server before it runs: it is prepared again and runs once more.
     async fn run<O: fetch::Operation>(&self, statement: &RenderedSql<'_>) -> Result<O::Output, Error> {
+        let (flight, result) = self.run_in_flight::<O>(statement).await?;
+        self.kept.keep(flight.land());
+        result
+    }
+
+    /// [`run`](Self::run), handing back the connection with the result: still in flight,
+    /// for an operation whose rows are read afterwards. The error outside is that of a
+    /// connection that could not be had.
+    pub(crate) async fn run_in_flight<O: fetch::Operation>(
+        &self,
+        statement: &RenderedSql<'_>,
+    ) -> Result<(InFlight, Result<O::Output, Error>), Error> {
         let mut flight = InFlight(Some(self.connection().await?));
         match flight.conn().prepare(statement).await {
             Ok(prepared) => match O::run(&flight.conn().client, &prepared, statement).await {
@@ -240,19 +253,12 @@ impl Database {
                         Ok(prepared) => O::run(&flight.conn().client, &prepared, statement).await,
                         Err(error) => Err(error),
                     };
-                    self.kept.keep(flight.land());
-                    return result;
+                    return Ok((flight, result));
                 }
-                result => {
-                    self.kept.keep(flight.land());
-                    return result;
-                }
+                result => return Ok((flight, result)),
             },
             Err(error) if connection_closed(&error) || server_ended_session(&error) => {}
-            Err(error) => {
-                self.kept.keep(flight.land());
-                return Err(error);
-            }
+            Err(error) => return Ok((flight, Err(error))),
         }
         // The connection is dead: never hand it out again.
         flight.land().discard();
@@ -261,8 +267,7 @@ impl Database {
             Ok(prepared) => O::run(&flight.conn().client, &prepared, statement).await,
             Err(error) => Err(error),
         };
-        self.kept.keep(flight.land());
-        result
+        Ok((flight, result))
     }
 }
 
@@ -300,7 +305,34 @@ impl Drop for InFlight {
     }
 }
 
-mizzle_dsl::executor_via_raw!([] Database, Pg, mode = ReadWrite);
+// Every row is decoded as it arrives (`CollectRows`); the rest as any `RawExecutor`.
+impl Executor<Pg> for Database {
+    type Mode = ReadWrite;
+    type All<'a, T>
+        = CollectRows<'a, T>
+    where
+        Self: 'a;
+    type Get<'a, T>
+        = FetchFirst<'a, tokio_postgres::Row, T>
+    where
+        Self: 'a;
+    type Execute<'a>
+        = BoxFuture<'a, Result<u64, Error>>
+    where
+        Self: 'a;
+
+    fn fetch_all<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::All<'a, R::Row> {
+        CollectRows::new(self, statement, decode::<R>)
+    }
+
+    fn fetch_first<'a, R: DecodeRow<Pg>>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Get<'a, R::Row> {
+        FetchFirst::new(RawExecutor::first_row(self, statement), decode::<R>)
+    }
+
+    fn execute<'a>(&'a self, statement: Result<RenderedSql<'a>, Error>) -> Self::Execute<'a> {
+        RawExecutor::changed(self, statement)
+    }
+}
 
 mizzle_dsl::transactional_database!(Database, Pg, Transaction);
 

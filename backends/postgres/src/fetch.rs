@@ -54,6 +54,8 @@ pub(crate) struct All;
 pub(crate) struct First;
 /// The number of rows changed.
 pub(crate) struct Changed;
+/// The rows, to be read as they arrive.
+pub(crate) struct Open;
 
 impl Operation for All {
     type Output = Vec<Row>;
@@ -96,6 +98,23 @@ impl Operation for Changed {
     async fn run(client: &ClientWrapper, prepared: &Statement, statement: &RenderedSql<'_>) -> Result<u64, Error> {
         client
             .execute_raw(prepared, statement.binds.iter().map(PgParam))
+            .await
+            .map_err(|e| database_error(&statement.sql, e))
+    }
+}
+
+impl Operation for Open {
+    type Output = tokio_postgres::RowStream;
+    fn count(_: &tokio_postgres::RowStream) -> u64 {
+        0
+    }
+    async fn run(
+        client: &ClientWrapper,
+        prepared: &Statement,
+        statement: &RenderedSql<'_>,
+    ) -> Result<tokio_postgres::RowStream, Error> {
+        client
+            .query_raw(prepared, statement.binds.iter().map(PgParam))
             .await
             .map_err(|e| database_error(&statement.sql, e))
     }

@@ -11,6 +11,7 @@
 #![warn(missing_docs, unreachable_pub, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
+mod collect;
 mod database;
 mod error;
 mod fetch;
@@ -22,6 +23,7 @@ mod row;
 mod stream;
 mod transaction;
 
+pub use collect::CollectRows;
 pub use database::{Database, PoolOptions};
 pub use pipeline::Pipeline;
 pub use transaction::Transaction;

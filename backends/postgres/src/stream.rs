@@ -5,8 +5,8 @@
 //! while the caller works: memory stays bounded however many rows the statement has.
 
 use crate::database::{Database, InFlight};
-use crate::error::{connection_closed, database_error};
-use crate::params::PgParam;
+use crate::error::database_error;
+use crate::fetch;
 use crate::row::decode;
 use futures_util::stream::{self, TryStreamExt};
 use mizzle_dsl::dialect::Pg;
@@ -62,41 +62,20 @@ impl StreamExecutor<Pg> for Database {
 }
 
 impl Database {
-    /// Sends the statement on a connection of its own, as `run` does: a kept connection
-    /// the server closed meanwhile is replaced once.
+    /// Sends the statement on a connection of its own, as every statement is run.
     async fn start(&self, statement: Result<RenderedSql<'_>, Error>) -> Result<Streaming, Error> {
         let statement = statement?;
-        let mut retried = false;
-        loop {
-            let mut flight = InFlight(Some(self.connection().await?));
-            let prepared = match flight.conn().prepare(&statement).await {
-                Ok(prepared) => prepared,
-                Err(error) if connection_closed(&error) && !retried => {
-                    flight.land().discard();
-                    retried = true;
-                    continue;
-                }
-                Err(error) => {
-                    self.kept.keep(flight.land());
-                    return Err(error);
-                }
-            };
-            let params = statement.binds.iter().map(PgParam);
-            return match flight.conn().client.query_raw(&prepared, params).await {
-                Ok(rows) => Ok(Streaming {
-                    flight,
-                    rows: Box::pin(rows),
-                    sql: statement.sql.into_owned(),
-                }),
-                Err(error) => {
-                    if error.as_db_error().is_some() {
-                        self.kept.keep(flight.land());
-                    } else {
-                        flight.land().discard();
-                    }
-                    Err(database_error(&statement.sql, error))
-                }
-            };
+        let (flight, rows) = self.run_in_flight::<fetch::Open>(&statement).await?;
+        match rows {
+            Ok(rows) => Ok(Streaming {
+                flight,
+                rows: Box::pin(rows),
+                sql: statement.sql.into_owned(),
+            }),
+            Err(error) => {
+                self.kept.keep(flight.land());
+                Err(error)
+            }
         }
     }
 }

@@ -33,20 +33,91 @@ macro_rules! pg_builtin {
 }
 
 pg_builtin! {
-    SmallInt: i16 => "smallint";
-    Integer: i32 => "integer";
-    BigInt: i64 => "bigint";
-    Real: f32 => "real";
-    Double: f64 => "double precision";
     Numeric: rust_decimal::Decimal => "numeric";
-    Bool: bool => "boolean";
-    Text: String => "text";
-    Bytes: Vec<u8> => "bytea";
-    Uuid: uuid::Uuid => "uuid";
     Date: chrono::NaiveDate => "date";
     Time: chrono::NaiveTime => "time";
     Timestamp: chrono::NaiveDateTime => "timestamp";
     TimestampTz: chrono::DateTime<chrono::Utc> => "timestamp with time zone";
+}
+
+/// The error of a value whose column has another type than the one decoded.
+#[cold]
+#[inline(never)]
+fn wrong_type(raw: PgValueRef<'_>, wanted: &str) -> DecodeError {
+    DecodeError::new(format!("expected {wanted}, found {}", raw.ty.name()))
+}
+
+/// The error of a fixed-width value of another width.
+#[cold]
+#[inline(never)]
+fn wrong_width(wanted: &str, width: usize, found: usize) -> DecodeError {
+    DecodeError::new(format!(
+        "invalid {wanted}: {width} bytes in binary format, found {found}"
+    ))
+}
+
+/// The bytes of a fixed-width value of type `ty`, checked: type and width.
+#[inline(always)]
+fn fixed<const N: usize>(raw: PgValueRef<'_>, ty: &Type, wanted: &str) -> Result<[u8; N], DecodeError> {
+    if raw.ty != ty {
+        return Err(wrong_type(raw, wanted));
+    }
+    let b = bytes(raw)?;
+    b.try_into().map_err(|_| wrong_width(wanted, N, b.len()))
+}
+
+// The fixed-width built-in types, read straight from their binary format (big-endian, as
+// the protocol documents): one comparison of the column's type and one of the width,
+// where going through postgres-types costs a call and a boxed error path per value.
+macro_rules! pg_fixed {
+    ($($st:ty: $rust:ty => $ty:ident, $wanted:literal, |$b:ident| $read:expr;)*) => {$(
+        impl FromSql<$st, Pg> for $rust {
+            #[inline]
+            fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
+                let $b = fixed(raw, &Type::$ty, $wanted)?;
+                Ok($read)
+            }
+        }
+    )*};
+}
+
+pg_fixed! {
+    SmallInt: i16 => INT2, "smallint", |b| i16::from_be_bytes(b);
+    Integer: i32 => INT4, "integer", |b| i32::from_be_bytes(b);
+    BigInt: i64 => INT8, "bigint", |b| i64::from_be_bytes(b);
+    Real: f32 => FLOAT4, "real", |b| f32::from_be_bytes(b);
+    Double: f64 => FLOAT8, "double precision", |b| f64::from_be_bytes(b);
+    Bool: bool => BOOL, "boolean", |b| u8::from_be_bytes(b) != 0;
+    Uuid: uuid::Uuid => UUID, "uuid", |b| uuid::Uuid::from_bytes(b);
+}
+
+/// Text: the character types are their UTF-8 bytes, read directly; any other type
+/// postgres-types reads as text (`citext`, `ltree` and its kin) goes through it.
+impl FromSql<Text, Pg> for String {
+    #[inline]
+    fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
+        if !matches!(
+            *raw.ty,
+            Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN
+        ) {
+            return via_postgres(raw, "text");
+        }
+        match std::str::from_utf8(bytes(raw)?) {
+            Ok(text) => Ok(text.to_owned()),
+            Err(e) => Err(DecodeError::new(format!("invalid text: {e}"))),
+        }
+    }
+}
+
+/// `bytea`: its bytes.
+impl FromSql<Bytes, Pg> for Vec<u8> {
+    #[inline]
+    fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
+        if *raw.ty != Type::BYTEA {
+            return Err(wrong_type(raw, "bytea"));
+        }
+        Ok(bytes(raw)?.to_vec())
+    }
 }
 
 impl FromSql<IntervalType, Pg> for Interval {
