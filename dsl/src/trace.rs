@@ -9,6 +9,8 @@
 use crate::render::RenderedSql;
 use crate::Error;
 use std::future::Future;
+use std::pin::Pin;
+use std::task::{ready, Context, Poll};
 #[cfg(feature = "tracing")]
 use tracing::{field::Empty, Instrument, Span};
 
@@ -129,34 +131,24 @@ pub struct StatementSpan(
 impl StatementSpan {
     /// Runs `run` in the span, which ends when it does, and records how it ended: the
     /// number of rows (`count` of the result, `db.response.returned_rows`), or the error.
-    pub async fn run<T, F>(self, run: F, count: fn(&T) -> u64) -> Result<T, Error>
+    ///
+    /// A future of its own rather than an `async fn`: an `async fn` keeps its argument
+    /// and the future it awaits apart, so a statement's future (2 kB on PostgreSQL) would
+    /// be held twice and copied whole into its box.
+    pub fn run<T, F>(self, run: F, count: fn(&T) -> u64) -> InSpan<F, T>
     where
         F: Future<Output = Result<T, Error>>,
     {
-        #[cfg(feature = "tracing")]
-        if let Some(span) = self.0 {
-            let result = run.instrument(span.clone()).await;
-            record_outcome(&span, result.as_ref().map(count));
-            return result;
-        }
-        let _ = count;
-        run.await
+        InSpan { run, span: self, count }
     }
 
     /// [`run`](Self::run) for a synchronous backend.
     pub fn run_sync<T>(self, run: impl FnOnce() -> Result<T, Error>, count: fn(&T) -> u64) -> Result<T, Error> {
-        #[cfg(feature = "tracing")]
-        if let Some(span) = self.0 {
-            let result = span.in_scope(run);
-            record_outcome(&span, result.as_ref().map(count));
-            return result;
-        }
-        let _ = count;
-        run()
+        let result = self.in_scope(run);
+        self.finish(result.as_ref().map(count));
+        result
     }
-}
 
-impl StatementSpan {
     /// Runs one step of work polled by hand (a statement whose rows are read as they
     /// arrive) inside the span; [`finish`](Self::finish) records how the whole ended.
     pub fn in_scope<T>(&self, step: impl FnOnce() -> T) -> T {
@@ -167,15 +159,43 @@ impl StatementSpan {
         step()
     }
 
-    /// Ends the span of work run by [`in_scope`](Self::in_scope): `outcome` is the number
-    /// of rows, or the error.
-    pub fn finish(self, outcome: Result<u64, &Error>) {
+    /// Records how the work run by [`in_scope`](Self::in_scope) ended: `outcome` is the
+    /// number of rows, or the error.
+    pub fn finish(&self, outcome: Result<u64, &Error>) {
         #[cfg(feature = "tracing")]
-        if let Some(span) = self.0 {
-            record_outcome(&span, outcome);
+        if let Some(span) = &self.0 {
+            record_outcome(span, outcome);
         }
         #[cfg(not(feature = "tracing"))]
         let _ = outcome;
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// A statement's work running in its span: [`StatementSpan::run`].
+    #[must_use = "futures do nothing unless awaited"]
+    pub struct InSpan<F, T> {
+        #[pin]
+        run: F,
+        span: StatementSpan,
+        count: fn(&T) -> u64,
+    }
+}
+
+impl<T, F: Future<Output = Result<T, Error>>> Future for InSpan<F, T> {
+    type Output = Result<T, Error>;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        let mut run = this.run;
+        let result = ready!(this.span.in_scope(|| run.as_mut().poll(cx)));
+        this.span.finish(result.as_ref().map(*this.count));
+        Poll::Ready(result)
+    }
+}
+
+impl<F, T> std::fmt::Debug for InSpan<F, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("InSpan").field(&self.span).finish()
     }
 }
 

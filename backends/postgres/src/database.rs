@@ -192,7 +192,7 @@ impl Database {
     /// A connection of its own, for a transaction or a script: the kept one, or one from
     /// the pool (its statements kept by shape are left behind).
     async fn checkout(&self) -> Result<deadpool_postgres::Object, Error> {
-        Ok(self.connection().await?.client)
+        Ok(*self.connection().await?.client)
     }
 
     /// A connection from the pool, as it is.
