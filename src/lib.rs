@@ -40,7 +40,7 @@ pub use mizzle_ops as ops;
 pub mod pg {
     pub use mizzle_dsl::pg::*;
     #[cfg(feature = "postgres")]
-    pub use mizzle_postgres::{Database, Pipeline, PoolOptions, Transaction};
+    pub use mizzle_postgres::{CollectRows, Database, Pipeline, PoolOptions, Transaction};
 }
 
 /// MySQL and MariaDB: the dialect, its column types, and (with the `mysql` feature)
