@@ -1,12 +1,14 @@
 //! Binding mizzle's values as mysql_async parameters.
 
+#[cfg(feature = "chrono")]
 use chrono::{Datelike, NaiveDateTime, NaiveTime, Timelike};
 use mizzle_dsl::exec::push_in_place;
-use mizzle_dsl::types::Value;
+use mizzle_dsl::types::{without_feature, Value};
 use mizzle_dsl::EncodeError;
 use mysql_async::{Params, Value as MyValue};
 use std::borrow::Cow;
 
+#[cfg(feature = "chrono")]
 fn date_time(at: NaiveDateTime) -> MyValue {
     let (date, time) = (at.date(), at.time());
     MyValue::Date(
@@ -20,6 +22,7 @@ fn date_time(at: NaiveDateTime) -> MyValue {
     )
 }
 
+#[cfg(feature = "chrono")]
 fn time_of_day(time: NaiveTime) -> MyValue {
     MyValue::Time(
         false,
@@ -60,14 +63,20 @@ fn copy(value: &Value<'_>) -> Result<MyValue, EncodeError> {
         Value::F64(x) => MyValue::Double(*x),
         Value::Text(text) | Value::Json(text) => MyValue::Bytes(text.as_bytes().to_vec()),
         Value::Bytes(bytes) => MyValue::Bytes(bytes.to_vec()),
+        #[cfg(feature = "uuid")]
         Value::Uuid(uuid) => MyValue::Bytes(uuid.hyphenated().to_string().into_bytes()),
         Value::Decimal(decimal) => MyValue::Bytes(decimal.to_string().into_bytes()),
+        #[cfg(feature = "chrono")]
         Value::Date(date) => date_time(date.and_time(NaiveTime::MIN)),
+        #[cfg(feature = "chrono")]
         Value::Time(time) => time_of_day(*time),
+        #[cfg(feature = "chrono")]
         Value::Timestamp(at) => date_time(*at),
+        #[cfg(feature = "chrono")]
         Value::TimestampTz(at) => date_time(at.naive_utc()),
         Value::Interval(_) => return Err(EncodeError::new("MySQL has no interval type")),
         Value::Array(_) => return Err(EncodeError::new("MySQL has no array type")),
+        other => return Err(EncodeError::new(without_feature(other))),
     })
 }
 

@@ -95,6 +95,7 @@ impl ToSql for PgParam<'_, '_> {
                 Ok(IsNull::No)
             }
             Value::Bytes(bytes) => bytes.as_ref().to_sql(ty, out),
+            #[cfg(feature = "uuid")]
             Value::Uuid(uuid) => uuid.to_sql(ty, out),
             // money is a count of cents (the default locale's two digits).
             Value::Decimal(decimal) if *ty == Type::MONEY => {
@@ -104,9 +105,13 @@ impl ToSql for PgParam<'_, '_> {
                 Ok(IsNull::No)
             }
             Value::Decimal(decimal) => decimal.to_sql(ty, out),
+            #[cfg(feature = "chrono")]
             Value::Date(date) => date.to_sql(ty, out),
+            #[cfg(feature = "chrono")]
             Value::Time(time) => time.to_sql(ty, out),
+            #[cfg(feature = "chrono")]
             Value::Timestamp(at) => at.to_sql(ty, out),
+            #[cfg(feature = "chrono")]
             Value::TimestampTz(at) => at.to_sql(ty, out),
             Value::Interval(interval) => {
                 if *ty != Type::INTERVAL {
@@ -149,6 +154,7 @@ impl ToSql for PgParam<'_, '_> {
                 )?;
                 Ok(IsNull::No)
             }
+            other => Err(mizzle_dsl::types::without_feature(other).into()),
         }
     }
 

@@ -137,19 +137,27 @@ bind_as! {
     st::Bool: bool;
     st::Text: String;
     st::Bytes: Vec<u8>;
-    st::Uuid: uuid::Uuid;
-    st::Date: chrono::NaiveDate;
-    st::Time: chrono::NaiveTime;
-    st::Timestamp: chrono::NaiveDateTime;
-    st::TimestampTz: chrono::DateTime<chrono::Utc>;
-    st::UnixTimestamp: chrono::DateTime<chrono::Utc>;
-    st::UnixTimestampMs: chrono::DateTime<chrono::Utc>;
     st::IntervalType: crate::types::Interval;
     st::Year: u16;
     st::TsVector: String;
     st::TsQuery: String;
     st::Money: rust_decimal::Decimal;
     st::BitField: u64;
+}
+
+#[cfg(feature = "uuid")]
+bind_as! {
+    st::Uuid: uuid::Uuid;
+}
+
+#[cfg(feature = "chrono")]
+bind_as! {
+    st::Date: chrono::NaiveDate;
+    st::Time: chrono::NaiveTime;
+    st::Timestamp: chrono::NaiveDateTime;
+    st::TimestampTz: chrono::DateTime<chrono::Utc>;
+    st::UnixTimestamp: chrono::DateTime<chrono::Utc>;
+    st::UnixTimestampMs: chrono::DateTime<chrono::Utc>;
 }
 
 impl<'a> AsExpression<st::Text> for &'a str {

@@ -23,12 +23,17 @@ macro_rules! cast_targets {
 
 cast_targets!(Pg: st::SmallInt => "smallint", st::Integer => "integer", st::BigInt => "bigint",
     st::Real => "real", st::Double => "double precision", st::Numeric => "numeric",
-    st::Bool => "boolean", st::Text => "text", st::Bytes => "bytea", st::Uuid => "uuid",
-    st::Date => "date", st::Time => "time", st::Timestamp => "timestamp",
-    st::TimestampTz => "timestamptz", st::IntervalType => "interval");
+    st::Bool => "boolean", st::Text => "text", st::Bytes => "bytea", st::IntervalType => "interval");
+#[cfg(feature = "uuid")]
+cast_targets!(Pg: st::Uuid => "uuid");
+#[cfg(feature = "chrono")]
+cast_targets!(Pg: st::Date => "date", st::Time => "time", st::Timestamp => "timestamp",
+    st::TimestampTz => "timestamptz");
 cast_targets!(MySql: st::BigInt => "signed", st::BigIntUnsigned => "unsigned",
     st::Double => "double", st::Numeric => "decimal(65, 30)", st::Text => "char",
-    st::Bytes => "binary", st::Date => "date", st::Time => "time", st::Timestamp => "datetime");
+    st::Bytes => "binary");
+#[cfg(feature = "chrono")]
+cast_targets!(MySql: st::Date => "date", st::Time => "time", st::Timestamp => "datetime");
 cast_targets!(Sqlite: st::BigInt => "integer", st::Double => "real", st::Numeric => "numeric",
     st::Text => "text", st::Bytes => "blob");
 

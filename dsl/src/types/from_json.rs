@@ -1,11 +1,15 @@
 //! [`FromJson`]: reading a Rust value of SQL type `ST` from a JSON request body.
 
+#[cfg(feature = "uuid")]
+use super::sql::Uuid;
 use super::sql::{
-    Array, BigInt, BigIntUnsigned, Bool, Bytes, Date, Double, Enum, IntUnsigned, Integer, IntervalType, Jsonb,
-    MediumInt, MediumIntUnsigned, Numeric, Real, SmallInt, SmallIntUnsigned, SqlType, Text, Time, Timestamp,
-    TimestampTz, TinyInt, TinyIntUnsigned, UnixTimestamp, UnixTimestampMs, Uuid, Year,
+    Array, BigInt, BigIntUnsigned, Bool, Bytes, Double, Enum, IntUnsigned, Integer, IntervalType, Jsonb, MediumInt,
+    MediumIntUnsigned, Numeric, Real, SmallInt, SmallIntUnsigned, SqlType, Text, TinyInt, TinyIntUnsigned, Year,
 };
+#[cfg(feature = "chrono")]
+use super::sql::{Date, Time, Timestamp, TimestampTz, UnixTimestamp, UnixTimestampMs};
 use super::{Interval, JsonValue, SqlEnum};
+#[cfg(feature = "chrono")]
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use rust_decimal::Decimal;
 use serde_json::Value as Json;
@@ -174,30 +178,35 @@ fn shorten(text: &str) -> String {
     }
 }
 
+#[cfg(feature = "uuid")]
 impl FromJson<Uuid> for uuid::Uuid {
     fn from_json(value: &Json) -> Result<Self, String> {
         parsed(value, "a uuid")
     }
 }
 
+#[cfg(feature = "chrono")]
 impl FromJson<Date> for NaiveDate {
     fn from_json(value: &Json) -> Result<Self, String> {
         parsed(value, "a date (YYYY-MM-DD)")
     }
 }
 
+#[cfg(feature = "chrono")]
 impl FromJson<Time> for NaiveTime {
     fn from_json(value: &Json) -> Result<Self, String> {
         parsed(value, "a time (HH:MM:SS)")
     }
 }
 
+#[cfg(feature = "chrono")]
 impl FromJson<Timestamp> for NaiveDateTime {
     fn from_json(value: &Json) -> Result<Self, String> {
         parsed(value, "a date and time (YYYY-MM-DDTHH:MM:SS)")
     }
 }
 
+#[cfg(feature = "chrono")]
 fn instant(value: &Json) -> Result<DateTime<Utc>, String> {
     let s = text(value, "an instant (RFC 3339)")?;
     DateTime::parse_from_rfc3339(s)
@@ -205,18 +214,21 @@ fn instant(value: &Json) -> Result<DateTime<Utc>, String> {
         .map_err(|e| format!("`{s}` is not an instant with an offset (RFC 3339): {e}"))
 }
 
+#[cfg(feature = "chrono")]
 impl FromJson<TimestampTz> for DateTime<Utc> {
     fn from_json(value: &Json) -> Result<Self, String> {
         instant(value)
     }
 }
 
+#[cfg(feature = "chrono")]
 impl FromJson<UnixTimestamp> for DateTime<Utc> {
     fn from_json(value: &Json) -> Result<Self, String> {
         instant(value)
     }
 }
 
+#[cfg(feature = "chrono")]
 impl FromJson<UnixTimestampMs> for DateTime<Utc> {
     fn from_json(value: &Json) -> Result<Self, String> {
         instant(value)
@@ -342,42 +354,49 @@ impl ToJson<Bytes> for Vec<u8> {
     }
 }
 
+#[cfg(feature = "uuid")]
 impl ToJson<Uuid> for uuid::Uuid {
     fn to_json(&self) -> Json {
         Json::String(self.hyphenated().to_string())
     }
 }
 
+#[cfg(feature = "chrono")]
 impl ToJson<Date> for NaiveDate {
     fn to_json(&self) -> Json {
         Json::String(self.format("%Y-%m-%d").to_string())
     }
 }
 
+#[cfg(feature = "chrono")]
 impl ToJson<Time> for NaiveTime {
     fn to_json(&self) -> Json {
         Json::String(self.format("%H:%M:%S%.f").to_string())
     }
 }
 
+#[cfg(feature = "chrono")]
 impl ToJson<Timestamp> for NaiveDateTime {
     fn to_json(&self) -> Json {
         Json::String(self.format("%Y-%m-%dT%H:%M:%S%.f").to_string())
     }
 }
 
+#[cfg(feature = "chrono")]
 impl ToJson<TimestampTz> for DateTime<Utc> {
     fn to_json(&self) -> Json {
         Json::String(self.to_rfc3339())
     }
 }
 
+#[cfg(feature = "chrono")]
 impl ToJson<UnixTimestamp> for DateTime<Utc> {
     fn to_json(&self) -> Json {
         Json::String(self.to_rfc3339())
     }
 }
 
+#[cfg(feature = "chrono")]
 impl ToJson<UnixTimestampMs> for DateTime<Utc> {
     fn to_json(&self) -> Json {
         Json::String(self.to_rfc3339())

@@ -4,6 +4,7 @@ use super::sql::*;
 use super::SqlEnum;
 use crate::dialect::{Dialect, Sqlite, SqliteValueRef};
 use crate::error::DecodeError;
+#[cfg(feature = "chrono")]
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -145,6 +146,7 @@ impl FromSql<Bytes, Sqlite> for Vec<u8> {
     }
 }
 
+#[cfg(feature = "uuid")]
 impl FromSql<Uuid, Sqlite> for uuid::Uuid {
     #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
@@ -156,6 +158,7 @@ impl FromSql<Uuid, Sqlite> for uuid::Uuid {
     }
 }
 
+#[cfg(feature = "chrono")]
 impl FromSql<Date, Sqlite> for NaiveDate {
     #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
@@ -163,6 +166,7 @@ impl FromSql<Date, Sqlite> for NaiveDate {
     }
 }
 
+#[cfg(feature = "chrono")]
 impl FromSql<Time, Sqlite> for NaiveTime {
     #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
@@ -171,12 +175,14 @@ impl FromSql<Time, Sqlite> for NaiveTime {
 }
 
 /// Parses SQLite's `YYYY-MM-DD HH:MM:SS[.fff]`, also accepting ISO-8601's `T`.
+#[cfg(feature = "chrono")]
 fn sqlite_datetime(text: &str) -> Result<NaiveDateTime, DecodeError> {
     NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f")
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f"))
         .map_err(|e| DecodeError::new(format!("`{text}` is not a timestamp (YYYY-MM-DD HH:MM:SS): {e}")))
 }
 
+#[cfg(feature = "chrono")]
 impl FromSql<Timestamp, Sqlite> for NaiveDateTime {
     #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
@@ -184,6 +190,7 @@ impl FromSql<Timestamp, Sqlite> for NaiveDateTime {
     }
 }
 
+#[cfg(feature = "chrono")]
 impl FromSql<TimestampTz, Sqlite> for DateTime<Utc> {
     #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
@@ -197,6 +204,7 @@ impl FromSql<TimestampTz, Sqlite> for DateTime<Utc> {
     }
 }
 
+#[cfg(feature = "chrono")]
 impl FromSql<UnixTimestamp, Sqlite> for DateTime<Utc> {
     #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {
@@ -206,6 +214,7 @@ impl FromSql<UnixTimestamp, Sqlite> for DateTime<Utc> {
     }
 }
 
+#[cfg(feature = "chrono")]
 impl FromSql<UnixTimestampMs, Sqlite> for DateTime<Utc> {
     #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {

@@ -4,6 +4,7 @@ use super::sql::*;
 use super::{FromSql, SqlEnum};
 use crate::dialect::{MySql, MySqlValueRef};
 use crate::error::DecodeError;
+#[cfg(feature = "chrono")]
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -149,6 +150,7 @@ impl FromSql<Bytes, MySql> for Vec<u8> {
     }
 }
 
+#[cfg(feature = "chrono")]
 fn date_time(raw: MySqlValueRef<'_>) -> Result<NaiveDateTime, DecodeError> {
     match raw {
         MySqlValueRef::Date { year, month, day, hour, minute, second, micros } => {
@@ -170,6 +172,7 @@ fn date_time(raw: MySqlValueRef<'_>) -> Result<NaiveDateTime, DecodeError> {
     }
 }
 
+#[cfg(feature = "chrono")]
 impl FromSql<Timestamp, MySql> for NaiveDateTime {
     #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
@@ -178,6 +181,7 @@ impl FromSql<Timestamp, MySql> for NaiveDateTime {
 }
 
 /// MySQL's `timestamp` reads back in the session time zone, which mizzle sets to UTC.
+#[cfg(feature = "chrono")]
 impl FromSql<TimestampTz, MySql> for DateTime<Utc> {
     #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
@@ -185,6 +189,7 @@ impl FromSql<TimestampTz, MySql> for DateTime<Utc> {
     }
 }
 
+#[cfg(feature = "chrono")]
 impl FromSql<Date, MySql> for NaiveDate {
     #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {
@@ -192,6 +197,7 @@ impl FromSql<Date, MySql> for NaiveDate {
     }
 }
 
+#[cfg(feature = "chrono")]
 impl FromSql<Time, MySql> for NaiveTime {
     #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {

@@ -34,6 +34,10 @@ macro_rules! pg_builtin {
 
 pg_builtin! {
     Numeric: rust_decimal::Decimal => "numeric";
+}
+
+#[cfg(feature = "chrono")]
+pg_builtin! {
     Date: chrono::NaiveDate => "date";
     Time: chrono::NaiveTime => "time";
     Timestamp: chrono::NaiveDateTime => "timestamp";
@@ -88,6 +92,10 @@ pg_fixed! {
     Real: f32 => FLOAT4, "real", |b| f32::from_be_bytes(b);
     Double: f64 => FLOAT8, "double precision", |b| f64::from_be_bytes(b);
     Bool: bool => BOOL, "boolean", |b| u8::from_be_bytes(b) != 0;
+}
+
+#[cfg(feature = "uuid")]
+pg_fixed! {
     Uuid: uuid::Uuid => UUID, "uuid", |b| uuid::Uuid::from_bytes(b);
 }
 

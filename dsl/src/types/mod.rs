@@ -33,4 +33,4 @@ pub use sql::*;
 pub use sqlite_jsonb::BlobJson;
 pub use text_form::{TsQuery, TsVector};
 pub use to_sql::ToSql;
-pub use value::Value;
+pub use value::{without_feature, Value};

@@ -76,12 +76,14 @@ impl ParamKind {
             (ParamKind::Bool, Value::Bool(_))
             | (ParamKind::Text, Value::Text(_))
             | (ParamKind::Bytes, Value::Bytes(_))
-            | (ParamKind::Uuid, Value::Uuid(_))
-            | (ParamKind::Date, Value::Date(_))
+            | (ParamKind::Interval, Value::Interval(_)) => true,
+            #[cfg(feature = "uuid")]
+            (ParamKind::Uuid, Value::Uuid(_)) => true,
+            #[cfg(feature = "chrono")]
+            (ParamKind::Date, Value::Date(_))
             | (ParamKind::Time, Value::Time(_))
             | (ParamKind::Timestamp, Value::Timestamp(_))
-            | (ParamKind::TimestampTz, Value::TimestampTz(_))
-            | (ParamKind::Interval, Value::Interval(_)) => true,
+            | (ParamKind::TimestampTz, Value::TimestampTz(_)) => true,
             _ => false,
         };
         if fits {

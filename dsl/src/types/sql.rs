@@ -4,6 +4,7 @@
 //! types of each dialect (`pg::Varchar<255>`, `sqlite::Integer`…) say how the DDL spells them.
 
 use super::{Interval, ParamKind, SqlEnum};
+#[cfg(feature = "chrono")]
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use rust_decimal::Decimal;
 use std::marker::PhantomData;
@@ -98,20 +99,6 @@ sql_types! {
     Text => String, ParamKind::Text;
     /// Bytes: `bytea`, `blob`, `binary(n)`, `varbinary(n)`.
     Bytes => Vec<u8>, ParamKind::Bytes;
-    /// `uuid` (PostgreSQL).
-    Uuid => uuid::Uuid, ParamKind::Uuid;
-    /// `date`.
-    Date => NaiveDate, ParamKind::Date;
-    /// `time`.
-    Time => NaiveTime, ParamKind::Time;
-    /// `timestamp` without time zone; MySQL's `datetime`; SQLite text in ISO-8601.
-    Timestamp => NaiveDateTime, ParamKind::Timestamp;
-    /// `timestamptz`: an instant; MySQL's `timestamp` (stored in UTC).
-    TimestampTz => DateTime<Utc>, ParamKind::TimestampTz;
-    /// An instant stored as whole seconds since the Unix epoch (SQLite's timestamp mode).
-    UnixTimestamp => DateTime<Utc>, ParamKind::UnixTime { millis: false };
-    /// An instant stored as milliseconds since the Unix epoch (SQLite's timestamp_ms mode).
-    UnixTimestampMs => DateTime<Utc>, ParamKind::UnixTime { millis: true };
     /// `interval` (PostgreSQL).
     IntervalType => Interval, ParamKind::Interval;
     /// `year` (MySQL).
@@ -161,3 +148,26 @@ macro_rules! marker_impls {
 marker_impls!(NumericType: TinyInt, SmallInt, MediumInt, Integer, BigInt, TinyIntUnsigned,
     SmallIntUnsigned, MediumIntUnsigned, IntUnsigned, BigIntUnsigned, Real, Double, Numeric);
 marker_impls!(TextType: Text);
+
+#[cfg(feature = "uuid")]
+sql_types! {
+    /// `uuid` (PostgreSQL).
+    Uuid => uuid::Uuid, ParamKind::Uuid;
+}
+
+// Dates and times are chrono's types: the `chrono` feature.
+#[cfg(feature = "chrono")]
+sql_types! {
+    /// `date`.
+    Date => NaiveDate, ParamKind::Date;
+    /// `time`.
+    Time => NaiveTime, ParamKind::Time;
+    /// `timestamp` without time zone; MySQL's `datetime`; SQLite text in ISO-8601.
+    Timestamp => NaiveDateTime, ParamKind::Timestamp;
+    /// `timestamptz`: an instant; MySQL's `timestamp` (stored in UTC).
+    TimestampTz => DateTime<Utc>, ParamKind::TimestampTz;
+    /// An instant stored as whole seconds since the Unix epoch (SQLite's timestamp mode).
+    UnixTimestamp => DateTime<Utc>, ParamKind::UnixTime { millis: false };
+    /// An instant stored as milliseconds since the Unix epoch (SQLite's timestamp_ms mode).
+    UnixTimestampMs => DateTime<Utc>, ParamKind::UnixTime { millis: true };
+}

@@ -3,6 +3,7 @@
 use super::sql::*;
 use super::{Interval, SqlEnum, Value};
 use crate::error::EncodeError;
+#[cfg(feature = "chrono")]
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -46,23 +47,33 @@ copy_to_sql! {
     Double: f64 => F64;
     Numeric: Decimal => Decimal;
     Bool: bool => Bool;
-    Uuid: uuid::Uuid => Uuid;
-    Date: NaiveDate => Date;
-    Time: NaiveTime => Time;
-    Timestamp: NaiveDateTime => Timestamp;
-    TimestampTz: DateTime<Utc> => TimestampTz;
     IntervalType: Interval => Interval;
     Year: u16 => U16;
     Money: Decimal => Decimal;
     BitField: u64 => U64;
 }
 
+#[cfg(feature = "uuid")]
+copy_to_sql! {
+    Uuid: uuid::Uuid => Uuid;
+}
+
+#[cfg(feature = "chrono")]
+copy_to_sql! {
+    Date: NaiveDate => Date;
+    Time: NaiveTime => Time;
+    Timestamp: NaiveDateTime => Timestamp;
+    TimestampTz: DateTime<Utc> => TimestampTz;
+}
+
+#[cfg(feature = "chrono")]
 impl ToSql<UnixTimestamp> for DateTime<Utc> {
     fn to_value(&self) -> Result<Value<'_>, EncodeError> {
         Ok(Value::I64(self.timestamp()))
     }
 }
 
+#[cfg(feature = "chrono")]
 impl ToSql<UnixTimestampMs> for DateTime<Utc> {
     fn to_value(&self) -> Result<Value<'_>, EncodeError> {
         Ok(Value::I64(self.timestamp_millis()))

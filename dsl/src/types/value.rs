@@ -1,9 +1,11 @@
 //! [`Value`]: one bound parameter, borrowed from the query where it can be.
 
 use super::Interval;
+#[cfg(feature = "chrono")]
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
+#[cfg(feature = "uuid")]
 use uuid::Uuid;
 
 /// A bound parameter as the query hands it to a backend.
@@ -12,6 +14,7 @@ use uuid::Uuid;
 /// nothing. Each variant keeps the width of its SQL type, which PostgreSQL's binary
 /// protocol needs; the SQLite and MySQL backends widen as their drivers require.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Value<'q> {
     /// SQL NULL.
     Null,
@@ -42,16 +45,21 @@ pub enum Value<'q> {
     /// Bytes.
     Bytes(Cow<'q, [u8]>),
     /// A UUID.
+    #[cfg(feature = "uuid")]
     Uuid(Uuid),
     /// An exact decimal.
     Decimal(Decimal),
     /// A calendar date.
+    #[cfg(feature = "chrono")]
     Date(NaiveDate),
     /// A time of day.
+    #[cfg(feature = "chrono")]
     Time(NaiveTime),
     /// A date and time without time zone.
+    #[cfg(feature = "chrono")]
     Timestamp(NaiveDateTime),
     /// An instant, in UTC.
+    #[cfg(feature = "chrono")]
     TimestampTz(DateTime<Utc>),
     /// A PostgreSQL interval.
     Interval(Interval),
@@ -79,15 +87,58 @@ impl Value<'_> {
             Value::F64(v) => Value::F64(v),
             Value::Text(v) => Value::Text(Cow::Owned(v.into_owned())),
             Value::Bytes(v) => Value::Bytes(Cow::Owned(v.into_owned())),
+            #[cfg(feature = "uuid")]
             Value::Uuid(v) => Value::Uuid(v),
             Value::Decimal(v) => Value::Decimal(v),
+            #[cfg(feature = "chrono")]
             Value::Date(v) => Value::Date(v),
+            #[cfg(feature = "chrono")]
             Value::Time(v) => Value::Time(v),
+            #[cfg(feature = "chrono")]
             Value::Timestamp(v) => Value::Timestamp(v),
+            #[cfg(feature = "chrono")]
             Value::TimestampTz(v) => Value::TimestampTz(v),
             Value::Interval(v) => Value::Interval(v),
             Value::Json(v) => Value::Json(Cow::Owned(v.into_owned())),
             Value::Array(v) => Value::Array(v.into_iter().map(Value::into_owned).collect()),
         }
+    }
+}
+
+/// Why a backend cannot send `value`: it is of an optional type (`chrono`'s dates and
+/// times, `uuid`) whose feature the query builder was built with and the backend without,
+/// which happens only when the two crates are depended on apart with different features.
+pub fn without_feature(value: &Value<'_>) -> String {
+    let feature = match value {
+        #[cfg(feature = "uuid")]
+        Value::Uuid(_) => "uuid",
+        #[cfg(feature = "chrono")]
+        Value::Date(_) | Value::Time(_) | Value::Timestamp(_) | Value::TimestampTz(_) => "chrono",
+        _ => "",
+    };
+    format!(
+        "cannot send {value:?}: this backend was built without the `{feature}` feature; enable it on \
+         mizzle (or on the backend crate, as on mizzle-dsl)"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_of_an_optional_type_names_the_feature_a_backend_lacks() {
+        let date = Value::Date(NaiveDate::from_ymd_opt(2026, 12, 3).unwrap());
+        assert_eq!(
+            without_feature(&date),
+            "cannot send Date(2026-12-03): this backend was built without the `chrono` feature; enable it on \
+             mizzle (or on the backend crate, as on mizzle-dsl)"
+        );
+        let uuid = Value::Uuid(Uuid::nil());
+        assert!(
+            without_feature(&uuid).contains("without the `uuid` feature"),
+            "{}",
+            without_feature(&uuid)
+        );
     }
 }

@@ -57,13 +57,6 @@ not_summable! {
     [] st::Bool;
     [] st::Text;
     [] st::Bytes;
-    [] st::Uuid;
-    [] st::Date;
-    [] st::Time;
-    [] st::Timestamp;
-    [] st::TimestampTz;
-    [] st::UnixTimestamp;
-    [] st::UnixTimestampMs;
     [] st::IntervalType;
     [] st::Year;
     [] st::Money;
@@ -72,6 +65,21 @@ not_summable! {
     [T: 'static] st::Jsonb<T>;
     [E: st::SqlEnum] st::Enum<E>;
     [T: SqlType] st::Array<T>;
+}
+
+#[cfg(feature = "uuid")]
+not_summable! {
+    [] st::Uuid;
+}
+
+#[cfg(feature = "chrono")]
+not_summable! {
+    [] st::Date;
+    [] st::Time;
+    [] st::Timestamp;
+    [] st::TimestampTz;
+    [] st::UnixTimestamp;
+    [] st::UnixTimestampMs;
 }
 
 summable! {

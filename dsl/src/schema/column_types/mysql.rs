@@ -43,14 +43,20 @@ fixed_column_types! { MySql;
     MediumText => st::Text, NoDefault, "mediumtext", TypeInfo::Text { max_chars: None, max_bytes: Some(16_777_215) };
     /// `longtext` → `String`: at most 4,294,967,295 bytes of UTF-8.
     LongText => st::Text, NoDefault, "longtext", TypeInfo::Text { max_chars: None, max_bytes: Some(u32::MAX) };
-    /// `date` → `chrono::NaiveDate`.
-    Date => st::Date, NoDefault, "date";
     /// `year` → `u16`.
     Year => st::Year, NoDefault, "year", TypeInfo::Integer { min: 1901, max: 2155 };
 }
 
+// Dates and times are chrono's types: the `chrono` feature.
+#[cfg(feature = "chrono")]
+fixed_column_types! { MySql;
+    /// `date` → `chrono::NaiveDate`.
+    Date => st::Date, NoDefault, "date";
+}
+
 /// Date and time types with `FSP` digits of fractional seconds (0 to 6): `datetime(3)`
 /// keeps milliseconds. Without the parameter, whole seconds, written as the bare name.
+#[cfg(feature = "chrono")]
 macro_rules! fractional_column_types {
     ($( $(#[$doc:meta])* $name:ident => $st:ty, $ddl:literal, $info:expr; )*) => {$(
         $(#[$doc])*
@@ -83,6 +89,7 @@ macro_rules! fractional_column_types {
     )*};
 }
 
+#[cfg(feature = "chrono")]
 fractional_column_types! {
     /// `datetime` / `datetime(FSP)` → `chrono::NaiveDateTime`.
     DateTime => st::Timestamp, "datetime", TypeInfo::Timestamp;

@@ -30,16 +30,6 @@ fixed_column_types! { Pg;
     Boolean => st::Bool, NoDefault, "boolean";
     /// `text` → `String`.
     Text => st::Text, NoDefault, "text";
-    /// `uuid` → `uuid::Uuid`.
-    Uuid => st::Uuid, NoDefault, "uuid";
-    /// `date` → `chrono::NaiveDate`.
-    Date => st::Date, NoDefault, "date";
-    /// `time` → `chrono::NaiveTime`.
-    Time => st::Time, NoDefault, "time";
-    /// `timestamp` → `chrono::NaiveDateTime`.
-    Timestamp => st::Timestamp, NoDefault, "timestamp";
-    /// `timestamp with time zone` → `chrono::DateTime<Utc>`.
-    Timestamptz => st::TimestampTz, NoDefault, "timestamp with time zone";
     /// `interval` → [`Interval`](crate::types::Interval).
     Interval => st::IntervalType, NoDefault, "interval";
     /// `bytea` → `Vec<u8>`.
@@ -71,6 +61,25 @@ fixed_column_types! { Pg;
     Citext => st::Text, NoDefault, "citext";
 }
 
+#[cfg(feature = "uuid")]
+fixed_column_types! { Pg;
+    /// `uuid` → `uuid::Uuid`.
+    Uuid => st::Uuid, NoDefault, "uuid";
+}
+
+// Dates and times are chrono's types: the `chrono` feature.
+#[cfg(feature = "chrono")]
+fixed_column_types! { Pg;
+    /// `date` → `chrono::NaiveDate`.
+    Date => st::Date, NoDefault, "date";
+    /// `time` → `chrono::NaiveTime`.
+    Time => st::Time, NoDefault, "time";
+    /// `timestamp` → `chrono::NaiveDateTime`.
+    Timestamp => st::Timestamp, NoDefault, "timestamp";
+    /// `timestamp with time zone` → `chrono::DateTime<Utc>`.
+    Timestamptz => st::TimestampTz, NoDefault, "timestamp with time zone";
+}
+
 /// Declares column types sized by one number: `name(N)`.
 macro_rules! sized_column_types {
     ($( $(#[$doc:meta])* $name:ident => $st:ty, $ddl:literal, $suffix:literal, $info:expr; )*) => {$(
@@ -99,18 +108,22 @@ sized_column_types! {
     Bit => st::BitStringType, "bit", "", |n| TypeInfo::Bits { len: Some(n), varying: false };
     /// `bit varying(N)` → [`BitString`](crate::types::BitString) of at most `N` bits.
     VarBit => st::BitStringType, "bit varying", "", |n| TypeInfo::Bits { len: Some(n), varying: true };
-    /// `time(P)`: a time of day with `P` digits of fractional seconds (0-6).
-    TimeP => st::Time, "time", "", |_| TypeInfo::Time;
-    /// `timestamp(P)`: `P` digits of fractional seconds (0-6).
-    TimestampP => st::Timestamp, "timestamp", "", |_| TypeInfo::Timestamp;
-    /// `timestamp(P) with time zone`: `P` digits of fractional seconds (0-6).
-    TimestamptzP => st::TimestampTz, "timestamp", " with time zone", |_| TypeInfo::TimestampTz;
     /// pgvector's `vector(N)` → `Vec<f32>` of `N` elements (the `vector` extension).
     Vector => st::VectorType, "vector", "", |n| TypeInfo::Vector { dim: Some(n) };
     /// pgvector's `halfvec(N)` → `Vec<f32>`, stored at half precision.
     HalfVec => st::HalfVecType, "halfvec", "", |n| TypeInfo::Vector { dim: Some(n) };
     /// pgvector's `sparsevec(N)` → [`SparseVector`](crate::types::SparseVector).
     SparseVec => st::SparseVecType, "sparsevec", "", |n| TypeInfo::SparseVector { dim: Some(n) };
+}
+
+#[cfg(feature = "chrono")]
+sized_column_types! {
+    /// `time(P)`: a time of day with `P` digits of fractional seconds (0-6).
+    TimeP => st::Time, "time", "", |_| TypeInfo::Time;
+    /// `timestamp(P)`: `P` digits of fractional seconds (0-6).
+    TimestampP => st::Timestamp, "timestamp", "", |_| TypeInfo::Timestamp;
+    /// `timestamp(P) with time zone`: `P` digits of fractional seconds (0-6).
+    TimestamptzP => st::TimestampTz, "timestamp", " with time zone", |_| TypeInfo::TimestampTz;
 }
 
 /// `numeric(P, S)` → `rust_decimal::Decimal`.

@@ -21,8 +21,10 @@ impl ColumnType<Sqlite> for Integer {
 }
 
 /// `integer` holding seconds since 1970 → `chrono::DateTime<Utc>` (`mode: 'timestamp'`).
+#[cfg(feature = "chrono")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct IntegerTimestamp;
+#[cfg(feature = "chrono")]
 impl ColumnType<Sqlite> for IntegerTimestamp {
     type SqlType = st::UnixTimestamp;
     type Value = chrono::DateTime<chrono::Utc>;
@@ -38,8 +40,10 @@ impl ColumnType<Sqlite> for IntegerTimestamp {
 
 /// `integer` holding milliseconds since 1970 → `chrono::DateTime<Utc>` (`mode:
 /// 'timestamp_ms'`).
+#[cfg(feature = "chrono")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct IntegerTimestampMs;
+#[cfg(feature = "chrono")]
 impl ColumnType<Sqlite> for IntegerTimestampMs {
     type SqlType = st::UnixTimestampMs;
     type Value = chrono::DateTime<chrono::Utc>;
