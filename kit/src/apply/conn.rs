@@ -274,9 +274,7 @@ impl Conn {
     /// advisory locks, a row of a lock table, waited for up to ten minutes.
     pub async fn lock(&mut self, table: &str, engine: Option<Engine>) -> Result<(), String> {
         if let Some(lock) = lock_row(table, engine) {
-            // Two instances creating the table at once: PostgreSQL fails the second on its
-            // catalog's key, and then the table is there.
-            self.unless_duplicate(&lock.create).await?;
+            self.create_lock_table(&lock.create).await?;
             for _ in 0..1200 {
                 if self.unless_duplicate(&lock.take).await? {
                     return Ok(());
@@ -367,6 +365,25 @@ pub fn lock_row(journal: &str, engine: Option<Engine>) -> Option<LockRow> {
 }
 
 impl Conn {
+    /// Creates the lock table if it is not there. Two instances creating it at once:
+    /// PostgreSQL's `IF NOT EXISTS` checks before it creates, so the second fails, on its
+    /// catalog's key or as a table that already exists; either way the table is there.
+    async fn create_lock_table(&mut self, sql: &str) -> Result<(), String> {
+        use tokio_postgres::error::SqlState;
+        match self {
+            Conn::Pg(client) => match client.batch_execute(sql).await {
+                Err(e)
+                    if e.code() != Some(&SqlState::UNIQUE_VIOLATION)
+                        && e.code() != Some(&SqlState::DUPLICATE_TABLE) =>
+                {
+                    Err(pg_error(&e))
+                }
+                _ => Ok(()),
+            },
+            _ => self.execute(sql).await,
+        }
+    }
+
     /// Runs a statement: `false` when it broke a unique key (the lock is held elsewhere).
     async fn unless_duplicate(&mut self, sql: &str) -> Result<bool, String> {
         match self {
