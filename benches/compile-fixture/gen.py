@@ -1,5 +1,7 @@
 """Writes src/lib.rs: 40 tables of 10 columns and 100 typed queries over them."""
 
+import subprocess
+
 TABLES = 40
 QUERIES = 100
 # (name, column type, modifiers) of the 8 columns after id and parent_id.
@@ -18,9 +20,6 @@ HEADER = """//! A compile-time fixture: 40 tables of 10 columns and 100 typed qu
 //! that `cargo check` of this crate measures what mizzle's types cost a schema of real size.
 //!
 //! Written by `gen.py` beside this crate: change that and run it rather than edit this file.
-
-use mizzle::prelude::*;
-use mizzle::{delete, insert, select, update};
 """
 
 TEST = r'''#[cfg(test)]
@@ -82,7 +81,13 @@ def main():
     out.append("/// The 40 tables: each has an id, a parent id pointing at the previous table, and 8 columns.")
     out.append("pub mod tables {")
     out.extend(table(i) for i in range(TABLES))
-    out.append("}\n\nuse tables::*;\n")
+    out.append("}\n")
+    out.append(
+        "/// The 100 queries (the `queries` feature, on by default: without it the crate is the\n"
+        "/// schema alone, which `benches/compile-time` checks apart).\n"
+        "#[cfg(feature = \"queries\")]\npub mod queries {\n"
+        "use super::tables::*;\nuse mizzle::prelude::*;\nuse mizzle::{delete, insert, select, update};\n"
+    )
     for k in range(QUERIES):
         out.append(
             f"/// Query {k} of the fixture.\npub fn q{k:03}() -> Result<(String, usize), mizzle::Error> {{\n"
@@ -96,8 +101,11 @@ def main():
         f"pub const QUERIES: [Query; {QUERIES}] = [{names}];\n"
     )
     out.append(TEST)
+    out.append("}\n")
     with open("src/lib.rs", "w") as f:
         f.write("\n".join(out))
+    # The workspace's formatting, so that `cargo fmt --check` passes on what this writes.
+    subprocess.run(["rustfmt", "--edition", "2021", "--config-path", "../../rustfmt.toml", "src/lib.rs"], check=True)
 
 
 if __name__ == "__main__":
