@@ -7,8 +7,6 @@
 //! in flight until the last row so that dropping the future still cancels the statement.
 
 use crate::database::{Database, InFlight};
-use crate::error::database_error;
-use crate::fetch;
 use futures_util::Stream;
 use mizzle_dsl::exec::{push_in_place, BoxFuture, MapRows, MappedRows};
 use mizzle_dsl::render::RenderedSql;
@@ -20,7 +18,7 @@ use std::task::{ready, Context, Poll};
 use tokio_postgres::{Row, RowStream};
 
 /// The statement sent, and the connection it runs on; or the reason it was not.
-type Opened<'a> = Result<(InFlight, Result<RowStream, Error>, RenderedSql<'a>), Error>;
+type Opened<'a> = Result<(InFlight, RowStream, RenderedSql<'a>), Error>;
 
 /// The future of `.all(&db)` on a PostgreSQL database: `T` is the decoded row.
 #[must_use = "futures do nothing unless awaited"]
@@ -79,7 +77,7 @@ impl<'a, T> CollectRows<'a, T> {
 /// server closed meanwhile is replaced, a statement prepared before its table changed is
 /// prepared again), and hands back the statement for the errors of its rows.
 async fn open<'a>(db: &Database, statement: RenderedSql<'a>) -> Opened<'a> {
-    let (flight, rows) = db.run_in_flight::<fetch::Open>(&statement).await?;
+    let (flight, rows) = db.open_rows(&statement).await?;
     Ok((flight, rows, statement))
 }
 
@@ -112,18 +110,13 @@ impl<T> Future for CollectRows<'_, T> {
                         unreachable!("the state matched above")
                     };
                     match opened {
-                        Ok((flight, Ok(rows), statement)) => {
+                        Ok((flight, rows, statement)) => {
                             this.state = State::Reading(Reading {
                                 flight,
                                 rows: Box::pin(rows),
                                 statement,
                                 span,
                             })
-                        }
-                        Ok((flight, Err(error), _)) => {
-                            this.db.kept.keep(flight.land());
-                            span.finish(Err(&error));
-                            return Poll::Ready(Err(error));
                         }
                         Err(error) => {
                             span.finish(Err(&error));
@@ -146,22 +139,12 @@ impl<T> Future for CollectRows<'_, T> {
                         unreachable!("the state matched above")
                     };
                     let result = match outcome {
-                        Ok(()) => {
-                            this.db.kept.keep(flight.land());
-                            Ok(std::mem::take(&mut this.rows))
-                        }
-                        Err(Failure::Server(error)) => {
-                            // The server refused the statement part-way: the connection is sound.
-                            if error.as_db_error().is_some() {
-                                this.db.kept.keep(flight.land());
-                            } else {
-                                flight.land().discard();
-                            }
-                            Err(database_error(&statement.sql, error))
-                        }
+                        Ok(()) => this.db.land_rows(flight, &statement.sql, Ok(())),
+                        Err(Failure::Server(error)) => this.db.land_rows(flight, &statement.sql, Err(error)),
                         // Dropping the connection in flight cancels the rest of the statement.
                         Err(Failure::Decode(error)) => Err(error),
-                    };
+                    }
+                    .map(|()| std::mem::take(&mut this.rows));
                     span.finish(result.as_ref().map(|rows| rows.len() as u64));
                     return Poll::Ready(result);
                 }

@@ -16,6 +16,7 @@ use mizzle_dsl::trace::TraceContext;
 use mizzle_dsl::Error;
 use std::sync::Arc;
 use std::time::Duration;
+use tokio_postgres::RowStream;
 
 /// A PostgreSQL database: a pool of connections. Queries borrow a connection for their
 /// run: `query.all(&db).await?`. The connection that finished the last statement is kept
@@ -268,6 +269,45 @@ impl Database {
             Err(error) => Err(error),
         };
         Ok((flight, result))
+    }
+
+    /// Sends a statement whose rows are read afterwards (`.all()`, streaming), as every
+    /// statement is run: its rows, and its connection in flight until
+    /// [`land_rows`](Self::land_rows).
+    pub(crate) async fn open_rows(&self, statement: &RenderedSql<'_>) -> Result<(InFlight, RowStream), Error> {
+        let (flight, rows) = self.run_in_flight::<fetch::Open>(statement).await?;
+        match rows {
+            Ok(rows) => Ok((flight, rows)),
+            Err(error) => {
+                self.kept.keep(flight.land());
+                Err(error)
+            }
+        }
+    }
+
+    /// Ends the reading of rows [`open_rows`](Self::open_rows) began: after the last row,
+    /// or after an error the server answered with part-way, the connection is sound and
+    /// kept; after any other error it is closed.
+    pub(crate) fn land_rows(
+        &self,
+        flight: InFlight,
+        sql: &str,
+        end: Result<(), tokio_postgres::Error>,
+    ) -> Result<(), Error> {
+        match end {
+            Ok(()) => {
+                self.kept.keep(flight.land());
+                Ok(())
+            }
+            Err(error) => {
+                if error.as_db_error().is_some() {
+                    self.kept.keep(flight.land());
+                } else {
+                    flight.land().discard();
+                }
+                Err(database_error(sql, error))
+            }
+        }
     }
 }
 

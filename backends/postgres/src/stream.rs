@@ -5,8 +5,6 @@
 //! while the caller works: memory stays bounded however many rows the statement has.
 
 use crate::database::{Database, InFlight};
-use crate::error::database_error;
-use crate::fetch;
 use crate::row::decode;
 use futures_util::stream::{self, TryStreamExt};
 use mizzle_dsl::dialect::Pg;
@@ -38,22 +36,12 @@ impl StreamExecutor<Pg> for Database {
                     let Some(mut streaming) = streaming else {
                         return Ok(None);
                     };
-                    match streaming.rows.as_mut().try_next().await {
-                        Ok(Some(row)) => Ok(Some((row, Some(streaming)))),
-                        Ok(None) => {
-                            self.kept.keep(streaming.flight.land());
-                            Ok(None)
-                        }
-                        Err(error) => {
-                            // The server refused the statement part-way: the connection is sound.
-                            if error.as_db_error().is_some() {
-                                self.kept.keep(streaming.flight.land());
-                            } else {
-                                streaming.flight.land().discard();
-                            }
-                            Err(database_error(&streaming.sql, error))
-                        }
-                    }
+                    let end = match streaming.rows.as_mut().try_next().await {
+                        Ok(Some(row)) => return Ok(Some((row, Some(streaming)))),
+                        Ok(None) => Ok(()),
+                        Err(error) => Err(error),
+                    };
+                    self.land_rows(streaming.flight, &streaming.sql, end).map(|()| None)
                 })
             })
             .try_flatten();
@@ -65,17 +53,11 @@ impl Database {
     /// Sends the statement on a connection of its own, as every statement is run.
     async fn start(&self, statement: Result<RenderedSql<'_>, Error>) -> Result<Streaming, Error> {
         let statement = statement?;
-        let (flight, rows) = self.run_in_flight::<fetch::Open>(&statement).await?;
-        match rows {
-            Ok(rows) => Ok(Streaming {
-                flight,
-                rows: Box::pin(rows),
-                sql: statement.sql.into_owned(),
-            }),
-            Err(error) => {
-                self.kept.keep(flight.land());
-                Err(error)
-            }
-        }
+        let (flight, rows) = self.open_rows(&statement).await?;
+        Ok(Streaming {
+            flight,
+            rows: Box::pin(rows),
+            sql: statement.sql.into_owned(),
+        })
     }
 }

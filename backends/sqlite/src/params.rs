@@ -1,6 +1,6 @@
 //! Binding mizzle's values as rusqlite parameters, in SQLite's storage classes.
 
-use mizzle_dsl::types::{without_feature, Value};
+use mizzle_dsl::types::Value;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::ToSql;
 
@@ -42,22 +42,14 @@ impl ToSql for Param<'_, '_> {
             Value::F64(x) => ToSqlOutput::Owned(Owned::Real(*x)),
             Value::Text(text) | Value::Json(text) => ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes())),
             Value::Bytes(bytes) => ToSqlOutput::Borrowed(ValueRef::Blob(bytes)),
-            #[cfg(feature = "uuid")]
-            Value::Uuid(uuid) => ToSqlOutput::Owned(Owned::Text(uuid.hyphenated().to_string())),
             Value::Decimal(decimal) => ToSqlOutput::Owned(Owned::Text(decimal.to_string())),
-            #[cfg(feature = "chrono")]
-            Value::Date(date) => ToSqlOutput::Owned(Owned::Text(date.format("%Y-%m-%d").to_string())),
-            #[cfg(feature = "chrono")]
-            Value::Time(time) => ToSqlOutput::Owned(Owned::Text(time.format("%H:%M:%S%.f").to_string())),
-            #[cfg(feature = "chrono")]
-            Value::Timestamp(at) => ToSqlOutput::Owned(Owned::Text(at.format("%Y-%m-%d %H:%M:%S%.f").to_string())),
-            #[cfg(feature = "chrono")]
-            Value::TimestampTz(at) => {
-                ToSqlOutput::Owned(Owned::Text(at.format("%Y-%m-%d %H:%M:%S%.f+00:00").to_string()))
-            }
             Value::Interval(_) => return Err(refuse("SQLite has no interval type".to_owned())),
             Value::Array(_) => return Err(refuse("SQLite has no array type".to_owned())),
-            other => return Err(refuse(without_feature(other))),
+            // Uuids, dates and times: their text form, whichever of them the query builder has.
+            other => match other.text_form() {
+                Some(text) => ToSqlOutput::Owned(Owned::Text(text)),
+                None => return Err(refuse(format!("SQLite cannot store {other:?}"))),
+            },
         })
     }
 }

@@ -38,21 +38,15 @@ pub(crate) fn write_literal(kind: DialectKind, sql: &mut String, value: &Value<'
         }
         Value::Decimal(d) => write_number(sql, d),
         Value::Text(s) | Value::Json(s) => write_text(kind, sql, s)?,
-        #[cfg(feature = "uuid")]
-        Value::Uuid(u) => write_text(kind, sql, &u.hyphenated().to_string())?,
-        #[cfg(feature = "chrono")]
-        Value::Date(d) => write_text(kind, sql, &d.format("%Y-%m-%d").to_string())?,
-        #[cfg(feature = "chrono")]
-        Value::Time(t) => write_text(kind, sql, &t.format("%H:%M:%S%.f").to_string())?,
-        #[cfg(feature = "chrono")]
-        Value::Timestamp(t) => write_text(kind, sql, &t.format("%Y-%m-%d %H:%M:%S%.f").to_string())?,
-        #[cfg(feature = "chrono")]
-        Value::TimestampTz(t) => write_text(kind, sql, &t.format("%Y-%m-%d %H:%M:%S%.f+00:00").to_string())?,
-        other => {
-            return Err(EncodeError::new(format!(
-                "{other:?} cannot be written as a SQL literal"
-            )))
-        }
+        // Uuids, dates and times: their text form.
+        other => match other.text_form() {
+            Some(text) => write_text(kind, sql, &text)?,
+            None => {
+                return Err(EncodeError::new(format!(
+                    "{other:?} cannot be written as a SQL literal"
+                )))
+            }
+        },
     }
     Ok(())
 }

@@ -105,21 +105,45 @@ impl Value<'_> {
     }
 }
 
-/// Why a backend cannot send `value`: it is of an optional type (`chrono`'s dates and
-/// times, `uuid`) whose feature the query builder was built with and the backend without,
-/// which happens only when the two crates are depended on apart with different features.
+impl Value<'_> {
+    /// A uuid, date, time or timestamp as text: how a SQL literal writes it and SQLite
+    /// stores it. `None` for the other variants.
+    pub fn text_form(&self) -> Option<String> {
+        match self {
+            #[cfg(feature = "uuid")]
+            Value::Uuid(u) => Some(u.hyphenated().to_string()),
+            #[cfg(feature = "chrono")]
+            Value::Date(d) => Some(d.format("%Y-%m-%d").to_string()),
+            #[cfg(feature = "chrono")]
+            Value::Time(t) => Some(t.format("%H:%M:%S%.f").to_string()),
+            #[cfg(feature = "chrono")]
+            Value::Timestamp(t) => Some(t.format("%Y-%m-%d %H:%M:%S%.f").to_string()),
+            #[cfg(feature = "chrono")]
+            Value::TimestampTz(t) => Some(t.format("%Y-%m-%d %H:%M:%S%.f+00:00").to_string()),
+            _ => None,
+        }
+    }
+}
+
+/// Why a backend that encodes dates and uuids itself cannot send `value`: it is of an
+/// optional type (`chrono`'s dates and times, `uuid`) whose feature the query builder was
+/// built with and the backend without, which happens only when the two crates are
+/// depended on apart with different features.
 pub fn without_feature(value: &Value<'_>) -> String {
-    let feature = match value {
+    let feature: Option<&str> = match value {
         #[cfg(feature = "uuid")]
-        Value::Uuid(_) => "uuid",
+        Value::Uuid(_) => Some("uuid"),
         #[cfg(feature = "chrono")]
-        Value::Date(_) | Value::Time(_) | Value::Timestamp(_) | Value::TimestampTz(_) => "chrono",
-        _ => "",
+        Value::Date(_) | Value::Time(_) | Value::Timestamp(_) | Value::TimestampTz(_) => Some("chrono"),
+        _ => None,
     };
-    format!(
-        "cannot send {value:?}: this backend was built without the `{feature}` feature; enable it on \
-         mizzle (or on the backend crate, as on mizzle-dsl)"
-    )
+    match feature {
+        Some(feature) => format!(
+            "cannot send {value:?}: this backend was built without the `{feature}` feature; enable it on \
+             mizzle (or on the backend crate, as on mizzle-dsl)"
+        ),
+        None => format!("cannot send {value:?}: this backend has no encoding for it"),
+    }
 }
 
 #[cfg(test)]
@@ -135,10 +159,40 @@ mod tests {
              mizzle (or on the backend crate, as on mizzle-dsl)"
         );
         let uuid = Value::Uuid(Uuid::nil());
-        assert!(
-            without_feature(&uuid).contains("without the `uuid` feature"),
-            "{}",
-            without_feature(&uuid)
+        assert_eq!(
+            without_feature(&uuid),
+            "cannot send Uuid(00000000-0000-0000-0000-000000000000): this backend was built without the \
+             `uuid` feature; enable it on mizzle (or on the backend crate, as on mizzle-dsl)"
+        );
+    }
+
+    #[test]
+    fn dates_times_and_uuids_have_one_text_form() {
+        let at = NaiveDate::from_ymd_opt(2026, 12, 3)
+            .unwrap()
+            .and_hms_micro_opt(4, 5, 6, 7)
+            .unwrap();
+        let forms: Vec<Option<String>> = [
+            Value::Uuid(Uuid::nil()),
+            Value::Date(at.date()),
+            Value::Time(at.time()),
+            Value::Timestamp(at),
+            Value::TimestampTz(at.and_utc()),
+            Value::I32(1),
+        ]
+        .iter()
+        .map(Value::text_form)
+        .collect();
+        assert_eq!(
+            forms,
+            [
+                Some("00000000-0000-0000-0000-000000000000".to_owned()),
+                Some("2026-12-03".to_owned()),
+                Some("04:05:06.000007".to_owned()),
+                Some("2026-12-03 04:05:06.000007".to_owned()),
+                Some("2026-12-03 04:05:06.000007+00:00".to_owned()),
+                None,
+            ]
         );
     }
 }
