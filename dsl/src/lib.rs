@@ -25,6 +25,7 @@ mod macros;
 pub mod prelude;
 mod private;
 pub mod query;
+pub mod record;
 pub mod redact;
 pub mod relation;
 pub mod render;

@@ -120,8 +120,10 @@ pub type InsertField<C> = <RuleOf<C> as FieldRule>::Field<<C as Expression>::Val
 
 /// A table's `New` struct, written by [`table!`](crate::table).
 pub trait InsertRecord {
-    /// The column names, in declaration order.
-    const COLUMNS: &'static [&'static str];
+    /// The number of columns.
+    const WIDTH: usize;
+    /// The name of the column at `index`, in declaration order.
+    fn column(index: usize) -> &'static str;
     /// Whether the field at `index` gives a value.
     fn gives(&self, index: usize) -> bool;
     /// Binds the value of the field at `index`, which gives one.
@@ -153,8 +155,8 @@ pub fn render_records<'q, R: InsertRecord, D: Dialect>(
         return;
     }
     let app_default = |name: &str| defaults.iter().find(|d| d.column == name);
-    let columns: Vec<usize> = (0..R::COLUMNS.len())
-        .filter(|&i| app_default(R::COLUMNS[i]).is_some() || records.iter().any(|r| r.gives(i)))
+    let columns: Vec<usize> = (0..R::WIDTH)
+        .filter(|&i| app_default(R::column(i)).is_some() || records.iter().any(|r| r.gives(i)))
         .collect();
     if columns.is_empty() {
         return match (records.len(), D::KIND) {
@@ -172,7 +174,7 @@ pub fn render_records<'q, R: InsertRecord, D: Dialect>(
             }
             (n, DialectKind::Pg) => {
                 out.push_sql(" (");
-                out.push_ident(R::COLUMNS[0]);
+                out.push_ident(R::column(0));
                 out.push_sql(") VALUES (DEFAULT)");
                 (1..n).for_each(|_| out.push_sql(", (DEFAULT)"));
             }
@@ -183,7 +185,7 @@ pub fn render_records<'q, R: InsertRecord, D: Dialect>(
         if n > 0 {
             out.push_sql(", ");
         }
-        out.push_ident(R::COLUMNS[i]);
+        out.push_ident(R::column(i));
     }
     out.push_sql(") VALUES ");
     out.reserve_binds(records.len() * columns.len());
@@ -198,12 +200,12 @@ pub fn render_records<'q, R: InsertRecord, D: Dialect>(
             }
             if record.gives(i) {
                 record.render_value(i, out);
-            } else if let Some(default) = app_default(R::COLUMNS[i]) {
+            } else if let Some(default) = app_default(R::column(i)) {
                 render_app_values(std::slice::from_ref(default), true, out);
             } else if D::KIND == DialectKind::Sqlite {
                 out.push_error(EncodeError::new(format!(
                     "row {row} leaves out `{}`, which another row sets; SQLite has no DEFAULT in VALUES, so give every row the same columns or insert them separately",
-                    R::COLUMNS[i]
+                    R::column(i)
                 )));
             } else {
                 out.push_sql("DEFAULT");

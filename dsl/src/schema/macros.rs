@@ -88,8 +88,8 @@ macro_rules! table {
 
             $(
                 $(#[$col_meta])*
-                #[derive(Debug, Clone, Copy, Default)]
                 pub struct $col;
+                $crate::__mizzle_unit_traits!($col);
 
                 impl $crate::expr::Expression for $col {
                     type SqlType = <$ty as $crate::schema::ColumnType<$dialect>>::SqlType;
@@ -104,19 +104,13 @@ macro_rules! table {
                 impl $crate::schema::Column for $col {
                     type Table = table;
                     type Type = $ty;
-                    type Default = <<<$ty as $crate::schema::ColumnType<$dialect>>::Default as $crate::schema::DefaultKind>::Or<
-                        $crate::__mizzle_default_kind!($($($mods)*)?),
-                    > as $crate::schema::DefaultKind>::Or<$crate::__mizzle_key_default!($ty, $dialect; $($($mods)*)?)>;
+                    type Default = $crate::__mizzle_default!($ty, $dialect; $($($mods)*)?);
                     const NAME: &'static str = $crate::__mizzle_name!($col $($col_sql)?);
-                    fn constraints() -> $crate::schema::Constraints {
-                        $crate::__mizzle_constraints!(@acc [$crate::schema::Constraints::new()] $($($mods)*)?)
-                    }
-                    fn insert_default() -> ::std::option::Option<$crate::schema::AppValue> {
-                        $crate::__mizzle_app_fn!(default_fn $col; $($($mods)*)?)
-                    }
-                    fn update_default() -> ::std::option::Option<$crate::schema::AppValue> {
-                        $crate::__mizzle_app_fn!(on_update_fn $col; $($($mods)*)?)
-                    }
+                    // Each method is written only where the modifiers change it from the
+                    // trait's default: no constraints, no application-side values.
+                    $crate::__mizzle_constraints_fn!($($($mods)*)?);
+                    $crate::__mizzle_app_fn!(default_fn $col; $($($mods)*)?);
+                    $crate::__mizzle_app_fn!(on_update_fn $col; $($($mods)*)?);
                 }
 
                 $crate::__mizzle_writable!($col; $($($mods)*)?);
@@ -135,92 +129,55 @@ macro_rules! table {
             /// A row to insert (Drizzle's `$inferInsert`): NOT NULL columns without a default
             /// are plain fields; the others are `Option`s, and `None` leaves them to the
             /// database's default, the application's `default_fn`, or NULL.
-            #[derive(Debug, Clone, PartialEq)]
             pub struct New {
                 $(
                     $(#[$col_meta])*
-                    pub $col: $crate::query::InsertField<$col>,
+                    pub $col: $crate::__mizzle_insert_field!([$($($mods)*)?] $col, $crate::__mizzle_rust_type!($ty, $dialect $(, $rust)?)),
                 )+
             }
 
-            impl $crate::query::InsertRecord for New {
-                const COLUMNS: &'static [&'static str] = &[$(<$col as $crate::schema::Column>::NAME),+];
+            $crate::__mizzle_record_traits!(New [$($col)+]);
 
-                fn gives(&self, __index: usize) -> bool {
-                    let mut __at = 0;
-                    $(
-                        if __at == __index {
-                            return <$crate::query::RuleOf<$col> as $crate::query::FieldRule>::value(&self.$col).is_some();
-                        }
-                        __at += 1;
-                    )+
-                    let _ = __at;
-                    false
+            impl $crate::record::Record for New {
+                type Table = table;
+                type Kind = $crate::record::Insert;
+                type Fields = $crate::__mizzle_pairs!(@type $($crate::__mizzle_insert_field!([$($($mods)*)?] $col, $crate::__mizzle_rust_type!($ty, $dialect $(, $rust)?))),+);
+                fn from_fields(__fields: Self::Fields) -> Self {
+                    $crate::__mizzle_record!(New __fields; $($col)+)
                 }
-
-                fn render_value<'q, __D: $crate::dialect::Dialect>(
-                    &'q self,
-                    __index: usize,
-                    __out: &mut $crate::render::SqlWriter<'q, __D>,
-                ) {
-                    let mut __at = 0;
-                    $(
-                        if __at == __index {
-                            if let Some(__value) = <$crate::query::RuleOf<$col> as $crate::query::FieldRule>::value(&self.$col) {
-                                match $crate::types::ToSql::<<$col as $crate::expr::Expression>::SqlType>::to_value(__value) {
-                                    Ok(__bound) => __out.push_bind(__bound),
-                                    Err(__error) => __out.push_error(__error),
-                                }
-                            }
-                            return;
-                        }
-                        __at += 1;
-                    )+
-                    let _ = __at;
+                fn fields(&self) -> <Self::Fields as $crate::record::Pairs>::Refs<'_> {
+                    $crate::__mizzle_pairs!($(&self.$col),+)
                 }
             }
 
             impl $crate::query::InsertRows<table, ()> for New {}
 
-            impl $crate::query::FromJsonRecord for New {
-                fn from_json_object(
-                    __object: &$crate::types::JsonObject,
-                    __errors: &mut $crate::query::FieldErrors,
-                ) -> ::std::option::Option<Self> {
-                    #[allow(non_snake_case, non_camel_case_types)]
-                    struct __Fields {
-                        $($col: ::std::option::Option<$crate::query::InsertField<$col>>,)+
-                    }
-                    let __fields = __Fields {
-                        $($col: $crate::query::insert_field_from_json::<$col>(__object, __errors),)+
-                    };
-                    ::std::option::Option::Some(New { $($col: __fields.$col?,)+ })
-                }
-            }
-
             /// An update of any of the table's columns: `None` leaves a column alone; on a
             /// nullable column `Some(None)` sets NULL. `update(table).set(patch)` writes it.
-            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct Patch {
                 $(
                     $(#[$col_meta])*
-                    pub $col: ::std::option::Option<$crate::schema::ColumnValue<$col>>,
+                    pub $col: ::std::option::Option<$crate::__mizzle_wrap!([$($($mods)*)?] $crate::__mizzle_rust_type!($ty, $dialect $(, $rust)?))>,
                 )+
             }
 
-            impl $crate::query::FromJsonRecord for Patch {
-                fn from_json_object(
-                    __object: &$crate::types::JsonObject,
-                    __errors: &mut $crate::query::FieldErrors,
-                ) -> ::std::option::Option<Self> {
-                    #[allow(non_snake_case, non_camel_case_types)]
-                    struct __Fields {
-                        $($col: ::std::option::Option<::std::option::Option<$crate::schema::ColumnValue<$col>>>,)+
-                    }
-                    let __fields = __Fields {
-                        $($col: $crate::query::patch_field_from_json::<$col>(__object, __errors),)+
-                    };
-                    ::std::option::Option::Some(Patch { $($col: __fields.$col?,)+ })
+            $crate::__mizzle_record_traits!(Patch [$($col)+]);
+
+            impl ::std::default::Default for Patch {
+                fn default() -> Self {
+                    $crate::record::unset()
+                }
+            }
+
+            impl $crate::record::Record for Patch {
+                type Table = table;
+                type Kind = $crate::record::Update;
+                type Fields = $crate::__mizzle_pairs!(@type $(::std::option::Option<$crate::__mizzle_wrap!([$($($mods)*)?] $crate::__mizzle_rust_type!($ty, $dialect $(, $rust)?))>),+);
+                fn from_fields(__fields: Self::Fields) -> Self {
+                    $crate::__mizzle_record!(Patch __fields; $($col)+)
+                }
+                fn fields(&self) -> <Self::Fields as $crate::record::Pairs>::Refs<'_> {
+                    $crate::__mizzle_pairs!($(&self.$col),+)
                 }
             }
 
@@ -234,151 +191,87 @@ macro_rules! table {
                 type Patch = Patch;
             }
 
-            impl<__D: $crate::dialect::Dialect> $crate::query::AssignmentList<__D> for Patch {
-                fn render_columns(&self, __out: &mut $crate::render::SqlWriter<'_, __D>) {
-                    let mut __first = true;
-                    $(
-                        if self.$col.is_some() {
-                            if !::std::mem::take(&mut __first) {
-                                __out.push_sql(", ");
-                            }
-                            __out.push_ident(<$col as $crate::schema::Column>::NAME);
-                        }
-                    )+
-                }
-
-                fn render_values<'q>(&'q self, __out: &mut $crate::render::SqlWriter<'q, __D>) {
-                    let mut __first = true;
-                    $(
-                        if let ::std::option::Option::Some(__value) = &self.$col {
-                            if !::std::mem::take(&mut __first) {
-                                __out.push_sql(", ");
-                            }
-                            match <<$col as $crate::expr::Expression>::Nullability as $crate::types::Nullability>::to_value::<
-                                <$col as $crate::expr::Expression>::SqlType,
-                                <$col as $crate::expr::Expression>::Value,
-                            >(__value) {
-                                Ok(__bound) => __out.push_bind(__bound),
-                                Err(__error) => __out.push_error(__error),
-                            }
-                        }
-                    )+
-                }
-
-                fn render_set<'q>(&'q self, __out: &mut $crate::render::SqlWriter<'q, __D>) {
-                    let mut __first = true;
-                    $($crate::query::render_patch_field::<$col, __D>(&self.$col, &mut __first, __out);)+
-                    if __first {
-                        __out.push_error($crate::EncodeError::new("the patch sets no column; there is nothing to update"));
-                    }
-                }
-
-                fn sets(&self, __column: &str) -> bool {
-                    $((self.$col.is_some() && <$col as $crate::schema::Column>::NAME == __column))||+
-                }
-            }
-
-            impl<__D: $crate::dialect::Dialect> $crate::query::RenderRows<__D> for New {
-                fn render_rows<'q>(
-                    &'q self,
-                    __defaults: &[$crate::schema::AppValue],
-                    __out: &mut $crate::render::SqlWriter<'q, __D>,
-                ) {
-                    $crate::query::render_record(self, __defaults, __out)
-                }
-            }
-
-            impl<__D: $crate::dialect::Dialect> $crate::query::InsertRow<__D> for New {
-                fn render_rows<'q>(
-                    __rows: &'q [Self],
-                    __defaults: &[$crate::schema::AppValue],
-                    __out: &mut $crate::render::SqlWriter<'q, __D>,
-                ) {
-                    $crate::query::render_records(__rows, __defaults, __out)
-                }
-            }
-
             /// One row of the table, as selected.
-            #[derive(Debug, Clone, PartialEq)]
             pub struct Row {
                 $(
                     $(#[$col_meta])*
-                    pub $col: $crate::schema::ColumnValue<$col>,
+                    pub $col: $crate::__mizzle_wrap!([$($($mods)*)?] $crate::__mizzle_rust_type!($ty, $dialect $(, $rust)?)),
                 )+
+            }
+
+            $crate::__mizzle_record_traits!(Row [$($col)+]);
+
+            impl $crate::record::Record for Row {
+                type Table = table;
+                type Kind = $crate::record::Select;
+                type Fields = $crate::__mizzle_pairs!(@type $($crate::__mizzle_wrap!([$($($mods)*)?] $crate::__mizzle_rust_type!($ty, $dialect $(, $rust)?))),+);
+                fn from_fields(__fields: Self::Fields) -> Self {
+                    $crate::__mizzle_record!(Row __fields; $($col)+)
+                }
+                fn fields(&self) -> <Self::Fields as $crate::record::Pairs>::Refs<'_> {
+                    $crate::__mizzle_pairs!($(&self.$col),+)
+                }
             }
 
             impl Row {
                 /// The row as a JSON object, one member per column, in the forms validators read.
                 pub fn to_json(&self) -> $crate::types::JsonObject {
-                    let mut __object = $crate::types::JsonObject::new();
-                    $(
-                        __object.insert(
-                            <$col as $crate::schema::Column>::NAME.to_owned(),
-                            <<$col as $crate::expr::Expression>::Nullability as $crate::types::Nullability>::to_json::<
-                                <$col as $crate::expr::Expression>::SqlType,
-                                <$col as $crate::expr::Expression>::Value,
-                            >(&self.$col),
-                        );
-                    )+
-                    __object
-                }
-            }
-
-            impl $crate::relation::RowJson for Row {
-                fn row_json(&self) -> $crate::types::JsonObject {
-                    self.to_json()
-                }
-                fn members() -> ::std::vec::Vec<(::std::string::String, $crate::query::JsonShape)> {
-                    $crate::query::column_members($crate::schema::TableDef::of::<table>().columns)
-                }
-            }
-
-            impl $crate::query::TableColumns for Row {
-                const WIDTH: usize = [$(stringify!($col)),+].len();
-
-                fn render_columns<__D: $crate::dialect::Dialect>(
-                    __qualifier: &'static str,
-                    __out: &mut $crate::render::SqlWriter<'_, __D>,
-                ) {
-                    let mut __first = true;
-                    $(
-                        if !::std::mem::take(&mut __first) {
-                            __out.push_sql(", ");
-                        }
-                        __out.push_column(__qualifier, <$col as $crate::schema::Column>::NAME);
-                    )+
-                }
-            }
-
-            impl<__D: $crate::dialect::Dialect> $crate::query::TableRow<__D> for Row
-            where
-                $(
-                    <$col as $crate::expr::Expression>::Value:
-                        $crate::types::FromSql<<$col as $crate::expr::Expression>::SqlType, __D>,
-                )+
-            {
-                fn decode<R: $crate::row::RawRow<__D>>(
-                    __row: &mut R,
-                    __index: &mut usize,
-                ) -> ::std::result::Result<Self, $crate::row::RowError> {
-                    Ok(Row {
-                        $(
-                            $col: {
-                                let __value = $crate::row::decode_column::<
-                                    <$col as $crate::expr::Expression>::Value,
-                                    <$col as $crate::expr::Expression>::SqlType,
-                                    <$col as $crate::expr::Expression>::Nullability,
-                                    __D,
-                                    R,
-                                >(__row, *__index)?;
-                                *__index += 1;
-                                __value
-                            },
-                        )+
-                    })
+                    $crate::relation::RowJson::row_json(self)
                 }
             }
         }
+    };
+}
+
+/// `(a, (b, ()))`: a record's fields (or with `@type`, their types) as the nested pairs
+/// [`Record`](crate::record::Record) trades in.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_pairs {
+    (@type) => { () };
+    (@type $first:ty $(, $rest:ty)*) => { ($first, $crate::__mizzle_pairs!(@type $($rest),*)) };
+    () => { () };
+    ($first:expr $(, $rest:expr)*) => { ($first, $crate::__mizzle_pairs!($($rest),*)) };
+}
+
+/// `Clone`, `PartialEq` and `Debug` for a record struct, as derives would write them, but
+/// calling the code [`record`](crate::record) has for every record instead of repeating it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_record_traits {
+    ($record:ident [$($col:ident)+]) => {
+        impl ::std::clone::Clone for $record {
+            fn clone(&self) -> Self {
+                $crate::record::clone(self)
+            }
+        }
+
+        impl ::std::cmp::PartialEq for $record {
+            fn eq(&self, other: &Self) -> bool {
+                $crate::record::eq(self, other)
+            }
+        }
+
+        impl ::std::fmt::Debug for $record {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $crate::record::debug(self, stringify!($record), &[$(stringify!($col)),+], f)
+            }
+        }
+    };
+}
+
+/// `Record { a: fields.0, b: fields.1.0 }`: a record made of its fields' nested pairs.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_record {
+    ($record:ident $fields:ident; $($col:ident)+) => {
+        $crate::__mizzle_record!(@ $record [] [$fields] $($col)+)
+    };
+    (@ $record:ident [$($done:tt)*] [$($at:tt)+] $col:ident $($rest:ident)*) => {
+        $crate::__mizzle_record!(@ $record [$($done)* $col: $($at)+.0,] [$($at)+.1] $($rest)*)
+    };
+    (@ $record:ident [$($done:tt)*] [$($at:tt)+]) => {
+        $record { $($done)* }
     };
 }
 
@@ -404,6 +297,34 @@ macro_rules! __mizzle_rust_type {
     };
 }
 
+/// `V` for a NOT NULL column, `Option<V>` for a nullable one, as [`__mizzle_nullability!`] decides.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_wrap {
+    ([] $value:ty) => { ::std::option::Option<$value> };
+    ([not_null $($rest:tt)*] $value:ty) => { $value };
+    ([primary_key $($rest:tt)*] $value:ty) => { $value };
+    ([identity_always $($rest:tt)*] $value:ty) => { $value };
+    ([identity_by_default $($rest:tt)*] $value:ty) => { $value };
+    ([$other:tt $($rest:tt)*] $value:ty) => { $crate::__mizzle_wrap!([$($rest)*] $value) };
+}
+
+/// The type of a column's field in `New`: `Option<V>` for a nullable column; for a NOT NULL
+/// one, `V` or `Option<V>` as its default says ([`InsertField`](crate::query::InsertField)).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_insert_field {
+    ([] $col:ident, $value:ty) => { ::std::option::Option<$value> };
+    ([not_null $($rest:tt)*] $col:ident, $value:ty) => { $crate::__mizzle_insert_field!(@not_null $col, $value) };
+    ([primary_key $($rest:tt)*] $col:ident, $value:ty) => { $crate::__mizzle_insert_field!(@not_null $col, $value) };
+    ([identity_always $($rest:tt)*] $col:ident, $value:ty) => { $crate::__mizzle_insert_field!(@not_null $col, $value) };
+    ([identity_by_default $($rest:tt)*] $col:ident, $value:ty) => { $crate::__mizzle_insert_field!(@not_null $col, $value) };
+    ([$other:tt $($rest:tt)*] $col:ident, $value:ty) => { $crate::__mizzle_insert_field!([$($rest)*] $col, $value) };
+    (@not_null $col:ident, $value:ty) => {
+        <<$crate::types::NotNull as $crate::query::InsertRule<<$col as $crate::schema::Column>::Default>>::Rule as $crate::query::FieldRule>::Field<$value>
+    };
+}
+
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __mizzle_nullability {
@@ -416,21 +337,52 @@ macro_rules! __mizzle_nullability {
     ($other:tt $($rest:tt)*) => { $crate::__mizzle_nullability!($($rest)*) };
 }
 
+/// A column's [`Column::Default`](crate::schema::Column::Default): `HasDefault` where a
+/// modifier gives one, else its type's default, or for a primary key what the type implies
+/// of one ([`ColumnType::KeyDefault`](crate::schema::ColumnType::KeyDefault)).
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __mizzle_default_kind {
-    () => { $crate::schema::NoDefault };
-    (autoincrement $($rest:tt)*) => { $crate::schema::HasDefault };
-    (default $($rest:tt)*) => { $crate::schema::HasDefault };
-    (default_sql $($rest:tt)*) => { $crate::schema::HasDefault };
-    (default_now $($rest:tt)*) => { $crate::schema::HasDefault };
-    (default_random $($rest:tt)*) => { $crate::schema::HasDefault };
-    (default_fn $($rest:tt)*) => { $crate::schema::HasDefault };
-    (identity_always $($rest:tt)*) => { $crate::schema::HasDefault };
-    (identity_by_default $($rest:tt)*) => { $crate::schema::HasDefault };
-    (generated_stored $($rest:tt)*) => { $crate::schema::HasDefault };
-    (generated_virtual $($rest:tt)*) => { $crate::schema::HasDefault };
-    ($other:tt $($rest:tt)*) => { $crate::__mizzle_default_kind!($($rest)*) };
+macro_rules! __mizzle_default {
+    (@scan $ty:ty, $dialect:ty; [$($all:tt)*]) => { $crate::__mizzle_default!(@key $ty, $dialect; $($all)*) };
+    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] autoincrement $($rest:tt)*) => { $crate::schema::HasDefault };
+    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] default $($rest:tt)*) => { $crate::schema::HasDefault };
+    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] default_sql $($rest:tt)*) => { $crate::schema::HasDefault };
+    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] default_now $($rest:tt)*) => { $crate::schema::HasDefault };
+    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] default_random $($rest:tt)*) => { $crate::schema::HasDefault };
+    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] default_fn $($rest:tt)*) => { $crate::schema::HasDefault };
+    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] identity_always $($rest:tt)*) => { $crate::schema::HasDefault };
+    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] identity_by_default $($rest:tt)*) => { $crate::schema::HasDefault };
+    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] generated_stored $($rest:tt)*) => { $crate::schema::HasDefault };
+    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] generated_virtual $($rest:tt)*) => { $crate::schema::HasDefault };
+    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] $other:tt $($rest:tt)*) => {
+        $crate::__mizzle_default!(@scan $ty, $dialect; [$($all)*] $($rest)*)
+    };
+    (@key $ty:ty, $dialect:ty;) => { <$ty as $crate::schema::ColumnType<$dialect>>::Default };
+    (@key $ty:ty, $dialect:ty; primary_key $($rest:tt)*) => {
+        <<$ty as $crate::schema::ColumnType<$dialect>>::Default as $crate::schema::DefaultKind>::Or<
+            <$ty as $crate::schema::ColumnType<$dialect>>::KeyDefault,
+        >
+    };
+    (@key $ty:ty, $dialect:ty; $other:tt $($rest:tt)*) => { $crate::__mizzle_default!(@key $ty, $dialect; $($rest)*) };
+    ($ty:ty, $dialect:ty; $($mods:tt)*) => { $crate::__mizzle_default!(@scan $ty, $dialect; [$($mods)*] $($mods)*) };
+}
+
+/// `fn constraints()` of a column, unless its modifiers declare none (`not_null` and the
+/// application-side functions are not constraints).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_constraints_fn {
+    (@scan [$($all:tt)*]) => {};
+    (@scan [$($all:tt)*] , $($rest:tt)*) => { $crate::__mizzle_constraints_fn!(@scan [$($all)*] $($rest)*); };
+    (@scan [$($all:tt)*] not_null $($rest:tt)*) => { $crate::__mizzle_constraints_fn!(@scan [$($all)*] $($rest)*); };
+    (@scan [$($all:tt)*] default_fn $args:tt $($rest:tt)*) => { $crate::__mizzle_constraints_fn!(@scan [$($all)*] $($rest)*); };
+    (@scan [$($all:tt)*] on_update_fn $args:tt $($rest:tt)*) => { $crate::__mizzle_constraints_fn!(@scan [$($all)*] $($rest)*); };
+    (@scan [$($all:tt)*] $($rest:tt)*) => {
+        fn constraints() -> $crate::schema::Constraints {
+            $crate::__mizzle_constraints!(@acc [$crate::schema::Constraints::new()] $($all)*)
+        }
+    };
+    ($($mods:tt)*) => { $crate::__mizzle_constraints_fn!(@scan [$($mods)*] $($mods)*); };
 }
 
 #[doc(hidden)]
@@ -455,21 +407,56 @@ macro_rules! __mizzle_constraints {
     };
 }
 
+/// `fn insert_default()` (`default_fn`) or `fn update_default()` (`on_update_fn`) of a
+/// column, where its modifiers give the function.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __mizzle_app_fn {
-    ($kind:ident $col:ident;) => { ::std::option::Option::None };
+    ($kind:ident $col:ident;) => {};
     (default_fn $col:ident; default_fn($f:expr) $($rest:tt)*) => {
-        ::std::option::Option::Some($crate::schema::AppValue::of::<$col>(|| {
-            $crate::schema::app_value::<<$col as $crate::expr::Expression>::SqlType, _>($f)
-        }))
+        fn insert_default() -> ::std::option::Option<$crate::schema::AppValue> {
+            $crate::__mizzle_app_fn!(@value $col $f)
+        }
     };
     (on_update_fn $col:ident; on_update_fn($f:expr) $($rest:tt)*) => {
+        fn update_default() -> ::std::option::Option<$crate::schema::AppValue> {
+            $crate::__mizzle_app_fn!(@value $col $f)
+        }
+    };
+    (@value $col:ident $f:expr) => {
         ::std::option::Option::Some($crate::schema::AppValue::of::<$col>(|| {
             $crate::schema::app_value::<<$col as $crate::expr::Expression>::SqlType, _>($f)
         }))
     };
-    ($kind:ident $col:ident; $other:tt $($rest:tt)*) => { $crate::__mizzle_app_fn!($kind $col; $($rest)*) };
+    ($kind:ident $col:ident; $other:tt $($rest:tt)*) => { $crate::__mizzle_app_fn!($kind $col; $($rest)*); };
+}
+
+/// `Clone`, `Copy`, `Default` and `Debug` for a unit struct (a table or a column), as
+/// derives would write them, in fewer tokens for the compiler to expand and check.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_unit_traits {
+    ($unit:ident) => {
+        impl ::std::clone::Clone for $unit {
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        impl ::std::marker::Copy for $unit {}
+
+        impl ::std::default::Default for $unit {
+            fn default() -> Self {
+                $unit
+            }
+        }
+
+        impl ::std::fmt::Debug for $unit {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(stringify!($unit))
+            }
+        }
+    };
 }
 
 /// `impl Writable for column`, unless its modifiers say the database computes it.
@@ -512,15 +499,6 @@ macro_rules! __mizzle_key_flag {
     () => { $crate::schema::No };
     (primary_key $($rest:tt)*) => { $crate::schema::Yes };
     ($other:tt $($rest:tt)*) => { $crate::__mizzle_key_flag!($($rest)*) };
-}
-
-/// What `primary_key` implies for a column type's default ([`ColumnType::KeyDefault`](crate::schema::ColumnType::KeyDefault)).
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __mizzle_key_default {
-    ($ty:ty, $dialect:ty;) => { $crate::schema::NoDefault };
-    ($ty:ty, $dialect:ty; primary_key $($rest:tt)*) => { <$ty as $crate::schema::ColumnType<$dialect>>::KeyDefault };
-    ($ty:ty, $dialect:ty; $other:tt $($rest:tt)*) => { $crate::__mizzle_key_default!($ty, $dialect; $($rest)*) };
 }
 
 /// A Rust identifier as its SQL name: `r#type` names the column `type`. Used by
