@@ -382,13 +382,19 @@ impl<T: TableRecords> Validator<T, Insert> {
     }
 
     /// Validates a body and builds the record to insert, or reports every problem.
-    pub fn validate(&self, body: &Json) -> Result<T::New, ValidationErrors> {
+    pub fn validate(&self, body: &Json) -> Result<T::New, ValidationErrors>
+    where
+        T::New: FromJsonRecord,
+    {
         build(&*self.check(body)?)
     }
 
     /// [`validate`](Self::validate) for JSON text; a key given twice in one object is
     /// refused (code `duplicate_key`), where a parsed `Json` has kept only the last.
-    pub fn validate_str(&self, body: &str) -> Result<T::New, ValidationErrors> {
+    pub fn validate_str(&self, body: &str) -> Result<T::New, ValidationErrors>
+    where
+        T::New: FromJsonRecord,
+    {
         validate_text(body, |value| self.validate(value))
     }
 
@@ -396,7 +402,10 @@ impl<T: TableRecords> Validator<T, Insert> {
     /// `fill` sets columns, typed, before the body is checked, so they are checked too
     /// and an omitted required column is filled. A body that gives a filled column that
     /// the validator does not take (`omit`) is refused.
-    pub fn validate_with(&self, body: &Json, fill: impl FnOnce(&mut Fill<T>)) -> Result<T::New, ValidationErrors> {
+    pub fn validate_with(&self, body: &Json, fill: impl FnOnce(&mut Fill<T>)) -> Result<T::New, ValidationErrors>
+    where
+        T::New: FromJsonRecord,
+    {
         let mut filled = Fill::new();
         fill(&mut filled);
         build(&*self.check_filled(body, filled.into_values())?)
@@ -410,19 +419,28 @@ impl<T: TableRecords> Validator<T, Update> {
     }
 
     /// Validates a body and builds the patch to apply, or reports every problem.
-    pub fn validate(&self, body: &Json) -> Result<T::Patch, ValidationErrors> {
+    pub fn validate(&self, body: &Json) -> Result<T::Patch, ValidationErrors>
+    where
+        T::Patch: FromJsonRecord,
+    {
         build(&*self.check(body)?)
     }
 
     /// [`validate`](Self::validate) for JSON text; a key given twice in one object is
     /// refused (code `duplicate_key`).
-    pub fn validate_str(&self, body: &str) -> Result<T::Patch, ValidationErrors> {
+    pub fn validate_str(&self, body: &str) -> Result<T::Patch, ValidationErrors>
+    where
+        T::Patch: FromJsonRecord,
+    {
         validate_text(body, |value| self.validate(value))
     }
 
     /// Validates a body with values the server gives, as
     /// [`Validator::<T, Insert>::validate_with`] does.
-    pub fn validate_with(&self, body: &Json, fill: impl FnOnce(&mut Fill<T>)) -> Result<T::Patch, ValidationErrors> {
+    pub fn validate_with(&self, body: &Json, fill: impl FnOnce(&mut Fill<T>)) -> Result<T::Patch, ValidationErrors>
+    where
+        T::Patch: FromJsonRecord,
+    {
         let mut filled = Fill::new();
         fill(&mut filled);
         build(&*self.check_filled(body, filled.into_values())?)

@@ -421,9 +421,10 @@ mod every_sqlite_type {
 }
 
 /// For each field: a value the column takes, and one it refuses with the code given.
-fn accepts_and_refuses<T: mizzle_dsl::query::TableRecords>(
-    cases: &[(&str, serde_json::Value, serde_json::Value, Code)],
-) {
+fn accepts_and_refuses<T: mizzle_dsl::query::TableRecords>(cases: &[(&str, serde_json::Value, serde_json::Value, Code)])
+where
+    T::New: mizzle_dsl::query::FromJsonRecord,
+{
     let validator = Validator::<T, _>::insert();
     let good: serde_json::Map<_, _> = cases
         .iter()

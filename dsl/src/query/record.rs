@@ -60,11 +60,14 @@ pub trait FromJsonRecord: Sized {
 }
 
 /// A table's insert and update records, as `table!` writes them: what validators produce.
+///
+/// That they are read from JSON ([`FromJsonRecord`]) is asked where they are, not here, so
+/// that declaring a table does not make the compiler prove it for every table.
 pub trait TableRecords: crate::schema::Table {
     /// The insert record (`$inferInsert`).
-    type New: FromJsonRecord;
+    type New;
     /// The update record: every column optional.
-    type Patch: FromJsonRecord;
+    type Patch;
 }
 
 /// Reads column `C`'s field of an insert record from `object`, recording a problem.

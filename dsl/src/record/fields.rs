@@ -91,8 +91,8 @@ pub type Refs<'a, L, K> = <<L as FieldList>::Fields<K> as Pairs>::Refs<'a>;
 /// against them alone; that they are the types the table's columns give a record of its
 /// kind ([`FieldList::Fields`]) is checked where a record is used.
 pub trait Record: Sized {
-    /// The table whose record this is; its columns are a [`Chain`].
-    type Table: Table<AllColumns: FieldList>;
+    /// The table whose record this is; its columns are a [`Chain`] (a [`FieldList`]).
+    type Table: Table;
     /// Which record of the table this is.
     type Kind: RecordKind;
     /// The fields, as nested pairs.

@@ -87,6 +87,8 @@ pub trait ColumnList {
     fn insert_defaults(out: &mut Vec<AppValue>);
     /// Appends the application-side update values of the columns.
     fn update_defaults(out: &mut Vec<AppValue>);
+    /// Appends each column's description, in order.
+    fn infos(out: &mut Vec<ColumnInfo>);
 }
 
 impl ColumnList for () {
@@ -94,6 +96,7 @@ impl ColumnList for () {
     type Aliased<A: AliasName> = End;
     fn insert_defaults(_out: &mut Vec<AppValue>) {}
     fn update_defaults(_out: &mut Vec<AppValue>) {}
+    fn infos(_out: &mut Vec<ColumnInfo>) {}
 }
 
 /// A table's columns as a list of any length: `Chain<A, Chain<B, End>>`. `table!` writes
@@ -113,6 +116,7 @@ impl ColumnList for End {
     type Aliased<A: AliasName> = End;
     fn insert_defaults(_out: &mut Vec<AppValue>) {}
     fn update_defaults(_out: &mut Vec<AppValue>) {}
+    fn infos(_out: &mut Vec<ColumnInfo>) {}
 }
 
 impl<H: Column, T: ColumnList, K: super::Truth> ColumnList for Chain<H, T, K>
@@ -129,6 +133,10 @@ where
         out.extend(H::update_default());
         T::update_defaults(out);
     }
+    fn infos(out: &mut Vec<ColumnInfo>) {
+        out.push(H::info());
+        T::infos(out);
+    }
 }
 
 macro_rules! column_lists {
@@ -141,6 +149,9 @@ macro_rules! column_lists {
             }
             fn update_defaults(out: &mut Vec<AppValue>) {
                 $(out.extend($name::update_default());)+
+            }
+            fn infos(out: &mut Vec<ColumnInfo>) {
+                $(out.push($name::info());)+
             }
         }
     };

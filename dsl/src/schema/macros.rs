@@ -67,9 +67,6 @@ macro_rules! table {
                 type Dialect = $dialect;
                 type AllColumns = $crate::__mizzle_keyed_chain!($($col [$($($mods)*)?]),+);
                 type Row = Row;
-                fn columns() -> ::std::vec::Vec<$crate::schema::ColumnInfo> {
-                    ::std::vec![$(<$col as $crate::schema::Column>::info()),+]
-                }
                 $(
                     fn define($define_arg: &mut $crate::schema::Define<Self>) {
                         #[allow(unused_imports)]
@@ -132,7 +129,7 @@ macro_rules! table {
             pub struct New {
                 $(
                     $(#[$col_meta])*
-                    pub $col: $crate::__mizzle_insert_field!([$($($mods)*)?] $col, $crate::__mizzle_rust_type!($ty, $dialect $(, $rust)?)),
+                    pub $col: $crate::__mizzle_insert_field!([$($($mods)*)?] $col, $ty, $dialect $(, $rust)?),
                 )+
             }
 
@@ -141,7 +138,7 @@ macro_rules! table {
             impl $crate::record::Record for New {
                 type Table = table;
                 type Kind = $crate::record::Insert;
-                type Fields = $crate::__mizzle_pairs!(@type $($crate::__mizzle_insert_field!([$($($mods)*)?] $col, $crate::__mizzle_rust_type!($ty, $dialect $(, $rust)?))),+);
+                type Fields = $crate::__mizzle_pairs!(@type $($crate::__mizzle_insert_field!([$($($mods)*)?] $col, $ty, $dialect $(, $rust)?)),+);
                 fn from_fields(__fields: Self::Fields) -> Self {
                     $crate::__mizzle_record!(New __fields; $($col)+)
                 }
@@ -157,7 +154,7 @@ macro_rules! table {
             pub struct Patch {
                 $(
                     $(#[$col_meta])*
-                    pub $col: ::std::option::Option<$crate::__mizzle_wrap!([$($($mods)*)?] $crate::__mizzle_rust_type!($ty, $dialect $(, $rust)?))>,
+                    pub $col: ::std::option::Option<$crate::__mizzle_wrap!([$($($mods)*)?] $ty, $dialect $(, $rust)?)>,
                 )+
             }
 
@@ -172,7 +169,7 @@ macro_rules! table {
             impl $crate::record::Record for Patch {
                 type Table = table;
                 type Kind = $crate::record::Update;
-                type Fields = $crate::__mizzle_pairs!(@type $(::std::option::Option<$crate::__mizzle_wrap!([$($($mods)*)?] $crate::__mizzle_rust_type!($ty, $dialect $(, $rust)?))>),+);
+                type Fields = $crate::__mizzle_pairs!(@type $(::std::option::Option<$crate::__mizzle_wrap!([$($($mods)*)?] $ty, $dialect $(, $rust)?)>),+);
                 fn from_fields(__fields: Self::Fields) -> Self {
                     $crate::__mizzle_record!(Patch __fields; $($col)+)
                 }
@@ -195,7 +192,7 @@ macro_rules! table {
             pub struct Row {
                 $(
                     $(#[$col_meta])*
-                    pub $col: $crate::__mizzle_wrap!([$($($mods)*)?] $crate::__mizzle_rust_type!($ty, $dialect $(, $rust)?)),
+                    pub $col: $crate::__mizzle_wrap!([$($($mods)*)?] $ty, $dialect $(, $rust)?),
                 )+
             }
 
@@ -204,7 +201,7 @@ macro_rules! table {
             impl $crate::record::Record for Row {
                 type Table = table;
                 type Kind = $crate::record::Select;
-                type Fields = $crate::__mizzle_pairs!(@type $($crate::__mizzle_wrap!([$($($mods)*)?] $crate::__mizzle_rust_type!($ty, $dialect $(, $rust)?))),+);
+                type Fields = $crate::__mizzle_pairs!(@type $($crate::__mizzle_wrap!([$($($mods)*)?] $ty, $dialect $(, $rust)?)),+);
                 fn from_fields(__fields: Self::Fields) -> Self {
                     $crate::__mizzle_record!(Row __fields; $($col)+)
                 }
@@ -297,32 +294,49 @@ macro_rules! __mizzle_rust_type {
     };
 }
 
-/// `V` for a NOT NULL column, `Option<V>` for a nullable one, as [`__mizzle_nullability!`] decides.
+/// A column's value type (`ColumnType::Value`, or the type after `as`) as its field in
+/// `Row`: `V` for a NOT NULL column, `Option<V>` for a nullable one, as
+/// [`__mizzle_nullability!`] decides. One macro, so each field costs one expansion.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __mizzle_wrap {
-    ([] $value:ty) => { ::std::option::Option<$value> };
-    ([not_null $($rest:tt)*] $value:ty) => { $value };
-    ([primary_key $($rest:tt)*] $value:ty) => { $value };
-    ([identity_always $($rest:tt)*] $value:ty) => { $value };
-    ([identity_by_default $($rest:tt)*] $value:ty) => { $value };
-    ([$other:tt $($rest:tt)*] $value:ty) => { $crate::__mizzle_wrap!([$($rest)*] $value) };
+    ([] $ty:ty, $dialect:ty) => { ::std::option::Option<<$ty as $crate::schema::ColumnType<$dialect>>::Value> };
+    ([] $ty:ty, $dialect:ty, $rust:ty) => { ::std::option::Option<$rust> };
+    ([not_null $($rest:tt)*] $ty:ty, $dialect:ty) => { <$ty as $crate::schema::ColumnType<$dialect>>::Value };
+    ([not_null $($rest:tt)*] $ty:ty, $dialect:ty, $rust:ty) => { $rust };
+    ([primary_key $($rest:tt)*] $ty:ty, $dialect:ty) => { <$ty as $crate::schema::ColumnType<$dialect>>::Value };
+    ([primary_key $($rest:tt)*] $ty:ty, $dialect:ty, $rust:ty) => { $rust };
+    ([identity_always $($rest:tt)*] $ty:ty, $dialect:ty) => { <$ty as $crate::schema::ColumnType<$dialect>>::Value };
+    ([identity_always $($rest:tt)*] $ty:ty, $dialect:ty, $rust:ty) => { $rust };
+    ([identity_by_default $($rest:tt)*] $ty:ty, $dialect:ty) => { <$ty as $crate::schema::ColumnType<$dialect>>::Value };
+    ([identity_by_default $($rest:tt)*] $ty:ty, $dialect:ty, $rust:ty) => { $rust };
+    ([$other:tt $($rest:tt)*] $($args:tt)*) => { $crate::__mizzle_wrap!([$($rest)*] $($args)*) };
 }
 
-/// The type of a column's field in `New`: `Option<V>` for a nullable column; for a NOT NULL
-/// one, `V` or `Option<V>` as its default says ([`InsertField`](crate::query::InsertField)).
+/// A column's field in `New`: `Option<V>` for a nullable column; for a NOT NULL one, `V` or
+/// `Option<V>` as its default says ([`InsertField`](crate::query::InsertField)).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __mizzle_insert_field {
-    ([] $col:ident, $value:ty) => { ::std::option::Option<$value> };
-    ([not_null $($rest:tt)*] $col:ident, $value:ty) => { $crate::__mizzle_insert_field!(@not_null $col, $value) };
-    ([primary_key $($rest:tt)*] $col:ident, $value:ty) => { $crate::__mizzle_insert_field!(@not_null $col, $value) };
-    ([identity_always $($rest:tt)*] $col:ident, $value:ty) => { $crate::__mizzle_insert_field!(@not_null $col, $value) };
-    ([identity_by_default $($rest:tt)*] $col:ident, $value:ty) => { $crate::__mizzle_insert_field!(@not_null $col, $value) };
-    ([$other:tt $($rest:tt)*] $col:ident, $value:ty) => { $crate::__mizzle_insert_field!([$($rest)*] $col, $value) };
-    (@not_null $col:ident, $value:ty) => {
-        <<$crate::types::NotNull as $crate::query::InsertRule<<$col as $crate::schema::Column>::Default>>::Rule as $crate::query::FieldRule>::Field<$value>
+    ([] $col:ident, $ty:ty, $dialect:ty) => { ::std::option::Option<<$ty as $crate::schema::ColumnType<$dialect>>::Value> };
+    ([] $col:ident, $ty:ty, $dialect:ty, $rust:ty) => { ::std::option::Option<$rust> };
+    ([not_null $($rest:tt)*] $col:ident, $ty:ty, $dialect:ty) => {
+        <<$crate::types::NotNull as $crate::query::InsertRule<<$col as $crate::schema::Column>::Default>>::Rule as $crate::query::FieldRule>::Field<<$ty as $crate::schema::ColumnType<$dialect>>::Value>
     };
+    ([not_null $($rest:tt)*] $col:ident, $ty:ty, $dialect:ty, $rust:ty) => { <<$crate::types::NotNull as $crate::query::InsertRule<<$col as $crate::schema::Column>::Default>>::Rule as $crate::query::FieldRule>::Field<$rust> };
+    ([primary_key $($rest:tt)*] $col:ident, $ty:ty, $dialect:ty) => {
+        <<$crate::types::NotNull as $crate::query::InsertRule<<$col as $crate::schema::Column>::Default>>::Rule as $crate::query::FieldRule>::Field<<$ty as $crate::schema::ColumnType<$dialect>>::Value>
+    };
+    ([primary_key $($rest:tt)*] $col:ident, $ty:ty, $dialect:ty, $rust:ty) => { <<$crate::types::NotNull as $crate::query::InsertRule<<$col as $crate::schema::Column>::Default>>::Rule as $crate::query::FieldRule>::Field<$rust> };
+    ([identity_always $($rest:tt)*] $col:ident, $ty:ty, $dialect:ty) => {
+        <<$crate::types::NotNull as $crate::query::InsertRule<<$col as $crate::schema::Column>::Default>>::Rule as $crate::query::FieldRule>::Field<<$ty as $crate::schema::ColumnType<$dialect>>::Value>
+    };
+    ([identity_always $($rest:tt)*] $col:ident, $ty:ty, $dialect:ty, $rust:ty) => { <<$crate::types::NotNull as $crate::query::InsertRule<<$col as $crate::schema::Column>::Default>>::Rule as $crate::query::FieldRule>::Field<$rust> };
+    ([identity_by_default $($rest:tt)*] $col:ident, $ty:ty, $dialect:ty) => {
+        <<$crate::types::NotNull as $crate::query::InsertRule<<$col as $crate::schema::Column>::Default>>::Rule as $crate::query::FieldRule>::Field<<$ty as $crate::schema::ColumnType<$dialect>>::Value>
+    };
+    ([identity_by_default $($rest:tt)*] $col:ident, $ty:ty, $dialect:ty, $rust:ty) => { <<$crate::types::NotNull as $crate::query::InsertRule<<$col as $crate::schema::Column>::Default>>::Rule as $crate::query::FieldRule>::Field<$rust> };
+    ([$other:tt $($rest:tt)*] $($args:tt)*) => { $crate::__mizzle_insert_field!([$($rest)*] $($args)*) };
 }
 
 #[doc(hidden)]

@@ -21,8 +21,13 @@ pub trait Table: Copy + Default + Debug + Send + Sync + 'static {
     type AllColumns: ColumnList;
     /// The whole row as selected (Drizzle's `$inferSelect`): one field per column.
     type Row;
-    /// Runtime description of the columns, for DDL.
-    fn columns() -> Vec<ColumnInfo>;
+    /// Runtime description of the columns, for DDL: each of
+    /// [`AllColumns`](Self::AllColumns)' [`info`](super::Column::info), unless overridden.
+    fn columns() -> Vec<ColumnInfo> {
+        let mut columns = Vec::new();
+        <Self::AllColumns as ColumnList>::infos(&mut columns);
+        columns
+    }
 
     /// Declares table-level keys, constraints and indexes; none unless overridden.
     fn define(_table: &mut Define<Self>)

@@ -197,3 +197,65 @@ fn records_and_patches_read_from_json_with_every_problem_named() {
         })
     );
 }
+
+#[test]
+fn records_print_clone_and_compare_as_derived_structs_would() {
+    let row = pg::users::Row {
+        id: 1,
+        name: "Ada".into(),
+        email: None,
+        age: Some(36),
+    };
+    assert_eq!(
+        format!("{row:?}"),
+        r#"Row { id: 1, name: "Ada", email: None, age: Some(36) }"#
+    );
+    assert_eq!(row.clone(), row);
+    assert_ne!(
+        pg::users::Row {
+            age: None,
+            ..row.clone()
+        },
+        row
+    );
+
+    let new = pg::users::New {
+        id: None,
+        name: "Ada".into(),
+        email: Some("ada@example.com".into()),
+        age: None,
+    };
+    assert_eq!(
+        format!("{new:?}"),
+        r#"New { id: None, name: "Ada", email: Some("ada@example.com"), age: None }"#
+    );
+    assert_eq!(new.clone(), new);
+
+    let patch = pg::users::Patch::default();
+    assert_eq!(
+        format!("{patch:?}"),
+        "Patch { id: None, name: None, email: None, age: None }"
+    );
+    let set = pg::users::Patch {
+        email: Some(None),
+        ..Default::default()
+    };
+    assert_ne!(set, patch);
+    assert_eq!(set.clone(), set);
+}
+
+#[test]
+fn a_column_named_by_a_keyword_prints_under_its_own_name() {
+    mizzle_dsl::table! {
+        pub events in mizzle_dsl::dialect::Sqlite {
+            id: mizzle_dsl::sqlite::Integer [primary_key],
+            r#type: mizzle_dsl::sqlite::Text [not_null],
+        }
+    }
+    let row = events::Row {
+        id: 7,
+        r#type: "signup".into(),
+    };
+    assert_eq!(format!("{row:?}"), r#"Row { id: 7, type: "signup" }"#);
+    assert_eq!(row.to_json()["type"], "signup");
+}
