@@ -5,6 +5,7 @@
 //! - [`schema`]: tables, columns, column types per dialect ([`pg`], [`mysql`], [`sqlite`]), DDL.
 //! - [`expr`]: expressions, operators ([`expr::ExpressionMethods`]), aggregates, raw SQL.
 //! - [`query`]: `select`, `insert`, `update`, `delete` and how they run.
+//! - [`record`]: what a table's `Row`, `New` and `Patch` do, written once over its columns.
 //! - [`types`]: SQL type markers, nullability, Rust ⇄ SQL conversions.
 //! - [`dialect`]: the dialects and their capabilities.
 //! - [`render`]: the SQL writer.
