@@ -58,8 +58,8 @@ macro_rules! table {
             use super::*;
 
             /// The table.
-            #[derive(Debug, Clone, Copy, Default)]
             pub struct table;
+            $crate::__mizzle_unit_traits!(table);
 
             impl $crate::schema::Table for table {
                 const NAME: &'static str = $crate::__mizzle_name!($table $($sql_name)?);
