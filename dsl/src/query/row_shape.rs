@@ -10,7 +10,7 @@ use crate::dialect::Dialect;
 use crate::expr::{AppearsIn, Expression};
 use crate::relation::RowJson;
 use crate::render::RenderSql;
-use crate::schema::{EnumType, Position, Table, TableDef, TableIn, TypeInfo};
+use crate::schema::{EnumType, Position, Table, TableIn, TypeInfo};
 use crate::types::{FromSql, JsonObject, Nullability, SqlType, ToJson};
 use serde_json::Value as Json;
 
@@ -145,7 +145,7 @@ where
         members.push((
             T::NAME.to_owned(),
             JsonShape::Object {
-                members: column_members(TableDef::of::<T>().columns),
+                members: column_members(T::columns()),
                 nullable: <<T as TableIn<S, I>>::Nullability as Nullability>::NULLABLE,
             },
         ));

@@ -7,7 +7,7 @@ use crate::query::{column_members, JsonShape, TableColumns, TableRow};
 use crate::relation::RowJson;
 use crate::render::SqlWriter;
 use crate::row::{decode_column, RawRow, RowError};
-use crate::schema::{Chain, End, TableDef};
+use crate::schema::{Chain, End, Table};
 use crate::types::{FromSql, JsonObject, Nullability, ToJson};
 
 /// A table's columns as a `Row` sees them: listed in a select list and written as JSON.
@@ -105,6 +105,6 @@ where
     }
 
     fn members() -> Vec<(String, JsonShape)> {
-        column_members(TableDef::of::<R::Table>().columns)
+        column_members(<R::Table as Table>::columns())
     }
 }
