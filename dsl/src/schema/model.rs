@@ -1,19 +1,22 @@
 //! The schema model: a plain-data description of a database's tables, enums, sequences,
 //! views and schemas, in one dialect's spelling. The table types produce it, it
-//! serializes to the migration kit's snapshots, and the DDL writer renders from it alone,
-//! so `create_table`, exported DDL and generated migrations never disagree.
+//! serializes to the migration kit's snapshots (the `serde` feature, which the kit turns
+//! on), and the DDL writer renders from it alone, so `create_table`, exported DDL and
+//! generated migrations never disagree.
 
 use super::ddl::{foreign_key_name, write_default, write_index_method};
 use super::{Identity, TableDef};
 use crate::dialect::DialectKind;
 use crate::error::{EncodeError, Error};
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
 /// The version of the model's JSON form; a snapshot of another version is refused.
 pub const MODEL_VERSION: u32 = 1;
 
 /// A whole database schema, as one dialect spells it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct SchemaModel {
     /// [`MODEL_VERSION`] when written.
     pub version: u32,
@@ -30,12 +33,13 @@ pub struct SchemaModel {
     /// Views, created after the tables.
     pub views: Vec<ViewModel>,
     /// PostgreSQL roles the schema declares (for its policies), created before the tables.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub roles: Vec<RoleModel>,
 }
 
 /// A PostgreSQL enum type.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct EnumModel {
     /// Its name.
     pub name: String,
@@ -44,7 +48,8 @@ pub struct EnumModel {
 }
 
 /// A sequence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct SequenceModel {
     /// Its schema, if not the default one.
     pub schema: Option<String>,
@@ -65,7 +70,8 @@ pub struct SequenceModel {
 }
 
 /// A view: its name and its query's SQL.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct ViewModel {
     /// Its name.
     pub name: String,
@@ -74,7 +80,8 @@ pub struct ViewModel {
 }
 
 /// A table with its columns, keys, checks and indexes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct TableModel {
     /// Its schema, if not the default one.
     pub schema: Option<String>,
@@ -93,29 +100,31 @@ pub struct TableModel {
     /// Indexes.
     pub indexes: Vec<IndexModel>,
     /// The table's comment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub comment: Option<String>,
     /// SQLite: an FTS5 virtual table rather than a table of rows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub fts5: Option<Fts5Model>,
     /// PostgreSQL: `ENABLE ROW LEVEL SECURITY`.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
     pub rls_enabled: bool,
     /// PostgreSQL: `FORCE ROW LEVEL SECURITY`.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
     pub rls_forced: bool,
     /// PostgreSQL: the table's row-level security policies.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub policies: Vec<PolicyModel>,
 }
 
 /// For serde: leave a `false` flag out, so that models without it read the same.
+#[cfg(feature = "serde")]
 fn is_false(flag: &bool) -> bool {
     !*flag
 }
 
 /// A row-level security policy (PostgreSQL).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct PolicyModel {
     /// Its name.
     pub name: String,
@@ -132,7 +141,8 @@ pub struct PolicyModel {
 }
 
 /// A role (PostgreSQL), with the options mizzle declares.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct RoleModel {
     /// Its name.
     pub name: String,
@@ -149,7 +159,8 @@ pub struct RoleModel {
 }
 
 /// An FTS5 virtual table's options (SQLite).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Fts5Model {
     /// The external content table, if any.
     pub content: Option<String>,
@@ -160,12 +171,13 @@ pub struct Fts5Model {
 }
 
 /// A column.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct ColumnModel {
     /// Its name.
     pub name: String,
     /// Its type as DDL writes it: `varchar(255)`, `integer`…
-    #[serde(rename = "type")]
+    #[cfg_attr(feature = "serde", serde(rename = "type"))]
     pub sql_type: String,
     /// `NOT NULL`.
     pub not_null: bool,
@@ -180,12 +192,13 @@ pub struct ColumnModel {
     /// `GENERATED ALWAYS AS (…)`.
     pub generated: Option<GeneratedModel>,
     /// The column's comment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub comment: Option<String>,
 }
 
 /// A generated column's expression and storage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct GeneratedModel {
     /// The expression, as SQL.
     pub sql: String,
@@ -194,7 +207,8 @@ pub struct GeneratedModel {
 }
 
 /// `CONSTRAINT name PRIMARY KEY (columns)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct PrimaryKeyModel {
     /// The constraint's name.
     pub name: String,
@@ -203,7 +217,8 @@ pub struct PrimaryKeyModel {
 }
 
 /// `CONSTRAINT name UNIQUE (columns)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct UniqueModel {
     /// The constraint's name.
     pub name: String,
@@ -214,7 +229,8 @@ pub struct UniqueModel {
 }
 
 /// `CONSTRAINT name FOREIGN KEY (columns) REFERENCES table (columns) …`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct ForeignKeyModel {
     /// The constraint's name.
     pub name: String,
@@ -233,7 +249,8 @@ pub struct ForeignKeyModel {
 }
 
 /// `CONSTRAINT name CHECK (condition)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct CheckModel {
     /// The constraint's name.
     pub name: String,
@@ -242,7 +259,8 @@ pub struct CheckModel {
 }
 
 /// `CREATE [UNIQUE] INDEX name ON table …`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct IndexModel {
     /// Its name.
     pub name: String,
