@@ -10,9 +10,12 @@
 pub use mizzle_dsl::*;
 
 pub use mizzle_dsl::exec::{IsolationLevel, TransactionOptions};
+/// `json_agg(expr)`: the group's values as a JSON array (the `json` feature).
+#[cfg(feature = "json")]
+pub use mizzle_dsl::expr::json_agg;
 pub use mizzle_dsl::expr::{
     all_of, and, any_of, array_agg, avg, avg_distinct, boxed, boxed_order, count, count_distinct, count_star, exists,
-    json_agg, last_insert_id, max, maybe, min, not, not_exists, or, sql, string_agg, sum, sum_distinct,
+    last_insert_id, max, maybe, min, not, not_exists, or, sql, string_agg, sum, sum_distinct,
 };
 pub use mizzle_dsl::query::{
     count_rows, cte, delete, excluded, from, insert, optional, recursive_cte, select, update, with,

@@ -175,8 +175,10 @@ fn models_of(crate_name: &str, sources: &[(&str, String)]) -> Vec<SchemaModel> {
         dir.join("Cargo.toml"),
         format!(
             "[package]\nname = \"{crate_name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n\
-             [dependencies]\nmizzle = {{ path = {:?}, default-features = false, features = [\"chrono\", \"uuid\"] }}\nserde_json = \"1\"\n",
+             [dependencies]\nmizzle = {{ path = {:?}, default-features = false, features = [\"chrono\", \"uuid\", \"json\"] }}\n\
+             mizzle-dsl = {{ path = {:?}, features = [\"serde\"] }}\nserde_json = \"1\"\n",
             workspace.display().to_string(),
+            workspace.join("dsl").display().to_string(),
             crate_name = crate_name
         ),
     )

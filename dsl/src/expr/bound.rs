@@ -222,6 +222,7 @@ impl<E: crate::types::SqlEnum> AsExpression<st::Enum<E>> for E {
     }
 }
 
+#[cfg(feature = "json")]
 impl<T: crate::types::JsonValue> AsExpression<st::Json<T>> for T {
     type Expr = Bound<st::Json<T>, T>;
     fn into_expression(self) -> Self::Expr {
@@ -229,6 +230,7 @@ impl<T: crate::types::JsonValue> AsExpression<st::Json<T>> for T {
     }
 }
 
+#[cfg(feature = "json")]
 impl<T: crate::types::JsonValue> AsExpression<st::Jsonb<T>> for T {
     type Expr = Bound<st::Jsonb<T>, T>;
     fn into_expression(self) -> Self::Expr {

@@ -8,9 +8,11 @@ mod cast;
 mod column;
 mod comparand;
 mod dynamic;
+#[cfg(feature = "json")]
 mod eval;
 mod func;
 mod in_list;
+#[cfg(feature = "json")]
 mod json;
 mod methods;
 mod nullable;
@@ -23,11 +25,12 @@ mod vector;
 pub mod window;
 
 pub use aggregate::{
-    array_agg, avg, avg_distinct, count, count_distinct, count_star, function, json_agg, max, min, string_agg, sum,
-    sum_distinct, Aggregate, AggregateCall, AggregateFn, AggregateOrder, AggregateOrderIn, AggregateTypes, ArrayAgg,
-    Collect, CollectKind, CountStar, FilterableOn, Filtered, JsonAgg, NoAggregateOrder, SpellCollect, StringAgg,
-    Summable,
+    array_agg, avg, avg_distinct, count, count_distinct, count_star, function, max, min, string_agg, sum, sum_distinct,
+    Aggregate, AggregateCall, AggregateFn, AggregateOrder, AggregateOrderIn, AggregateTypes, ArrayAgg, Collect,
+    CollectKind, CountStar, FilterableOn, Filtered, NoAggregateOrder, SpellCollect, StringAgg, Summable,
 };
+#[cfg(feature = "json")]
+pub use aggregate::{json_agg, JsonAgg};
 pub use array::{
     array_op, AnyAll, ArrayExpressionMethods, ArrayLength, Cardinality, ElementMethods, Subscript, Unnest,
 };
@@ -36,9 +39,11 @@ pub use boxed::{boxed, boxed_order, BoxedOrder, BoxedPredicate};
 pub use cast::{Cast, CastTarget};
 pub use comparand::{Comparand, ComparesWith, Exact, TypedNode, Widened};
 pub use dynamic::{all_of, any_of, maybe, Dynamic};
+#[cfg(feature = "json")]
 pub use eval::{ArithEval, CompareEval, Evaluate, LogicEval};
 pub use func::{and, exists, last_insert_id, not, not_exists, or, Exists, LastInsertId};
 pub use in_list::{InList, InSubquery};
+#[cfg(feature = "json")]
 pub use json::{
     HasKeys, JsonContainment, JsonContains, JsonExpressionMethods, JsonField, JsonGet, JsonGetText, JsonKind,
     JsonLength, JsonOf, JsonPath, JsonPathQueries, JsonPathQuery, JsonRemove, JsonSet, JsonStep, JsonWrites,

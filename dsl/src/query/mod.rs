@@ -17,6 +17,7 @@ pub use join::{DialectIs, JoinsInto};
 mod prepared;
 mod record;
 mod row_count;
+#[cfg(feature = "json")]
 mod row_shape;
 mod select;
 mod select_alias;
@@ -53,12 +54,15 @@ pub use insert::{
 pub use locking::{EveryTable, LockStrength, LockTables, LockWait, Locked, OfTables, RowsOfTables};
 pub use optional_group::{optional, OptionalGroup, OwnRow};
 pub use prepared::{params, placeholder, Params, Placeholder, Prepared};
+#[cfg(feature = "json")]
+pub use record::{insert_field_from_json, patch_field_from_json, FieldErrors, FromJsonRecord};
 pub use record::{
-    insert_field_from_json, patch_field_from_json, render_patch_field, render_record, render_records, FieldErrors,
-    FieldRule, FromJsonRecord, InsertField, InsertRecord, RuleOf, TableRecords,
+    render_patch_field, render_record, render_records, FieldRule, InsertField, InsertRecord, RuleOf, TableRecords,
 };
 pub use row_count::{IntoRowCount, RowCount};
+#[cfg(feature = "json")]
 pub(crate) use row_shape::value_shape;
+#[cfg(feature = "json")]
 pub use row_shape::{column_members, DescribeOwn, DescribeRow, JsonShape, RowShape};
 pub(crate) use select::render_limit_offset;
 pub use select::{from, select, OneColumn, Scalar, Select, SelectBuilder, Subquery};

@@ -8,7 +8,10 @@ use crate::error::EncodeError;
 use crate::expr::Expression;
 use crate::render::SqlWriter;
 use crate::schema::{AppValue, Column, ColumnValue};
-use crate::types::{FromJson, JsonObject, Nullability, ToSql};
+#[cfg(feature = "json")]
+use crate::types::{FromJson, JsonObject};
+use crate::types::{Nullability, ToSql};
+#[cfg(feature = "json")]
 use serde_json::Value as Json;
 
 /// How an insert record holds a column: required columns as the value, the others as
@@ -18,6 +21,7 @@ pub trait FieldRule {
     type Field<V>;
     /// The value, if the field gives one.
     fn value<V>(field: &Self::Field<V>) -> Option<&V>;
+    #[cfg(feature = "json")]
     /// Reads the field from a JSON object's member, absent or `null` being `None`.
     fn from_json<ST, V: FromJson<ST>>(member: Option<&Json>) -> Result<Self::Field<V>, String>;
 }
@@ -27,6 +31,7 @@ impl FieldRule for Required {
     fn value<V>(field: &V) -> Option<&V> {
         Some(field)
     }
+    #[cfg(feature = "json")]
     fn from_json<ST, V: FromJson<ST>>(member: Option<&Json>) -> Result<V, String> {
         match member {
             None => Err("is required".to_owned()),
@@ -41,6 +46,7 @@ impl FieldRule for Optional {
     fn value<V>(field: &Option<V>) -> Option<&V> {
         field.as_ref()
     }
+    #[cfg(feature = "json")]
     fn from_json<ST, V: FromJson<ST>>(member: Option<&Json>) -> Result<Option<V>, String> {
         match member {
             None | Some(Json::Null) => Ok(None),
@@ -49,9 +55,11 @@ impl FieldRule for Optional {
     }
 }
 
+#[cfg(feature = "json")]
 /// Problems found reading a record: `(column, message)`.
 pub type FieldErrors = Vec<(&'static str, String)>;
 
+#[cfg(feature = "json")]
 /// A record read from a JSON object: a table's `New` (for inserts) or `Patch` (updates).
 pub trait FromJsonRecord: Sized {
     /// Reads the record; each field's problem goes to `errors` as `(column, message)`,
@@ -70,6 +78,7 @@ pub trait TableRecords: crate::schema::Table {
     type Patch;
 }
 
+#[cfg(feature = "json")]
 /// Reads column `C`'s field of an insert record from `object`, recording a problem.
 pub fn insert_field_from_json<C>(object: &JsonObject, errors: &mut FieldErrors) -> Option<InsertField<C>>
 where
@@ -81,6 +90,7 @@ where
         .ok()
 }
 
+#[cfg(feature = "json")]
 /// Reads column `C`'s field of an update patch from `object`: absent is `None` (leave
 /// the column alone), `null` sets NULL where the column allows it.
 pub fn patch_field_from_json<C>(object: &JsonObject, errors: &mut FieldErrors) -> Option<Option<ColumnValue<C>>>

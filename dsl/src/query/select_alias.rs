@@ -26,11 +26,13 @@ impl<E> As<E> {
     }
 
     /// The expression, borrowed.
+    #[cfg(feature = "json")]
     pub(crate) fn expression_ref(&self) -> &E {
         &self.expr
     }
 
     /// The output name.
+    #[cfg(feature = "json")]
     pub(crate) fn output_name(&self) -> &'static str {
         self.name
     }

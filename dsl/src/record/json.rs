@@ -1,26 +1,50 @@
 //! Reading a table's `New` or `Patch` from a JSON object (what validators do), written once.
 
-use super::fields::{FieldList, FieldsOf, Insert, Record, RecordKind, Update};
-use super::new::NewFields;
-use super::patch::PatchFields;
-use crate::query::{FieldErrors, FromJsonRecord};
-use crate::types::JsonObject;
+use super::fields::{FieldColumn, FieldList, FieldsOf, Insert, Record, RecordKind, Update};
+use crate::query::{insert_field_from_json, patch_field_from_json, FieldErrors, FromJsonRecord};
+use crate::schema::{Chain, End};
+use crate::types::{FromJson, JsonObject};
 
 /// A kind of record whose fields are read from JSON, for a table whose columns are `L`.
 pub trait ReadFields<L: FieldList>: RecordKind {
-    /// Reads the fields, each problem going to `errors`.
+    /// Reads the fields, each problem going to `errors`. Every field is read before any
+    /// is given up on, so that all problems are reported.
     fn read(object: &JsonObject, errors: &mut FieldErrors) -> Option<L::Fields<Self>>;
 }
 
-impl<L: NewFields> ReadFields<L> for Insert {
-    fn read(object: &JsonObject, errors: &mut FieldErrors) -> Option<L::Fields<Insert>> {
-        L::from_json(object, errors)
+impl ReadFields<End> for Insert {
+    fn read(_object: &JsonObject, _errors: &mut FieldErrors) -> Option<()> {
+        Some(())
     }
 }
 
-impl<L: PatchFields> ReadFields<L> for Update {
-    fn read(object: &JsonObject, errors: &mut FieldErrors) -> Option<L::Fields<Update>> {
-        L::from_json(object, errors)
+impl<H, T: FieldList, K> ReadFields<Chain<H, T, K>> for Insert
+where
+    H: FieldColumn<Value: FromJson<H::SqlType>>,
+    Insert: ReadFields<T>,
+{
+    fn read(object: &JsonObject, errors: &mut FieldErrors) -> Option<<Chain<H, T, K> as FieldList>::Fields<Insert>> {
+        let field = insert_field_from_json::<H>(object, errors);
+        let rest = <Insert as ReadFields<T>>::read(object, errors);
+        Some((field?, rest?))
+    }
+}
+
+impl ReadFields<End> for Update {
+    fn read(_object: &JsonObject, _errors: &mut FieldErrors) -> Option<()> {
+        Some(())
+    }
+}
+
+impl<H, T: FieldList, K> ReadFields<Chain<H, T, K>> for Update
+where
+    H: FieldColumn<Value: FromJson<H::SqlType>>,
+    Update: ReadFields<T>,
+{
+    fn read(object: &JsonObject, errors: &mut FieldErrors) -> Option<<Chain<H, T, K> as FieldList>::Fields<Update>> {
+        let field = patch_field_from_json::<H>(object, errors);
+        let rest = <Update as ReadFields<T>>::read(object, errors);
+        Some((field?, rest?))
     }
 }
 

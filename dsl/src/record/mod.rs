@@ -8,15 +8,21 @@
 //! meets a table's record code once, in this crate, and not again in every table.
 
 mod fields;
+#[cfg(feature = "json")]
 mod json;
 mod new;
 mod patch;
 mod row;
+#[cfg(feature = "json")]
+mod row_json;
 mod values;
 
 pub use fields::{FieldColumn, FieldList, FieldsOf, Insert, Pairs, Record, RecordKind, Refs, Select, Update};
+#[cfg(feature = "json")]
 pub use json::ReadFields;
 pub use new::NewFields;
 pub use patch::{unset, PatchFields};
 pub use row::{DecodeFields, RowFields};
+#[cfg(feature = "json")]
+pub use row_json::JsonFields;
 pub use values::{clone, debug, eq, FieldValues};

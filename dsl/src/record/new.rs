@@ -1,15 +1,12 @@
 //! What a table's `New` record does, written once for every table: the columns an insert
-//! gives, their bound values, and reading the record from JSON.
+//! gives and their bound values.
 
 use super::fields::{FieldColumn, FieldList, FieldsOf, Insert, Record, Refs};
 use crate::dialect::Dialect;
-use crate::query::{
-    insert_field_from_json, render_record, render_records, FieldErrors, FieldRule, InsertRecord, InsertRow, RenderRows,
-    RuleOf,
-};
+use crate::query::{render_record, render_records, FieldRule, InsertRecord, InsertRow, RenderRows, RuleOf};
 use crate::render::SqlWriter;
 use crate::schema::{AppValue, Chain, End};
-use crate::types::{FromJson, JsonObject, ToSql};
+use crate::types::ToSql;
 
 /// A table's columns as a `New` record holds them.
 pub trait NewFields: FieldList {
@@ -19,8 +16,6 @@ pub trait NewFields: FieldList {
     fn gives(fields: Refs<'_, Self, Insert>, index: usize) -> bool;
     /// Binds the value of the field at `index`, which gives one.
     fn render_value<'q, D: Dialect>(fields: Refs<'q, Self, Insert>, index: usize, out: &mut SqlWriter<'q, D>);
-    /// Reads the fields from a JSON object, each problem going to `errors`.
-    fn from_json(object: &JsonObject, errors: &mut FieldErrors) -> Option<Self::Fields<Insert>>;
 }
 
 impl NewFields for End {
@@ -31,14 +26,11 @@ impl NewFields for End {
         false
     }
     fn render_value<'q, D: Dialect>(_fields: (), _index: usize, _out: &mut SqlWriter<'q, D>) {}
-    fn from_json(_object: &JsonObject, _errors: &mut FieldErrors) -> Option<()> {
-        Some(())
-    }
 }
 
 impl<H, T: NewFields, K> NewFields for Chain<H, T, K>
 where
-    H: FieldColumn<Value: ToSql<H::SqlType> + FromJson<H::SqlType>>,
+    H: FieldColumn<Value: ToSql<H::SqlType>>,
 {
     fn name(index: usize) -> &'static str {
         match index {
@@ -64,13 +56,6 @@ where
                 Err(error) => out.push_error(error),
             }
         }
-    }
-
-    fn from_json(object: &JsonObject, errors: &mut FieldErrors) -> Option<Self::Fields<Insert>> {
-        // Every field is read before any is given up on, so that all problems are reported.
-        let field = insert_field_from_json::<H>(object, errors);
-        let rest = T::from_json(object, errors);
-        Some((field?, rest?))
     }
 }
 

@@ -1,13 +1,13 @@
 //! What a table's `Patch` does, written once for every table: the columns it sets, as a
-//! column list and values or as a `SET` list, and reading it from JSON.
+//! column list and values or as a `SET` list.
 
 use super::fields::{FieldColumn, FieldList, FieldsOf, Record, Refs, Update};
 use crate::dialect::Dialect;
 use crate::error::EncodeError;
-use crate::query::{patch_field_from_json, render_patch_field, AssignmentList, FieldErrors};
+use crate::query::{render_patch_field, AssignmentList};
 use crate::render::SqlWriter;
 use crate::schema::{Chain, End};
-use crate::types::{FromJson, JsonObject, Nullability, ToSql};
+use crate::types::{Nullability, ToSql};
 
 /// A table's columns as a `Patch` holds them: each one set or left alone.
 pub trait PatchFields: FieldList {
@@ -21,8 +21,6 @@ pub trait PatchFields: FieldList {
     fn render_set<'q, D: Dialect>(fields: Refs<'q, Self, Update>, first: bool, out: &mut SqlWriter<'q, D>) -> bool;
     /// Whether the column named `column` is set.
     fn sets(fields: Refs<'_, Self, Update>, column: &str) -> bool;
-    /// Reads the fields from a JSON object, each problem going to `errors`.
-    fn from_json(object: &JsonObject, errors: &mut FieldErrors) -> Option<Self::Fields<Update>>;
     /// Every field `None`: a patch that sets nothing.
     fn unset() -> Self::Fields<Update>;
 }
@@ -36,15 +34,12 @@ impl PatchFields for End {
     fn sets(_fields: (), _column: &str) -> bool {
         false
     }
-    fn from_json(_object: &JsonObject, _errors: &mut FieldErrors) -> Option<()> {
-        Some(())
-    }
     fn unset() {}
 }
 
 impl<H, T: PatchFields, K> PatchFields for Chain<H, T, K>
 where
-    H: FieldColumn<Value: ToSql<H::SqlType> + FromJson<H::SqlType>>,
+    H: FieldColumn<Value: ToSql<H::SqlType>>,
 {
     fn render_columns<D: Dialect>((field, rest): Refs<'_, Self, Update>, first: bool, out: &mut SqlWriter<'_, D>) {
         if field.is_some() {
@@ -81,13 +76,6 @@ where
 
     fn sets((field, rest): Refs<'_, Self, Update>, column: &str) -> bool {
         (field.is_some() && H::NAME == column) || T::sets(rest, column)
-    }
-
-    fn from_json(object: &JsonObject, errors: &mut FieldErrors) -> Option<Self::Fields<Update>> {
-        // Every field is read before any is given up on, so that all problems are reported.
-        let field = patch_field_from_json::<H>(object, errors);
-        let rest = T::from_json(object, errors);
-        Some((field?, rest?))
     }
 
     fn unset() -> Self::Fields<Update> {

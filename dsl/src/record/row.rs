@@ -1,45 +1,32 @@
-//! What a table's `Row` does, written once for every table: its columns in a select list,
-//! its decoding from a row of them, and its JSON.
+//! What a table's `Row` does, written once for every table: its columns in a select list
+//! and its decoding from a row of them.
 
-use super::fields::{FieldColumn, FieldList, FieldsOf, Record, Refs, Select};
+use super::fields::{FieldColumn, FieldList, FieldsOf, Record, Select};
 use crate::dialect::Dialect;
-use crate::query::{column_members, JsonShape, TableColumns, TableRow};
-use crate::relation::RowJson;
+use crate::query::{TableColumns, TableRow};
 use crate::render::SqlWriter;
 use crate::row::{decode_column, RawRow, RowError};
-use crate::schema::{Chain, End, Table};
-use crate::types::{FromSql, JsonObject, Nullability, ToJson};
+use crate::schema::{Chain, End};
+use crate::types::FromSql;
 
-/// A table's columns as a `Row` sees them: listed in a select list and written as JSON.
+/// A table's columns as a `Row` sees them: listed in a select list.
 pub trait RowFields: FieldList {
     /// Writes the columns qualified by `qualifier`, separated by commas; `first` says
     /// whether none is written yet.
     fn render_columns<D: Dialect>(qualifier: &'static str, first: bool, out: &mut SqlWriter<'_, D>);
-    /// Adds each field to `object` under its column's name, in the forms validators read.
-    fn write_json(fields: Refs<'_, Self, Select>, object: &mut JsonObject);
 }
 
 impl RowFields for End {
     fn render_columns<D: Dialect>(_qualifier: &'static str, _first: bool, _out: &mut SqlWriter<'_, D>) {}
-    fn write_json(_fields: (), _object: &mut JsonObject) {}
 }
 
-impl<H, T: RowFields, K> RowFields for Chain<H, T, K>
-where
-    H: FieldColumn<Value: ToJson<H::SqlType>>,
-{
+impl<H: FieldColumn, T: RowFields, K> RowFields for Chain<H, T, K> {
     fn render_columns<D: Dialect>(qualifier: &'static str, first: bool, out: &mut SqlWriter<'_, D>) {
         if !first {
             out.push_sql(", ");
         }
         out.push_column(qualifier, H::NAME);
         T::render_columns(qualifier, false, out);
-    }
-
-    fn write_json((field, rest): Refs<'_, Self, Select>, object: &mut JsonObject) {
-        let json = <H::Nullability as Nullability>::to_json::<H::SqlType, H::Value>(field);
-        object.insert(H::NAME.to_owned(), json);
-        T::write_json(rest, object);
     }
 }
 
@@ -90,21 +77,5 @@ where
     #[inline]
     fn decode<Raw: RawRow<D>>(row: &mut Raw, index: &mut usize) -> Result<Self, RowError> {
         <FieldsOf<R> as DecodeFields<D>>::decode(row, index).map(R::from_fields)
-    }
-}
-
-impl<R> RowJson for R
-where
-    R: Record<Kind = Select>,
-    FieldsOf<R>: RowFields + FieldList<Fields<Select> = R::Fields>,
-{
-    fn row_json(&self) -> JsonObject {
-        let mut object = JsonObject::new();
-        <FieldsOf<R> as RowFields>::write_json(self.fields(), &mut object);
-        object
-    }
-
-    fn members() -> Vec<(String, JsonShape)> {
-        column_members(<R::Table as Table>::columns())
     }
 }

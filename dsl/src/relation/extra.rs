@@ -1,14 +1,12 @@
 //! Extras: values computed from each row's own columns, loaded beside its relations.
 
-use super::nested::{Loaded, SerializeRels};
 use super::tree::{IntoWith, RelatedValue, ValueNode};
 use crate::dialect::Dialect;
 use crate::expr::{AppearsIn, Expression, RowLevel};
 use crate::render::{RenderSql, SqlWriter};
 use crate::row::{decode_column, RawRow, RowError};
 use crate::schema::AliasName;
-use crate::types::{FromSql, Nullability, ToJson};
-use serde::ser::SerializeMap;
+use crate::types::{FromSql, Nullability};
 use std::marker::PhantomData;
 
 /// A value computed from each row's own columns by expression `E`, loaded with
@@ -65,26 +63,5 @@ where
 
     fn decode_value<RR: RawRow<D>>(row: &mut RR, index: usize) -> Result<Self::Value, RowError> {
         decode_column::<E::Value, E::SqlType, E::Nullability, D, RR>(row, index)
-    }
-}
-
-impl<N, E, Rest> SerializeRels for (Loaded<Extra<N, E>, ExtraValue<E>>, Rest)
-where
-    N: AliasName,
-    E: Expression,
-    E::Value: ToJson<E::SqlType>,
-    Rest: SerializeRels,
-{
-    fn serialize_rels<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        let value = <E::Nullability as Nullability>::to_json::<E::SqlType, E::Value>(self.0.rows());
-        map.serialize_entry(N::NAME, &value)?;
-        self.1.serialize_rels(map)
-    }
-    fn describe_rels(members: &mut Vec<(String, crate::query::JsonShape)>) {
-        members.push((
-            N::NAME.to_owned(),
-            crate::query::value_shape::<E>(<E::Nullability as Nullability>::NULLABLE),
-        ));
-        Rest::describe_rels(members);
     }
 }

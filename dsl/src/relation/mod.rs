@@ -11,6 +11,8 @@ mod derive;
 mod extra;
 mod filter;
 mod find;
+#[cfg(feature = "json")]
+mod json;
 mod nested;
 mod shape;
 mod tree;
@@ -25,7 +27,9 @@ pub use derive::{keys_of, Keys};
 pub use extra::{extra, Extra, ExtraOver, ExtraValue};
 pub use filter::{has, has_no, Has};
 pub use find::{find_first, find_many, FindMany, FindOrder, FoundAll, FoundFirst, Joined, Regrouped, RowsOf};
-pub use nested::{DescribeJson, First, Later, Loaded, Missing, Nested, NotLoaded, RelatedIn, RowJson, SerializeRels};
+#[cfg(feature = "json")]
+pub use json::{DescribeJson, RowJson, SerializeRels};
+pub use nested::{First, Later, Loaded, Missing, Nested, NotLoaded, RelatedIn};
 pub use shape::{
     AllColumns, ChainGet, ChainValues, ColumnsOf, ColumnsOfTable, Keyed, Omitted, PickOf, Picked, PickedColumns,
     PickedRow, RemoveAt, Shape, Without,

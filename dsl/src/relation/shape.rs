@@ -1,14 +1,17 @@
 //! The columns a level of a relational query loads: every column, as the table's row
 //! struct, or some of them (`.columns(..)`, `.omit(..)`), read by column.
 
-use super::nested::RowJson;
+#[cfg(feature = "json")]
+use super::json::RowJson;
 use super::tree::key_columns;
 use crate::dialect::Dialect;
 use crate::query::{TableColumns, TableRow, TupleSplit};
 use crate::render::SqlWriter;
 use crate::row::{decode_column, RawRow, RowError};
 use crate::schema::{Chain, ChainHas, Column, ColumnList, ColumnValue, End, Here, InRight, Table};
-use crate::types::{FromSql, JsonObject, Nullability, ToJson};
+use crate::types::FromSql;
+#[cfg(feature = "json")]
+use crate::types::{JsonObject, Nullability, ToJson};
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -175,7 +178,8 @@ impl<Ch: ChainValues> PartialEq for PickedRow<Ch> {
     }
 }
 
-impl<Ch: ChainValues> RowJson for PickedRow<Ch> {
+#[cfg(feature = "json")]
+impl<Ch: ChainJson> RowJson for PickedRow<Ch> {
     fn row_json(&self) -> JsonObject {
         let mut object = JsonObject::new();
         Ch::write_json(&self.values, &mut object);
@@ -194,8 +198,6 @@ pub trait ChainValues {
     type Values: Clone + PartialEq;
     /// Adds each `name: value` to a debug map.
     fn debug(values: &Self::Values, map: &mut fmt::DebugMap<'_, '_>);
-    /// Adds each column's JSON under its name.
-    fn write_json(values: &Self::Values, object: &mut JsonObject);
     /// Appends each column's description.
     fn columns(out: &mut Vec<crate::schema::ColumnInfo>);
 }
@@ -203,14 +205,12 @@ pub trait ChainValues {
 impl ChainValues for End {
     type Values = ();
     fn debug(_values: &(), _map: &mut fmt::DebugMap<'_, '_>) {}
-    fn write_json(_values: &(), _object: &mut JsonObject) {}
     fn columns(_out: &mut Vec<crate::schema::ColumnInfo>) {}
 }
 
 impl<H, T, K> ChainValues for Chain<H, T, K>
 where
     H: Column,
-    H::Value: ToJson<H::SqlType>,
     ColumnValue<H>: Clone + PartialEq + fmt::Debug,
     T: ChainValues,
 {
@@ -221,15 +221,35 @@ where
         T::debug(&values.1, map);
     }
 
+    fn columns(out: &mut Vec<crate::schema::ColumnInfo>) {
+        out.push(H::info());
+        T::columns(out);
+    }
+}
+
+/// A chain of columns whose values are written as JSON.
+#[cfg(feature = "json")]
+pub trait ChainJson: ChainValues {
+    /// Adds each column's JSON under its name.
+    fn write_json(values: &Self::Values, object: &mut JsonObject);
+}
+
+#[cfg(feature = "json")]
+impl ChainJson for End {
+    fn write_json(_values: &(), _object: &mut JsonObject) {}
+}
+
+#[cfg(feature = "json")]
+impl<H, T, K> ChainJson for Chain<H, T, K>
+where
+    Self: ChainValues<Values = (ColumnValue<H>, T::Values)>,
+    H: Column<Value: ToJson<H::SqlType>>,
+    T: ChainJson,
+{
     fn write_json(values: &Self::Values, object: &mut JsonObject) {
         let json = <H::Nullability as Nullability>::to_json::<H::SqlType, H::Value>(&values.0);
         object.insert(H::NAME.to_owned(), json);
         T::write_json(&values.1, object);
-    }
-
-    fn columns(out: &mut Vec<crate::schema::ColumnInfo>) {
-        out.push(H::info());
-        T::columns(out);
     }
 }
 

@@ -2,12 +2,18 @@
 //! foreign keys and indexes, built with typed columns and expressions.
 
 use super::{ColumnInfo, RefAction, Table};
-use crate::expr::{AppearsIn, Evaluate, Expression, OrderTerm};
+#[cfg(feature = "json")]
+use crate::expr::Evaluate;
+use crate::expr::{AppearsIn, Expression, OrderTerm};
 use crate::query::{ColumnNames, ColumnsOf};
 use crate::render::{RenderList, RenderSql, SqlWriter};
-use crate::types::{Bool, JsonObject, SameType};
+#[cfg(feature = "json")]
+use crate::types::JsonObject;
+use crate::types::{Bool, SameType};
+#[cfg(feature = "json")]
 use std::fmt;
 use std::marker::PhantomData;
+#[cfg(feature = "json")]
 use std::sync::Arc;
 
 /// A table as DDL sees it: its columns and everything declared beside them.
@@ -114,17 +120,21 @@ pub struct CheckConstraint {
     /// The condition, as SQL.
     pub sql: String,
     /// The condition in Rust, for a check written as a typed expression.
+    #[cfg(feature = "json")]
     pub eval: Option<CheckEval>,
 }
 
+#[cfg(feature = "json")]
 /// A typed check's condition evaluated in Rust over a JSON row: `Some(false)` when the
 /// row breaks it, `None` when that cannot be known here.
 #[derive(Clone)]
 pub struct CheckEval(Arc<CheckFn>);
 
+#[cfg(feature = "json")]
 /// A check condition in Rust: `Some(false)` when the row breaks it.
 type CheckFn = dyn Fn(&JsonObject) -> Option<bool> + Send + Sync;
 
+#[cfg(feature = "json")]
 impl CheckEval {
     /// Whether `row` satisfies the check, where that can be known.
     pub fn holds(&self, row: &JsonObject) -> Option<bool> {
@@ -132,18 +142,34 @@ impl CheckEval {
     }
 }
 
+#[cfg(feature = "json")]
 impl fmt::Debug for CheckEval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("CheckEval(..)")
     }
 }
 
+#[cfg(feature = "json")]
 /// Two evaluators of the same SQL are the same check.
 impl PartialEq for CheckEval {
     fn eq(&self, _other: &Self) -> bool {
         true
     }
 }
+
+/// What a typed check's condition must be: with the `json` feature, evaluable in Rust
+/// over a JSON row, which validators do.
+#[cfg(feature = "json")]
+pub trait CheckCondition: Evaluate + Send + Sync + 'static {}
+#[cfg(feature = "json")]
+impl<E: Evaluate + Send + Sync + 'static> CheckCondition for E {}
+
+/// What a typed check's condition must be: without the `json` feature, nothing more than
+/// a condition.
+#[cfg(not(feature = "json"))]
+pub trait CheckCondition {}
+#[cfg(not(feature = "json"))]
+impl<E> CheckCondition for E {}
 
 /// `CONSTRAINT name FOREIGN KEY (columns) REFERENCES table (columns) …`.
 #[derive(Debug, Clone, PartialEq)]
@@ -248,20 +274,20 @@ impl<T: Table> Define<T> {
     }
 
     /// A check constraint from a typed condition over `T`'s columns; validators evaluate
-    /// it in Rust too.
+    /// it in Rust too (with the `json` feature).
     pub fn check<E, I>(&mut self, name: &str, condition: E)
     where
-        E: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect> + Evaluate + Send + Sync + 'static,
+        E: AppearsIn<T, I, SqlType: SameType<Bool>> + RenderSql<T::Dialect> + CheckCondition,
     {
         match ddl_sql::<T::Dialect, E>(&condition) {
             Ok(sql) => {
-                let eval = CheckEval(Arc::new(move |row| {
-                    condition.evaluate(row).and_then(|value| value.as_bool())
-                }));
                 self.extras.checks.push(CheckConstraint {
                     name: name.to_owned(),
                     sql,
-                    eval: Some(eval),
+                    #[cfg(feature = "json")]
+                    eval: Some(CheckEval(Arc::new(move |row| {
+                        condition.evaluate(row).and_then(|value| value.as_bool())
+                    }))),
                 });
             }
             Err(error) => self.extras.errors.push(format!("check `{name}`: {error}")),
@@ -273,6 +299,7 @@ impl<T: Table> Define<T> {
         self.extras.checks.push(CheckConstraint {
             name: name.to_owned(),
             sql: condition.to_owned(),
+            #[cfg(feature = "json")]
             eval: None,
         });
     }

@@ -19,8 +19,8 @@
 /// ```
 ///
 /// Each column is `name: ColumnType [modifiers]`, optionally `name("sql_name")` and
-/// `ColumnType as RustType` for a custom Rust type (it needs `ToSql`, `FromSql`, `FromJson`
-/// and `ToJson` impls).
+/// `ColumnType as RustType` for a custom Rust type (it needs `ToSql` and `FromSql` impls,
+/// and with the `json` feature `FromJson` and `ToJson`).
 /// Modifiers: `not_null`, `primary_key` (implies NOT NULL), `autoincrement`, `unique`,
 /// `unique_named("name")`, `default(literal)`, `default_sql("raw sql")`, `default_now`,
 /// `default_random`, `nulls_not_distinct` (PostgreSQL 15+, with `unique`),
@@ -210,14 +210,32 @@ macro_rules! table {
                 }
             }
 
-            impl Row {
-                /// The row as a JSON object, one member per column, in the forms validators read.
-                pub fn to_json(&self) -> $crate::types::JsonObject {
-                    $crate::relation::RowJson::row_json(self)
-                }
+            $crate::__mizzle_row_json!();
+        }
+    };
+}
+
+/// `Row::to_json`, where mizzle has the `json` feature.
+#[cfg(feature = "json")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_row_json {
+    () => {
+        impl Row {
+            /// The row as a JSON object, one member per column, in the forms validators read.
+            pub fn to_json(&self) -> $crate::types::JsonObject {
+                $crate::relation::RowJson::row_json(self)
             }
         }
     };
+}
+
+/// Nothing: without the `json` feature a row has no JSON form.
+#[cfg(not(feature = "json"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mizzle_row_json {
+    () => {};
 }
 
 /// `(a, (b, ()))`: a record's fields (or with `@type`, their types) as the nested pairs

@@ -21,8 +21,10 @@ pub use column_types::{EnumType, TextFormat, TypeInfo};
 pub use constraints::{ColumnDefault, Constraints, Generated, Identity, RefAction, Reference};
 pub use ddl::{create_enum, create_table, ddl_ident, drop_table};
 pub(crate) use definition::is_dotted_name;
+#[cfg(feature = "json")]
+pub use definition::CheckEval;
 pub use definition::{
-    fts5_column_index, op_class, CheckConstraint, CheckEval, Define, ForeignKey, Fts5, Index, IndexAlgorithm,
+    fts5_column_index, op_class, CheckCondition, CheckConstraint, Define, ForeignKey, Fts5, Index, IndexAlgorithm,
     IndexBuilder, IndexLock, IndexMethod, OpClass, PrimaryKey, StorageParameter, TableDef, TableExtras,
     UniqueConstraint,
 };

@@ -224,6 +224,7 @@ impl FromSql<UnixTimestampMs, Sqlite> for DateTime<Utc> {
     }
 }
 
+#[cfg(feature = "json")]
 impl<T: serde::de::DeserializeOwned + 'static> FromSql<Json<T>, Sqlite> for T {
     #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {

@@ -220,6 +220,7 @@ impl FromSql<Time, MySql> for NaiveTime {
     }
 }
 
+#[cfg(feature = "json")]
 impl<T: serde::de::DeserializeOwned + 'static> FromSql<Json<T>, MySql> for T {
     #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {

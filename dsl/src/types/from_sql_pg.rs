@@ -159,6 +159,7 @@ impl FromSql<Money, Pg> for rust_decimal::Decimal {
     }
 }
 
+#[cfg(feature = "json")]
 /// JSON text: `json` as is, `jsonb` after its version byte.
 fn json_text(raw: PgValueRef<'_>) -> Result<&[u8], DecodeError> {
     let b = bytes(raw)?;
@@ -177,10 +178,12 @@ fn json_text(raw: PgValueRef<'_>) -> Result<&[u8], DecodeError> {
     }
 }
 
+#[cfg(feature = "json")]
 fn from_json<T: serde::de::DeserializeOwned>(raw: PgValueRef<'_>) -> Result<T, DecodeError> {
     serde_json::from_slice(json_text(raw)?).map_err(|e| DecodeError::new(format!("invalid JSON for this column: {e}")))
 }
 
+#[cfg(feature = "json")]
 impl<T: serde::de::DeserializeOwned + 'static> FromSql<Json<T>, Pg> for T {
     #[inline]
     fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {
@@ -188,6 +191,7 @@ impl<T: serde::de::DeserializeOwned + 'static> FromSql<Json<T>, Pg> for T {
     }
 }
 
+#[cfg(feature = "json")]
 impl<T: serde::de::DeserializeOwned + 'static> FromSql<Jsonb<T>, Pg> for T {
     #[inline]
     fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {

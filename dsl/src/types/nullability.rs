@@ -1,6 +1,8 @@
 //! Nullability at the type level: whether an expression can be NULL, and what it decodes to.
 
-use super::{FromJson, ToJson, ToSql, Value};
+#[cfg(feature = "json")]
+use super::{FromJson, ToJson};
+use super::{ToSql, Value};
 use crate::error::EncodeError;
 
 /// Whether an expression may be NULL. Implemented by [`NotNull`] and [`Null`] only.
@@ -19,8 +21,10 @@ pub trait Nullability: crate::private::Sealed + Default + Copy + 'static {
     fn none<V>() -> Option<Self::Wrap<V>>;
     /// Binds a value of this nullability: `None` binds NULL.
     fn to_value<ST, V: ToSql<ST>>(value: &Self::Wrap<V>) -> Result<Value<'_>, EncodeError>;
+    #[cfg(feature = "json")]
     /// Reads a value of this nullability from JSON: `null` only where NULL is allowed.
     fn from_json<ST, V: FromJson<ST>>(value: &serde_json::Value) -> Result<Self::Wrap<V>, String>;
+    #[cfg(feature = "json")]
     /// Writes a value of this nullability as JSON: NULL as `null`.
     fn to_json<ST, V: ToJson<ST>>(value: &Self::Wrap<V>) -> serde_json::Value;
     /// The value, or `None` for NULL.
@@ -52,12 +56,14 @@ impl Nullability for NotNull {
     fn to_value<ST, V: ToSql<ST>>(value: &V) -> Result<Value<'_>, EncodeError> {
         value.to_value()
     }
+    #[cfg(feature = "json")]
     fn from_json<ST, V: FromJson<ST>>(value: &serde_json::Value) -> Result<V, String> {
         if value.is_null() {
             return Err("cannot be null".to_owned());
         }
         V::from_json(value)
     }
+    #[cfg(feature = "json")]
     fn to_json<ST, V: ToJson<ST>>(value: &V) -> serde_json::Value {
         value.to_json()
     }
@@ -80,12 +86,14 @@ impl Nullability for Null {
     fn to_value<ST, V: ToSql<ST>>(value: &Option<V>) -> Result<Value<'_>, EncodeError> {
         value.as_ref().map_or(Ok(Value::Null), ToSql::to_value)
     }
+    #[cfg(feature = "json")]
     fn from_json<ST, V: FromJson<ST>>(value: &serde_json::Value) -> Result<Option<V>, String> {
         if value.is_null() {
             return Ok(None);
         }
         V::from_json(value).map(Some)
     }
+    #[cfg(feature = "json")]
     fn to_json<ST, V: ToJson<ST>>(value: &Option<V>) -> serde_json::Value {
         value.as_ref().map_or(serde_json::Value::Null, ToJson::to_json)
     }

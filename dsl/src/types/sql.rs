@@ -110,17 +110,21 @@ sql_types! {
     BitField => u64, int!(u64);
 }
 
+#[cfg(feature = "json")]
 /// `json`, holding `T` (any serde type; `serde_json::Value` for untyped JSON).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json<T = serde_json::Value>(PhantomData<T>);
+#[cfg(feature = "json")]
 impl<T: 'static> SqlType for Json<T> {
     type Rust = T;
     const NAME: &'static str = "Json";
 }
 
+#[cfg(feature = "json")]
 /// `jsonb` (PostgreSQL), holding `T`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Jsonb<T = serde_json::Value>(PhantomData<T>);
+#[cfg(feature = "json")]
 impl<T: 'static> SqlType for Jsonb<T> {
     type Rust = T;
     const NAME: &'static str = "Jsonb";

@@ -2,7 +2,9 @@
 //! (`tsvector`, `tsquery`). mizzle sends the text, which the server parses, and reads the
 //! binary form the server answers with back into the text PostgreSQL itself prints.
 
-use super::{FromJson, ToJson, ToSql, Value};
+#[cfg(feature = "json")]
+use super::{FromJson, ToJson};
+use super::{ToSql, Value};
 use crate::error::EncodeError;
 use std::borrow::Cow;
 
@@ -33,11 +35,13 @@ macro_rules! text_form_types {
                 Ok(Value::Text(Cow::Borrowed(self)))
             }
         }
+        #[cfg(feature = "json")]
         impl FromJson<$name> for String {
             fn from_json(value: &serde_json::Value) -> Result<Self, String> {
                 value.as_str().map(str::to_owned).ok_or_else(|| format!("expected a string, found {value}"))
             }
         }
+        #[cfg(feature = "json")]
         impl ToJson<$name> for String {
             fn to_json(&self) -> serde_json::Value {
                 serde_json::Value::String(self.clone())

@@ -122,18 +122,21 @@ impl<E: SqlEnum> ToSql<Enum<E>> for E {
     }
 }
 
+#[cfg(feature = "json")]
 fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value<'static>, EncodeError> {
     serde_json::to_string(value)
         .map(|text| Value::Json(Cow::Owned(text)))
         .map_err(|e| EncodeError::new(format!("cannot serialize the value as JSON: {e}")))
 }
 
+#[cfg(feature = "json")]
 impl<T: serde::Serialize + 'static> ToSql<Json<T>> for T {
     fn to_value(&self) -> Result<Value<'_>, EncodeError> {
         json_text(self)
     }
 }
 
+#[cfg(feature = "json")]
 impl<T: serde::Serialize + 'static> ToSql<Jsonb<T>> for T {
     fn to_value(&self) -> Result<Value<'_>, EncodeError> {
         json_text(self)

@@ -6,7 +6,9 @@ use crate::dialect::{Dialect, DialectKind, Pg};
 use crate::error::EncodeError;
 use crate::expr::{impl_into_expression, AppearsIn, Expression, OrderTerm, RowLevel};
 use crate::render::{RenderList, RenderSql, SqlWriter};
-use crate::types::{self as st, NotNull, Null, Nullability, SameType, Value};
+#[cfg(feature = "json")]
+use crate::types::Nullability;
+use crate::types::{self as st, NotNull, Null, SameType, Value};
 
 /// What a collecting aggregate makes of the values of `E`, and how a dialect spells it.
 pub trait CollectKind<E: Expression> {
@@ -26,6 +28,7 @@ pub struct StringAgg {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ArrayAgg;
 
+#[cfg(feature = "json")]
 /// A JSON array of the values: `json_agg` (PostgreSQL), `JSON_ARRAYAGG` (MySQL),
 /// `json_group_array` (SQLite).
 #[derive(Debug, Clone, Copy, Default)]
@@ -68,6 +71,7 @@ pub fn array_agg<E: Expression<Nullability = NotNull> + RowLevel>(expr: E) -> Co
     }
 }
 
+#[cfg(feature = "json")]
 /// A JSON array of the group's values, decoded into a `Vec` (of `Option`s for a nullable
 /// expression) through serde: each value as the database writes it in JSON.
 pub fn json_agg<E: Expression + RowLevel>(expr: E) -> Collect<JsonAgg, E> {
@@ -103,6 +107,7 @@ impl<E: Expression> CollectKind<E> for ArrayAgg {
     type Value = Vec<E::Value>;
 }
 
+#[cfg(feature = "json")]
 impl<E: Expression> CollectKind<E> for JsonAgg
 where
     E::Value: 'static,
@@ -210,6 +215,7 @@ impl SpellCollect<Pg> for ArrayAgg {
     }
 }
 
+#[cfg(feature = "json")]
 impl<D: Dialect> SpellCollect<D> for JsonAgg {
     fn open(&self) -> &'static str {
         match D::KIND {

@@ -79,7 +79,9 @@ impl<F, E, D> FilterableOn<D> for super::Aggregate<F, E> {}
 impl<D> FilterableOn<D> for super::CountStar {}
 impl<E, O, D> FilterableOn<D> for super::Collect<super::StringAgg, E, O> {}
 impl<E, O> FilterableOn<crate::dialect::Pg> for super::Collect<super::ArrayAgg, E, O> {}
+#[cfg(feature = "json")]
 impl<E, O> FilterableOn<crate::dialect::Pg> for super::Collect<super::JsonAgg, E, O> {}
+#[cfg(feature = "json")]
 impl<E, O> FilterableOn<crate::dialect::Sqlite> for super::Collect<super::JsonAgg, E, O> {}
 
 impl<A: AggregateCall<D> + RenderSql<D> + FilterableOn<D>, P: RenderSql<D>, D: Dialect> RenderSql<D>

@@ -5,9 +5,11 @@ mod collect;
 mod filter;
 
 pub use collect::{
-    array_agg, json_agg, string_agg, AggregateOrder, AggregateOrderIn, ArrayAgg, Collect, CollectKind, JsonAgg,
-    NoAggregateOrder, SpellCollect, StringAgg,
+    array_agg, string_agg, AggregateOrder, AggregateOrderIn, ArrayAgg, Collect, CollectKind, NoAggregateOrder,
+    SpellCollect, StringAgg,
 };
+#[cfg(feature = "json")]
+pub use collect::{json_agg, JsonAgg};
 pub use filter::{AggregateCall, FilterableOn, Filtered};
 
 use super::{impl_into_expression, AppearsIn, Expression, RowLevel};
@@ -61,10 +63,14 @@ not_summable! {
     [] st::Year;
     [] st::Money;
     [] st::BitField;
-    [T: 'static] st::Json<T>;
-    [T: 'static] st::Jsonb<T>;
     [E: st::SqlEnum] st::Enum<E>;
     [T: SqlType] st::Array<T>;
+}
+
+#[cfg(feature = "json")]
+not_summable! {
+    [T: 'static] st::Json<T>;
+    [T: 'static] st::Jsonb<T>;
 }
 
 #[cfg(feature = "uuid")]

@@ -149,9 +149,11 @@ impl<const P: u32, const S: u32> ColumnType<MySql> for Decimal<P, S> {
     }
 }
 
+#[cfg(feature = "json")]
 /// `json` holding `T` (`serde_json::Value` by default).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json<T = serde_json::Value>(PhantomData<T>);
+#[cfg(feature = "json")]
 impl<T: 'static> ColumnType<MySql> for Json<T> {
     type SqlType = st::Json<T>;
     type Value = T;

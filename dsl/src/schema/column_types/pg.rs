@@ -183,9 +183,11 @@ impl<const N: u32> ColumnType<Pg> for Char<N> {
     }
 }
 
+#[cfg(feature = "json")]
 /// `json` holding `T` (`serde_json::Value` by default).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json<T = serde_json::Value>(PhantomData<T>);
+#[cfg(feature = "json")]
 impl<T: 'static> ColumnType<Pg> for Json<T> {
     type SqlType = st::Json<T>;
     type Value = T;
@@ -196,9 +198,11 @@ impl<T: 'static> ColumnType<Pg> for Json<T> {
     }
 }
 
+#[cfg(feature = "json")]
 /// `jsonb` holding `T` (`serde_json::Value` by default).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Jsonb<T = serde_json::Value>(PhantomData<T>);
+#[cfg(feature = "json")]
 impl<T: 'static> ColumnType<Pg> for Jsonb<T> {
     type SqlType = st::Jsonb<T>;
     type Value = T;

@@ -87,9 +87,11 @@ impl<E: SqlEnum> ColumnType<Sqlite> for TextEnum<E> {
     }
 }
 
+#[cfg(feature = "json")]
 /// `text` holding JSON of type `T` (`mode: 'json'`).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TextJson<T = serde_json::Value>(PhantomData<T>);
+#[cfg(feature = "json")]
 impl<T: 'static> ColumnType<Sqlite> for TextJson<T> {
     type SqlType = st::Json<T>;
     type Value = T;
@@ -100,10 +102,12 @@ impl<T: 'static> ColumnType<Sqlite> for TextJson<T> {
     }
 }
 
+#[cfg(feature = "json")]
 /// `blob` holding SQLite's binary JSON (`jsonb`, SQLite 3.45+) of type `T`: stored
 /// without text to parse, and read by SQLite's JSON functions as they are.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BlobJson<T = serde_json::Value>(PhantomData<T>);
+#[cfg(feature = "json")]
 impl<T: 'static> ColumnType<Sqlite> for BlobJson<T> {
     type SqlType = st::BlobJson<T>;
     type Value = T;

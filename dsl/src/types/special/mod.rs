@@ -15,7 +15,9 @@ pub use net::{Inet, MacAddr, MacAddr8};
 pub use point::{Line, Point};
 pub use vector::SparseVector;
 
-use super::{FromJson, ToJson, ToSql, Value};
+#[cfg(feature = "json")]
+use super::{FromJson, ToJson};
+use super::{ToSql, Value};
 use crate::error::EncodeError;
 use std::borrow::Cow;
 
@@ -41,6 +43,7 @@ macro_rules! text_valued {
                 crate::expr::Bound::new(self)
             }
         }
+        #[cfg(feature = "json")]
         impl FromJson<$name> for $rust {
             fn from_json(value: &serde_json::Value) -> Result<Self, String> {
                 value
@@ -49,6 +52,7 @@ macro_rules! text_valued {
                     .parse()
             }
         }
+        #[cfg(feature = "json")]
         impl ToJson<$name> for $rust {
             fn to_json(&self) -> serde_json::Value {
                 serde_json::Value::String(self.to_string())
@@ -102,6 +106,7 @@ macro_rules! dense_vectors {
                 crate::expr::Bound::new(self)
             }
         }
+        #[cfg(feature = "json")]
         impl FromJson<$name> for Vec<f32> {
             fn from_json(value: &serde_json::Value) -> Result<Self, String> {
                 let items = value.as_array().ok_or_else(|| format!("expected an array of numbers, found {value}"))?;
@@ -116,6 +121,7 @@ macro_rules! dense_vectors {
                     .collect()
             }
         }
+        #[cfg(feature = "json")]
         impl ToJson<$name> for Vec<f32> {
             fn to_json(&self) -> serde_json::Value {
                 serde_json::Value::Array(
@@ -218,6 +224,7 @@ impl crate::expr::AsExpression<GeoPointType> for GeoPoint {
         crate::expr::Bound::new(self)
     }
 }
+#[cfg(feature = "json")]
 impl FromJson<GeoPointType> for GeoPoint {
     fn from_json(value: &serde_json::Value) -> Result<Self, String> {
         value
@@ -226,6 +233,7 @@ impl FromJson<GeoPointType> for GeoPoint {
             .parse()
     }
 }
+#[cfg(feature = "json")]
 impl ToJson<GeoPointType> for GeoPoint {
     fn to_json(&self) -> serde_json::Value {
         serde_json::Value::String(self.to_string())
