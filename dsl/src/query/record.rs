@@ -21,8 +21,8 @@ pub trait FieldRule {
     type Field<V>;
     /// The value, if the field gives one.
     fn value<V>(field: &Self::Field<V>) -> Option<&V>;
-    #[cfg(feature = "json")]
     /// Reads the field from a JSON object's member, absent or `null` being `None`.
+    #[cfg(feature = "json")]
     fn from_json<ST, V: FromJson<ST>>(member: Option<&Json>) -> Result<Self::Field<V>, String>;
 }
 
@@ -55,12 +55,12 @@ impl FieldRule for Optional {
     }
 }
 
-#[cfg(feature = "json")]
 /// Problems found reading a record: `(column, message)`.
+#[cfg(feature = "json")]
 pub type FieldErrors = Vec<(&'static str, String)>;
 
-#[cfg(feature = "json")]
 /// A record read from a JSON object: a table's `New` (for inserts) or `Patch` (updates).
+#[cfg(feature = "json")]
 pub trait FromJsonRecord: Sized {
     /// Reads the record; each field's problem goes to `errors` as `(column, message)`,
     /// and then there is no record.
@@ -78,8 +78,8 @@ pub trait TableRecords: crate::schema::Table {
     type Patch;
 }
 
-#[cfg(feature = "json")]
 /// Reads column `C`'s field of an insert record from `object`, recording a problem.
+#[cfg(feature = "json")]
 pub fn insert_field_from_json<C>(object: &JsonObject, errors: &mut FieldErrors) -> Option<InsertField<C>>
 where
     C: Column<Value: FromJson<C::SqlType>>,
@@ -90,9 +90,9 @@ where
         .ok()
 }
 
-#[cfg(feature = "json")]
 /// Reads column `C`'s field of an update patch from `object`: absent is `None` (leave
 /// the column alone), `null` sets NULL where the column allows it.
+#[cfg(feature = "json")]
 pub fn patch_field_from_json<C>(object: &JsonObject, errors: &mut FieldErrors) -> Option<Option<ColumnValue<C>>>
 where
     C: Column<Value: FromJson<C::SqlType>>,

@@ -124,14 +124,14 @@ pub struct CheckConstraint {
     pub eval: Option<CheckEval>,
 }
 
-#[cfg(feature = "json")]
 /// A typed check's condition evaluated in Rust over a JSON row: `Some(false)` when the
 /// row breaks it, `None` when that cannot be known here.
+#[cfg(feature = "json")]
 #[derive(Clone)]
 pub struct CheckEval(Arc<CheckFn>);
 
-#[cfg(feature = "json")]
 /// A check condition in Rust: `Some(false)` when the row breaks it.
+#[cfg(feature = "json")]
 type CheckFn = dyn Fn(&JsonObject) -> Option<bool> + Send + Sync;
 
 #[cfg(feature = "json")]
@@ -149,8 +149,8 @@ impl fmt::Debug for CheckEval {
     }
 }
 
-#[cfg(feature = "json")]
 /// Two evaluators of the same SQL are the same check.
+#[cfg(feature = "json")]
 impl PartialEq for CheckEval {
     fn eq(&self, _other: &Self) -> bool {
         true

@@ -15,11 +15,11 @@ pub trait SqlEnum: Sized + Copy + Send + Sync + 'static {
     fn from_member(member: &str) -> Option<Self>;
 }
 
-#[cfg(feature = "json")]
 /// A Rust type stored in a JSON column: mark it with an empty impl.
 ///
 /// The marker (instead of every `Serialize` type) keeps `Option<T>` free to mean SQL NULL
 /// when a nullable JSON column is set. mizzle implements it for `serde_json::Value`.
+#[cfg(feature = "json")]
 pub trait JsonValue: serde::Serialize + serde::de::DeserializeOwned + 'static {}
 #[cfg(feature = "json")]
 impl JsonValue for serde_json::Value {}

@@ -159,8 +159,8 @@ impl FromSql<Money, Pg> for rust_decimal::Decimal {
     }
 }
 
-#[cfg(feature = "json")]
 /// JSON text: `json` as is, `jsonb` after its version byte.
+#[cfg(feature = "json")]
 fn json_text(raw: PgValueRef<'_>) -> Result<&[u8], DecodeError> {
     let b = bytes(raw)?;
     if *raw.ty == Type::JSONB {

@@ -21,11 +21,11 @@ pub trait Nullability: crate::private::Sealed + Default + Copy + 'static {
     fn none<V>() -> Option<Self::Wrap<V>>;
     /// Binds a value of this nullability: `None` binds NULL.
     fn to_value<ST, V: ToSql<ST>>(value: &Self::Wrap<V>) -> Result<Value<'_>, EncodeError>;
-    #[cfg(feature = "json")]
     /// Reads a value of this nullability from JSON: `null` only where NULL is allowed.
-    fn from_json<ST, V: FromJson<ST>>(value: &serde_json::Value) -> Result<Self::Wrap<V>, String>;
     #[cfg(feature = "json")]
+    fn from_json<ST, V: FromJson<ST>>(value: &serde_json::Value) -> Result<Self::Wrap<V>, String>;
     /// Writes a value of this nullability as JSON: NULL as `null`.
+    #[cfg(feature = "json")]
     fn to_json<ST, V: ToJson<ST>>(value: &Self::Wrap<V>) -> serde_json::Value;
     /// The value, or `None` for NULL.
     fn as_option<V>(value: &Self::Wrap<V>) -> Option<&V>;

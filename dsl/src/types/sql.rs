@@ -110,8 +110,8 @@ sql_types! {
     BitField => u64, int!(u64);
 }
 
-#[cfg(feature = "json")]
 /// `json`, holding `T` (any serde type; `serde_json::Value` for untyped JSON).
+#[cfg(feature = "json")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json<T = serde_json::Value>(PhantomData<T>);
 #[cfg(feature = "json")]
@@ -120,8 +120,8 @@ impl<T: 'static> SqlType for Json<T> {
     const NAME: &'static str = "Json";
 }
 
-#[cfg(feature = "json")]
 /// `jsonb` (PostgreSQL), holding `T`.
+#[cfg(feature = "json")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Jsonb<T = serde_json::Value>(PhantomData<T>);
 #[cfg(feature = "json")]

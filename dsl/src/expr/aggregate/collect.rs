@@ -28,9 +28,9 @@ pub struct StringAgg {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ArrayAgg;
 
-#[cfg(feature = "json")]
 /// A JSON array of the values: `json_agg` (PostgreSQL), `JSON_ARRAYAGG` (MySQL),
 /// `json_group_array` (SQLite).
+#[cfg(feature = "json")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct JsonAgg;
 
@@ -71,9 +71,9 @@ pub fn array_agg<E: Expression<Nullability = NotNull> + RowLevel>(expr: E) -> Co
     }
 }
 
-#[cfg(feature = "json")]
 /// A JSON array of the group's values, decoded into a `Vec` (of `Option`s for a nullable
 /// expression) through serde: each value as the database writes it in JSON.
+#[cfg(feature = "json")]
 pub fn json_agg<E: Expression + RowLevel>(expr: E) -> Collect<JsonAgg, E> {
     Collect {
         kind: JsonAgg,

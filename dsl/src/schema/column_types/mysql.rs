@@ -149,8 +149,8 @@ impl<const P: u32, const S: u32> ColumnType<MySql> for Decimal<P, S> {
     }
 }
 
-#[cfg(feature = "json")]
 /// `json` holding `T` (`serde_json::Value` by default).
+#[cfg(feature = "json")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json<T = serde_json::Value>(PhantomData<T>);
 #[cfg(feature = "json")]

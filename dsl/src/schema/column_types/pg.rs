@@ -183,8 +183,8 @@ impl<const N: u32> ColumnType<Pg> for Char<N> {
     }
 }
 
-#[cfg(feature = "json")]
 /// `json` holding `T` (`serde_json::Value` by default).
+#[cfg(feature = "json")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json<T = serde_json::Value>(PhantomData<T>);
 #[cfg(feature = "json")]
@@ -198,8 +198,8 @@ impl<T: 'static> ColumnType<Pg> for Json<T> {
     }
 }
 
-#[cfg(feature = "json")]
 /// `jsonb` holding `T` (`serde_json::Value` by default).
+#[cfg(feature = "json")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Jsonb<T = serde_json::Value>(PhantomData<T>);
 #[cfg(feature = "json")]

@@ -87,8 +87,8 @@ impl<E: SqlEnum> ColumnType<Sqlite> for TextEnum<E> {
     }
 }
 
-#[cfg(feature = "json")]
 /// `text` holding JSON of type `T` (`mode: 'json'`).
+#[cfg(feature = "json")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TextJson<T = serde_json::Value>(PhantomData<T>);
 #[cfg(feature = "json")]
@@ -102,9 +102,9 @@ impl<T: 'static> ColumnType<Sqlite> for TextJson<T> {
     }
 }
 
-#[cfg(feature = "json")]
 /// `blob` holding SQLite's binary JSON (`jsonb`, SQLite 3.45+) of type `T`: stored
 /// without text to parse, and read by SQLite's JSON functions as they are.
+#[cfg(feature = "json")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BlobJson<T = serde_json::Value>(PhantomData<T>);
 #[cfg(feature = "json")]
