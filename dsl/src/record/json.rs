@@ -5,6 +5,34 @@ use crate::query::{insert_field_from_json, patch_field_from_json, FieldErrors, F
 use crate::schema::{Chain, End};
 use crate::types::{FromJson, JsonObject};
 
+/// How a kind of record reads one column's field from a JSON object: a `New` field is
+/// required or optional as its column says, a `Patch` field absent when not given.
+pub trait ReadField: RecordKind {
+    /// Reads column `C`'s field, its problem going to `errors`.
+    fn read_field<C: FieldColumn<Value: FromJson<C::SqlType>>>(
+        object: &JsonObject,
+        errors: &mut FieldErrors,
+    ) -> Option<Self::Field<C>>;
+}
+
+impl ReadField for Insert {
+    fn read_field<C: FieldColumn<Value: FromJson<C::SqlType>>>(
+        object: &JsonObject,
+        errors: &mut FieldErrors,
+    ) -> Option<Self::Field<C>> {
+        insert_field_from_json::<C>(object, errors)
+    }
+}
+
+impl ReadField for Update {
+    fn read_field<C: FieldColumn<Value: FromJson<C::SqlType>>>(
+        object: &JsonObject,
+        errors: &mut FieldErrors,
+    ) -> Option<Self::Field<C>> {
+        patch_field_from_json::<C>(object, errors)
+    }
+}
+
 /// A kind of record whose fields are read from JSON, for a table whose columns are `L`.
 pub trait ReadFields<L: FieldList>: RecordKind {
     /// Reads the fields, each problem going to `errors`. Every field is read before any
@@ -12,38 +40,20 @@ pub trait ReadFields<L: FieldList>: RecordKind {
     fn read(object: &JsonObject, errors: &mut FieldErrors) -> Option<L::Fields<Self>>;
 }
 
-impl ReadFields<End> for Insert {
+impl<K: ReadField> ReadFields<End> for K {
     fn read(_object: &JsonObject, _errors: &mut FieldErrors) -> Option<()> {
         Some(())
     }
 }
 
-impl<H, T: FieldList, K> ReadFields<Chain<H, T, K>> for Insert
+impl<H, T: FieldList, C, K> ReadFields<Chain<H, T, C>> for K
 where
     H: FieldColumn<Value: FromJson<H::SqlType>>,
-    Insert: ReadFields<T>,
+    K: ReadField + ReadFields<T>,
 {
-    fn read(object: &JsonObject, errors: &mut FieldErrors) -> Option<<Chain<H, T, K> as FieldList>::Fields<Insert>> {
-        let field = insert_field_from_json::<H>(object, errors);
-        let rest = <Insert as ReadFields<T>>::read(object, errors);
-        Some((field?, rest?))
-    }
-}
-
-impl ReadFields<End> for Update {
-    fn read(_object: &JsonObject, _errors: &mut FieldErrors) -> Option<()> {
-        Some(())
-    }
-}
-
-impl<H, T: FieldList, K> ReadFields<Chain<H, T, K>> for Update
-where
-    H: FieldColumn<Value: FromJson<H::SqlType>>,
-    Update: ReadFields<T>,
-{
-    fn read(object: &JsonObject, errors: &mut FieldErrors) -> Option<<Chain<H, T, K> as FieldList>::Fields<Update>> {
-        let field = patch_field_from_json::<H>(object, errors);
-        let rest = <Update as ReadFields<T>>::read(object, errors);
+    fn read(object: &JsonObject, errors: &mut FieldErrors) -> Option<<Chain<H, T, C> as FieldList>::Fields<K>> {
+        let field = K::read_field::<H>(object, errors);
+        let rest = <K as ReadFields<T>>::read(object, errors);
         Some((field?, rest?))
     }
 }

@@ -19,7 +19,7 @@ mod values;
 
 pub use fields::{FieldColumn, FieldList, FieldsOf, Insert, Pairs, Record, RecordKind, Refs, Select, Update};
 #[cfg(feature = "json")]
-pub use json::ReadFields;
+pub use json::{ReadField, ReadFields};
 pub use new::NewFields;
 pub use patch::{unset, PatchFields};
 pub use row::{DecodeFields, RowFields};
