@@ -65,6 +65,7 @@ fn copy(value: &Value<'_>) -> Result<MyValue, EncodeError> {
         Value::Bytes(bytes) => MyValue::Bytes(bytes.to_vec()),
         #[cfg(feature = "uuid")]
         Value::Uuid(uuid) => MyValue::Bytes(uuid.hyphenated().to_string().into_bytes()),
+        #[cfg(feature = "decimal")]
         Value::Decimal(decimal) => MyValue::Bytes(decimal.to_string().into_bytes()),
         #[cfg(feature = "chrono")]
         Value::Date(date) => date_time(date.and_time(NaiveTime::MIN)),

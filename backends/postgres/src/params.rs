@@ -19,7 +19,10 @@ fn int(ty: &Type, n: i64, out: &mut BytesMut) -> Result<IsNull, BoxError> {
         Type::INT4 => i32::try_from(n)?.to_sql(ty, out),
         Type::INT8 => n.to_sql(ty, out),
         Type::FLOAT8 => (n as f64).to_sql(ty, out),
+        #[cfg(feature = "decimal")]
         Type::NUMERIC => rust_decimal::Decimal::from(n).to_sql(ty, out),
+        #[cfg(not(feature = "decimal"))]
+        Type::NUMERIC => Err("sending an integer as numeric needs mizzle's `decimal` feature".into()),
         Type::TEXT | Type::VARCHAR => n.to_string().to_sql(ty, out),
         _ => Err(format!("cannot send an integer as a {ty} parameter").into()),
     }
@@ -98,12 +101,14 @@ impl ToSql for PgParam<'_, '_> {
             #[cfg(feature = "uuid")]
             Value::Uuid(uuid) => uuid.to_sql(ty, out),
             // money is a count of cents (the default locale's two digits).
+            #[cfg(feature = "decimal")]
             Value::Decimal(decimal) if *ty == Type::MONEY => {
                 let cents = (decimal * rust_decimal::Decimal::ONE_HUNDRED).round();
                 let cents = i64::try_from(cents).map_err(|_| format!("{decimal} does not fit money"))?;
                 out.extend_from_slice(&cents.to_be_bytes());
                 Ok(IsNull::No)
             }
+            #[cfg(feature = "decimal")]
             Value::Decimal(decimal) => decimal.to_sql(ty, out),
             #[cfg(feature = "chrono")]
             Value::Date(date) => date.to_sql(ty, out),

@@ -42,10 +42,10 @@ impl ToSql for Param<'_, '_> {
             Value::F64(x) => ToSqlOutput::Owned(Owned::Real(*x)),
             Value::Text(text) | Value::Json(text) => ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes())),
             Value::Bytes(bytes) => ToSqlOutput::Borrowed(ValueRef::Blob(bytes)),
-            Value::Decimal(decimal) => ToSqlOutput::Owned(Owned::Text(decimal.to_string())),
             Value::Interval(_) => return Err(refuse("SQLite has no interval type".to_owned())),
             Value::Array(_) => return Err(refuse("SQLite has no array type".to_owned())),
-            // Uuids, dates and times: their text form, whichever of them the query builder has.
+            // Decimals, uuids, dates and times: their text form, whichever of them the query
+            // builder has.
             other => match other.text_form() {
                 Some(text) => ToSqlOutput::Owned(Owned::Text(text)),
                 None => return Err(refuse(format!("SQLite cannot store {other:?}"))),

@@ -36,6 +36,7 @@ pub(crate) fn write_literal(kind: DialectKind, sql: &mut String, value: &Value<'
         Value::F64(x) if x.is_finite() => {
             let _ = write!(sql, "{x:?}");
         }
+        #[cfg(feature = "decimal")]
         Value::Decimal(d) => write_number(sql, d),
         Value::Text(s) | Value::Json(s) => write_text(kind, sql, s)?,
         // Uuids, dates and times: their text form.

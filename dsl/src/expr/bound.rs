@@ -133,7 +133,6 @@ bind_as! {
     st::BigIntUnsigned: u64;
     st::Real: f32;
     st::Double: f64;
-    st::Numeric: rust_decimal::Decimal;
     st::Bool: bool;
     st::Text: String;
     st::Bytes: Vec<u8>;
@@ -141,8 +140,13 @@ bind_as! {
     st::Year: u16;
     st::TsVector: String;
     st::TsQuery: String;
-    st::Money: rust_decimal::Decimal;
     st::BitField: u64;
+}
+
+#[cfg(feature = "decimal")]
+bind_as! {
+    st::Numeric: rust_decimal::Decimal;
+    st::Money: rust_decimal::Decimal;
 }
 
 #[cfg(feature = "uuid")]
@@ -212,6 +216,10 @@ bind_widening! {
     st::Integer: i32 => i8, i16, u8, u16;
     st::BigInt: i64 => i8, i16, i32, u8, u16, u32;
     st::Double: f64 => f32;
+}
+
+#[cfg(feature = "decimal")]
+bind_widening! {
     st::Numeric: rust_decimal::Decimal => i8, i16, i32, i64, u8, u16, u32, u64;
 }
 

@@ -22,7 +22,7 @@ macro_rules! cast_targets {
 }
 
 cast_targets!(Pg: st::SmallInt => "smallint", st::Integer => "integer", st::BigInt => "bigint",
-    st::Real => "real", st::Double => "double precision", st::Numeric => "numeric",
+    st::Real => "real", st::Double => "double precision",
     st::Bool => "boolean", st::Text => "text", st::Bytes => "bytea", st::IntervalType => "interval");
 #[cfg(feature = "uuid")]
 cast_targets!(Pg: st::Uuid => "uuid");
@@ -30,12 +30,18 @@ cast_targets!(Pg: st::Uuid => "uuid");
 cast_targets!(Pg: st::Date => "date", st::Time => "time", st::Timestamp => "timestamp",
     st::TimestampTz => "timestamptz");
 cast_targets!(MySql: st::BigInt => "signed", st::BigIntUnsigned => "unsigned",
-    st::Double => "double", st::Numeric => "decimal(65, 30)", st::Text => "char",
+    st::Double => "double", st::Text => "char",
     st::Bytes => "binary");
 #[cfg(feature = "chrono")]
 cast_targets!(MySql: st::Date => "date", st::Time => "time", st::Timestamp => "datetime");
-cast_targets!(Sqlite: st::BigInt => "integer", st::Double => "real", st::Numeric => "numeric",
+cast_targets!(Sqlite: st::BigInt => "integer", st::Double => "real",
     st::Text => "text", st::Bytes => "blob");
+#[cfg(feature = "decimal")]
+cast_targets!(Pg: st::Numeric => "numeric");
+#[cfg(feature = "decimal")]
+cast_targets!(MySql: st::Numeric => "decimal(65, 30)");
+#[cfg(feature = "decimal")]
+cast_targets!(Sqlite: st::Numeric => "numeric");
 
 /// `CAST(expr AS T)`.
 #[derive(Debug, Clone, Copy)]

@@ -24,10 +24,11 @@ mod session;
 mod vector;
 pub mod window;
 
+pub(crate) use aggregate::not_summable;
 pub use aggregate::{
     array_agg, avg, avg_distinct, count, count_distinct, count_star, function, max, min, string_agg, sum, sum_distinct,
-    Aggregate, AggregateCall, AggregateFn, AggregateOrder, AggregateOrderIn, AggregateTypes, ArrayAgg, Collect,
-    CollectKind, CountStar, FilterableOn, Filtered, NoAggregateOrder, SpellCollect, StringAgg, Summable,
+    Aggregate, AggregateCall, AggregateFn, AggregateOrder, AggregateOrderIn, ArrayAgg, AvgType, Collect, CollectKind,
+    CountStar, FilterableOn, Filtered, NoAggregateOrder, SpellCollect, StringAgg, SumType, Summable,
 };
 #[cfg(feature = "json")]
 pub use aggregate::{json_agg, JsonAgg};

@@ -137,7 +137,9 @@ macro_rules! value_from {
 }
 value_from!(bool => Bool, i8 => I8, i16 => I16, i32 => I32, i64 => I64, u8 => U8, u16 => U16,
     u32 => U32, u64 => U64, f32 => F32, f64 => F64, String => Text, &'static str => Text,
-    Vec<u8> => Bytes, rust_decimal::Decimal => Decimal);
+    Vec<u8> => Bytes);
+#[cfg(feature = "decimal")]
+value_from!(rust_decimal::Decimal => Decimal);
 #[cfg(feature = "uuid")]
 value_from!(uuid::Uuid => Uuid);
 #[cfg(feature = "chrono")]

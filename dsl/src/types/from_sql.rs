@@ -6,7 +6,9 @@ use crate::dialect::{Dialect, Sqlite, SqliteValueRef};
 use crate::error::DecodeError;
 #[cfg(feature = "chrono")]
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+#[cfg(feature = "decimal")]
 use rust_decimal::Decimal;
+#[cfg(any(feature = "decimal", feature = "uuid", feature = "chrono"))]
 use std::str::FromStr;
 
 /// A Rust value that can be read from a column of SQL type `ST` on dialect `D`.
@@ -55,6 +57,8 @@ fn sqlite_text(raw: SqliteValueRef<'_>) -> Result<&str, DecodeError> {
     }
 }
 
+/// Text parsed as the value it holds (decimals, uuids, dates and times).
+#[cfg(any(feature = "decimal", feature = "uuid", feature = "chrono"))]
 fn parse<T: FromStr>(text: &str, what: &str) -> Result<T, DecodeError>
 where
     T::Err: std::fmt::Display,
@@ -102,6 +106,7 @@ impl FromSql<Real, Sqlite> for f32 {
     }
 }
 
+#[cfg(feature = "decimal")]
 impl FromSql<Numeric, Sqlite> for Decimal {
     #[inline]
     fn from_sql(raw: SqliteValueRef<'_>) -> Result<Self, DecodeError> {

@@ -6,6 +6,7 @@ use crate::dialect::{MySql, MySqlValueRef};
 use crate::error::DecodeError;
 #[cfg(feature = "chrono")]
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+#[cfg(feature = "decimal")]
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -101,6 +102,7 @@ impl FromSql<Real, MySql> for f32 {
     }
 }
 
+#[cfg(feature = "decimal")]
 impl FromSql<Numeric, MySql> for Decimal {
     #[inline]
     fn from_sql(raw: MySqlValueRef<'_>) -> Result<Self, DecodeError> {

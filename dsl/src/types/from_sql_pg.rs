@@ -21,6 +21,8 @@ fn via_postgres<'a, T: postgres_types::FromSql<'a>>(raw: PgValueRef<'a>, wanted:
     T::from_sql(raw.ty, bytes(raw)?).map_err(|e| DecodeError::new(format!("invalid {wanted}: {e}")))
 }
 
+/// Types postgres-types decodes (decimals, dates and times): their features bring them.
+#[cfg(any(feature = "decimal", feature = "chrono"))]
 macro_rules! pg_builtin {
     ($($st:ty: $rust:ty => $wanted:literal;)*) => {$(
         impl FromSql<$st, Pg> for $rust {
@@ -32,6 +34,7 @@ macro_rules! pg_builtin {
     )*};
 }
 
+#[cfg(feature = "decimal")]
 pg_builtin! {
     Numeric: rust_decimal::Decimal => "numeric";
 }
@@ -146,6 +149,7 @@ impl FromSql<IntervalType, Pg> for Interval {
     }
 }
 
+#[cfg(feature = "decimal")]
 /// `money`: a count of the currency's smallest unit (cents, with the default two digits).
 impl FromSql<Money, Pg> for rust_decimal::Decimal {
     fn from_sql(raw: PgValueRef<'_>) -> Result<Self, DecodeError> {

@@ -70,6 +70,7 @@ impl ParamKind {
                 None => false,
             },
             (ParamKind::Float, Value::F32(_) | Value::F64(_)) => true,
+            #[cfg(feature = "decimal")]
             (ParamKind::Decimal, Value::Decimal(_)) => true,
             (ParamKind::Decimal, value) => integer(value).is_some(),
             (ParamKind::UnixTime { .. }, value) => integer(value).is_some(),

@@ -6,11 +6,12 @@
 use super::{Interval, ParamKind, SqlEnum};
 #[cfg(feature = "chrono")]
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+#[cfg(feature = "decimal")]
 use rust_decimal::Decimal;
 use std::marker::PhantomData;
 
 /// A SQL type. Implemented by the markers of this module.
-pub trait SqlType: 'static + crate::expr::AggregateTypes {
+pub trait SqlType: 'static {
     /// The Rust type a value of this SQL type decodes to unless a column says otherwise.
     type Rust;
     /// The marker's name, for messages.
@@ -91,8 +92,6 @@ sql_types! {
     Real => f32, ParamKind::Float;
     /// `double precision`, `double`; SQLite's `real`.
     Double => f64, ParamKind::Float;
-    /// `numeric`, `decimal`: exact decimal.
-    Numeric => Decimal, ParamKind::Decimal;
     /// `boolean`; `tinyint(1)` on MySQL and an integer 0/1 on SQLite.
     Bool => bool, ParamKind::Bool;
     /// Any text: `text`, `varchar(n)`, `char(n)`.
@@ -103,9 +102,6 @@ sql_types! {
     IntervalType => Interval, ParamKind::Interval;
     /// `year` (MySQL).
     Year => u16, int!(u16);
-    /// `money` (PostgreSQL): an amount with the server's currency digits (two, in the
-    /// default locale), read as a decimal.
-    Money => Decimal, ParamKind::Decimal;
     /// MySQL's `bit(n)`: up to 64 bits, read as an unsigned integer.
     BitField => u64, int!(u64);
 }
@@ -150,8 +146,20 @@ macro_rules! marker_impls {
     ($tr:ident: $($t:ty),*) => { $(impl $tr for $t {})* };
 }
 marker_impls!(NumericType: TinyInt, SmallInt, MediumInt, Integer, BigInt, TinyIntUnsigned,
-    SmallIntUnsigned, MediumIntUnsigned, IntUnsigned, BigIntUnsigned, Real, Double, Numeric);
+    SmallIntUnsigned, MediumIntUnsigned, IntUnsigned, BigIntUnsigned, Real, Double);
+#[cfg(feature = "decimal")]
+marker_impls!(NumericType: Numeric);
 marker_impls!(TextType: Text);
+
+// Exact decimals are rust_decimal's `Decimal`: the `decimal` feature.
+#[cfg(feature = "decimal")]
+sql_types! {
+    /// `numeric`, `decimal`: exact decimal.
+    Numeric => Decimal, ParamKind::Decimal;
+    /// `money` (PostgreSQL): an amount with the server's currency digits (two, in the
+    /// default locale), read as a decimal.
+    Money => Decimal, ParamKind::Decimal;
+}
 
 #[cfg(feature = "uuid")]
 sql_types! {

@@ -16,9 +16,8 @@ impl<T: 'static> super::SqlType for BlobJson<T> {
     type Rust = T;
     const NAME: &'static str = "BlobJson";
 }
-impl<T: 'static> crate::expr::AggregateTypes for BlobJson<T> {
-    type Sum = Self;
-    type Avg = Self;
+crate::expr::not_summable! {
+    [T: 'static] BlobJson<T>;
 }
 
 impl<T: serde::Serialize + 'static> ToSql<BlobJson<T>> for T {

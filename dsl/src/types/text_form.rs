@@ -47,9 +47,8 @@ macro_rules! text_form_types {
                 serde_json::Value::String(self.clone())
             }
         }
-        impl crate::expr::AggregateTypes for $name {
-            type Sum = Self;
-            type Avg = Self;
+        crate::expr::not_summable! {
+            [] $name;
         }
     )*};
 }

@@ -5,6 +5,7 @@ use super::{Interval, SqlEnum, Value};
 use crate::error::EncodeError;
 #[cfg(feature = "chrono")]
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+#[cfg(feature = "decimal")]
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 
@@ -45,12 +46,16 @@ copy_to_sql! {
     BigIntUnsigned: u64 => U64;
     Real: f32 => F32;
     Double: f64 => F64;
-    Numeric: Decimal => Decimal;
     Bool: bool => Bool;
     IntervalType: Interval => Interval;
     Year: u16 => U16;
-    Money: Decimal => Decimal;
     BitField: u64 => U64;
+}
+
+#[cfg(feature = "decimal")]
+copy_to_sql! {
+    Numeric: Decimal => Decimal;
+    Money: Decimal => Decimal;
 }
 
 #[cfg(feature = "uuid")]

@@ -3,6 +3,7 @@
 use super::Interval;
 #[cfg(feature = "chrono")]
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+#[cfg(feature = "decimal")]
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 #[cfg(feature = "uuid")]
@@ -48,6 +49,7 @@ pub enum Value<'q> {
     #[cfg(feature = "uuid")]
     Uuid(Uuid),
     /// An exact decimal.
+    #[cfg(feature = "decimal")]
     Decimal(Decimal),
     /// A calendar date.
     #[cfg(feature = "chrono")]
@@ -89,6 +91,7 @@ impl Value<'_> {
             Value::Bytes(v) => Value::Bytes(Cow::Owned(v.into_owned())),
             #[cfg(feature = "uuid")]
             Value::Uuid(v) => Value::Uuid(v),
+            #[cfg(feature = "decimal")]
             Value::Decimal(v) => Value::Decimal(v),
             #[cfg(feature = "chrono")]
             Value::Date(v) => Value::Date(v),
@@ -106,10 +109,12 @@ impl Value<'_> {
 }
 
 impl Value<'_> {
-    /// A uuid, date, time or timestamp as text: how a SQL literal writes it and SQLite
-    /// stores it. `None` for the other variants.
+    /// A decimal, uuid, date, time or timestamp as text: how SQLite stores it (and, but
+    /// for the decimal, how a SQL literal writes it). `None` for the other variants.
     pub fn text_form(&self) -> Option<String> {
         match self {
+            #[cfg(feature = "decimal")]
+            Value::Decimal(d) => Some(d.to_string()),
             #[cfg(feature = "uuid")]
             Value::Uuid(u) => Some(u.hyphenated().to_string()),
             #[cfg(feature = "chrono")]
@@ -135,6 +140,8 @@ pub fn without_feature(value: &Value<'_>) -> String {
         Value::Uuid(_) => Some("uuid"),
         #[cfg(feature = "chrono")]
         Value::Date(_) | Value::Time(_) | Value::Timestamp(_) | Value::TimestampTz(_) => Some("chrono"),
+        #[cfg(feature = "decimal")]
+        Value::Decimal(_) => Some("decimal"),
         _ => None,
     };
     match feature {

@@ -25,35 +25,83 @@ use std::marker::PhantomData;
 )]
 pub trait Summable: SqlType {}
 
-/// What `sum` and `avg` of a SQL type return (PostgreSQL's rules, which are the strictest:
-/// `sum` of an `integer` is a `bigint`, `avg` of one is `numeric`). Every SQL type has an
-/// answer, so that `sum` of text is one error, at `sum`, from [`Summable`]: for a type that
-/// is not a number the answer is the type itself, and no such aggregate compiles.
-pub trait AggregateTypes {
+/// What `sum` of a SQL type returns (PostgreSQL's rules, which are the strictest: `sum`
+/// of an `integer` is a `bigint`, of a `bigint` a `numeric`). A type that is not a number
+/// answers itself, so that `sum` of text is one error, at `sum`, from [`Summable`].
+#[diagnostic::on_unimplemented(
+    message = "`sum` of a `{Self}` is a `numeric`, which mizzle reads as a decimal",
+    label = "needs mizzle's `decimal` feature",
+    note = "enable the `decimal` feature (on by default), or cast to a floating-point type first: `.cast::<Double>()`"
+)]
+pub trait SumType {
     /// The type of `sum(x)`.
     type Sum: SqlType;
+}
+
+/// What `avg` of a SQL type returns: `numeric` for integers and decimals, `double` for
+/// floats. A type that is not a number answers itself, as for [`SumType`].
+#[diagnostic::on_unimplemented(
+    message = "`avg` of a `{Self}` is a `numeric`, which mizzle reads as a decimal",
+    label = "needs mizzle's `decimal` feature",
+    note = "enable the `decimal` feature (on by default), or cast to a floating-point type first: `.cast::<Double>()`"
+)]
+pub trait AvgType {
     /// The type of `avg(x)`.
     type Avg: SqlType;
 }
 
 macro_rules! summable {
-    ($($t:ty => $sum:ty, $avg:ty;)*) => {$(
-        impl Summable for $t {}
-        impl AggregateTypes for $t {
+    ($($t:ty => $sum:ty;)*) => {$(
+        impl SumType for $t {
             type Sum = $sum;
+        }
+    )*};
+}
+
+macro_rules! averages_to {
+    ($($t:ty => $avg:ty;)*) => {$(
+        impl AvgType for $t {
             type Avg = $avg;
         }
     )*};
 }
 
+/// `sum` and `avg` of SQL types that are not numbers: the type itself, which no such
+/// aggregate accepts ([`Summable`] says so).
 macro_rules! not_summable {
     ($([$($gen:tt)*] $t:ty;)*) => {$(
-        impl<$($gen)*> AggregateTypes for $t {
+        impl<$($gen)*> $crate::expr::SumType for $t {
             type Sum = Self;
+        }
+        impl<$($gen)*> $crate::expr::AvgType for $t {
             type Avg = Self;
         }
     )*};
 }
+pub(crate) use not_summable;
+
+macro_rules! numbers {
+    ($($t:ty),*) => {$(
+        impl Summable for $t {}
+    )*};
+}
+
+numbers!(
+    st::TinyInt,
+    st::SmallInt,
+    st::MediumInt,
+    st::Integer,
+    st::BigInt,
+    st::TinyIntUnsigned,
+    st::SmallIntUnsigned,
+    st::MediumIntUnsigned,
+    st::IntUnsigned,
+    st::BigIntUnsigned,
+    st::Real,
+    st::Double
+);
+#[cfg(feature = "decimal")]
+numbers!(st::Numeric);
 
 not_summable! {
     [] st::Bool;
@@ -61,10 +109,14 @@ not_summable! {
     [] st::Bytes;
     [] st::IntervalType;
     [] st::Year;
-    [] st::Money;
     [] st::BitField;
     [E: st::SqlEnum] st::Enum<E>;
     [T: SqlType] st::Array<T>;
+}
+
+#[cfg(feature = "decimal")]
+not_summable! {
+    [] st::Money;
 }
 
 #[cfg(feature = "json")]
@@ -89,19 +141,44 @@ not_summable! {
 }
 
 summable! {
-    st::TinyInt => st::BigInt, st::Numeric;
-    st::SmallInt => st::BigInt, st::Numeric;
-    st::MediumInt => st::BigInt, st::Numeric;
-    st::Integer => st::BigInt, st::Numeric;
-    st::BigInt => st::Numeric, st::Numeric;
-    st::TinyIntUnsigned => st::Numeric, st::Numeric;
-    st::SmallIntUnsigned => st::Numeric, st::Numeric;
-    st::MediumIntUnsigned => st::Numeric, st::Numeric;
-    st::IntUnsigned => st::Numeric, st::Numeric;
-    st::BigIntUnsigned => st::Numeric, st::Numeric;
-    st::Real => st::Real, st::Double;
-    st::Double => st::Double, st::Double;
-    st::Numeric => st::Numeric, st::Numeric;
+    st::TinyInt => st::BigInt;
+    st::SmallInt => st::BigInt;
+    st::MediumInt => st::BigInt;
+    st::Integer => st::BigInt;
+    st::Real => st::Real;
+    st::Double => st::Double;
+}
+
+averages_to! {
+    st::Real => st::Double;
+    st::Double => st::Double;
+}
+
+// What needs `numeric`, read as rust_decimal's `Decimal`: the `decimal` feature.
+#[cfg(feature = "decimal")]
+summable! {
+    st::BigInt => st::Numeric;
+    st::TinyIntUnsigned => st::Numeric;
+    st::SmallIntUnsigned => st::Numeric;
+    st::MediumIntUnsigned => st::Numeric;
+    st::IntUnsigned => st::Numeric;
+    st::BigIntUnsigned => st::Numeric;
+    st::Numeric => st::Numeric;
+}
+
+#[cfg(feature = "decimal")]
+averages_to! {
+    st::TinyInt => st::Numeric;
+    st::SmallInt => st::Numeric;
+    st::MediumInt => st::Numeric;
+    st::Integer => st::Numeric;
+    st::BigInt => st::Numeric;
+    st::TinyIntUnsigned => st::Numeric;
+    st::SmallIntUnsigned => st::Numeric;
+    st::MediumIntUnsigned => st::Numeric;
+    st::IntUnsigned => st::Numeric;
+    st::BigIntUnsigned => st::Numeric;
+    st::Numeric => st::Numeric;
 }
 
 /// An aggregate function: how it is spelled and what it returns for an argument `E`.
@@ -169,36 +246,36 @@ impl<E: Expression> AggregateFn<E> for function::CountDistinct {
     type Value = i64;
 }
 
-impl<E: Expression> AggregateFn<E> for function::Sum {
+impl<E: Expression<SqlType: SumType>> AggregateFn<E> for function::Sum {
     const OPEN: &'static str = "sum(";
     const NAME: &'static str = "sum";
-    type SqlType = <E::SqlType as AggregateTypes>::Sum;
+    type SqlType = <E::SqlType as SumType>::Sum;
     type Nullability = Null;
-    type Value = <<E::SqlType as AggregateTypes>::Sum as SqlType>::Rust;
+    type Value = <<E::SqlType as SumType>::Sum as SqlType>::Rust;
 }
 
-impl<E: Expression> AggregateFn<E> for function::Avg {
+impl<E: Expression<SqlType: AvgType>> AggregateFn<E> for function::Avg {
     const OPEN: &'static str = "avg(";
     const NAME: &'static str = "avg";
-    type SqlType = <E::SqlType as AggregateTypes>::Avg;
+    type SqlType = <E::SqlType as AvgType>::Avg;
     type Nullability = Null;
-    type Value = <<E::SqlType as AggregateTypes>::Avg as SqlType>::Rust;
+    type Value = <<E::SqlType as AvgType>::Avg as SqlType>::Rust;
 }
 
-impl<E: Expression> AggregateFn<E> for function::SumDistinct {
+impl<E: Expression<SqlType: SumType>> AggregateFn<E> for function::SumDistinct {
     const OPEN: &'static str = "sum(distinct ";
     const NAME: &'static str = "sum_distinct";
-    type SqlType = <E::SqlType as AggregateTypes>::Sum;
+    type SqlType = <E::SqlType as SumType>::Sum;
     type Nullability = Null;
-    type Value = <<E::SqlType as AggregateTypes>::Sum as SqlType>::Rust;
+    type Value = <<E::SqlType as SumType>::Sum as SqlType>::Rust;
 }
 
-impl<E: Expression> AggregateFn<E> for function::AvgDistinct {
+impl<E: Expression<SqlType: AvgType>> AggregateFn<E> for function::AvgDistinct {
     const OPEN: &'static str = "avg(distinct ";
     const NAME: &'static str = "avg_distinct";
-    type SqlType = <E::SqlType as AggregateTypes>::Avg;
+    type SqlType = <E::SqlType as AvgType>::Avg;
     type Nullability = Null;
-    type Value = <<E::SqlType as AggregateTypes>::Avg as SqlType>::Rust;
+    type Value = <<E::SqlType as AvgType>::Avg as SqlType>::Rust;
 }
 
 impl<E: Expression> AggregateFn<E> for function::Min {
@@ -272,22 +349,26 @@ pub fn count_distinct<E: Expression + RowLevel>(expr: E) -> Aggregate<function::
 }
 
 /// `sum(expr)`; NULL over no rows.
-pub fn sum<E: Expression<SqlType: Summable> + RowLevel>(expr: E) -> Aggregate<function::Sum, E> {
+pub fn sum<E: Expression<SqlType: Summable + SumType> + RowLevel>(expr: E) -> Aggregate<function::Sum, E> {
     aggregate(expr)
 }
 
 /// `avg(expr)`; NULL over no rows.
-pub fn avg<E: Expression<SqlType: Summable> + RowLevel>(expr: E) -> Aggregate<function::Avg, E> {
+pub fn avg<E: Expression<SqlType: Summable + AvgType> + RowLevel>(expr: E) -> Aggregate<function::Avg, E> {
     aggregate(expr)
 }
 
 /// `sum(distinct expr)`: the sum of the distinct values; NULL over no rows.
-pub fn sum_distinct<E: Expression<SqlType: Summable> + RowLevel>(expr: E) -> Aggregate<function::SumDistinct, E> {
+pub fn sum_distinct<E: Expression<SqlType: Summable + SumType> + RowLevel>(
+    expr: E,
+) -> Aggregate<function::SumDistinct, E> {
     aggregate(expr)
 }
 
 /// `avg(distinct expr)`: the mean of the distinct values; NULL over no rows.
-pub fn avg_distinct<E: Expression<SqlType: Summable> + RowLevel>(expr: E) -> Aggregate<function::AvgDistinct, E> {
+pub fn avg_distinct<E: Expression<SqlType: Summable + AvgType> + RowLevel>(
+    expr: E,
+) -> Aggregate<function::AvgDistinct, E> {
     aggregate(expr)
 }
 

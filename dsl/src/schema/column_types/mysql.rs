@@ -130,9 +130,11 @@ sized_column_types! {
     Varbinary => st::Bytes, "varbinary", TypeInfo::Bytes { max_len: Some(N) };
 }
 
+#[cfg(feature = "decimal")]
 /// `decimal(P, S)` → `rust_decimal::Decimal`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Decimal<const P: u32, const S: u32>;
+#[cfg(feature = "decimal")]
 impl<const P: u32, const S: u32> ColumnType<MySql> for Decimal<P, S> {
     type SqlType = st::Numeric;
     type Value = rust_decimal::Decimal;

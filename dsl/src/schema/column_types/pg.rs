@@ -24,8 +24,6 @@ fixed_column_types! { Pg;
     Real => st::Real, NoDefault, "real";
     /// `double precision` → `f64`.
     DoublePrecision => st::Double, NoDefault, "double precision";
-    /// `numeric` without precision → `rust_decimal::Decimal`.
-    NumericAny => st::Numeric, NoDefault, "numeric";
     /// `boolean` → `bool`.
     Boolean => st::Bool, NoDefault, "boolean";
     /// `text` → `String`.
@@ -53,9 +51,6 @@ fixed_column_types! { Pg;
     Line => st::LineType, NoDefault, "line", TypeInfo::Formatted(&st::LINE_FORMAT);
     /// `bit varying` without a limit → [`BitString`](crate::types::BitString).
     VarBitAny => st::BitStringType, NoDefault, "bit varying", TypeInfo::Bits { len: None, varying: true };
-    /// `money` → `rust_decimal::Decimal`, two digits after the point (the server's
-    /// default locale; money's digits follow `lc_monetary`).
-    Money => st::Money, NoDefault, "money", TypeInfo::Decimal { precision: None, scale: Some(2) };
     /// `citext` → `String`: text compared without regard to case. The `citext`
     /// extension must be there: `CREATE EXTENSION IF NOT EXISTS citext`.
     Citext => st::Text, NoDefault, "citext";
@@ -65,6 +60,16 @@ fixed_column_types! { Pg;
 fixed_column_types! { Pg;
     /// `uuid` → `uuid::Uuid`.
     Uuid => st::Uuid, NoDefault, "uuid";
+}
+
+// Exact decimals are rust_decimal's `Decimal`: the `decimal` feature.
+#[cfg(feature = "decimal")]
+fixed_column_types! { Pg;
+    /// `numeric` without precision → `rust_decimal::Decimal`.
+    NumericAny => st::Numeric, NoDefault, "numeric";
+    /// `money` → `rust_decimal::Decimal`, two digits after the point (the server's
+    /// default locale; money's digits follow `lc_monetary`).
+    Money => st::Money, NoDefault, "money", TypeInfo::Decimal { precision: None, scale: Some(2) };
 }
 
 // Dates and times are chrono's types: the `chrono` feature.
@@ -126,9 +131,11 @@ sized_column_types! {
     TimestamptzP => st::TimestampTz, "timestamp", " with time zone", |_| TypeInfo::TimestampTz;
 }
 
+#[cfg(feature = "decimal")]
 /// `numeric(P, S)` → `rust_decimal::Decimal`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Numeric<const P: u32, const S: u32>;
+#[cfg(feature = "decimal")]
 impl<const P: u32, const S: u32> ColumnType<Pg> for Numeric<P, S> {
     type SqlType = st::Numeric;
     type Value = rust_decimal::Decimal;

@@ -66,6 +66,11 @@ fixed_column_types! { Sqlite;
     Text => st::Text, NoDefault, "text";
     /// `blob` → `Vec<u8>`.
     Blob => st::Bytes, NoDefault, "blob";
+}
+
+// Exact decimals are rust_decimal's `Decimal`: the `decimal` feature.
+#[cfg(feature = "decimal")]
+fixed_column_types! { Sqlite;
     /// `numeric` → `rust_decimal::Decimal`.
     Numeric => st::Numeric, NoDefault, "numeric";
 }

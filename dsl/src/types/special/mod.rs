@@ -58,9 +58,8 @@ macro_rules! text_valued {
                 serde_json::Value::String(self.to_string())
             }
         }
-        impl crate::expr::AggregateTypes for $name {
-            type Sum = Self;
-            type Avg = Self;
+        crate::expr::not_summable! {
+            [] $name;
         }
     )*};
 }
@@ -131,9 +130,8 @@ macro_rules! dense_vectors {
                 )
             }
         }
-        impl crate::expr::AggregateTypes for $name {
-            type Sum = Self;
-            type Avg = Self;
+        crate::expr::not_summable! {
+            [] $name;
         }
     )*};
 }
@@ -239,9 +237,8 @@ impl ToJson<GeoPointType> for GeoPoint {
         serde_json::Value::String(self.to_string())
     }
 }
-impl crate::expr::AggregateTypes for GeoPointType {
-    type Sum = Self;
-    type Avg = Self;
+crate::expr::not_summable! {
+    [] GeoPointType;
 }
 
 /// A point's extended well-known text.
