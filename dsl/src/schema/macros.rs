@@ -105,9 +105,7 @@ macro_rules! table {
                     const NAME: &'static str = $crate::__mizzle_name!($col $($col_sql)?);
                     // Each method is written only where the modifiers change it from the
                     // trait's default: no constraints, no application-side values.
-                    $crate::__mizzle_constraints_fn!($($($mods)*)?);
-                    $crate::__mizzle_app_fn!(default_fn $col; $($($mods)*)?);
-                    $crate::__mizzle_app_fn!(on_update_fn $col; $($($mods)*)?);
+                    $crate::__mizzle_column_fns!($col [] [] []; $($($mods)*)?);
                 }
 
                 $crate::__mizzle_writable!($col; $($($mods)*)?);
@@ -135,18 +133,6 @@ macro_rules! table {
 
             $crate::__mizzle_record_traits!(New [$($col)+]);
 
-            impl $crate::record::Record for New {
-                type Table = table;
-                type Kind = $crate::record::Insert;
-                type Fields = $crate::__mizzle_pairs!(@type $($crate::__mizzle_insert_field!([$($($mods)*)?] $col, $ty, $dialect $(, $rust)?)),+);
-                fn from_fields(__fields: Self::Fields) -> Self {
-                    $crate::__mizzle_record!(New __fields; $($col)+)
-                }
-                fn fields(&self) -> <Self::Fields as $crate::record::Pairs>::Refs<'_> {
-                    $crate::__mizzle_pairs!($(&self.$col),+)
-                }
-            }
-
             impl $crate::query::InsertRows<table, ()> for New {}
 
             /// An update of any of the table's columns: `None` leaves a column alone; on a
@@ -163,18 +149,6 @@ macro_rules! table {
             impl ::std::default::Default for Patch {
                 fn default() -> Self {
                     $crate::record::unset()
-                }
-            }
-
-            impl $crate::record::Record for Patch {
-                type Table = table;
-                type Kind = $crate::record::Update;
-                type Fields = $crate::__mizzle_pairs!(@type $(::std::option::Option<$crate::__mizzle_wrap!([$($($mods)*)?] $ty, $dialect $(, $rust)?)>),+);
-                fn from_fields(__fields: Self::Fields) -> Self {
-                    $crate::__mizzle_record!(Patch __fields; $($col)+)
-                }
-                fn fields(&self) -> <Self::Fields as $crate::record::Pairs>::Refs<'_> {
-                    $crate::__mizzle_pairs!($(&self.$col),+)
                 }
             }
 
@@ -198,17 +172,9 @@ macro_rules! table {
 
             $crate::__mizzle_record_traits!(Row [$($col)+]);
 
-            impl $crate::record::Record for Row {
-                type Table = table;
-                type Kind = $crate::record::Select;
-                type Fields = $crate::__mizzle_pairs!(@type $($crate::__mizzle_wrap!([$($($mods)*)?] $ty, $dialect $(, $rust)?)),+);
-                fn from_fields(__fields: Self::Fields) -> Self {
-                    $crate::__mizzle_record!(Row __fields; $($col)+)
-                }
-                fn fields(&self) -> <Self::Fields as $crate::record::Pairs>::Refs<'_> {
-                    $crate::__mizzle_pairs!($(&self.$col),+)
-                }
-            }
+            // `Record` for `New`, `Patch` and `Row`: their fields as nested pairs, built
+            // in one walk over the columns.
+            $crate::__mizzle_records!(@reverse self __pairs [$dialect] [] [__pairs] [] $(($col [$($($mods)*)?] $ty $(, $rust)?))+);
 
             $crate::__mizzle_row_json!();
         }
@@ -238,15 +204,52 @@ macro_rules! __mizzle_row_json {
     () => {};
 }
 
-/// `(a, (b, ()))`: a record's fields (or with `@type`, their types) as the nested pairs
-/// [`Record`](crate::record::Record) trades in.
+/// `Record` for a table's `New`, `Patch` and `Row`, whose fields are nested pairs
+/// (`(a, (b, ()))`). One walk over the columns reverses them and writes where each field
+/// sits in the pairs (`fields.1.0`); a second folds them from the last, each step wrapping
+/// the four nestings built so far (the three records' field types and the references to
+/// their fields). A table so costs two walks over its columns, not one per nesting.
+///
+/// `self` and the pairs' name come from `table!`, so that the methods' parameters and their
+/// uses in the bodies share one hygiene context.
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __mizzle_pairs {
-    (@type) => { () };
-    (@type $first:ty $(, $rest:ty)*) => { ($first, $crate::__mizzle_pairs!(@type $($rest),*)) };
-    () => { () };
-    ($first:expr $(, $rest:expr)*) => { ($first, $crate::__mizzle_pairs!($($rest),*)) };
+macro_rules! __mizzle_records {
+    (@reverse $this:tt $pairs:tt $dialect:tt [$($reversed:tt)*] [$($at:tt)+] [$($fields:tt)*]
+        ($col:ident $($spec:tt)*) $($rest:tt)*) => {
+        $crate::__mizzle_records!(@reverse $this $pairs $dialect [($col $($spec)*) $($reversed)*]
+            [$($at)+ . 1] [$($fields)* $col: $($at)+ . 0,] $($rest)*);
+    };
+    (@reverse $this:tt $pairs:tt $dialect:tt [$($reversed:tt)*] $at:tt $fields:tt) => {
+        $crate::__mizzle_records!(@fold $this $pairs $dialect $fields [() () () ()] $($reversed)*);
+    };
+    (@fold $this:tt $pairs:tt [$dialect:ty] $fields:tt [$new:tt $patch:tt $row:tt $refs:tt]
+        ($col:ident [$($mods:tt)*] $ty:ty $(, $rust:ty)?) $($rest:tt)*) => {
+        $crate::__mizzle_records!(@fold $this $pairs [$dialect] $fields [
+            ($crate::__mizzle_insert_field!([$($mods)*] $col, $ty, $dialect $(, $rust)?), $new)
+            (::std::option::Option<$crate::__mizzle_wrap!([$($mods)*] $ty, $dialect $(, $rust)?)>, $patch)
+            ($crate::__mizzle_wrap!([$($mods)*] $ty, $dialect $(, $rust)?), $row)
+            (&$this.$col, $refs)
+        ] $($rest)*);
+    };
+    (@fold $this:tt $pairs:tt $dialect:tt [$($fields:tt)*] [$new:tt $patch:tt $row:tt $refs:tt]) => {
+        $crate::__mizzle_records!(@impl New Insert $new $this $pairs [$($fields)*] $refs);
+        $crate::__mizzle_records!(@impl Patch Update $patch $this $pairs [$($fields)*] $refs);
+        $crate::__mizzle_records!(@impl Row Select $row $this $pairs [$($fields)*] $refs);
+    };
+    (@impl $record:ident $kind:ident $types:tt $this:tt $pairs:tt [$($fields:tt)*] $refs:tt) => {
+        impl $crate::record::Record for $record {
+            type Table = table;
+            type Kind = $crate::record::$kind;
+            type Fields = $types;
+            fn from_fields($pairs: Self::Fields) -> Self {
+                $record { $($fields)* }
+            }
+            fn fields(&$this) -> <Self::Fields as $crate::record::Pairs>::Refs<'_> {
+                $refs
+            }
+        }
+    };
 }
 
 /// `Clone`, `PartialEq` and `Debug` for a record struct, as derives would write them, but
@@ -272,21 +275,6 @@ macro_rules! __mizzle_record_traits {
                 $crate::record::debug(self, stringify!($record), &[$(stringify!($col)),+], f)
             }
         }
-    };
-}
-
-/// `Record { a: fields.0, b: fields.1.0 }`: a record made of its fields' nested pairs.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __mizzle_record {
-    ($record:ident $fields:ident; $($col:ident)+) => {
-        $crate::__mizzle_record!(@ $record [] [$fields] $($col)+)
-    };
-    (@ $record:ident [$($done:tt)*] [$($at:tt)+] $col:ident $($rest:ident)*) => {
-        $crate::__mizzle_record!(@ $record [$($done)* $col: $($at)+.0,] [$($at)+.1] $($rest)*)
-    };
-    (@ $record:ident [$($done:tt)*] [$($at:tt)+]) => {
-        $record { $($done)* }
     };
 }
 
@@ -399,68 +387,60 @@ macro_rules! __mizzle_default {
     ($ty:ty, $dialect:ty; $($mods:tt)*) => { $crate::__mizzle_default!(@scan $ty, $dialect; [$($mods)*] $($mods)*) };
 }
 
-/// `fn constraints()` of a column, unless its modifiers declare none (`not_null` and the
-/// application-side functions are not constraints).
+/// A column's `fn constraints()` (unless its modifiers declare none: `not_null` and the
+/// application-side functions are not constraints), `fn insert_default()` (`default_fn`)
+/// and `fn update_default()` (`on_update_fn`), from one walk over its modifiers: the
+/// constraints' builder calls, then each function, gathered in the three brackets.
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __mizzle_constraints_fn {
-    (@scan [$($all:tt)*]) => {};
-    (@scan [$($all:tt)*] , $($rest:tt)*) => { $crate::__mizzle_constraints_fn!(@scan [$($all)*] $($rest)*); };
-    (@scan [$($all:tt)*] not_null $($rest:tt)*) => { $crate::__mizzle_constraints_fn!(@scan [$($all)*] $($rest)*); };
-    (@scan [$($all:tt)*] default_fn $args:tt $($rest:tt)*) => { $crate::__mizzle_constraints_fn!(@scan [$($all)*] $($rest)*); };
-    (@scan [$($all:tt)*] on_update_fn $args:tt $($rest:tt)*) => { $crate::__mizzle_constraints_fn!(@scan [$($all)*] $($rest)*); };
-    (@scan [$($all:tt)*] $($rest:tt)*) => {
+macro_rules! __mizzle_column_fns {
+    ($col:ident [] [$($insert:tt)*] [$($update:tt)*];) => {
+        $($insert)*
+        $($update)*
+    };
+    ($col:ident [$($calls:tt)+] [$($insert:tt)*] [$($update:tt)*];) => {
         fn constraints() -> $crate::schema::Constraints {
-            $crate::__mizzle_constraints!(@acc [$crate::schema::Constraints::new()] $($all)*)
+            $crate::schema::Constraints::new() $($calls)+
         }
+        $($insert)*
+        $($update)*
     };
-    ($($mods:tt)*) => { $crate::__mizzle_constraints_fn!(@scan [$($mods)*] $($mods)*); };
-}
-
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __mizzle_constraints {
-    (@acc [$($acc:tt)*]) => { $($acc)* };
-    (@acc [$($acc:tt)*] , $($rest:tt)*) => { $crate::__mizzle_constraints!(@acc [$($acc)*] $($rest)*) };
-    (@acc [$($acc:tt)*] not_null $($rest:tt)*) => { $crate::__mizzle_constraints!(@acc [$($acc)*] $($rest)*) };
-    (@acc [$($acc:tt)*] default_fn($($f:tt)*) $($rest:tt)*) => { $crate::__mizzle_constraints!(@acc [$($acc)*] $($rest)*) };
-    (@acc [$($acc:tt)*] on_update_fn($($f:tt)*) $($rest:tt)*) => { $crate::__mizzle_constraints!(@acc [$($acc)*] $($rest)*) };
-    (@acc [$($acc:tt)*] on_delete($action:ident) $($rest:tt)*) => {
-        $crate::__mizzle_constraints!(@acc [$($acc)*.on_delete($crate::schema::RefAction::$action)] $($rest)*)
+    ($col:ident $calls:tt $insert:tt $update:tt; , $($rest:tt)*) => {
+        $crate::__mizzle_column_fns!($col $calls $insert $update; $($rest)*);
     };
-    (@acc [$($acc:tt)*] on_update($action:ident) $($rest:tt)*) => {
-        $crate::__mizzle_constraints!(@acc [$($acc)*.on_update($crate::schema::RefAction::$action)] $($rest)*)
+    ($col:ident $calls:tt $insert:tt $update:tt; not_null $($rest:tt)*) => {
+        $crate::__mizzle_column_fns!($col $calls $insert $update; $($rest)*);
     };
-    (@acc [$($acc:tt)*] $m:ident ($($args:tt)*) $($rest:tt)*) => {
-        $crate::__mizzle_constraints!(@acc [$($acc)*.$m($($args)*)] $($rest)*)
+    ($col:ident $calls:tt $insert:tt $update:tt; default_fn($f:expr) $($rest:tt)*) => {
+        $crate::__mizzle_column_fns!($col $calls [
+            fn insert_default() -> ::std::option::Option<$crate::schema::AppValue> {
+                ::std::option::Option::Some($crate::schema::AppValue::of::<$col>(|| {
+                    $crate::schema::app_value::<<$col as $crate::expr::Expression>::SqlType, _>($f)
+                }))
+            }
+        ] $update; $($rest)*);
     };
-    (@acc [$($acc:tt)*] $m:ident $($rest:tt)*) => {
-        $crate::__mizzle_constraints!(@acc [$($acc)*.$m()] $($rest)*)
+    ($col:ident $calls:tt $insert:tt $update:tt; on_update_fn($f:expr) $($rest:tt)*) => {
+        $crate::__mizzle_column_fns!($col $calls $insert [
+            fn update_default() -> ::std::option::Option<$crate::schema::AppValue> {
+                ::std::option::Option::Some($crate::schema::AppValue::of::<$col>(|| {
+                    $crate::schema::app_value::<<$col as $crate::expr::Expression>::SqlType, _>($f)
+                }))
+            }
+        ]; $($rest)*);
     };
-}
-
-/// `fn insert_default()` (`default_fn`) or `fn update_default()` (`on_update_fn`) of a
-/// column, where its modifiers give the function.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __mizzle_app_fn {
-    ($kind:ident $col:ident;) => {};
-    (default_fn $col:ident; default_fn($f:expr) $($rest:tt)*) => {
-        fn insert_default() -> ::std::option::Option<$crate::schema::AppValue> {
-            $crate::__mizzle_app_fn!(@value $col $f)
-        }
+    ($col:ident [$($calls:tt)*] $insert:tt $update:tt; on_delete($action:ident) $($rest:tt)*) => {
+        $crate::__mizzle_column_fns!($col [$($calls)* .on_delete($crate::schema::RefAction::$action)] $insert $update; $($rest)*);
     };
-    (on_update_fn $col:ident; on_update_fn($f:expr) $($rest:tt)*) => {
-        fn update_default() -> ::std::option::Option<$crate::schema::AppValue> {
-            $crate::__mizzle_app_fn!(@value $col $f)
-        }
+    ($col:ident [$($calls:tt)*] $insert:tt $update:tt; on_update($action:ident) $($rest:tt)*) => {
+        $crate::__mizzle_column_fns!($col [$($calls)* .on_update($crate::schema::RefAction::$action)] $insert $update; $($rest)*);
     };
-    (@value $col:ident $f:expr) => {
-        ::std::option::Option::Some($crate::schema::AppValue::of::<$col>(|| {
-            $crate::schema::app_value::<<$col as $crate::expr::Expression>::SqlType, _>($f)
-        }))
+    ($col:ident [$($calls:tt)*] $insert:tt $update:tt; $m:ident ($($args:tt)*) $($rest:tt)*) => {
+        $crate::__mizzle_column_fns!($col [$($calls)* .$m($($args)*)] $insert $update; $($rest)*);
     };
-    ($kind:ident $col:ident; $other:tt $($rest:tt)*) => { $crate::__mizzle_app_fn!($kind $col; $($rest)*); };
+    ($col:ident [$($calls:tt)*] $insert:tt $update:tt; $m:ident $($rest:tt)*) => {
+        $crate::__mizzle_column_fns!($col [$($calls)* .$m()] $insert $update; $($rest)*);
+    };
 }
 
 /// `Clone`, `Copy`, `Default` and `Debug` for a unit struct (a table or a column), as
