@@ -50,7 +50,7 @@ pub trait AvgType {
     type Avg: SqlType;
 }
 
-macro_rules! summable {
+macro_rules! sums_to {
     ($($t:ty => $sum:ty;)*) => {$(
         impl SumType for $t {
             type Sum = $sum;
@@ -140,7 +140,7 @@ not_summable! {
     [] st::UnixTimestampMs;
 }
 
-summable! {
+sums_to! {
     st::TinyInt => st::BigInt;
     st::SmallInt => st::BigInt;
     st::MediumInt => st::BigInt;
@@ -156,7 +156,7 @@ averages_to! {
 
 // What needs `numeric`, read as rust_decimal's `Decimal`: the `decimal` feature.
 #[cfg(feature = "decimal")]
-summable! {
+sums_to! {
     st::BigInt => st::Numeric;
     st::TinyIntUnsigned => st::Numeric;
     st::SmallIntUnsigned => st::Numeric;
