@@ -143,7 +143,13 @@ async fn screenshot(browser: &Client, name: &str) {
     }
 }
 
+/// One chromedriver at a time: each picks a free port by binding port 0 and letting it
+/// go, so two starting together can pick the same one, and the one that loses the race
+/// exits while its test talks to the other's driver, until that one stops.
+static ONE_DRIVER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 async fn scenario<D: Dialect>(dialect: &str, schema: Schema<D>) {
+    let _one_driver = ONE_DRIVER.lock().await;
     let Some(driver) = Driver::start().await else {
         return;
     };
