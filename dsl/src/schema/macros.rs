@@ -88,27 +88,14 @@ macro_rules! table {
                 pub struct $col;
                 $crate::__mizzle_unit_traits!($col);
 
-                impl $crate::expr::Expression for $col {
-                    type SqlType = <$ty as $crate::schema::ColumnType<$dialect>>::SqlType;
-                    type Nullability = $crate::__mizzle_nullability!($($($mods)*)?);
-                    type Value = $crate::__mizzle_rust_type!($ty, $dialect $(, $rust)?);
-
-                    fn column_info() -> ::std::option::Option<$crate::schema::ColumnInfo> {
-                        ::std::option::Option::Some(<Self as $crate::schema::Column>::info())
-                    }
-                }
-
-                impl $crate::schema::Column for $col {
-                    type Table = table;
-                    type Type = $ty;
-                    type Default = $crate::__mizzle_default!($ty, $dialect; $($($mods)*)?);
-                    const NAME: &'static str = $crate::__mizzle_name!($col $($col_sql)?);
-                    // Each method is written only where the modifiers change it from the
-                    // trait's default: no constraints, no application-side values.
-                    $crate::__mizzle_column_fns!($col [] [] []; $($($mods)*)?);
-                }
-
-                $crate::__mizzle_writable!($col; $($($mods)*)?);
+                // `Expression`, `Column` and (unless the database computes it) `Writable`,
+                // from one scan of the modifiers.
+                $crate::__mizzle_column!(@scan $col [
+                    $ty,
+                    $dialect,
+                    [$crate::__mizzle_rust_type!($ty, $dialect $(, $rust)?)],
+                    [$crate::__mizzle_name!($col $($col_sql)?)]
+                ] [Null] [type] [yes] [] [] []; $($($mods)*)?);
 
                 impl<__ST> $crate::expr::AsExpression<__ST> for $col
                 where
@@ -301,8 +288,8 @@ macro_rules! __mizzle_rust_type {
 }
 
 /// A column's value type (`ColumnType::Value`, or the type after `as`) as its field in
-/// `Row`: `V` for a NOT NULL column, `Option<V>` for a nullable one, as
-/// [`__mizzle_nullability!`] decides. One macro, so each field costs one expansion.
+/// `Row`: `V` for a NOT NULL column (`not_null`, `primary_key` and the identities, as for
+/// the column's own [`__mizzle_column!`] scan), `Option<V>` for a nullable one.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __mizzle_wrap {
@@ -345,74 +332,65 @@ macro_rules! __mizzle_insert_field {
     ([$other:tt $($rest:tt)*] $($args:tt)*) => { $crate::__mizzle_insert_field!([$($rest)*] $($args)*) };
 }
 
+/// A column's `Expression`, `Column` and `Writable` impls from one scan of its modifiers,
+/// which gathers, in brackets: its nullability (`NotNull` for `not_null`, `primary_key` and
+/// the identities), whether inserts may leave it out (`type`: as its type says, `key`: as
+/// a primary key of its type says, `has`: a default, serial, identity or generated value),
+/// whether it is written (`no` for generated and `identity_always` columns), the calls that
+/// build its `Constraints`, and its `insert_default`/`update_default` functions. A method is
+/// written only where the modifiers change it from the trait's default.
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __mizzle_nullability {
-    () => { $crate::types::Null };
-    (not_null $($rest:tt)*) => { $crate::types::NotNull };
-    (primary_key $($rest:tt)*) => { $crate::types::NotNull };
-    // PostgreSQL makes an identity column NOT NULL.
-    (identity_always $($rest:tt)*) => { $crate::types::NotNull };
-    (identity_by_default $($rest:tt)*) => { $crate::types::NotNull };
-    ($other:tt $($rest:tt)*) => { $crate::__mizzle_nullability!($($rest)*) };
-}
+macro_rules! __mizzle_column {
+    (@scan $col:ident [$ty:ty, $dialect:ty, [$($value:tt)*], [$($name:tt)*]]
+        [$null:ident] [$default:ident] [$writable:ident] $calls:tt $insert:tt $update:tt;) => {
+        impl $crate::expr::Expression for $col {
+            type SqlType = <$ty as $crate::schema::ColumnType<$dialect>>::SqlType;
+            type Nullability = $crate::types::$null;
+            type Value = $($value)*;
 
-/// A column's [`Column::Default`](crate::schema::Column::Default): `HasDefault` where a
-/// modifier gives one, else its type's default, or for a primary key what the type implies
-/// of one ([`ColumnType::KeyDefault`](crate::schema::ColumnType::KeyDefault)).
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __mizzle_default {
-    (@scan $ty:ty, $dialect:ty; [$($all:tt)*]) => { $crate::__mizzle_default!(@key $ty, $dialect; $($all)*) };
-    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] autoincrement $($rest:tt)*) => { $crate::schema::HasDefault };
-    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] default $($rest:tt)*) => { $crate::schema::HasDefault };
-    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] default_sql $($rest:tt)*) => { $crate::schema::HasDefault };
-    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] default_now $($rest:tt)*) => { $crate::schema::HasDefault };
-    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] default_random $($rest:tt)*) => { $crate::schema::HasDefault };
-    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] default_fn $($rest:tt)*) => { $crate::schema::HasDefault };
-    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] identity_always $($rest:tt)*) => { $crate::schema::HasDefault };
-    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] identity_by_default $($rest:tt)*) => { $crate::schema::HasDefault };
-    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] generated_stored $($rest:tt)*) => { $crate::schema::HasDefault };
-    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] generated_virtual $($rest:tt)*) => { $crate::schema::HasDefault };
-    (@scan $ty:ty, $dialect:ty; [$($all:tt)*] $other:tt $($rest:tt)*) => {
-        $crate::__mizzle_default!(@scan $ty, $dialect; [$($all)*] $($rest)*)
-    };
-    (@key $ty:ty, $dialect:ty;) => { <$ty as $crate::schema::ColumnType<$dialect>>::Default };
-    (@key $ty:ty, $dialect:ty; primary_key $($rest:tt)*) => {
-        <<$ty as $crate::schema::ColumnType<$dialect>>::Default as $crate::schema::DefaultKind>::Or<
-            <$ty as $crate::schema::ColumnType<$dialect>>::KeyDefault,
-        >
-    };
-    (@key $ty:ty, $dialect:ty; $other:tt $($rest:tt)*) => { $crate::__mizzle_default!(@key $ty, $dialect; $($rest)*) };
-    ($ty:ty, $dialect:ty; $($mods:tt)*) => { $crate::__mizzle_default!(@scan $ty, $dialect; [$($mods)*] $($mods)*) };
-}
-
-/// A column's `fn constraints()` (unless its modifiers declare none: `not_null` and the
-/// application-side functions are not constraints), `fn insert_default()` (`default_fn`)
-/// and `fn update_default()` (`on_update_fn`), from one walk over its modifiers: the
-/// constraints' builder calls, then each function, gathered in the three brackets.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __mizzle_column_fns {
-    ($col:ident [] [$($insert:tt)*] [$($update:tt)*];) => {
-        $($insert)*
-        $($update)*
-    };
-    ($col:ident [$($calls:tt)+] [$($insert:tt)*] [$($update:tt)*];) => {
-        fn constraints() -> $crate::schema::Constraints {
-            $crate::schema::Constraints::new() $($calls)+
+            fn column_info() -> ::std::option::Option<$crate::schema::ColumnInfo> {
+                ::std::option::Option::Some(<Self as $crate::schema::Column>::info())
+            }
         }
-        $($insert)*
-        $($update)*
+
+        impl $crate::schema::Column for $col {
+            type Table = table;
+            type Type = $ty;
+            type Default = $crate::__mizzle_column!(@default $default $ty, $dialect);
+            const NAME: &'static str = $($name)*;
+            $crate::__mizzle_column!(@fns $calls $insert $update);
+        }
+
+        $crate::__mizzle_column!(@writable $writable $col);
     };
-    ($col:ident $calls:tt $insert:tt $update:tt; , $($rest:tt)*) => {
-        $crate::__mizzle_column_fns!($col $calls $insert $update; $($rest)*);
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt $calls:tt $insert:tt $update:tt; , $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed $null $default $writable $calls $insert $update; $($rest)*);
     };
-    ($col:ident $calls:tt $insert:tt $update:tt; not_null $($rest:tt)*) => {
-        $crate::__mizzle_column_fns!($col $calls $insert $update; $($rest)*);
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt $calls:tt $insert:tt $update:tt; not_null $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed [NotNull] $default $writable $calls $insert $update; $($rest)*);
     };
-    ($col:ident $calls:tt $insert:tt $update:tt; default_fn($f:expr) $($rest:tt)*) => {
-        $crate::__mizzle_column_fns!($col $calls [
+    (@scan $col:ident $fixed:tt $null:tt [type] $writable:tt [$($calls:tt)*] $insert:tt $update:tt; primary_key $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed [NotNull] [key] $writable [$($calls)* .primary_key()] $insert $update; $($rest)*);
+    };
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt [$($calls:tt)*] $insert:tt $update:tt; primary_key $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed [NotNull] $default $writable [$($calls)* .primary_key()] $insert $update; $($rest)*);
+    };
+    // PostgreSQL makes an identity column NOT NULL; `always` refuses written values.
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt [$($calls:tt)*] $insert:tt $update:tt; identity_always $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed [NotNull] [has] [no] [$($calls)* .identity_always()] $insert $update; $($rest)*);
+    };
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt [$($calls:tt)*] $insert:tt $update:tt; identity_by_default $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed [NotNull] [has] $writable [$($calls)* .identity_by_default()] $insert $update; $($rest)*);
+    };
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt [$($calls:tt)*] $insert:tt $update:tt; generated_stored($($args:tt)*) $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed $null [has] [no] [$($calls)* .generated_stored($($args)*)] $insert $update; $($rest)*);
+    };
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt [$($calls:tt)*] $insert:tt $update:tt; generated_virtual($($args:tt)*) $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed $null [has] [no] [$($calls)* .generated_virtual($($args)*)] $insert $update; $($rest)*);
+    };
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt $calls:tt $insert:tt $update:tt; default_fn($f:expr) $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed $null [has] $writable $calls [
             fn insert_default() -> ::std::option::Option<$crate::schema::AppValue> {
                 ::std::option::Option::Some($crate::schema::AppValue::of::<$col>(|| {
                     $crate::schema::app_value::<<$col as $crate::expr::Expression>::SqlType, _>($f)
@@ -420,8 +398,8 @@ macro_rules! __mizzle_column_fns {
             }
         ] $update; $($rest)*);
     };
-    ($col:ident $calls:tt $insert:tt $update:tt; on_update_fn($f:expr) $($rest:tt)*) => {
-        $crate::__mizzle_column_fns!($col $calls $insert [
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt $calls:tt $insert:tt $update:tt; on_update_fn($f:expr) $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed $null $default $writable $calls $insert [
             fn update_default() -> ::std::option::Option<$crate::schema::AppValue> {
                 ::std::option::Option::Some($crate::schema::AppValue::of::<$col>(|| {
                     $crate::schema::app_value::<<$col as $crate::expr::Expression>::SqlType, _>($f)
@@ -429,18 +407,55 @@ macro_rules! __mizzle_column_fns {
             }
         ]; $($rest)*);
     };
-    ($col:ident [$($calls:tt)*] $insert:tt $update:tt; on_delete($action:ident) $($rest:tt)*) => {
-        $crate::__mizzle_column_fns!($col [$($calls)* .on_delete($crate::schema::RefAction::$action)] $insert $update; $($rest)*);
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt [$($calls:tt)*] $insert:tt $update:tt; on_delete($action:ident) $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed $null $default $writable [$($calls)* .on_delete($crate::schema::RefAction::$action)] $insert $update; $($rest)*);
     };
-    ($col:ident [$($calls:tt)*] $insert:tt $update:tt; on_update($action:ident) $($rest:tt)*) => {
-        $crate::__mizzle_column_fns!($col [$($calls)* .on_update($crate::schema::RefAction::$action)] $insert $update; $($rest)*);
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt [$($calls:tt)*] $insert:tt $update:tt; on_update($action:ident) $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed $null $default $writable [$($calls)* .on_update($crate::schema::RefAction::$action)] $insert $update; $($rest)*);
     };
-    ($col:ident [$($calls:tt)*] $insert:tt $update:tt; $m:ident ($($args:tt)*) $($rest:tt)*) => {
-        $crate::__mizzle_column_fns!($col [$($calls)* .$m($($args)*)] $insert $update; $($rest)*);
+    // Defaults the database fills: `default(..)`, `default_sql(..)`, `default_now`,
+    // `default_random`, `autoincrement`.
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt [$($calls:tt)*] $insert:tt $update:tt; default($($args:tt)*) $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed $null [has] $writable [$($calls)* .default($($args)*)] $insert $update; $($rest)*);
     };
-    ($col:ident [$($calls:tt)*] $insert:tt $update:tt; $m:ident $($rest:tt)*) => {
-        $crate::__mizzle_column_fns!($col [$($calls)* .$m()] $insert $update; $($rest)*);
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt [$($calls:tt)*] $insert:tt $update:tt; default_sql($($args:tt)*) $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed $null [has] $writable [$($calls)* .default_sql($($args)*)] $insert $update; $($rest)*);
     };
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt [$($calls:tt)*] $insert:tt $update:tt; default_now $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed $null [has] $writable [$($calls)* .default_now()] $insert $update; $($rest)*);
+    };
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt [$($calls:tt)*] $insert:tt $update:tt; default_random $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed $null [has] $writable [$($calls)* .default_random()] $insert $update; $($rest)*);
+    };
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt [$($calls:tt)*] $insert:tt $update:tt; autoincrement $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed $null [has] $writable [$($calls)* .autoincrement()] $insert $update; $($rest)*);
+    };
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt [$($calls:tt)*] $insert:tt $update:tt; $m:ident ($($args:tt)*) $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed $null $default $writable [$($calls)* .$m($($args)*)] $insert $update; $($rest)*);
+    };
+    (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt [$($calls:tt)*] $insert:tt $update:tt; $m:ident $($rest:tt)*) => {
+        $crate::__mizzle_column!(@scan $col $fixed $null $default $writable [$($calls)* .$m()] $insert $update; $($rest)*);
+    };
+    (@default type $ty:ty, $dialect:ty) => { <$ty as $crate::schema::ColumnType<$dialect>>::Default };
+    (@default key $ty:ty, $dialect:ty) => {
+        <<$ty as $crate::schema::ColumnType<$dialect>>::Default as $crate::schema::DefaultKind>::Or<
+            <$ty as $crate::schema::ColumnType<$dialect>>::KeyDefault,
+        >
+    };
+    (@default has $ty:ty, $dialect:ty) => { $crate::schema::HasDefault };
+    (@fns [] [$($insert:tt)*] [$($update:tt)*]) => {
+        $($insert)*
+        $($update)*
+    };
+    (@fns [$($calls:tt)+] [$($insert:tt)*] [$($update:tt)*]) => {
+        fn constraints() -> $crate::schema::Constraints {
+            $crate::schema::Constraints::new() $($calls)+
+        }
+        $($insert)*
+        $($update)*
+    };
+    (@writable yes $col:ident) => { impl $crate::query::Writable for $col {} };
+    (@writable no $col:ident) => {};
 }
 
 /// `Clone`, `Copy`, `Default` and `Debug` for a unit struct (a table or a column), as
@@ -469,17 +484,6 @@ macro_rules! __mizzle_unit_traits {
             }
         }
     };
-}
-
-/// `impl Writable for column`, unless its modifiers say the database computes it.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __mizzle_writable {
-    ($col:ident;) => { impl $crate::query::Writable for $col {} };
-    ($col:ident; generated_stored $($rest:tt)*) => {};
-    ($col:ident; generated_virtual $($rest:tt)*) => {};
-    ($col:ident; identity_always $($rest:tt)*) => {};
-    ($col:ident; $other:tt $($rest:tt)*) => { $crate::__mizzle_writable!($col; $($rest)*); };
 }
 
 /// `Chain<a, Chain<b, End>>`: a table's columns as a list of any length.
