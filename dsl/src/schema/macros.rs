@@ -392,18 +392,14 @@ macro_rules! __mizzle_column {
     (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt $calls:tt $insert:tt $update:tt; default_fn($f:expr) $($rest:tt)*) => {
         $crate::__mizzle_column!(@scan $col $fixed $null [has] $writable $calls [
             fn insert_default() -> ::std::option::Option<$crate::schema::AppValue> {
-                ::std::option::Option::Some($crate::schema::AppValue::of::<$col>(|| {
-                    $crate::schema::app_value::<<$col as $crate::expr::Expression>::SqlType, _>($f)
-                }))
+                $crate::__mizzle_column!(@app $col $f)
             }
         ] $update; $($rest)*);
     };
     (@scan $col:ident $fixed:tt $null:tt $default:tt $writable:tt $calls:tt $insert:tt $update:tt; on_update_fn($f:expr) $($rest:tt)*) => {
         $crate::__mizzle_column!(@scan $col $fixed $null $default $writable $calls $insert [
             fn update_default() -> ::std::option::Option<$crate::schema::AppValue> {
-                ::std::option::Option::Some($crate::schema::AppValue::of::<$col>(|| {
-                    $crate::schema::app_value::<<$col as $crate::expr::Expression>::SqlType, _>($f)
-                }))
+                $crate::__mizzle_column!(@app $col $f)
             }
         ]; $($rest)*);
     };
@@ -453,6 +449,12 @@ macro_rules! __mizzle_column {
         }
         $($insert)*
         $($update)*
+    };
+    // The value of `f()`, computed by the application, bound as the column's SQL type.
+    (@app $col:ident $f:expr) => {
+        ::std::option::Option::Some($crate::schema::AppValue::of::<$col>(|| {
+            $crate::schema::app_value::<<$col as $crate::expr::Expression>::SqlType, _>($f)
+        }))
     };
     (@writable yes $col:ident) => { impl $crate::query::Writable for $col {} };
     (@writable no $col:ident) => {};
